@@ -4,18 +4,43 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 
 class HomePage(Page):
-    """The site's root page: search box first, then the latest of each section."""
+    """The site's root page: search box first, then the latest news and the main sections.
 
+    ``core`` imports no other app, so the latest news comes from whichever page editors
+    choose as ``news_index``: any page whose specific class has ``latest_articles(limit)``
+    (the news app's article index does).
+    """
+
+    hero_title = models.CharField(
+        _("tiêu đề khối tìm kiếm"), max_length=200, default="Tra cứu pháp luật nhanh, dễ hiểu", blank=True
+    )
     intro = models.TextField(_("lời giới thiệu"), blank=True)
+    news_index = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("chuyên mục tin mới nhất"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Trang danh sách tin bài hiển thị ở khối “Tin mới” trên trang chủ."),
+    )
+    latest_count = models.PositiveSmallIntegerField(_("số tin mới hiển thị"), default=6)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("hero_title"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [PageChooserPanel("news_index"), FieldPanel("latest_count")], heading=_("Tin mới trên trang chủ")
+        ),
+        InlinePanel("featured_sections", heading=_("Chuyên mục nổi bật"), label=_("chuyên mục")),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -23,9 +48,48 @@ class HomePage(Page):
         verbose_name = _("trang chủ")
         verbose_name_plural = _("trang chủ")
 
+    def latest_articles(self) -> list:
+        """The newest public articles of the chosen news index, or [] if none is chosen."""
+        if not self.news_index_id:
+            return []
+        index = self.news_index.specific
+        if not index.live or not hasattr(index, "latest_articles"):
+            return []
+        return list(index.latest_articles(self.latest_count))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_articles"] = self.latest_articles()
+        context["featured_sections"] = [
+            item
+            for item in self.featured_sections.select_related("link_page").all()
+            if item.link_page is not None and item.link_page.live
+        ]
+        return context
+
+
+class HomeFeaturedSection(Orderable):
+    """A section promoted as a tile on the home page, with a one-line explanation."""
+
+    home = ParentalKey(HomePage, related_name="featured_sections", on_delete=models.CASCADE)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("trang"), on_delete=models.CASCADE, related_name="+"
+    )
+    description = models.CharField(_("mô tả ngắn"), max_length=250, blank=True)
+
+    panels = [PageChooserPanel("link_page"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("chuyên mục nổi bật")
+        verbose_name_plural = _("chuyên mục nổi bật")
+
 
 class SectionPage(Page):
-    """A section of the portal (Giới thiệu, Hòa giải ở cơ sở, …) with an introduction and sub-pages."""
+    """A section of the portal (Giới thiệu, Hòa giải ở cơ sở, …) with an introduction and sub-pages.
+
+    It may sit anywhere in the tree; leaf page types (articles, galleries) forbid children,
+    which keeps the tree sane without core naming other apps' page types.
+    """
 
     intro = models.TextField(_("tóm tắt"), blank=True)
     body = RichTextField(_("nội dung"), blank=True)
@@ -35,6 +99,11 @@ class SectionPage(Page):
     class Meta:
         verbose_name = _("trang chuyên mục")
         verbose_name_plural = _("trang chuyên mục")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = self.get_children().live().public().order_by("path")
+        return context
 
 
 @register_setting(icon="site")

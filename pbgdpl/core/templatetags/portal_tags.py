@@ -1,0 +1,114 @@
+"""Template helpers every public page uses: Vietnamese dates, menu, breadcrumbs, query strings.
+
+Load with ``{% load portal_tags %}``.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+# Monday is 0 in Python; Vietnamese counts the days of the week from Sunday (Chủ Nhật).
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+@register.filter
+def vi_date(value, style: str = "") -> str:
+    """Write a date the Vietnamese way: ``Thứ Sáu, 27/11/2026``.
+
+    ``style`` may be ``"short"`` (``27/11/2026``) or ``"time"`` (``Thứ Sáu, 27/11/2026, 14:05``).
+    Aware datetimes are shown in the site's time zone; anything else renders as "".
+    """
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        moment = value
+        day = value.date()
+    elif isinstance(value, datetime.date):
+        moment = None
+        day = value
+    else:
+        return ""
+    short = f"{day.day:02d}/{day.month:02d}/{day.year}"
+    if style == "short":
+        return short
+    text = f"{_(WEEKDAYS[day.weekday()])}, {short}"
+    if style == "time" and moment is not None:
+        text += f", {moment.hour:02d}:{moment.minute:02d}"
+    return text
+
+
+def _site_root(request) -> Page | None:
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_page if site is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> list[Page]:
+    """Live, in-menu children of the site's home page, in tree order (cached per request)."""
+    request = context.get("request")
+    if request is None:
+        return []
+    cached = getattr(request, "_portal_main_menu", None)
+    if cached is not None:
+        return cached
+    root = _site_root(request)
+    items = list(root.get_children().live().in_menu().public().order_by("path")) if root else []
+    request._portal_main_menu = items
+    return items
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page: Page | None = None, current_title: str = "") -> dict:
+    """Trail from the home page to ``page``; ``current_title`` adds a last, non-page step."""
+    page = page or context.get("page")
+    trail: list[dict] = []
+    if page is not None and page.depth > 1:
+        ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2)
+        for index, ancestor in enumerate(ancestors):
+            title = _("Trang chủ") if index == 0 and ancestor.depth == 2 else ancestor.title
+            trail.append({"title": title, "url": ancestor.url})
+    else:
+        trail.append({"title": _("Trang chủ"), "url": "/"})
+    if current_title:
+        trail.append({"title": current_title, "url": ""})
+    if trail:
+        trail[-1]["url"] = ""  # the current step is not a link (aria-current instead)
+    return {"trail": trail if len(trail) > 1 else []}
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (``None``/"" removes them).
+
+    Pagination links use it so that a ``?tag=`` or search filter survives a page change.
+    """
+    request = context.get("request")
+    params = request.GET.copy() if request is not None else {}
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode() if hasattr(params, "urlencode") else ""
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def page_description(page) -> str:
+    """Best short description of a page for meta tags: SEO text, then summary, then intro."""
+    if page is None:
+        return ""
+    for attribute in ("search_description", "summary", "intro"):
+        value = getattr(page, attribute, "") or ""
+        if value.strip():
+            return value.strip()
+    return ""

@@ -1,0 +1,190 @@
+"""Articles (news, professional guidance, legal situations), their listings and photo galleries."""
+
+from __future__ import annotations
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, route
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import ArticleBodyBlock
+
+ARTICLES_PER_PAGE = 12
+
+
+class ArticleIndexPage(RoutablePageMixin, Page):
+    """A listing of articles (Tin tức, Hướng dẫn nghiệp vụ, Tình huống pháp luật).
+
+    Newest first, paginated, filterable by ``?tag=``; ``rss/`` under it is an RSS 2.0 feed.
+    """
+
+    intro = models.TextField(_("lời giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["core.HomePage", "core.SectionPage", "news.ArticleIndexPage"]
+    subpage_types = ["news.ArticlePage", "news.ArticleIndexPage", "news.GalleryPage", "core.SectionPage"]
+
+    class Meta:
+        verbose_name = _("trang danh sách tin bài")
+        verbose_name_plural = _("trang danh sách tin bài")
+
+    def articles(self):
+        """Public articles directly under this index, newest first, ready for cards."""
+        return (
+            ArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("lead_image")
+            .prefetch_related("lead_image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+    def latest_articles(self, limit: int = 6):
+        """The home page's "Tin mới" block uses this (see core.HomePage.news_index)."""
+        return self.articles()[:limit]
+
+    def tags_in_use(self, limit: int = 20) -> list[dict]:
+        """The most used tags of this index's public articles, for the filter list."""
+        return list(
+            ArticlePageTag.objects.filter(content_object__in=self.articles().values("pk"))
+            .values("tag__name", "tag__slug")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "tag__name")[:limit]
+        )
+
+    @path("")
+    def listing(self, request):
+        articles = self.articles()
+        tag_slug = request.GET.get("tag", "").strip()
+        active_tag = None
+        if tag_slug:
+            active_tag = ArticlePageTag.tag_model().objects.filter(slug=tag_slug).first()
+            articles = articles.filter(tags__slug=tag_slug).distinct() if active_tag else articles.none()
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        try:
+            page_obj = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page_obj = paginator.page(1)
+        except EmptyPage:
+            page_obj = paginator.page(paginator.num_pages)
+        return self.render(
+            request,
+            context_overrides={
+                "page_obj": page_obj,
+                "articles": page_obj.object_list,
+                "tag_slug": tag_slug,
+                "active_tag": active_tag,
+                "tags": self.tags_in_use(),
+            },
+        )
+
+    @route(r"^rss/$")
+    def rss(self, request):
+        from .feeds import ArticleFeed
+
+        return ArticleFeed(self)(request)
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ArticlePage(Page):
+    """One article: a news item, a piece of professional guidance or a legal situation."""
+
+    date = models.DateField(_("ngày đăng"), default=timezone.localdate)
+    summary = models.TextField(_("tóm tắt"), max_length=600, blank=True)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("nội dung"), blank=True)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("từ khóa"))
+    source = models.CharField(_("nguồn"), max_length=250, blank=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("tags"), FieldPanel("source")], heading=_("Thông tin")),
+        FieldPanel("summary"),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["news.ArticleIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("tin bài")
+        verbose_name_plural = _("tin bài")
+
+    def related_articles(self, limit: int = 4):
+        """Public articles sharing the most tags with this one, newest first among equals."""
+        tag_ids = list(self.tags.values_list("pk", flat=True))
+        if not tag_ids:
+            return ArticlePage.objects.none()
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .filter(tags__in=tag_ids)
+            .exclude(pk=self.pk)
+            .annotate(shared_tags=Count("pk"))
+            .select_related("lead_image")
+            .prefetch_related("lead_image__renditions")
+            .order_by("-shared_tags", "-date", "-pk")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = list(self.related_articles())
+        context["article_tags"] = list(self.tags.all())
+        return context
+
+
+class GalleryPage(Page):
+    """A photo album (Thư viện hình ảnh): an introduction and captioned images."""
+
+    intro = models.TextField(_("lời giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("gallery_images", heading=_("Ảnh"), label=_("ảnh")),
+    ]
+    parent_page_types = ["news.ArticleIndexPage", "core.SectionPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("thư viện ảnh")
+        verbose_name_plural = _("thư viện ảnh")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["images"] = list(
+            self.gallery_images.select_related("image").prefetch_related("image__renditions")
+        )
+        return context
+
+
+class GalleryImage(Orderable):
+    page = ParentalKey(GalleryPage, related_name="gallery_images", on_delete=models.CASCADE)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("ảnh"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(_("chú thích"), max_length=300, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ảnh trong thư viện")
+        verbose_name_plural = _("ảnh trong thư viện")
