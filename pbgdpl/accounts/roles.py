@@ -1,0 +1,98 @@
+"""Staff roles (Wagtail groups) and what each one may do.
+
+The three roles are the product's editorial model (DOMAIN.md: editors write, the
+editorial board — Ban biên tập — approves and publishes). They are ensured by
+``pbgdpl.accounts.services.ensure_editorial_setup()``.
+
+Apps whose models editors manage (legal documents, questions, …) add model
+permissions to a role from their ``AppConfig.ready()``::
+
+    from pbgdpl.accounts.roles import EDITORIAL_BOARD, grant_model_permissions
+
+    grant_model_permissions(EDITORIAL_BOARD, ["legal.add_legaldocument", "legal.change_legaldocument"])
+
+The grants are applied the next time the set-up runs (``manage.py bootstrap``).
+Administrators always get every model permission.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+EDITOR = "Biên tập viên"
+EDITORIAL_BOARD = "Ban biên tập"
+ADMINISTRATOR = "Quản trị"
+
+ROLE_NAMES = (EDITOR, EDITORIAL_BOARD, ADMINISTRATOR)
+
+# Wagtail page permission types granted on the home page (applies to its whole subtree).
+# "add" lets an editor create pages and edit the ones they own; "change" lets them edit
+# any page. Neither allows publishing: only "publish" does (and it also covers unpublish).
+PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    EDITOR: ("add", "change", "lock"),
+    EDITORIAL_BOARD: ("add", "change", "lock", "publish", "unlock"),
+    ADMINISTRATOR: ("add", "bulk_delete", "change", "lock", "publish", "unlock"),
+}
+
+# Image and document permissions granted on the root collection (so on every collection).
+COLLECTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    EDITOR: (
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    ),
+    EDITORIAL_BOARD: (
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtailimages.delete_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+        "wagtaildocs.delete_document",
+    ),
+    ADMINISTRATOR: (
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtailimages.delete_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+        "wagtaildocs.delete_document",
+        "wagtailcore.add_collection",
+        "wagtailcore.change_collection",
+        "wagtailcore.delete_collection",
+    ),
+}
+
+# Plain model permissions ("app_label.codename"). Every role needs the admin itself.
+_model_permissions: dict[str, set[str]] = {
+    EDITOR: {"wagtailadmin.access_admin"},
+    EDITORIAL_BOARD: {"wagtailadmin.access_admin"},
+    ADMINISTRATOR: {"wagtailadmin.access_admin"},
+}
+
+
+def grant_model_permissions(role: str, permissions: Iterable[str]) -> None:
+    """Give ``role`` these model permissions ("app_label.codename") on the next set-up run."""
+    if role not in _model_permissions:
+        raise ValueError(f"Unknown role {role!r}; expected one of {', '.join(ROLE_NAMES)}.")
+    for permission in permissions:
+        if permission.count(".") != 1:
+            raise ValueError(f"Permission {permission!r} must look like 'app_label.codename'.")
+        _model_permissions[role].add(permission)
+
+
+def model_permissions(role: str) -> frozenset[str]:
+    """The model permissions registered for ``role``."""
+    return frozenset(_model_permissions[role])
+
+
+# The editorial workflow and the sections it guards (slugs of the home page's children).
+WORKFLOW_NAME = "Duyệt tin bài"
+APPROVAL_TASK_NAME = "Ban biên tập duyệt"
+WORKFLOW_SECTION_SLUGS = ("tin-tuc", "huong-dan-nghiep-vu", "tinh-huong-phap-luat")

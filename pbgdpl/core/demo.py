@@ -1,0 +1,54 @@
+"""Demo content loaders that ``manage.py bootstrap`` runs after the page tree exists.
+
+An app that ships demo or reference data registers a loader from its
+``AppConfig.ready()``::
+
+    from pbgdpl.core.demo import register_demo_loader
+
+    def load_demo_documents(stdout) -> str:
+        ...  # must be idempotent and fast when the data is already there
+        return "12 văn bản"
+
+    register_demo_loader("legal-documents", load_demo_documents, order=20)
+
+A loader receives the command's output stream (for progress messages), must be safe
+to run on every ``bootstrap`` (skip quickly when its data is already loaded) and may
+return a short summary string. Loaders run in ``order``, then by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+DemoLoaderFunc = Callable[[TextIO], "str | None"]
+
+
+@dataclass(frozen=True)
+class DemoLoader:
+    name: str
+    func: DemoLoaderFunc
+    order: int = 100
+
+
+_loaders: dict[str, DemoLoader] = {}
+
+
+def register_demo_loader(name: str, func: DemoLoaderFunc, *, order: int = 100) -> DemoLoader:
+    """Register (or replace) the demo loader called ``name``."""
+    if not callable(func):
+        raise TypeError(f"Demo loader {name!r} must be callable.")
+    loader = DemoLoader(name=name, func=func, order=order)
+    _loaders[name] = loader
+    return loader
+
+
+def unregister_demo_loader(name: str) -> None:
+    """Forget a loader (tests use this to keep the registry clean)."""
+    _loaders.pop(name, None)
+
+
+def demo_loaders() -> list[DemoLoader]:
+    """Registered loaders in the order ``bootstrap`` runs them."""
+    return sorted(_loaders.values(), key=lambda loader: (loader.order, loader.name))

@@ -1,0 +1,137 @@
+"""``manage.py bootstrap``: make a migrated database ready to use. Safe to run on every start.
+
+1. the superuser ``admin`` (password from ADMIN_PASSWORD, else generated and printed once);
+2. the page tree and demo content (``seed_demo``) when there is no home page yet;
+3. the editorial roles and the "Duyệt tin bài" workflow (``accounts.services``);
+4. the demo loaders other apps registered in ``pbgdpl.core.demo``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import time
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management import call_command, get_commands
+from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
+
+from pbgdpl.accounts.services import ensure_editorial_setup
+from pbgdpl.core.demo import demo_loaders
+from pbgdpl.core.models import HomePage
+
+ADMIN_USERNAME = "admin"
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the admin account, the page tree with demo content (first run only), "
+        "the editorial roles and workflow, and run the apps' demo loaders. Idempotent."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-demo",
+            action="store_true",
+            help="Do not create demo content (neither seed_demo nor the apps' demo loaders).",
+        )
+
+    def handle(self, *args, no_demo: bool = False, **options):
+        started = time.monotonic()
+        password = self.ensure_admin()
+        if not no_demo:
+            self.ensure_page_tree()
+        self.ensure_editorial_roles()
+        if not no_demo:
+            self.run_demo_loaders()
+        self.print_summary(password, time.monotonic() - started)
+
+    def ensure_admin(self) -> str | None:
+        """Create the superuser if missing; return the password only when it was just generated."""
+        User = get_user_model()
+        if User.objects.filter(username=ADMIN_USERNAME).exists():
+            self.stdout.write(
+                f"Admin account '{ADMIN_USERNAME}' exists (password unchanged; "
+                f"reset it with: python manage.py changepassword {ADMIN_USERNAME})."
+            )
+            return None
+        password = os.environ.get("ADMIN_PASSWORD", "")
+        generated = not password
+        if generated:
+            password = secrets.token_urlsafe(12)
+        else:
+            candidate = User(username=ADMIN_USERNAME)
+            try:
+                validate_password(password, candidate)
+            except ValidationError as error:
+                raise CommandError("ADMIN_PASSWORD is too weak: " + " ".join(error.messages)) from error
+        User.objects.create_superuser(
+            username=ADMIN_USERNAME, email=os.environ.get("ADMIN_EMAIL", ""), password=password
+        )
+        self.stdout.write(self.style.SUCCESS(f"Created the superuser '{ADMIN_USERNAME}'."))
+        return password if generated else None
+
+    def ensure_page_tree(self) -> None:
+        if HomePage.objects.exists():
+            return
+        if "seed_demo" not in get_commands():
+            self.stdout.write(
+                self.style.WARNING(
+                    "No home page yet and the seed_demo command is not installed: the page tree was not "
+                    "created. Create a home page in the admin, or run bootstrap again once seed_demo exists."
+                )
+            )
+            return
+        self.stdout.write("No home page yet: creating the page tree and demo content (seed_demo)…")
+        call_command("seed_demo", stdout=self.stdout, stderr=self.stderr)
+
+    def ensure_editorial_roles(self) -> None:
+        report = ensure_editorial_setup()
+        if report.groups_created:
+            self.stdout.write(f"Created groups: {', '.join(report.groups_created)}.")
+        if report.workflow_created:
+            self.stdout.write("Created the workflow 'Duyệt tin bài' (approval by 'Ban biên tập').")
+        if report.sections_assigned:
+            self.stdout.write(f"Workflow assigned to: {', '.join('/' + s + '/' for s in report.sections_assigned)}.")
+        if report.home_page is None:
+            self.stdout.write(
+                self.style.WARNING("No home page: page permissions and the workflow wait for the page tree.")
+            )
+        elif report.sections_missing:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Sections missing, workflow not assigned there: "
+                    + ", ".join("/" + s + "/" for s in report.sections_missing)
+                )
+            )
+        if report.unknown_permissions:
+            self.stdout.write(
+                self.style.WARNING("Unknown permissions skipped: " + ", ".join(sorted(set(report.unknown_permissions))))
+            )
+        if not report.changed:
+            self.stdout.write("Editorial roles and workflow are up to date.")
+
+    def run_demo_loaders(self) -> None:
+        for loader in demo_loaders():
+            started = time.monotonic()
+            summary = loader.func(self.stdout)
+            elapsed = time.monotonic() - started
+            self.stdout.write(f"Demo loader {loader.name}: {summary or 'done'} ({elapsed:.1f} s).")
+
+    def print_summary(self, password: str | None, elapsed: float) -> None:
+        base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(self.style.SUCCESS(f"Bootstrap finished in {elapsed:.1f} s."))
+        self.stdout.write(f"  Site:  {base_url}/")
+        self.stdout.write(f"  Admin: {base_url}{reverse('wagtailadmin_home')}  (user: {ADMIN_USERNAME})")
+        if password:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"  Password: {password}\n"
+                    "  It is shown only this once: note it now "
+                    f"(or change it with: python manage.py changepassword {ADMIN_USERNAME})."
+                )
+            )

@@ -1,0 +1,37 @@
+"""Background tasks of the core app and the periodic jobs that run them."""
+
+from __future__ import annotations
+
+import io
+
+from django.core.management import call_command
+from django_tasks import task
+
+from .periodic import register_periodic
+
+# Finished task results older than this are deleted by the daily prune job.
+TASK_RESULT_RETENTION_DAYS = 14
+
+
+@task()
+def publish_scheduled() -> str:
+    """Publish pages and snippets whose go-live time has passed and unpublish expired ones.
+
+    Runs Wagtail's ``publish_scheduled`` command; returns what it printed (usually nothing).
+    """
+    output = io.StringIO()
+    call_command("publish_scheduled", stdout=output)
+    return output.getvalue()[-2000:]
+
+
+@task()
+def prune_task_results() -> None:
+    """Delete old finished task results so the queue table stays small."""
+    from django_tasks_db.backend import DatabaseBackend
+
+    if isinstance(prune_task_results.get_backend(), DatabaseBackend):
+        call_command("prune_db_task_results", min_age_days=TASK_RESULT_RETENTION_DAYS, verbosity=0)
+
+
+register_periodic("publish-scheduled", every=60, task=publish_scheduled)
+register_periodic("prune-task-results", every=24 * 3600, task=prune_task_results)
