@@ -3,8 +3,9 @@
 import logging
 
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
@@ -34,4 +35,10 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """Render the 500 page without context processors: the database may be what failed."""
+    try:
+        html = loader.get_template("500.html").render()
+    except Exception:
+        logger.exception("the 500 template itself failed to render")
+        html = "<!doctype html><title>Lỗi hệ thống</title><h1>Xin lỗi, hệ thống đang gặp sự cố</h1>"
+    return HttpResponseServerError(html)

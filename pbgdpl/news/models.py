@@ -84,6 +84,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
                 "tag_slug": tag_slug,
                 "active_tag": active_tag,
                 "tags": self.tags_in_use(),
+                "subsections": self.get_children().live().public().not_type(ArticlePage).order_by("path"),
             },
         )
 

@@ -6,12 +6,14 @@ Load with ``{% load portal_tags %}``.
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django import template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+logger = logging.getLogger(__name__)
 register = template.Library()
 
 # Monday is 0 in Python; Vietnamese counts the days of the week from Sunday (Chủ Nhật).
@@ -112,3 +114,37 @@ def page_description(page) -> str:
         if value.strip():
             return value.strip()
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """Absolute URL of the current page without its query string (pagination and filters)."""
+    request = context.get("request")
+    page = context.get("page")
+    if page is not None and getattr(page, "url", None) and request is not None:
+        return page.get_full_url(request)
+    if request is not None:
+        return request.build_absolute_uri(request.path)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def og_image_url(context) -> str:
+    """Absolute URL of a 1200×630 share image from the page's lead image, or "" if it has none."""
+    request = context.get("request")
+    page = context.get("page")
+    image = getattr(page, "lead_image", None) if page is not None else None
+    if image is None or request is None:
+        return ""
+    try:
+        rendition = image.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")
+    except Exception:  # a missing source file must not break the page, only the preview
+        logger.exception("share image rendition failed for image %s", image.pk)
+        return ""
+    return request.build_absolute_uri(rendition.url)
+
+
+@register.simple_tag
+def elided_pages(page_obj) -> list:
+    """Page numbers for a pagination bar, with "…" gaps (Paginator.ELLIPSIS) on long lists."""
+    return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
