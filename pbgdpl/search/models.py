@@ -20,3 +20,36 @@ class OutboxEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}:{self.object_pk}"
+
+
+class DictionaryEntry(models.Model):
+    """An editable rule of query understanding.
+
+    ``abbreviation``: the term is replaced by its expansion (BLDS → bộ luật dân sự,
+    ko → không); ``synonym``: the expansions are searched as well (sổ đỏ → giấy chứng
+    nhận quyền sử dụng đất); ``filler``: the term is dropped from queries (question words).
+    Terms match with or without diacritics.
+    """
+
+    class Kind(models.TextChoices):
+        ABBREVIATION = "abbreviation", "Viết tắt"
+        SYNONYM = "synonym", "Từ đồng nghĩa"
+        FILLER = "filler", "Từ để hỏi / từ đệm"
+
+    kind = models.CharField("loại", max_length=20, choices=Kind.choices)
+    term = models.CharField("cụm từ", max_length=200)
+    expansions = models.TextField("mở rộng", blank=True, help_text="Các cách viết tương đương, cách nhau bởi dấu |")
+    enabled = models.BooleanField("đang dùng", default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "mục từ điển tìm kiếm"
+        verbose_name_plural = "từ điển tìm kiếm"
+        ordering = ["kind", "term"]
+        constraints = [models.UniqueConstraint(fields=["kind", "term"], name="search_dictionary_kind_term")]
+
+    def __str__(self) -> str:
+        return f"{self.term} → {self.expansions}" if self.expansions else self.term
+
+    def expansion_list(self) -> list[str]:
+        return [part.strip() for part in self.expansions.split("|") if part.strip()]

@@ -1,0 +1,557 @@
+"""The search API used by the web pages, the JSON endpoint and search_eval.
+
+    from pbgdpl.search.engine import search, suggest
+
+    page = search("nghi thai san duoc may thang", filters={"doc_type": ["Luật"]})
+    for group in page.groups:
+        group.title, group.url, [hit.snippet_html for hit in group.hits]
+
+Retrieval is at article level; results are grouped under their document (group_key)
+at display time. ``grouped=False`` returns the flat ranked article list (evaluation,
+JSON API).
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import logging
+import math
+import re
+import time
+from dataclasses import dataclass, field
+
+import tantivy
+
+from . import analysis
+from .dictionary import Dictionary, get_dictionary
+from .index import IndexHandle, get_handle
+from .query import LawName, ParsedQuery, law_names_for, parse
+from .schema import FACET_KEYS
+
+log = logging.getLogger(__name__)
+
+# Field weights of the lexical fusion (BM25 per view, summed by tantivy's BooleanQuery).
+W = {
+    "body_f": 1.0,
+    "body_b": 1.0,
+    "body_a": 0.4,  # only when the query has diacritics
+    "title_f": 1.0,
+    "title_b": 1.0,
+    "title_a": 0.4,
+    "synonym": 0.4,  # expansion terms from the dictionary
+    "fuzzy": 0.5,
+}
+LAW_BOOST = 3.0  # multiplicative share of the named law's articles (see _law_clause)
+DIRECT_SCORE = 1e6  # the named provision / document goes first
+LEGAL_TITLE_PREFIXES = (
+    "hien phap", "bo luat", "luat", "nghi dinh", "nghi quyet", "thong tu", "quyet dinh", "phap lenh",
+    "chi thi", "lenh", "van ban hop nhat", "thong tu lien tich",
+)
+MAX_GROUP_HITS = 3
+MAX_FETCH = 1000
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class ResultHit:
+    key: str
+    kind: str
+    title: str
+    url: str
+    snippet_html: str
+    score: float
+    group_key: str = ""
+    group_title: str = ""
+    doc_number: str = ""
+
+
+@dataclass
+class ResultGroup:
+    key: str
+    title: str
+    url: str
+    doc_number: str
+    kind: str
+    date: datetime.date | None
+    facets: dict[str, list[str]]
+    hits: list[ResultHit]
+    score: float
+
+
+@dataclass
+class SearchPage:
+    query: ParsedQuery
+    total: int = 0
+    groups: list[ResultGroup] = field(default_factory=list)
+    hits: list[ResultHit] = field(default_factory=list)  # flat article ranking (grouped=False)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    direct_hit: ResultHit | None = None
+    suggestion: str | None = None
+    elapsed_ms: float = 0.0
+    page: int = 1
+    per_page: int = 10
+    error: str | None = None
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page)) if self.per_page else 1
+
+
+@dataclass
+class Suggestion:
+    title: str
+    url: str
+    doc_number: str
+    kind: str
+
+
+# --- what the reader derives from its index (recomputed when the index changes) -------------
+
+
+def _derived(handle: IndexHandle, searcher: tantivy.Searcher) -> dict:
+    d = handle.derived
+    if "laws" not in d:
+        laws: list[LawName] = []
+        try:
+            res = searcher.aggregate(
+                tantivy.Query.all_query(), {"t": {"terms": {"field": "group_title", "size": 20000}}}
+            )
+            for bucket in res["t"]["buckets"]:
+                title = bucket["key"]
+                folded = " ".join(analysis.fold_all(analysis.syllables(title)))
+                if title and folded.startswith(LEGAL_TITLE_PREFIXES):
+                    laws.append(law_names_for(title))
+        except Exception:  # an empty index has no column yet
+            log.debug("No group titles in the index", exc_info=True)
+        d["laws"] = laws
+    return d
+
+
+def _vocabulary(handle: IndexHandle, searcher: tantivy.Searcher) -> dict[str, tuple[str, int]]:
+    """folded syllable → (most frequent accented spelling, document frequency)."""
+    d = handle.derived
+    if "vocab" not in d:
+        vocab: dict[str, tuple[str, int]] = {}
+        for fieldname in ("title_a", "body_a"):
+            try:
+                terms = searcher.terms_with_prefix(fieldname, "")
+            except ValueError:
+                terms = []
+            for term, count in terms:
+                f = analysis.fold(term)
+                best = vocab.get(f)
+                if best is None or count > best[1]:
+                    vocab[f] = (term, count)
+        d["vocab"] = vocab
+    return d["vocab"]
+
+
+# --- query building --------------------------------------------------------------------------
+
+
+def _terms_clause(schema, fieldname: str, terms: list[str], weight: float) -> list[tantivy.Query]:
+    out = []
+    for term in dict.fromkeys(terms):
+        q = tantivy.Query.term_query(schema, fieldname, term)
+        out.append(tantivy.Query.boost_query(q, weight) if weight != 1.0 else q)
+    return out
+
+
+def _content_query(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher) -> tantivy.Query | None:
+    schema = handle.schema
+    should: list[tantivy.Query] = []
+    known: list[str] = []
+    for tok in pq.tokens:
+        if len(tok) >= 4 and not tok.isdigit():
+            df = searcher.doc_freq("body_f", tok) + searcher.doc_freq("title_f", tok)
+            if df == 0:
+                # Typo tolerance: an unknown syllable matches its neighbours at distance 1.
+                for fieldname in ("body_f", "title_f"):
+                    fq = tantivy.Query.fuzzy_term_query(schema, fieldname, tok, distance=1)
+                    should.append(tantivy.Query.boost_query(fq, W["fuzzy"]))
+                continue
+        known.append(tok)
+    should += _terms_clause(schema, "body_f", known, W["body_f"])
+    should += _terms_clause(schema, "title_f", known, W["title_f"])
+    should += _terms_clause(schema, "body_b", pq.bigrams, W["body_b"])
+    should += _terms_clause(schema, "title_b", pq.bigrams, W["title_b"])
+    if pq.has_marks:
+        should += _terms_clause(schema, "body_a", pq.accented, W["body_a"])
+        should += _terms_clause(schema, "title_a", pq.accented, W["title_a"])
+    for words in pq.expansions:
+        grams = analysis.bigrams(words) or words
+        should += _terms_clause(schema, "body_b" if len(words) > 1 else "body_f", grams, W["synonym"])
+        should += _terms_clause(schema, "title_b" if len(words) > 1 else "title_f", grams, W["synonym"])
+    if not should:
+        return None
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in should])
+
+
+def _filter_clauses(schema, filters: dict[str, list[str]] | None, kinds: list[str] | None, skip: str = ""):
+    clauses = []
+    merged = {k: list(v) for k, v in (filters or {}).items() if k in FACET_KEYS and v}
+    if kinds:
+        merged["kind"] = list(kinds) + [k for k in merged.get("kind", []) if k not in kinds]
+    for key, values in merged.items():
+        if key == skip:
+            continue
+        clauses.append((tantivy.Occur.Must, tantivy.Query.term_set_query(schema, f"facet_{key}", values)))
+    return clauses
+
+
+def _law_titles(pq: ParsedQuery) -> list[str]:
+    return [law.group_title for law in pq.laws] if pq.laws else ([pq.law.group_title] if pq.law else [])
+
+
+def build_query(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher) -> tuple[tantivy.Query | None, tantivy.Query | None]:
+    """(ranking query, match-set query for counts and facets) of a parsed query."""
+    schema = handle.schema
+    content = _content_query(pq, handle, searcher)
+    law_titles = _law_titles(pq)
+    law_q = tantivy.Query.term_set_query(schema, "group_title", law_titles) if law_titles else None
+    direct: list[tantivy.Query] = []
+    doc_q = None
+    if pq.doc_number:
+        doc_q = tantivy.Query.term_query(schema, "docnum", pq.doc_number)
+    if pq.provision_ref and (law_q or doc_q):
+        prov = tantivy.Query.term_query(schema, "provision", f"dieu-{pq.provision_ref['article']}")
+        direct.append(
+            tantivy.Query.const_score_query(
+                tantivy.Query.boolean_query([(tantivy.Occur.Must, prov), (tantivy.Occur.Must, law_q or doc_q)]),
+                DIRECT_SCORE,
+            )
+        )
+    if content is None:
+        # Only a law, a number or a reference: list that document's articles.
+        base = doc_q or law_q
+        if base is None:
+            return None, None
+        rank = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, tantivy.Query.const_score_query(base, 1.0))] + [(tantivy.Occur.Should, q) for q in direct]
+        )
+        return rank, base
+    clauses = [(tantivy.Occur.Must, content)]
+    if law_q is not None:
+        # The named law's matching articles get their content score multiplied ~LAW_BOOST:
+        # a boosted copy of the content restricted to that law.
+        clauses.append(
+            (
+                tantivy.Occur.Should,
+                tantivy.Query.boost_query(
+                    tantivy.Query.boolean_query([(tantivy.Occur.Must, content), (tantivy.Occur.Must, tantivy.Query.const_score_query(law_q, 0.0))]),
+                    LAW_BOOST - 1.0,
+                ),
+            )
+        )
+    if doc_q is not None:
+        clauses.append((tantivy.Occur.Should, tantivy.Query.const_score_query(doc_q, DIRECT_SCORE / 10)))
+        match = tantivy.Query.boolean_query([(tantivy.Occur.Should, content), (tantivy.Occur.Should, doc_q)])
+        clauses[0] = (tantivy.Occur.Must, match)
+    else:
+        match = content
+    clauses += [(tantivy.Occur.Should, q) for q in direct]
+    return tantivy.Query.boolean_query(clauses), match
+
+
+# --- snippets ---------------------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def highlight(text: str, terms: set[str], max_words: int = 40) -> str:
+    """Escaped text around the best-matching passage, matched words wrapped in <mark>.
+
+    ``terms`` are folded syllables, so a query typed without diacritics still marks
+    the accented words of the original text.
+    """
+    text = analysis.nfc(text or "")
+    tokens = list(_TOKEN_RE.finditer(text))
+    if not tokens:
+        return html.escape(text[:300])
+    hits = [analysis.fold(analysis.canonical_syllable(t.group(0).lower())) in terms for t in tokens]
+    best_start, best_score = 0, -1
+    if len(tokens) > max_words and terms:
+        window_terms: dict[str, int] = {}
+        for i in range(len(tokens)):
+            if i >= max_words:
+                out = tokens[i - max_words]
+                if hits[i - max_words]:
+                    key = analysis.fold(out.group(0).lower())
+                    window_terms[key] -= 1
+                    if not window_terms[key]:
+                        del window_terms[key]
+            if hits[i]:
+                key = analysis.fold(tokens[i].group(0).lower())
+                window_terms[key] = window_terms.get(key, 0) + 1
+            if i >= max_words - 1:
+                score = len(window_terms) * 10 + sum(window_terms.values())
+                if score > best_score:
+                    best_score, best_start = score, i - max_words + 1
+    end = min(len(tokens), best_start + max_words)
+    start_char = tokens[best_start].start() if best_start else 0
+    end_char = tokens[end - 1].end() if end < len(tokens) else len(text)
+    parts = ["…" if best_start else ""]
+    pos = start_char
+    for i in range(best_start, end):
+        t = tokens[i]
+        parts.append(html.escape(text[pos : t.start()]))
+        word = html.escape(t.group(0))
+        parts.append(f"<mark>{word}</mark>" if hits[i] else word)
+        pos = t.end()
+    parts.append(html.escape(text[pos:end_char]))
+    if end < len(tokens):
+        parts.append("…")
+    return "".join(parts).replace("\n", " ")
+
+
+# --- the API ----------------------------------------------------------------------------------
+
+
+def _to_date(value) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    return value
+
+
+def _suggestion(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher) -> str | None:
+    """Accented spelling of a query typed without diacritics, from the index's vocabulary."""
+    if pq.has_marks or not pq.folded.strip():
+        return None
+    vocab = _vocabulary(handle, searcher)
+    words = analysis._WORD_RE.findall(pq.normalized)
+    out = []
+    changed = False
+    for w in words:
+        best = vocab.get(w)
+        if best and best[0] != w:
+            out.append(best[0])
+            changed = True
+        else:
+            out.append(w)
+    return " ".join(out) if changed else None
+
+
+def search(
+    q: str,
+    *,
+    filters: dict[str, list[str]] | None = None,
+    sort: str = "relevance",
+    page: int = 1,
+    per_page: int = 10,
+    kinds: list[str] | None = None,
+    grouped: bool = True,
+    with_facets: bool = True,
+    handle: IndexHandle | None = None,
+    dictionary: Dictionary | None = None,
+) -> SearchPage:
+    """Search the site index. Never raises for bad input: errors come back in ``page.error``."""
+    started = time.perf_counter()
+    page = max(1, int(page or 1))
+    per_page = max(1, min(int(per_page or 10), 100))
+    handle = handle or get_handle()
+    searcher = handle.searcher()
+    derived = _derived(handle, searcher)
+    pq = parse(q, dictionary if dictionary is not None else get_dictionary(), derived["laws"])
+    if pq.law:
+        pq.laws = _matching_laws(pq, derived["laws"])
+    result = SearchPage(query=pq, page=page, per_page=per_page)
+    try:
+        _run(result, pq, handle, searcher, filters, sort, kinds, grouped, with_facets)
+    except Exception:
+        log.exception("Search failed for %r", q)
+        result.error = "Không thực hiện được tìm kiếm này. Vui lòng thử lại với từ khóa khác."
+    result.elapsed_ms = (time.perf_counter() - started) * 1000
+    return result
+
+
+def _matching_laws(pq: ParsedQuery, laws: list[LawName]) -> list[LawName]:
+    """Every version of the named law; the year typed (if any) picks one."""
+    name = max(pq.law.names, key=len)
+    base = name[:-1] if pq.law.year and name and name[-1] == pq.law.year else name
+    same = [law for law in laws if base in law.names or any(n[: len(base)] == base and len(n) == len(base) + 1 for n in law.names)]
+    year = re.search(r"\b(19|20)\d\d\b", pq.folded)
+    if year:
+        by_year = [law for law in same if law.year == year.group(0)]
+        if by_year:
+            return by_year
+    return same or [pq.law]
+
+
+def _run(result, pq, handle, searcher, filters, sort, kinds, grouped, with_facets) -> None:
+    schema = handle.schema
+    rank, match = build_query(pq, handle, searcher)
+    if rank is None:
+        return
+    filt = _filter_clauses(schema, filters, kinds)
+    if filt:
+        rank = tantivy.Query.boolean_query([(tantivy.Occur.Must, rank)] + filt)
+    order_kw = {}
+    if sort in ("newest", "oldest"):
+        order_kw = {"order_by_field": "date", "order": tantivy.Order.Desc if sort == "newest" else tantivy.Order.Asc}
+    terms = set(pq.tokens) | {w for words in pq.expansions for w in words}
+    if not grouped:
+        offset = (result.page - 1) * result.per_page
+        res = searcher.search(rank, result.per_page, count=True, offset=offset, **order_kw)
+        result.total = res.count
+        for i, (score, addr) in enumerate(res.hits):
+            result.hits.append(_hit(searcher.doc(addr), score, terms, snippet=i < 10))
+    else:
+        need = result.page * result.per_page
+        limit = min(MAX_FETCH, max(100, need * 8))
+        res = searcher.search(rank, limit, count=False, **order_kw)
+        addrs = [a for _, a in res.hits]
+        gids = searcher.fast_field_values("gid", addrs) if addrs else []
+        order: list[int] = []
+        members: dict[int, list[tuple[float, tantivy.DocAddress]]] = {}
+        for (score, addr), gid in zip(res.hits, gids, strict=True):
+            if gid not in members:
+                members[gid] = []
+                order.append(gid)
+            members[gid].append((score, addr))
+        start = (result.page - 1) * result.per_page
+        for gid in order[start : start + result.per_page]:
+            hits = [_hit(searcher.doc(a), s, terms, snippet=True) for s, a in members[gid][:MAX_GROUP_HITS]]
+            first = searcher.doc(members[gid][0][1]).to_dict()
+            facets = {k: first.get(f"facet_{k}", []) for k in FACET_KEYS if first.get(f"facet_{k}")}
+            result.groups.append(
+                ResultGroup(
+                    key=first["group_key"][0],
+                    title=(first.get("group_title") or [""])[0] or hits[0].title,
+                    url=(first.get("group_url") or [""])[0] or hits[0].url,
+                    doc_number=(first.get("doc_number_display") or [""])[0],
+                    kind=(first.get("facet_kind") or [""])[0],
+                    date=_to_date((first.get("date") or [None])[0]),
+                    facets=facets,
+                    hits=hits,
+                    score=members[gid][0][0] if not order_kw else 0.0,
+                )
+            )
+        match_f = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
+        result.total = _count_groups(searcher, match_f)
+        if with_facets:
+            result.facets = _facets(searcher, schema, match, filters, kinds)
+        result.suggestion = _suggestion(pq, handle, searcher)
+    result.direct_hit = _direct_hit(pq, handle, searcher)
+
+
+def _hit(doc: tantivy.Document, score: float, terms: set[str], snippet: bool) -> ResultHit:
+    d = doc.to_dict()
+
+    def one(name: str) -> str:
+        return (d.get(name) or [""])[0]
+
+    return ResultHit(
+        key=one("key"),
+        kind=one("facet_kind"),
+        title=one("title"),
+        url=one("url"),
+        snippet_html=highlight(one("body"), terms) if snippet else "",
+        score=float(score),
+        group_key=one("group_key"),
+        group_title=one("group_title"),
+        doc_number=one("doc_number_display"),
+    )
+
+
+def _count_groups(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
+    res = searcher.aggregate(query, {"g": {"terms": {"field": "group_key", "size": 65000}}})
+    return len(res["g"]["buckets"])
+
+
+def _facets(searcher, schema, match, filters, kinds) -> dict[str, list[FacetValue]]:
+    """Counts of groups per facet value; each facet ignores its own selection."""
+    out: dict[str, list[FacetValue]] = {}
+    selected = {k: set(v) for k, v in (filters or {}).items() if v}
+    for key in FACET_KEYS:
+        filt = _filter_clauses(schema, filters, kinds, skip=key)
+        q = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
+        agg = {"f": {"terms": {"field": f"facet_{key}", "size": 200}, "aggs": {"g": {"terms": {"field": "group_key", "size": 65000}}}}}
+        try:
+            res = searcher.aggregate(q, agg)
+        except ValueError:
+            continue
+        values = [
+            FacetValue(b["key"], len(b["g"]["buckets"]), b["key"] in selected.get(key, set()))
+            for b in res["f"]["buckets"]
+        ]
+        values.sort(key=lambda v: (-v.count, v.value))
+        # A selected value stays visible even when the other filters leave it empty.
+        for value in selected.get(key, set()) - {v.value for v in values}:
+            values.append(FacetValue(value, 0, True))
+        if values:
+            out[key] = values
+    return out
+
+
+def _direct_hit(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher) -> ResultHit | None:
+    schema = handle.schema
+    target = None
+    if pq.doc_number:
+        target = tantivy.Query.term_query(schema, "docnum", pq.doc_number)
+    elif pq.law and pq.provision_ref:
+        target = tantivy.Query.term_set_query(schema, "group_title", _law_titles(pq))
+    if target is None:
+        return None
+    if pq.provision_ref:
+        prov = tantivy.Query.term_query(schema, "provision", f"dieu-{pq.provision_ref['article']}")
+        q = tantivy.Query.boolean_query([(tantivy.Occur.Must, target), (tantivy.Occur.Must, prov)])
+        res = searcher.search(q, 1, count=False)
+        if res.hits:
+            return _hit(searcher.doc(res.hits[0][1]), DIRECT_SCORE, set(pq.tokens), snippet=True)
+    res = searcher.search(target, 1, count=False)
+    if not res.hits:
+        return None
+    hit = _hit(searcher.doc(res.hits[0][1]), DIRECT_SCORE, set(pq.tokens), snippet=False)
+    # A document number leads to the document itself.
+    return ResultHit(
+        key=hit.group_key, kind=hit.kind, title=hit.group_title or hit.title,
+        url=(searcher.doc(res.hits[0][1]).to_dict().get("group_url") or [hit.url])[0] or hit.url,
+        snippet_html="", score=DIRECT_SCORE, group_key=hit.group_key, group_title=hit.group_title,
+        doc_number=hit.doc_number,
+    )
+
+
+def suggest(prefix: str, limit: int = 8, *, handle: IndexHandle | None = None) -> list[Suggestion]:
+    """Document titles and numbers that start with (or contain a word starting with) ``prefix``."""
+    prefix = (prefix or "").strip()[:100]
+    if len(prefix) < 2:
+        return []
+    handle = handle or get_handle()
+    searcher = handle.searcher()
+    schema = handle.schema
+    folded = analysis.fold_all(analysis.syllables(prefix))
+    numbers = analysis.doc_numbers(prefix)
+    clauses = []
+    if numbers or re.match(r"^\d", prefix):
+        num = numbers[0] if numbers else analysis.fold(analysis.normalize(prefix)).replace(" ", "")
+        clauses.append(tantivy.Query.regex_query(schema, "docnum", re.escape(num) + ".*"))
+    if folded:
+        parts = [tantivy.Query.term_query(schema, "gtitle_f", w) for w in folded[:-1]]
+        last = folded[-1]
+        parts.append(tantivy.Query.regex_query(schema, "gtitle_f", re.escape(last) + ".*"))
+        clauses.append(tantivy.Query.boolean_query([(tantivy.Occur.Must, p) for p in parts]))
+    if not clauses:
+        return []
+    q = tantivy.Query.boolean_query([(tantivy.Occur.Should, c) for c in clauses])
+    res = searcher.search(q, 200, count=False)
+    out: list[Suggestion] = []
+    seen = set()
+    gids = searcher.fast_field_values("gid", [a for _, a in res.hits]) if res.hits else []
+    for (_, addr), gid in zip(res.hits, gids, strict=True):
+        if gid in seen:
+            continue
+        seen.add(gid)
+        d = searcher.doc(addr).to_dict()
+        title = (d.get("group_title") or [""])[0] or (d.get("title") or [""])[0]
+        url = (d.get("group_url") or [""])[0] or (d.get("url") or [""])[0]
+        out.append(Suggestion(title, url, (d.get("doc_number_display") or [""])[0], (d.get("facet_kind") or [""])[0]))
+        if len(out) >= limit:
+            break
+    return out

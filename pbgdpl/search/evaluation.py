@@ -1,0 +1,128 @@
+"""Retrieval evaluation on a task directory (corpus.jsonl, queries*.jsonl, qrels.tsv).
+
+The corpus is converted to SearchEntry objects and indexed into a temporary index with
+the site's own analysis and schema; queries go through ``engine.search`` unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from . import engine
+from .index import IndexHandle
+from .indexer import build_temporary
+from .registry import SearchEntry
+
+
+def corpus_entries(task_dir: Path):
+    with open(task_dir / "corpus.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            text = row.get("text", "")
+            title, _, body = text.partition("\n\n")
+            if not body:
+                title, body = "", text
+            article = str(row.get("article", ""))
+            yield SearchEntry(
+                key=row["_id"],
+                kind="legal",
+                title=f"Điều {article}. {title}".strip() if article else title,
+                body=body,
+                url=f"/eval/{row['_id']}",
+                group_key=row.get("doc_number") or row.get("doc_title", ""),
+                group_title=row.get("doc_title", ""),
+                group_url=f"/eval/{row.get('doc_number', '')}",
+                doc_number=row.get("doc_number", ""),
+                facets={"doc_type": [row["doc_type"]]} if row.get("doc_type") else {},
+            )
+
+
+def read_qrels(task_dir: Path) -> dict[str, dict[str, float]]:
+    qrels: dict[str, dict[str, float]] = defaultdict(dict)
+    with open(task_dir / "qrels.tsv", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 3 or (i == 0 and not parts[2].replace(".", "").isdigit()):
+                continue
+            qrels[parts[0]][parts[1]] = float(parts[2])
+    return qrels
+
+
+def ndcg_at(ranked: list[str], rel: dict[str, float], k: int = 10) -> float:
+    dcg = sum(rel.get(doc, 0.0) / math.log2(i + 2) for i, doc in enumerate(ranked[:k]))
+    ideal = sorted(rel.values(), reverse=True)[:k]
+    idcg = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return 0.0
+    s = sorted(values)
+    return s[min(len(s) - 1, max(0, math.ceil(p / 100 * len(s)) - 1))]
+
+
+def evaluate_queries(handle: IndexHandle, queries: list[dict], qrels, dictionary=None, details=None) -> dict:
+    ndcgs, mrrs, r10s, r100s, times = [], [], [], [], []
+    for q in queries:
+        rel = qrels.get(q["_id"])
+        if not rel:
+            continue
+        page = engine.search(q["text"], per_page=100, grouped=False, with_facets=False, handle=handle, dictionary=dictionary)
+        times.append(page.elapsed_ms)
+        ranked = [h.key for h in page.hits]
+        ndcgs.append(ndcg_at(ranked, rel))
+        rr = 0.0
+        for i, key in enumerate(ranked[:10]):
+            if rel.get(key, 0) > 0:
+                rr = 1.0 / (i + 1)
+                break
+        mrrs.append(rr)
+        relevant = {k for k, v in rel.items() if v > 0}
+        r10s.append(len(relevant & set(ranked[:10])) / len(relevant))
+        r100s.append(len(relevant & set(ranked[:100])) / len(relevant))
+        if details is not None:
+            details.append({"id": q["_id"], "ndcg": ndcgs[-1], "top": ranked[:3], "rel": list(relevant)})
+    n = len(ndcgs)
+
+    def pct(xs):
+        return round(100 * statistics.fmean(xs), 2) if xs else 0.0
+
+    return {
+        "n": n,
+        "ndcg@10": pct(ndcgs),
+        "mrr@10": pct(mrrs),
+        "r@10": pct(r10s),
+        "r@100": pct(r100s),
+        "p50_ms": round(percentile(times, 50), 2),
+        "p95_ms": round(percentile(times, 95), 2),
+    }
+
+
+def run_task(task_dir: Path, dictionary=None, details: dict | None = None) -> list[dict]:
+    """Index the task's corpus into a temporary index and evaluate every queries*.jsonl."""
+    task_dir = Path(task_dir)
+    qrels = read_qrels(task_dir)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="pbgdpl-eval-") as tmp:
+        path = Path(tmp) / "index"
+        build_temporary(path, corpus_entries(task_dir))
+        handle = IndexHandle.open(path)
+        for qfile in sorted(task_dir.glob("queries*.jsonl")):
+            queries = [json.loads(line) for line in qfile.read_text(encoding="utf-8").splitlines() if line.strip()]
+            # Warm the reader (vocabulary, law names) so latency is measured warm.
+            for q in queries[:5]:
+                engine.search(q["text"], per_page=100, grouped=False, with_facets=False, handle=handle, dictionary=dictionary)
+            d = [] if details is not None else None
+            row = {"queries": qfile.name, **evaluate_queries(handle, queries, qrels, dictionary, d)}
+            if details is not None:
+                details[qfile.name] = d
+            results.append(row)
+    return results

@@ -1,0 +1,183 @@
+"""Index directories, the single writer and the reloading readers.
+
+Layout under ``settings.SEARCH_INDEX_DIR``::
+
+    CURRENT            name of the generation in use (replaced atomically)
+    gen-<stamp>/       a tantivy index + ``outbox_state.json`` (last applied outbox id)
+
+A full rebuild writes a new generation and then swaps ``CURRENT``; readers notice the
+new name or a newer commit (checked at most once a second) and reopen.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tantivy
+from django.conf import settings
+
+from .schema import SCHEMA_VERSION, build_schema
+
+log = logging.getLogger(__name__)
+
+STATE_FILE = "outbox_state.json"
+RELOAD_EVERY_S = 1.0
+
+
+def root_dir() -> Path:
+    return Path(settings.SEARCH_INDEX_DIR)
+
+
+def current_path(root: Path | None = None) -> Path:
+    """The generation directory in use, creating an empty one on first use."""
+    root = root or root_dir()
+    pointer = root / "CURRENT"
+    try:
+        name = pointer.read_text().strip()
+        if name and (root / name).is_dir():
+            return root / name
+    except FileNotFoundError:
+        pass
+    path = new_generation(root)
+    open_or_create(path)
+    swap_current(path)
+    return path
+
+
+def new_generation(root: Path | None = None) -> Path:
+    root = root or root_dir()
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / f"gen-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+    path.mkdir()
+    return path
+
+
+def swap_current(path: Path) -> None:
+    """Point CURRENT at ``path`` atomically and remove older generations."""
+    root = path.parent
+    tmp = root / f".CURRENT.{os.getpid()}"
+    tmp.write_text(path.name)
+    os.replace(tmp, root / "CURRENT")
+    for other in root.glob("gen-*"):
+        if other != path and other.is_dir():
+            # Readers in other processes may still hold files open; on POSIX that is fine.
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def open_or_create(path: Path) -> tantivy.Index:
+    path.mkdir(parents=True, exist_ok=True)
+    version_file = path / "schema_version"
+    if (path / "meta.json").exists():
+        if version_file.exists() and version_file.read_text().strip() == str(SCHEMA_VERSION):
+            return tantivy.Index.open(str(path))
+        log.warning("Search index at %s has an old schema; it starts empty (run search_rebuild).", path)
+        for child in path.iterdir():
+            if child.is_file():
+                child.unlink()
+    index = tantivy.Index(build_schema(), path=str(path), reuse=False)
+    version_file.write_text(str(SCHEMA_VERSION))
+    return index
+
+
+def read_state(path: Path) -> dict:
+    try:
+        return json.loads((path / STATE_FILE).read_text())
+    except (FileNotFoundError, ValueError):
+        return {"last_outbox_id": 0}
+
+
+def write_state(path: Path, state: dict) -> None:
+    tmp = path / f".{STATE_FILE}.tmp"
+    tmp.write_text(json.dumps(state))
+    os.replace(tmp, path / STATE_FILE)
+
+
+@dataclass
+class IndexHandle:
+    """An open index plus what the query side derives from it (law names, vocabulary)."""
+
+    path: Path
+    index: tantivy.Index
+    checked_at: float = 0.0
+    meta_mtime: float = 0.0
+    _searcher: tantivy.Searcher | None = None
+    derived: dict = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def open(cls, path: Path) -> IndexHandle:
+        index = open_or_create(path)
+        handle = cls(path=path, index=index)
+        handle._load()
+        return handle
+
+    def _meta_mtime(self) -> float:
+        try:
+            return (self.path / "meta.json").stat().st_mtime_ns
+        except FileNotFoundError:
+            return 0.0
+
+    def _load(self) -> None:
+        self.index.reload()
+        self._searcher = self.index.searcher()
+        self.meta_mtime = self._meta_mtime()
+        self.checked_at = time.monotonic()
+        self.derived = {}
+
+    def searcher(self) -> tantivy.Searcher:
+        now = time.monotonic()
+        if now - self.checked_at >= RELOAD_EVERY_S:
+            with self.lock:
+                self.checked_at = now
+                if self._meta_mtime() != self.meta_mtime:
+                    self._load()
+        return self._searcher
+
+    def refresh(self) -> None:
+        """Reload now (used right after this process committed)."""
+        with self.lock:
+            self._load()
+
+    @property
+    def schema(self) -> tantivy.Schema:
+        return self.index.schema
+
+
+class _Readers:
+    """Per-process cache of the handle on the current generation."""
+
+    def __init__(self) -> None:
+        self._handle: IndexHandle | None = None
+        self._pointer_checked = 0.0
+        self._lock = threading.Lock()
+
+    def get(self) -> IndexHandle:
+        now = time.monotonic()
+        handle = self._handle
+        root = root_dir()
+        if handle is None or handle.path.parent != root or now - self._pointer_checked >= RELOAD_EVERY_S:
+            with self._lock:
+                self._pointer_checked = now
+                path = current_path(root)
+                if handle is None or handle.path != path:
+                    handle = IndexHandle.open(path)
+                    self._handle = handle
+        return handle
+
+    def reset(self) -> None:
+        self._handle = None
+
+
+readers = _Readers()
+
+
+def get_handle() -> IndexHandle:
+    """The reader on the site's current index (reopened when a rebuild swapped it)."""
+    return readers.get()

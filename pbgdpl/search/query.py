@@ -1,0 +1,226 @@
+"""Query understanding: from what a citizen typed to the terms, boosts and references to search.
+
+``parse(text, dictionary, laws)`` is pure (no index access) so it is easy to test; the
+engine passes it the dictionary and the law names it knows from the index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import analysis
+from .dictionary import Dictionary
+
+# Question words and filler that carry no legal content. Matched on folded syllables, so
+# they are recognised with or without diacritics. Longer phrases first.
+BUILTIN_FILLERS = [
+    "theo quy dinh cua phap luat hien hanh", "theo quy dinh cua phap luat", "theo quy dinh hien hanh",
+    "theo quy dinh", "theo phap luat", "phap luat hien hanh", "quy dinh nhu the nao",
+    "dung hay sai", "dung khong", "co dung khong", "dung hay khong", "phai khong", "co phai khong",
+    "co duoc khong", "duoc khong", "co khong", "hay khong", "hay chua", "chua a",
+    "nhu the nao", "the nao", "ra sao", "bao nhieu", "bao lau", "la gi", "la ai", "la bao nhieu",
+    "thi sao", "lam sao", "lam gi", "o dau", "khi nao", "tai sao", "vi sao", "co phai",
+    "xin hoi", "cho hoi", "cho em hoi", "cho toi hoi", "xin cam on", "cam on", "a", "nhe", "vay",
+]
+_BUILTIN_FILLER_KEYS = sorted({tuple(p.split()) for p in BUILTIN_FILLERS}, key=len, reverse=True)
+
+# "điều 35", "dieu 35", "đ.35", "đ 35", "article 35"; optional "khoản 2"/"k.2", "điểm a".
+PROVISION_RE = re.compile(
+    r"(?<![\w])(?:dieu|d\.)\s*(\d{1,4}[a-z]?)\b(?:\s*[,.]?\s*(?:khoan|k\.)\s*(\d{1,3})\b)?"
+    r"(?:\s*[,.]?\s*diem\s+([a-z])\b)?"
+)
+
+
+@dataclass
+class LawName:
+    """A document the index knows, with the folded syllables people use to name it."""
+
+    group_title: str
+    names: list[tuple[str, ...]]  # folded syllable sequences
+    year: str = ""
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    normalized: str = ""
+    folded: str = ""
+    has_marks: bool = False
+    # Content syllables after dictionary expansion and filler removal.
+    accented: list[str] = field(default_factory=list)
+    tokens: list[str] = field(default_factory=list)  # folded
+    bigrams: list[str] = field(default_factory=list)
+    # Extra (synonym) expansions: lists of folded syllables, searched with a lower weight.
+    expansions: list[list[str]] = field(default_factory=list)
+    doc_number: str | None = None
+    provision_ref: dict | None = None  # {"article": "35", "clause": "2", "point": "a"}
+    law: LawName | None = None
+    laws: list[LawName] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.tokens or self.doc_number or self.provision_ref or self.law)
+
+
+def _remove_phrases(tokens: list[tuple[str, str]], keys, dropped: list[str]) -> list[tuple[str, str]]:
+    """Drop every occurrence of the given folded phrases from (accented, folded) tokens."""
+    if not keys:
+        return tokens
+    by_len = sorted(keys, key=len, reverse=True)
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        for key in by_len:
+            n = len(key)
+            if n and tuple(t[1] for t in tokens[i : i + n]) == key:
+                dropped.append(" ".join(t[0] for t in tokens[i : i + n]))
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _find_law(folded: list[str], laws: list[LawName]) -> tuple[LawName | None, int, int]:
+    """The longest law name contained in the folded query: (law, start, end)."""
+    best: tuple[LawName | None, int, int] = (None, 0, 0)
+    best_len = 0
+    for law in laws:
+        for name in law.names:
+            n = len(name)
+            if n <= best_len or n > len(folded):
+                continue
+            for i in range(len(folded) - n + 1):
+                if tuple(folded[i : i + n]) == name:
+                    best, best_len = (law, i, i + n), n
+                    break
+    return best
+
+
+def parse(text: str, dictionary: Dictionary | None = None, laws: list[LawName] | None = None) -> ParsedQuery:
+    """Understand one query. Never raises on odd input; an empty result means nothing to search."""
+    dictionary = dictionary or Dictionary()
+    laws = laws or []
+    text = (text or "")[:500]
+    pq = ParsedQuery(text=text)
+    norm = analysis.normalize(text)
+    pq.normalized = norm
+    pq.folded = analysis.fold(norm)
+    pq.has_marks = pq.folded != norm
+
+    numbers = analysis.doc_numbers(norm)
+    if numbers:
+        pq.doc_number = numbers[0]
+        norm = analysis.DOC_NUMBER_RE.sub(" ", norm)
+
+    folded_text = analysis.fold(norm)
+    m = PROVISION_RE.search(folded_text)
+    if m:
+        pq.provision_ref = {"article": m.group(1), "clause": m.group(2), "point": m.group(3)}
+
+    accented = analysis._WORD_RE.findall(norm)
+    tokens = list(zip(accented, analysis.fold_all(accented), strict=True))
+
+    # Abbreviations first (BLDS → bộ luật dân sự), so law names and fillers see full words.
+    if dictionary.abbreviations:
+        expanded: list[tuple[str, str]] = []
+        i = 0
+        keys = sorted(dictionary.abbreviations, key=len, reverse=True)
+        while i < len(tokens):
+            for key in keys:
+                n = len(key)
+                if tuple(t[1] for t in tokens[i : i + n]) == key:
+                    exps = dictionary.abbreviations[key]
+                    if len(exps) == 1:
+                        words = analysis.syllables(exps[0])
+                        expanded.extend(zip(words, analysis.fold_all(words), strict=True))
+                    else:
+                        # Ambiguous ("ct": chỉ thị | công ty): keep it, search every meaning.
+                        expanded.extend(tokens[i : i + n])
+                        for exp in exps:
+                            words = analysis.fold_all(analysis.syllables(exp))
+                            if words not in pq.expansions:
+                                pq.expansions.append(words)
+                    i += n
+                    break
+            else:
+                expanded.append(tokens[i])
+                i += 1
+        tokens = expanded
+
+    # Law named in the query ("bộ luật lao động", "luat dat dai 2013"): boost it, and take
+    # its words out of the content so they do not match every article that cites a law.
+    law, start, end = _find_law([t[1] for t in tokens], laws)
+    if law:
+        pq.law = law
+        rest = tokens[:start] + tokens[end:]
+        # "năm 2017" / a bare year right after the name belongs to the name too.
+        if start < len(rest) and rest[start][1] == "nam" and start + 1 < len(rest) and rest[start + 1][1].isdigit():
+            rest = rest[:start] + rest[start + 2 :]
+        elif start < len(rest) and re.fullmatch(r"(19|20)\d\d", rest[start][1]):
+            rest = rest[:start] + rest[start + 1 :]
+        tokens = rest
+
+    if pq.provision_ref:
+        # The reference itself is not content ("điều 35" would match every "Điều 35" citation).
+        ref_re = re.compile(r"^(dieu|d|khoan|k|diem)$")
+        cleaned = []
+        skip_next = False
+        for j, t in enumerate(tokens):
+            if skip_next:
+                skip_next = False
+                continue
+            if ref_re.match(t[1]) and j + 1 < len(tokens) and re.fullmatch(r"\d{1,4}[a-z]?|[a-z]", tokens[j + 1][1]):
+                skip_next = True
+                continue
+            cleaned.append(t)
+        tokens = cleaned
+
+    fillers = set(_BUILTIN_FILLER_KEYS) | dictionary.fillers
+    content = _remove_phrases(tokens, fillers, pq.dropped)
+    if not content and not (pq.law or pq.doc_number or pq.provision_ref):
+        content = tokens  # a query made only of question words: search them rather than nothing
+        pq.dropped = []
+
+    # Synonyms (colloquial ↔ legal): searched in addition, with a lower weight.
+    if dictionary.synonyms:
+        folded_seq = [t[1] for t in content]
+        for n in range(min(dictionary.max_len, len(folded_seq)), 0, -1):
+            for i in range(len(folded_seq) - n + 1):
+                for exp in dictionary.synonyms.get(tuple(folded_seq[i : i + n]), []):
+                    words = analysis.fold_all(analysis.syllables(exp))
+                    if words and words not in pq.expansions:
+                        pq.expansions.append(words)
+
+    pq.accented = [t[0] for t in content]
+    pq.tokens = [t[1] for t in content]
+    pq.bigrams = analysis.bigrams(pq.tokens)
+    return pq
+
+
+def law_names_for(group_title: str) -> LawName:
+    """How people name a document: its title without year, and the law's abbreviation.
+
+    "Bộ luật Lao động 2019" → "bo luat lao dong 2019", "bo luat lao dong", "blld".
+    """
+    folded = analysis.fold_all(analysis.syllables(re.sub(r"\(.*?\)", " ", group_title)))
+    names: list[tuple[str, ...]] = []
+    year = ""
+    if folded:
+        names.append(tuple(folded))
+        if re.fullmatch(r"(19|20)\d\d", folded[-1]):
+            year = folded[-1]
+            folded = folded[:-1]
+            names.append(tuple(folded))
+        if folded[:1] == ["hien"] and folded[1:2] == ["phap"]:
+            names.append(("hien", "phap"))
+        # Require a law-type word and at least two more syllables so a bare "luật" or
+        # "bộ luật" never counts as naming one law.
+        if folded[:2] in (["bo", "luat"],) and len(folded) >= 4 or folded[:1] == ["luat"] and len(folded) >= 3:
+            initials = "".join(w[0] for w in folded)
+            if len(initials) >= 3:
+                names.append((initials,))
+    return LawName(group_title=group_title, names=list(dict.fromkeys(names)), year=year)
