@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test lint test-sqlite test-postgres bench-pages search-eval clean
+.PHONY: install run serve test lint test-sqlite test-postgres bench-pages search-eval messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ test-postgres: $(STAMP)
 
 ## ruff, then the suite on SQLite, then on PostgreSQL when DATABASE_URL points at one.
 test: lint test-sqlite test-postgres
+
+## Merge Wagtail's msgids into locale/vi (after a Wagtail upgrade), compile the .mo files, report coverage.
+messages: $(STAMP)
+	$(PY) manage.py i18n_coverage --sync --compile
 
 clean:
 	rm -rf var/test-media var/test-search
