@@ -4,3 +4,37 @@ from django.apps import AppConfig
 class LegalConfig(AppConfig):
     name = "pbgdpl.legal"
     label = "legal"
+    verbose_name = "Văn bản pháp luật"
+
+    def ready(self) -> None:
+        from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, grant_model_permissions
+        from pbgdpl.core.demo import register_demo_loader
+        from pbgdpl.search.registry import register
+
+        from . import signals  # noqa: F401
+        from .demo import load_demo_documents
+        from .search_source import LegalDocumentSource
+
+        register(LegalDocumentSource())
+        register_demo_loader("legal-documents", load_demo_documents, order=20)
+        grant_model_permissions(
+            EDITOR,
+            ["legal.add_legaldocument", "legal.change_legaldocument", "legal.lock_legaldocument"],
+        )
+        grant_model_permissions(
+            EDITORIAL_BOARD,
+            [
+                "legal.add_legaldocument",
+                "legal.change_legaldocument",
+                "legal.delete_legaldocument",
+                "legal.publish_legaldocument",
+                "legal.lock_legaldocument",
+                "legal.unlock_legaldocument",
+                "legal.add_documenttype",
+                "legal.change_documenttype",
+                "legal.add_issuer",
+                "legal.change_issuer",
+                "legal.add_field",
+                "legal.change_field",
+            ],
+        )

@@ -100,7 +100,11 @@ class LegalDocumentQuerySet(models.QuerySet):
         )
         by_dates = (
             self.enacted()
-            .filter(Q(effective_from__lte=on) | Q(effective_from__isnull=True, issued_on__lte=on))
+            .filter(
+                Q(effective_from__lte=on)
+                | Q(effective_from__isnull=True, issued_on__lte=on)
+                | Q(effective_from__isnull=True, issued_on__isnull=True)
+            )
             .filter(Q(effective_to__isnull=True) | Q(effective_to__gt=on))
             .exclude(Exists(ends_it))
             .exclude(Exists(suspends_it))
@@ -176,7 +180,8 @@ class LegalDocument(
         ordering = ["-issued_on", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["number", "issuer"], condition=~Q(number=""), name="legal_document_number_issuer_unique"
+                fields=["number", "issuer"], condition=~Q(number=""), name="legal_document_number_issuer_unique",
+                violation_error_message=_("Đã có văn bản cùng số ký hiệu của cơ quan ban hành này."),
             ),
         ]
 
@@ -278,6 +283,10 @@ class Provision(models.Model):
     kind = models.CharField(_("loại"), max_length=20, choices=ProvisionKind.choices)
     number = models.CharField(_("số"), max_length=20, blank=True)
     title = models.CharField(_("tiêu đề"), max_length=1000, blank=True)
+    source_heading = models.CharField(
+        _("tiêu đề như trong văn bản gốc"), max_length=1000, blank=True,
+        help_text=_("Ví dụ “Chương I\nQUY ĐỊNH CHUNG”; với khoản, điểm là nhãn “1.”, “a)”."),
+    )
     text = models.TextField(_("nội dung"), blank=True)
     eid = models.CharField(_("mã định danh"), max_length=200)
     order = models.PositiveIntegerField(_("thứ tự"))
