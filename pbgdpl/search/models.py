@@ -53,3 +53,7 @@ class DictionaryEntry(models.Model):
 
     def expansion_list(self) -> list[str]:
         return [part.strip() for part in self.expansions.split("|") if part.strip()]
+
+
+# Search analytics tables live in their own module (owned by the web side of search).
+from .analytics.models import SearchClickStat, SearchQueryStat  # noqa: E402, F401
