@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TextIO
 
@@ -12,7 +13,13 @@ def load_demo_documents(stdout: TextIO | None = None) -> str:
     """Import every file in demo_data/ (idempotent: a second run changes nothing)."""
     from pbgdpl.legal.importing import import_documents
 
-    report = import_documents(DEMO_DIR, progress=False)
+    wagtail_logger = logging.getLogger("wagtail")
+    level = wagtail_logger.level
+    wagtail_logger.setLevel(max(level, logging.WARNING))
+    try:
+        report = import_documents(DEMO_DIR, progress=False)
+    finally:
+        wagtail_logger.setLevel(level)
     for rejection in report.rejected:
         if stdout is not None:
             stdout.write(f"  ! {rejection}\n")

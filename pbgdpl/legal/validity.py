@@ -50,15 +50,25 @@ def document_label(document: LegalDocument) -> str:
 
 
 def eid_label(eid: str) -> str:
-    """"dieu-5-khoan-1-diem-a" → "điểm a khoản 1 Điều 5" (the way a citation reads)."""
+    """"dieu-5-khoan-1-diem-a" → "điểm a khoản 1 Điều 5" (the way a citation reads).
+
+    Units of an attached text ("quy-che-dieu-3") read "Điều 3 (văn bản kèm theo)".
+    """
     parts = eid.split("-")
+    start = next((i for i, word in enumerate(parts) if word in _EID_WORDS), None)
+    if start is None or (len(parts) - start) % 2:
+        return eid
     labels = []
-    for word, number in zip(parts[::2], parts[1::2], strict=False):
-        name = _EID_WORDS.get(word)
-        if name is None:
+    for word, number in zip(parts[start::2], parts[start + 1 :: 2], strict=True):
+        if word not in _EID_WORDS:
             return eid
-        labels.append(f"{name} {number.upper() if word in {'phan', 'chuong'} else number}")
-    return " ".join(reversed(labels)) if labels else eid
+        if word in {"phan", "chuong"}:
+            number = number.upper()
+        elif number == "dd":
+            number = "đ"
+        labels.append(f"{_EID_WORDS[word]} {number}")
+    label = " ".join(reversed(labels))
+    return f"{label} {_('(văn bản kèm theo)')}" if start else label
 
 
 def _relation_start(relation: Relation) -> datetime.date | None:

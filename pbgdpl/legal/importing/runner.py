@@ -115,7 +115,7 @@ class Importer:
         rows = self._drop_unresolvable(rows)
         deferred: list[tuple[str, DocumentRow, LegalDocument]] = []
         bar = tqdm(total=len(rows), desc=_("Nhập văn bản"), unit=_("văn bản"), file=sys.stderr,
-                   disable=not self.progress)
+                   disable=None if self.progress else True)
         for source, row in rows:
             document = self._import_one(source, row)
             if document is not None and row.relations and not self._relations_resolvable_now(row):

@@ -1,5 +1,6 @@
 """manage.py import_documents PATH — import legal documents from JSON Lines or CSV."""
 
+import logging
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -25,7 +26,14 @@ class Command(BaseCommand):
         target = Path(path)
         if not target.exists():
             raise CommandError(f"Không tìm thấy “{path}”.")
-        report = import_documents(target, create_issuers=create_issuers, progress=not no_progress)
+        # Wagtail logs every edit and publish at INFO; the import's own report is what matters here.
+        wagtail_logger = logging.getLogger("wagtail")
+        level = wagtail_logger.level
+        wagtail_logger.setLevel(max(level, logging.WARNING))
+        try:
+            report = import_documents(target, create_issuers=create_issuers, progress=not no_progress)
+        finally:
+            wagtail_logger.setLevel(level)
         self.stdout.write(report.summary())
         if report.rejected:
             self.stdout.write("Các dòng bị từ chối:")
