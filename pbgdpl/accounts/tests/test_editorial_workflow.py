@@ -97,15 +97,18 @@ def test_board_can_unpublish_but_editor_cannot(client, editorial, draft_article)
     assert not draft_article.live
 
 
-def test_editor_can_preview_a_draft(client, editorial, draft_article):
+def test_editor_can_preview_unsaved_changes(client, editorial):
+    page = editorial.tree.about
     client.force_login(editorial.editor)
-    data = edit_form_data(client, draft_article, title="Bản nháp xem trước")
-    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[draft_article.pk])
+    data = edit_form_data(client, page, title="Giới thiệu (bản nháp xem trước)")
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     response = client.post(preview_url, data)
     assert response.json()["is_valid"] is True
     response = client.get(preview_url)
     assert response.status_code == 200
-    assert "Bản nháp xem trước" in response.content.decode()
+    assert "Giới thiệu (bản nháp xem trước)" in response.content.decode()
+    page.refresh_from_db()
+    assert page.title == "Giới thiệu"
 
 
 def test_sections_outside_the_workflow_have_no_approval_step(editorial):

@@ -1,0 +1,136 @@
+"""The periodic-job registry and the worker command that runs it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import override_settings
+from django_tasks import task
+
+from pbgdpl.core import periodic
+from pbgdpl.core.tasks import publish_scheduled
+
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+calls: list[str] = []
+
+
+@task()
+def record_call() -> None:
+    calls.append("called")
+
+
+@task()
+def broken_enqueue_target() -> None:
+    """Never runs: the test makes enqueuing it fail."""
+
+
+@pytest.fixture
+def temporary_job():
+    names: list[str] = []
+
+    def register(name, **kwargs):
+        names.append(name)
+        return periodic.register_periodic(name, **kwargs)
+
+    yield register
+    for name in names:
+        periodic.unregister_periodic(name)
+
+
+def test_core_registers_scheduled_publishing_every_minute():
+    jobs = {job.name: job for job in periodic.periodic_jobs()}
+    assert jobs["publish-scheduled"].every == 60
+    assert jobs["publish-scheduled"].task is publish_scheduled
+
+
+def test_registration_rejects_plain_functions_and_bad_intervals(temporary_job):
+    with pytest.raises(TypeError):
+        temporary_job("plain-function", every=60, task=lambda: None)
+    with pytest.raises(ValueError):
+        temporary_job("too-often", every=0, task=record_call)
+
+
+def test_one_task_cannot_be_two_jobs(temporary_job):
+    temporary_job("first-name", every=60, task=record_call)
+    with pytest.raises(ValueError):
+        temporary_job("second-name", every=60, task=record_call)
+
+
+def test_a_failing_job_does_not_stop_the_others(db, temporary_job, monkeypatch):
+    calls.clear()
+    temporary_job("aa-broken", every=60, task=broken_enqueue_target)
+    temporary_job("zz-record", every=60, task=record_call)
+    real_is_due = periodic._is_due
+
+    def is_due(job, now):
+        if job.name == "aa-broken":
+            raise RuntimeError("database hiccup")
+        return real_is_due(job, now)
+
+    monkeypatch.setattr(periodic, "_is_due", is_due)
+    enqueued = periodic.enqueue_due_jobs()
+    assert "aa-broken" not in enqueued
+    assert "zz-record" in enqueued
+    assert calls == ["called"]
+
+
+def test_immediate_backend_jobs_run_once_per_interval(db, temporary_job):
+    calls.clear()
+    temporary_job("record", every=3600, task=record_call)
+    assert "record" in periodic.enqueue_due_jobs()
+    assert "record" not in periodic.enqueue_due_jobs()
+    assert calls == ["called"]
+
+
+def test_worker_refuses_to_start_without_a_database_queue():
+    with pytest.raises(CommandError, match="not the database backend"):
+        call_command("run_worker")
+
+
+def wait_for_call(seconds: float = 15.0) -> None:
+    """Block until ``record_call`` ran (or the time is up, so a bug cannot hang the suite)."""
+    for _ in range(int(seconds / 0.05)):
+        if calls:
+            return
+        threading.Event().wait(0.05)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_scheduler_thread_enqueues_due_jobs_and_stops(temporary_job):
+    calls.clear()
+    temporary_job("record", every=3600, task=record_call)
+    scheduler = periodic.Scheduler(tick=0.05)
+    scheduler.start()
+    wait_for_call()
+    scheduler.stop()
+    scheduler.join(timeout=5)
+    assert calls == ["called"]
+    assert not scheduler.is_alive()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_runs_queued_tasks_and_stops_on_sigterm():
+    calls.clear()
+    # The scheduler thread is covered above; here the worker alone, because the test
+    # database (in-memory SQLite) cannot serve two threads writing at once.
+    stopper = threading.Thread(target=lambda: (wait_for_call(), os.kill(os.getpid(), signal.SIGTERM)), daemon=True)
+    previous = signal.getsignal(signal.SIGTERM)
+    with override_settings(TASKS=DATABASE_QUEUE):
+        record_call.enqueue()
+        stopper.start()
+        exit_code = 0
+        try:
+            # An idle worker exits through SystemExit(0); one busy with a task returns after it.
+            call_command("run_worker", interval=0.1, no_scheduler=True)
+        except SystemExit as exit_info:
+            exit_code = exit_info.code
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+    stopper.join(timeout=5)
+    assert exit_code == 0
+    assert calls == ["called"]
