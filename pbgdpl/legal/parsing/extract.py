@@ -1,17 +1,44 @@
-"""Text extraction from legal document files (placeholder until the full implementation lands)."""
+"""Plain text out of the files editors upload: TXT, DOCX, PDF with a text layer, scanned PDF (OCR).
+
+``extract_text(path)`` returns an :class:`Extracted`; it raises :class:`ExtractionError` (a
+``ValueError`` with a Vietnamese message) only when the file cannot be read at all (unsupported type,
+corrupt file). A scanned PDF without a usable OCR engine is not an error: it comes back with empty
+text, ``needs_review=True`` and a warning, so the importer can flag it for an editor.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+logger = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+#: A page with fewer visible characters than this is taken as having no text layer.
+MIN_CHARS_PER_PAGE = 40
+OCR_TIMEOUT_SECONDS = 120
+OCR_DPI = 300
+
 
 class ExtractionError(ValueError):
-    """The file cannot be read at all (unsupported type, corrupt file); message in Vietnamese."""
+    """The file cannot be read at all; the message (Vietnamese) is meant for the editor."""
 
 
 @dataclass
 class Extracted:
+    """Text taken from a file and how it was obtained.
+
+    ``method`` is "txt", "docx", "pdf" or "ocr". ``needs_review`` is True when an editor must check
+    the text against the original (OCR, or no text could be read).
+    """
+
     text: str
     method: str
     needs_review: bool = False
@@ -19,5 +46,388 @@ class Extracted:
 
 
 def extract_text(path: Path) -> Extracted:
+    """Read a legal document file into NFC-normalised plain text (one paragraph per line)."""
     path = Path(path)
-    return Extracted(text=path.read_text(encoding="utf-8"), method="txt")
+    if not path.is_file():
+        raise ExtractionError(f"Không tìm thấy tệp “{path.name}”.")
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        result = _from_txt(path)
+    elif suffix == ".docx":
+        result = _from_docx(path)
+    elif suffix == ".pdf":
+        result = _from_pdf(path)
+    elif suffix in IMAGE_SUFFIXES:
+        result = _ocr_images(path, [path])
+    elif suffix == ".doc":
+        raise ExtractionError(
+            f"Tệp “{path.name}” là định dạng Word cũ (.doc), chưa đọc được: hãy lưu lại dưới dạng .docx hoặc PDF."
+        )
+    else:
+        raise ExtractionError(
+            f"Định dạng tệp “{path.suffix or path.name}” chưa được hỗ trợ (dùng .txt, .docx hoặc .pdf)."
+        )
+    result.text = _clean(result.text)
+    return result
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\ufeff", "").replace("\u00a0", " ").replace("\u200b", "").replace("\x0c", "\n")
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + ("\n" if text.strip() else "")
+
+
+# -- plain text ------------------------------------------------------------------------------------
+
+
+def _from_txt(path: Path) -> Extracted:
+    raw = path.read_bytes()
+    warnings: list[str] = []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = raw.decode("utf-16")
+    elif raw.startswith(b"\xef\xbb\xbf"):
+        text = raw[3:].decode("utf-8", errors="replace")
+    elif len(raw) >= 4 and raw[1:2] == b"\x00" and raw[3:4] == b"\x00":
+        text = raw.decode("utf-16-le", errors="replace")  # UTF-16 without a byte order mark
+    elif len(raw) >= 4 and raw[0:1] == b"\x00" and raw[2:3] == b"\x00":
+        text = raw.decode("utf-16-be", errors="replace")
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            # Older Vietnamese Windows files: code page 1258 (base letters + combining tone marks).
+            text = raw.decode("cp1258", errors="replace")
+            warnings.append(
+                "Tệp không phải UTF-8, đã đọc theo bảng mã Windows-1258; cần kiểm tra dấu tiếng Việt."
+            )
+    if _looks_like_tcvn3(text):
+        warnings.append(
+            "Văn bản có vẻ dùng bảng mã cũ TCVN3 (ABC, phông .VnTime): dấu tiếng Việt sẽ sai, "
+            "cần chuyển sang Unicode trước khi nhập."
+        )
+        return Extracted(text=text, method="txt", needs_review=True, warnings=warnings)
+    return Extracted(text=text, method="txt", needs_review=bool(warnings), warnings=warnings)
+
+
+def _looks_like_tcvn3(text: str) -> bool:
+    """TCVN3 text decoded as Latin: many of '¸ µ ¶ · ¹ ¬ ­ ®' and few Vietnamese letters."""
+    sample = text[:5000]
+    odd = sum(sample.count(c) for c in "¸µ¶·¹¬­®ª¨©§¦¥¤£¢¡")
+    return odd > 20 and odd > len(sample) / 100
+
+
+# -- DOCX ------------------------------------------------------------------------------------------
+
+
+def _from_docx(path: Path) -> Extracted:
+    import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
+        logger.warning("Unreadable DOCX %s: %s", path, error)
+        raise ExtractionError(
+            f"Tệp “{path.name}” không phải tệp Word (.docx) hợp lệ hoặc đã bị hỏng."
+        ) from error
+    except Exception as error:  # zipfile.BadZipFile and lxml errors: still the file's fault
+        logger.warning("Unreadable DOCX %s: %s", path, error)
+        raise ExtractionError(
+            f"Tệp “{path.name}” không phải tệp Word (.docx) hợp lệ hoặc đã bị hỏng."
+        ) from error
+
+    numbering = _DocxNumbering(document)
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(numbering.label(child) + Paragraph(child, document).text)
+        elif tag == "tbl":
+            lines.extend(_docx_table_lines(Table(child, document), numbering))
+    warnings = []
+    if numbering.unsupported:
+        warnings.append(
+            "Văn bản dùng đánh số tự động kiểu chưa hỗ trợ; số khoản/điểm có thể bị thiếu, cần kiểm tra."
+        )
+    return Extracted(text="\n".join(lines), method="docx", needs_review=bool(warnings), warnings=warnings)
+
+
+def _docx_table_lines(table, numbering: _DocxNumbering) -> list[str]:
+    """Layout tables (heading and signature blocks: at most 2 columns and 2 rows) cell by cell, one line
+    per paragraph; data tables one row per line, cells separated by " | "."""
+    rows = table.rows
+    columns = max((len(row.cells) for row in rows), default=0)
+    out: list[str] = []
+    layout = columns <= 2 and len(rows) <= 2
+    for row in rows:
+        cells = []
+        seen = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell is repeated by python-docx
+                continue
+            seen.add(id(cell._tc))
+            cells.append(cell)
+        if layout:
+            for cell in cells:
+                for paragraph in cell.paragraphs:
+                    out.append(numbering.label(paragraph._p) + paragraph.text)
+                for inner in cell.tables:
+                    out.extend(_docx_table_lines(inner, numbering))
+        else:
+            texts = [" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()) for cell in cells]
+            if any(texts):
+                out.append(" | ".join(texts))
+    return out
+
+
+class _DocxNumbering:
+    """Renders Word's automatic list numbering ("1.", "a)") that is not part of the paragraph text.
+
+    Supports decimal, lowerLetter, upperLetter, lowerRoman and upperRoman levels with the level's own
+    pattern (e.g. "%1." or "%1)"); other formats set ``unsupported`` so the editor is warned.
+    """
+
+    def __init__(self, document):
+        self.formats: dict[tuple[str, str], tuple[str, str, int]] = {}
+        self.counters: dict[tuple[str, str], int] = {}
+        self.unsupported = False
+        try:
+            part = document.part.numbering_part
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+        root = part.element
+        abstract: dict[str, dict[str, tuple[str, str, int]]] = {}
+        for node in root.findall("w:abstractNum", ns):
+            levels = {}
+            for lvl in node.findall("w:lvl", ns):
+                fmt = lvl.find("w:numFmt", ns)
+                text = lvl.find("w:lvlText", ns)
+                start = lvl.find("w:start", ns)
+                levels[lvl.get(f"{{{ns['w']}}}ilvl")] = (
+                    fmt.get(f"{{{ns['w']}}}val") if fmt is not None else "decimal",
+                    text.get(f"{{{ns['w']}}}val") if text is not None else "",
+                    int(start.get(f"{{{ns['w']}}}val")) if start is not None else 1,
+                )
+            abstract[node.get(f"{{{ns['w']}}}abstractNumId")] = levels
+        for num in root.findall("w:num", ns):
+            ref = num.find("w:abstractNumId", ns)
+            if ref is None:
+                continue
+            for ilvl, spec in abstract.get(ref.get(f"{{{ns['w']}}}val"), {}).items():
+                self.formats[(num.get(f"{{{ns['w']}}}numId"), ilvl)] = spec
+
+    def label(self, p_element) -> str:
+        ppr = p_element.pPr
+        if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+            return ""
+        num_id = str(ppr.numPr.numId.val)
+        ilvl = str(ppr.numPr.ilvl.val) if ppr.numPr.ilvl is not None else "0"
+        spec = self.formats.get((num_id, ilvl))
+        if spec is None or num_id == "0":
+            return ""
+        fmt, pattern, start = spec
+        key = (num_id, ilvl)
+        self.counters[key] = self.counters.get(key, start - 1) + 1
+        # A new item at a level restarts the deeper levels.
+        for other in list(self.counters):
+            if other[0] == num_id and int(other[1]) > int(ilvl):
+                del self.counters[other]
+        value = self.counters[key]
+        if fmt == "bullet" or fmt == "none":
+            return ""
+        rendered = _format_number(value, fmt)
+        if rendered is None:
+            self.unsupported = True
+            return ""
+        label = re.sub(r"%\d", rendered, pattern, count=1)
+        label = re.sub(r"%\d", "", label)
+        return f"{label} " if label else ""
+
+
+def _format_number(value: int, fmt: str) -> str | None:
+    if fmt in ("decimal", "decimalZero"):
+        return f"{value:02d}" if fmt == "decimalZero" else str(value)
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        text = letters[(value - 1) % 26] * ((value - 1) // 26 + 1)
+        return text if fmt == "lowerLetter" else text.upper()
+    if fmt in ("lowerRoman", "upperRoman"):
+        text = _roman(value)
+        return text.lower() if fmt == "lowerRoman" else text
+    return None
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for number, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while value >= number:
+            out += letters
+            value -= number
+    return out
+
+
+# -- PDF -------------------------------------------------------------------------------------------
+
+
+def _from_pdf(path: Path) -> Extracted:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception as error:
+                raise ExtractionError(f"Tệp PDF “{path.name}” được bảo vệ bằng mật khẩu.") from error
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ExtractionError:
+        raise
+    except (PdfReadError, ValueError, OSError, KeyError) as error:
+        logger.warning("Unreadable PDF %s: %s", path, error)
+        raise ExtractionError(f"Tệp “{path.name}” không phải tệp PDF hợp lệ hoặc đã bị hỏng.") from error
+    except Exception as error:  # pypdf raises many types on broken files
+        logger.warning("Unreadable PDF %s: %s", path, error)
+        raise ExtractionError(f"Tệp “{path.name}” không phải tệp PDF hợp lệ hoặc đã bị hỏng.") from error
+
+    visible = sum(len(re.sub(r"\s", "", page)) for page in pages)
+    if pages and visible >= MIN_CHARS_PER_PAGE * len(pages) and not _garbled(" ".join(pages)):
+        text = unwrap_lines("\n".join(pages))
+        return Extracted(text=text, method="pdf")
+    # No (usable) text layer: a scan.
+    return _ocr_pdf(path, garbled=visible > 0)
+
+
+def _garbled(text: str) -> bool:
+    """A text layer without a Unicode map: replacement characters or almost no Vietnamese letters."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return True
+    if text.count("\ufffd") > len(letters) / 50:
+        return True
+    vietnamese = sum(1 for c in letters if c in "ăâđêôơưĂÂĐÊÔƠƯ" or ord(c) > 0x1E00)
+    ascii_letters = sum(1 for c in letters if c.isascii())
+    # Vietnamese prose has diacritics on a large share of syllables; a broken map has none or junk.
+    return len(letters) > 200 and vietnamese < len(letters) / 40 and ascii_letters < len(letters) / 2
+
+
+_POINT_START = re.compile(r"^(?:[a-zđ]\d?\)|[-+•])")
+
+
+def unwrap_lines(text: str) -> str:
+    """Join the hard line breaks PDF text layers put inside paragraphs.
+
+    A line is glued to the previous one when the previous one does not end a sentence or a heading
+    (no final . : ; ! ? ” ) …) and the line starts with a lower-case letter that is not a point label
+    ("a)", "đ)"): Vietnamese legal paragraphs never start with a lower-case word otherwise.
+    """
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if (
+            out
+            and out[-1]
+            and line
+            and line[0].isalpha()
+            and line[0].islower()
+            and not _POINT_START.match(line)
+            and not re.search(r"[.:;!?”\")…]$", out[-1])
+        ):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+# -- OCR -------------------------------------------------------------------------------------------
+
+
+def ocr_available() -> bool:
+    """True when tesseract is installed with the Vietnamese language data."""
+    if not shutil.which("tesseract"):
+        return False
+    try:
+        langs = subprocess.run(
+            ["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "vie" in (langs.stdout + langs.stderr).split()
+
+
+def _no_ocr(reason: str) -> Extracted:
+    return Extracted(text="", method="ocr", needs_review=True, warnings=[reason])
+
+
+def _ocr_pdf(path: Path, *, garbled: bool) -> Extracted:
+    first = (
+        "Lớp chữ của PDF không đọc được (phông chữ không có bảng mã Unicode)."
+        if garbled
+        else "PDF không có lớp chữ (bản quét)."
+    )
+    if not ocr_available() or not shutil.which("pdftoppm"):
+        return _no_ocr(
+            first + " Máy chủ chưa cài tesseract-ocr-vie/poppler-utils nên không nhận dạng được: "
+            "biên tập viên cần nhập nội dung."
+        )
+    with tempfile.TemporaryDirectory(prefix="pbgdpl-ocr-") as tmp:
+        try:
+            subprocess.run(
+                ["pdftoppm", "-r", str(OCR_DPI), "-png", str(path), str(Path(tmp) / "page")],
+                capture_output=True,
+                timeout=OCR_TIMEOUT_SECONDS * 5,
+                check=True,
+            )
+        except (OSError, subprocess.SubprocessError) as error:
+            logger.warning("pdftoppm failed on %s: %s", path, error)
+            return _no_ocr(first + " Không chuyển được trang PDF thành ảnh để nhận dạng.")
+        images = sorted(Path(tmp).glob("page*.png"))
+        result = _ocr_images(path, images)
+        result.warnings.insert(0, first)
+        return result
+
+
+def _ocr_images(path: Path, images: list[Path]) -> Extracted:
+    if not ocr_available():
+        return _no_ocr(
+            "Máy chủ chưa cài tesseract-ocr-vie nên không nhận dạng được ảnh: biên tập viên cần nhập nội dung."
+        )
+    pages: list[str] = []
+    failed = 0
+    for image in images:
+        try:
+            done = subprocess.run(
+                ["tesseract", str(image), "-", "-l", "vie"],
+                capture_output=True,
+                text=True,
+                timeout=OCR_TIMEOUT_SECONDS,
+                check=True,
+            )
+            pages.append(done.stdout)
+        except (OSError, subprocess.SubprocessError) as error:
+            logger.warning("tesseract failed on %s (%s): %s", path, image.name, error)
+            failed += 1
+    warnings = ["Văn bản được nhận dạng tự động (OCR): biên tập viên cần đối chiếu với bản gốc."]
+    if failed:
+        warnings.append(f"Không nhận dạng được {failed}/{len(images)} trang.")
+    return Extracted(text=unwrap_lines("\n".join(pages)), method="ocr", needs_review=True, warnings=warnings)

@@ -44,6 +44,12 @@ ARTICLE_DOT_RE = re.compile(r"^(?:ĐIỀU|Điều)\s+(\d+[a-zđ]?)\s*[.:]\s*(.*)
 ARTICLE_BARE_RE = re.compile(r"^(?:ĐIỀU|Điều)\s+(\d+[a-zđ]?)$")
 ARTICLE_NODOT_RE = re.compile(r"^(?:ĐIỀU|Điều)\s+(\d+[a-zđ]?)\s+(\S.*)$")
 CLAUSE_RE = re.compile(r"^(\d{1,3}[a-zđ]?)\.(?:\s+(\S.*))?$")
+# A dotless "Điều N <words>" is a reference, not a heading, when the words cite another unit or act.
+REFERENCE_RE = re.compile(r"\b(?:Điều|khoản|điểm|Khoản|Điểm|Chương|Mục)\s+\d")
+DOC_WORD_RE = re.compile(
+    r"^(?:Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Hiến pháp|Pháp lệnh|Quyết định|Chỉ thị)\b"
+    r"|^(?:Quy chế|Quy định|Kế hoạch)\s+(?:này|số)\b"
+)
 POINT_RE = re.compile(r"^([a-zđ])\)(?:\s*(\S.*))?$")
 
 APPENDIX_RE = re.compile(
@@ -364,7 +370,7 @@ class _Parser:
             return None
         number, rest = match.group(1), match.group(2).strip()
         value = _unit_value(number)
-        if value is None or not rest[0].isupper() or re.search(r"\b(?:Điều|khoản|điểm)\s+\d", rest):
+        if value is None or not rest[0].isupper() or REFERENCE_RE.search(rest) or DOC_WORD_RE.match(rest):
             return None
         last = scope.last_article
         expected = (
@@ -489,7 +495,11 @@ class _Parser:
                 self._add_text(self._current(scope, i), line)
                 continue
 
-            if scope.closing is None and CLOSING_RE.match(line) and (scope.has_structure or scope is main):
+            if (
+                scope.closing is None
+                and self._starts_closing(line)
+                and (scope.has_structure or scope is main)
+            ):
                 scope.closing = Node(
                     kind="closing", eid=self.unique_eid(scope.prefix + "ket-thuc", line_no), line=line_no
                 )
@@ -517,6 +527,15 @@ class _Parser:
 
         self._finish(main)
         return self.result
+
+    @staticmethod
+    def _starts_closing(line: str) -> bool:
+        """Nơi nhận, a signature line, or the adoption sentence of a law ("Luật này được Quốc hội …
+        thông qua ngày …"). An adoption sentence that also sets the effective date ("… và có hiệu lực
+        từ ngày …", usual in HĐND resolutions) is normative text of the last article, not the closing."""
+        if not CLOSING_RE.match(line):
+            return False
+        return not (line.endswith(("./.", ".", "/.")) and " này " in line[:20] and "hiệu lực" in line)
 
     def _restart_heading(self, line: str) -> bool:
         part = self._match_part(line)
