@@ -1,0 +1,112 @@
+"""``manage.py bootstrap``: first run prepares everything, later runs change nothing."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from wagtail.models import GroupPagePermission, Page, Site
+
+from pbgdpl.accounts import roles
+from pbgdpl.core import demo
+from pbgdpl.core.management.commands import bootstrap as bootstrap_command
+from pbgdpl.core.models import HomePage
+
+
+def run_bootstrap(*args: str) -> str:
+    out = io.StringIO()
+    call_command("bootstrap", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def no_seed_demo(monkeypatch):
+    """Pretend seed_demo is not installed, so these tests do not depend on the site's seed."""
+    monkeypatch.setattr(bootstrap_command, "get_commands", lambda: {})
+
+
+@pytest.fixture
+def only_test_loader(monkeypatch):
+    calls = []
+
+    def loader(stdout):
+        calls.append(stdout)
+        return "3 văn bản mẫu"
+
+    monkeypatch.setattr(demo, "_loaders", {})
+    demo.register_demo_loader("test-loader", loader)
+    return calls
+
+
+def test_first_run_creates_the_admin_and_prints_the_password_once(db, monkeypatch, no_seed_demo):
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    output = run_bootstrap("--no-demo")
+    password = re.search(r"Password: (\S+)", output).group(1)
+    assert len(password) >= 16
+    admin = authenticate(username="admin", password=password)
+    assert admin is not None and admin.is_superuser
+    assert "/quan-tri/" in output
+
+    again = run_bootstrap("--no-demo")
+    assert "Password:" not in again
+    assert "changepassword admin" in again
+    assert authenticate(username="admin", password=password) is not None
+
+
+def test_admin_password_comes_from_the_environment(db, monkeypatch, no_seed_demo):
+    monkeypatch.setenv("ADMIN_PASSWORD", "Sở-Tư-pháp-2026")
+    output = run_bootstrap("--no-demo")
+    assert "Password:" not in output
+    assert authenticate(username="admin", password="Sở-Tư-pháp-2026") is not None
+
+
+def test_weak_admin_password_is_refused(db, monkeypatch, no_seed_demo):
+    monkeypatch.setenv("ADMIN_PASSWORD", "123456")
+    with pytest.raises(CommandError, match="ADMIN_PASSWORD"):
+        run_bootstrap("--no-demo")
+    assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_missing_seed_command_is_explained(db, no_seed_demo, only_test_loader):
+    output = run_bootstrap()
+    assert "seed_demo command is not installed" in output
+    assert {group.name for group in Group.objects.all()} >= set(roles.ROLE_NAMES)
+
+
+def test_seed_runs_only_without_home_page_and_roles_follow(db, monkeypatch, only_test_loader):
+    seeded = []
+
+    def fake_call_command(name, *args, **kwargs):
+        # Stands in for the site's seed_demo: it builds the home page and the news section.
+        seeded.append(name)
+        home = Page.get_first_root_node().add_child(instance=HomePage(title="Trang chủ", slug="trang-chu"))
+        Site.objects.update(root_page=home)
+        from pbgdpl.news.models import ArticleIndexPage
+
+        home.add_child(instance=ArticleIndexPage(title="Tin tức", slug="tin-tuc"))
+
+    monkeypatch.setattr(bootstrap_command, "get_commands", lambda: {"seed_demo": "pbgdpl.news"})
+    monkeypatch.setattr(bootstrap_command, "call_command", fake_call_command)
+    output = run_bootstrap()
+    assert seeded == ["seed_demo"]
+    assert "Workflow assigned to: /tin-tuc/." in output
+    assert "/huong-dan-nghiep-vu/" in output  # reported as missing
+    assert "Demo loader test-loader: 3 văn bản mẫu" in output
+    home = HomePage.objects.get()
+    board = Group.objects.get(name=roles.EDITORIAL_BOARD)
+    assert GroupPagePermission.objects.filter(group=board, page=home, permission__codename="publish_page").exists()
+
+    output = run_bootstrap()
+    assert seeded == ["seed_demo"]
+    assert "Editorial roles and workflow are up to date." in output
+    assert len(only_test_loader) == 2  # loaders run every time and must be idempotent themselves
+
+
+def test_no_demo_skips_demo_loaders(db, no_seed_demo, only_test_loader):
+    run_bootstrap("--no-demo")
+    assert only_test_loader == []
