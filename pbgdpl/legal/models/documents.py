@@ -188,6 +188,14 @@ class LegalDocument(
     def __str__(self) -> str:
         return f"{self.number} {self.title}".strip() if self.number else self.title
 
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            # Admin-created documents get their slug here; save_document() sets it earlier.
+            from ..services import unique_slug
+
+            self.slug = unique_slug(self)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         try:
             return reverse("legal:document", kwargs={"slug": self.slug})

@@ -33,6 +33,8 @@ class Relation(models.Model):
     )
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
 
+    panels = ["predicate", "object", "subject_eid", "object_eid", "effective_on", "ends_on", "note"]
+
     class Meta:
         verbose_name = _("quan hệ giữa văn bản")
         verbose_name_plural = _("quan hệ giữa văn bản")
