@@ -1,4 +1,5 @@
 # Two commands on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,6 +7,8 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links printed by bootstrap and written in e-mails; override for a public address.
+export BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install run serve test lint test-sqlite test-postgres bench-pages search-eval messages clean
 
@@ -19,18 +22,22 @@ install: $(STAMP)
 
 ## Create the virtualenv, migrate, create the admin, load demo content, serve with the worker.
 run: $(STAMP)
-	@mkdir -p var
+	@mkdir -p "$${VAR_DIR:-var}/static"
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py bootstrap
 	@$(MAKE) --no-print-directory serve
 
 ## Serve the site (uvicorn, ASGI) and the background worker together; Ctrl-C stops both.
+## If either stops on its own (port taken, crash), the other is stopped too and make fails.
 serve:
 	@echo "Serving at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/quan-tri/) — Ctrl-C to stop"
-	@trap 'kill 0' INT TERM; \
-	$(PY) manage.py run_worker & \
-	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --log-level warning & \
-	wait
+	@$(PY) manage.py run_worker & worker=$$!; \
+	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --log-level warning & web=$$!; \
+	stop() { trap '' INT TERM; sleep 1; kill -TERM $$web $$worker 2>/dev/null; wait $$web $$worker 2>/dev/null; }; \
+	trap 'stop; echo "Stopped."; exit 0' INT TERM; \
+	wait -n $$web $$worker; status=$$?; \
+	echo "The web server or the worker stopped (exit $$status): stopping the other." >&2; \
+	stop; exit $$(( status == 0 ? 1 : status ))
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
