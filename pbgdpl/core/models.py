@@ -52,7 +52,8 @@ class HomePage(Page):
         """The newest public articles of the chosen news index, or [] if none is chosen."""
         if not self.news_index_id:
             return []
-        index = self.news_index.specific
+        # specific_deferred: the specific class without a second query for its own fields.
+        index = self.news_index.specific_deferred
         if not index.live or not hasattr(index, "latest_articles"):
             return []
         return list(index.latest_articles(self.latest_count))

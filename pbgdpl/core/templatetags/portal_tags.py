@@ -48,9 +48,13 @@ def vi_date(value, style: str = "") -> str:
     return text
 
 
-def _site_root(request) -> Page | None:
+def _site_root(request, page: Page | None = None) -> Page | None:
     site = Site.find_for_request(request) if request is not None else None
-    return site.root_page if site is not None else None
+    if site is None:
+        return None
+    if page is not None and page.pk == site.root_page_id:
+        return page  # on the home page itself: no query
+    return site.root_page
 
 
 @register.simple_tag(takes_context=True)
@@ -62,10 +66,27 @@ def main_menu(context) -> list[Page]:
     cached = getattr(request, "_portal_main_menu", None)
     if cached is not None:
         return cached
-    root = _site_root(request)
+    root = _site_root(request, context.get("page"))
     items = list(root.get_children().live().in_menu().public().order_by("path")) if root else []
     request._portal_main_menu = items
     return items
+
+
+@register.simple_tag(takes_context=True)
+def national_links(context) -> list:
+    """The portal's national legal database links (footer, home page), one query per request."""
+    request = context.get("request")
+    cached = getattr(request, "_portal_national_links", None) if request is not None else None
+    if cached is not None:
+        return cached
+    portal = context.get("portal")
+    if portal is None:
+        settings_context = context.get("settings")
+        portal = settings_context.core.PortalSettings if settings_context is not None else None
+    links = list(portal.national_links.all()) if portal is not None else []
+    if request is not None:
+        request._portal_national_links = links
+    return links
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
