@@ -1,0 +1,163 @@
+"""Writes of search analytics: count a search, count a click, roll up and expire old rows.
+
+Every counter is an upsert on (granularity, period_start, digest), so the tables grow
+with the number of distinct queries per hour, not with traffic, and daily compaction
+bounds them further.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+import re
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .. import analysis
+from .models import Granularity, SearchClickStat, SearchQueryStat
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY_CHARS = 200
+# Hourly rows are kept this long before being rolled up into daily rows.
+HOURLY_KEEP = datetime.timedelta(hours=48)
+_SPACES_RE = re.compile(r"\s+")
+
+
+def retention_days() -> int:
+    """How long analytics rows are kept (setting ``SEARCH_ANALYTICS_RETENTION_DAYS``, default 365)."""
+    return int(getattr(settings, "SEARCH_ANALYTICS_RETENTION_DAYS", 365))
+
+
+def normalize_query(text: str) -> tuple[str, str]:
+    """The query as stored (NFC, lowercase, canonical tones, single spaces) and its folded form."""
+    normalized = _SPACES_RE.sub(" ", analysis.normalize(text or "")).strip()[:MAX_QUERY_CHARS]
+    return normalized, analysis.fold(normalized)
+
+
+def filters_label(filters: dict[str, list[str]] | None) -> str:
+    """A stable text form of the selected filters: ``doc_type=Luật; year=2019``."""
+    parts = []
+    for key in sorted(filters or {}):
+        values = sorted(v for v in filters[key] if v)
+        if values:
+            parts.append(f"{key}={', '.join(values)}")
+    return "; ".join(parts)[:500]
+
+
+def _hour(when: datetime.datetime | None) -> datetime.datetime:
+    return (when or timezone.now()).replace(minute=0, second=0, microsecond=0)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def _bump(model: type[models.Model], lookup: dict, counter: str, amount: int = 1, **values) -> None:
+    """Add ``amount`` to ``counter`` of the row matching ``lookup``, creating it if needed."""
+    updates = {counter: F(counter) + amount, **values}
+    if model.objects.filter(**lookup).update(**updates):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**lookup, **values, **{counter: amount})
+    except IntegrityError:  # another request created the row between our update and insert
+        model.objects.filter(**lookup).update(**updates)
+
+
+def record_search(
+    text: str, filters: dict[str, list[str]] | None, result_count: int, *, when: datetime.datetime | None = None
+) -> None:
+    """Count one search. Stores the normalised query, its filters and result count — nothing personal."""
+    query, folded = normalize_query(text)
+    if not query:
+        return
+    label = filters_label(filters)
+    _bump(
+        SearchQueryStat,
+        {"granularity": Granularity.HOUR, "period_start": _hour(when), "digest": _digest(query, label)},
+        "searches",
+        query=query,
+        folded=folded,
+        filters=label,
+        result_count=max(0, int(result_count)),
+    )
+
+
+def record_click(text: str, target_key: str, target_url: str, *, when: datetime.datetime | None = None) -> None:
+    """Count one opened result for a query (the query may be empty: a click from elsewhere)."""
+    _, folded = normalize_query(text)
+    target_key = (target_key or "")[:200]
+    target_url = target_url[:500]
+    _bump(
+        SearchClickStat,
+        {
+            "granularity": Granularity.HOUR,
+            "period_start": _hour(when),
+            "digest": _digest(folded, target_key, target_url),
+        },
+        "clicks",
+        folded=folded,
+        target_key=target_key,
+        target_url=target_url,
+    )
+
+
+def _local_day(moment: datetime.datetime) -> datetime.datetime:
+    """Midnight (site time zone) of the day that contains ``moment``, as an aware datetime."""
+    local = timezone.localtime(moment)
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+@transaction.atomic
+def compact(now: datetime.datetime | None = None) -> int:
+    """Roll hourly rows older than 48 hours into one row per day; returns the hourly rows removed."""
+    now = now or timezone.now()
+    # Only whole days: rows of the day that contains the cut-off stay hourly until tomorrow.
+    cutoff = _local_day(now - HOURLY_KEEP)
+    removed = 0
+    query_rows = SearchQueryStat.objects.filter(granularity=Granularity.HOUR, period_start__lt=cutoff)
+    for row in query_rows.iterator():
+        _bump(
+            SearchQueryStat,
+            {"granularity": Granularity.DAY, "period_start": _local_day(row.period_start), "digest": row.digest},
+            "searches",
+            amount=row.searches,
+            query=row.query,
+            folded=row.folded,
+            filters=row.filters,
+            result_count=row.result_count,
+        )
+        removed += 1
+    query_rows.delete()
+    click_rows = SearchClickStat.objects.filter(granularity=Granularity.HOUR, period_start__lt=cutoff)
+    for row in click_rows.iterator():
+        _bump(
+            SearchClickStat,
+            {"granularity": Granularity.DAY, "period_start": _local_day(row.period_start), "digest": row.digest},
+            "clicks",
+            amount=row.clicks,
+            folded=row.folded,
+            target_key=row.target_key,
+            target_url=row.target_url,
+        )
+        removed += 1
+    click_rows.delete()
+    return removed
+
+
+def purge(now: datetime.datetime | None = None) -> int:
+    """Delete analytics rows older than the retention period; returns the number deleted."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=retention_days())
+    deleted = SearchQueryStat.objects.filter(period_start__lt=cutoff).delete()[0]
+    deleted += SearchClickStat.objects.filter(period_start__lt=cutoff).delete()[0]
+    return deleted
+
+
+def maintain(now: datetime.datetime | None = None) -> dict[str, int]:
+    """The daily job: compact, then purge."""
+    return {"compacted": compact(now), "purged": purge(now)}

@@ -1,0 +1,338 @@
+"""The public search: /tim-kiem/ (page and htmx partial), suggestions, JSON, click redirect."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from . import engine
+from .analytics import selectors as analytics_selectors
+from .analytics import services as analytics
+from .forms import FACET_KEYS, FACET_LABELS, SORT_CHOICES, SearchParams, parse_params
+
+log = logging.getLogger(__name__)
+
+# Display names of content kinds (the "kind" facet and result labels).
+KIND_LABELS = {
+    "document": gettext_lazy("Văn bản"),
+    "provision": gettext_lazy("Điều khoản"),
+    "news": gettext_lazy("Tin bài"),
+    "page": gettext_lazy("Trang giới thiệu"),
+    "question": gettext_lazy("Hỏi đáp"),
+    "media": gettext_lazy("Đa phương tiện"),
+    "contest": gettext_lazy("Cuộc thi"),
+}
+# Validity status (as the legal app labels it) → the site's badge class.
+VALIDITY_BADGES = {
+    "Còn hiệu lực": "badge-valid",
+    "Hết hiệu lực một phần": "badge-partial",
+    "Hết hiệu lực toàn bộ": "badge-expired",
+    "Không còn phù hợp": "badge-expired",
+    "Chưa có hiệu lực": "badge-pending",
+    "Ngưng hiệu lực": "badge-suspended",
+    "Tạm ngưng hiệu lực": "badge-suspended",
+}
+POPULAR_CACHE_KEY = "search:popular-queries"
+POPULAR_DAYS = 30
+SUGGEST_LIMIT = 8
+FACET_VISIBLE = 8  # values shown before "Thêm n mục"
+
+
+def _is_htmx_partial(request: HttpRequest) -> bool:
+    """htmx swaps only the results region, except when it restores history (it needs the page)."""
+    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
+
+
+def _facet_filters(params: SearchParams) -> dict[str, list[str]] | None:
+    return {k: v for k, v in params.filters.items() if v} or None
+
+
+def _run_search(params: SearchParams, *, grouped: bool = True) -> engine.SearchPage:
+    return engine.search(
+        params.q,
+        filters=_facet_filters(params),
+        sort=params.sort,
+        page=params.page,
+        per_page=params.per_page,
+        grouped=grouped,
+    )
+
+
+def _record(params: SearchParams, result: engine.SearchPage) -> None:
+    """Count a first-page search for the editors' statistics; never lets analytics break search."""
+    if params.page != 1 or result.error:
+        return
+    try:
+        analytics.record_search(params.q, params.filters, result.total)
+    except Exception:
+        log.exception("Could not record search analytics")
+
+
+def popular_queries(limit: int = 8) -> list[str]:
+    """Queries many people searched recently and that found something (for the empty state)."""
+    queries = cache.get(POPULAR_CACHE_KEY)
+    if queries is None:
+        try:
+            rows = analytics_selectors.top_queries(analytics_selectors.Period.last_days(POPULAR_DAYS), limit * 3)
+            queries = [row["query"] for row in rows if row["result_count"]][:limit]
+        except Exception:
+            log.exception("Could not read popular searches")
+            queries = []
+        cache.set(POPULAR_CACHE_KEY, queries, 600)
+    return queries
+
+
+def _facet_panels(params: SearchParams, result: engine.SearchPage | None) -> list[dict]:
+    """Facet groups to show: each value with its count, label and checkbox id."""
+    panels = []
+    facets = result.facets if result else {}
+    for key in FACET_KEYS:
+        values = list(facets.get(key) or [])
+        selected = set(params.filters.get(key, []))
+        known = {fv.value for fv in values}
+        # A selected value the engine no longer reports stays visible so it can be unticked.
+        values += [engine.FacetValue(value=v, count=0, selected=True) for v in selected - known]
+        if not values:
+            continue
+        if key == "year":
+            values.sort(key=lambda fv: fv.value, reverse=True)
+        items = [
+            {
+                "value": fv.value,
+                "label": KIND_LABELS.get(fv.value, fv.value) if key == "kind" else fv.value,
+                "count": fv.count,
+                "selected": fv.selected or fv.value in selected,
+                "id": f"f-{key}-{index}",
+            }
+            for index, fv in enumerate(values)
+        ]
+        panels.append(
+            {
+                "key": key,
+                "label": FACET_LABELS[key],
+                "items": items,
+                "visible": FACET_VISIBLE,
+                "more": max(0, len(items) - FACET_VISIBLE),
+                # The hidden tail opens by itself when one of its values is ticked.
+                "open": any(item["selected"] for item in items[FACET_VISIBLE:]),
+            }
+        )
+    return panels
+
+
+def _open_url(url: str, key: str, q: str) -> str:
+    """A result link through the click counter (/tim-kiem/mo/), or the URL itself if not local."""
+    if not _is_local_path(url):
+        return url
+    return reverse("search:open") + "?" + urlencode({"to": url, "key": key, "q": q})
+
+
+def _decorate(result: engine.SearchPage | None, q: str) -> list[dict]:
+    """Groups with what the template needs: badge, kind label, click-tracking links."""
+    if result is None:
+        return []
+    groups = []
+    for group in result.groups:
+        validity = (group.facets.get("validity") or [""])[0]
+        groups.append(
+            {
+                "group": group,
+                "validity": validity,
+                "badge": VALIDITY_BADGES.get(validity, "badge-unknown"),
+                "kind_label": KIND_LABELS.get(group.kind, ""),
+                "doc_type": (group.facets.get("doc_type") or [""])[0],
+                "issuer": (group.facets.get("issuer") or [""])[0],
+                "open_url": _open_url(group.url, group.key, q),
+                "hits": [
+                    {
+                        "hit": hit,
+                        "kind_label": KIND_LABELS.get(hit.kind, ""),
+                        "open_url": _open_url(hit.url, hit.key, q),
+                    }
+                    for hit in group.hits
+                ],
+            }
+        )
+    return groups
+
+
+def _pages(params: SearchParams, result: engine.SearchPage | None) -> dict | None:
+    """Previous/next and nearby page numbers, as links that keep the query and filters."""
+    if result is None or result.num_pages <= 1:
+        return None
+    last = min(result.num_pages, 100)
+    current = min(params.page, last)
+    numbers = sorted({1, last, *range(max(1, current - 1), min(last, current + 1) + 1)})
+    items, previous = [], 0
+    for number in numbers:
+        if number - previous > 1:
+            items.append({"gap": True})
+        items.append({"number": number, "current": number == current, "href": "?" + params.querydict(page=number).urlencode()})
+        previous = number
+    return {
+        "items": items,
+        "previous": "?" + params.querydict(page=current - 1).urlencode() if current > 1 else "",
+        "next": "?" + params.querydict(page=current + 1).urlencode() if current < last else "",
+    }
+
+
+@require_GET
+def search_page(request: HttpRequest) -> HttpResponse:
+    """/tim-kiem/: the search page, or only its results region for an htmx request."""
+    params = parse_params(request.GET)
+    params.per_page = 10
+    result = None
+    if params.q and "q" not in params.errors:
+        result = _run_search(params)
+        _record(params, result)
+    context = {
+        "params": params,
+        "result": result,
+        "groups": _decorate(result, params.q),
+        "facet_panels": _facet_panels(params, result),
+        "sort_choices": SORT_CHOICES,
+        "pages": _pages(params, result),
+        "popular": [
+            {"query": query, "url": reverse("search:search") + "?" + urlencode({"q": query})}
+            for query in (popular_queries() if not params.q else [])
+        ],
+        "direct_hit_url": _open_url(result.direct_hit.url, result.direct_hit.key, params.q)
+        if result and result.direct_hit
+        else "",
+        "suggestion_url": "?" + params.querydict(q=result.suggestion, page=1).urlencode()
+        if result and result.suggestion
+        else "",
+        "without_filters_url": "?" + urlencode({"q": params.q}) if params.has_filters else "",
+        "form_error": params.errors.get("q", [""])[0],
+    }
+    template = "search/_results.html" if _is_htmx_partial(request) else "search/search.html"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_GET
+def suggest_view(request: HttpRequest) -> HttpResponse:
+    """/tim-kiem/goi-y/?q=: document titles and numbers as you type (JSON, or HTML for htmx)."""
+    prefix = (request.GET.get("q") or "").strip()[:100]
+    try:
+        suggestions = engine.suggest(prefix, limit=SUGGEST_LIMIT) if len(prefix) >= 2 else []
+    except Exception:
+        log.exception("Suggest failed for %r", prefix)
+        suggestions = []
+    if request.headers.get("HX-Request") == "true" or request.GET.get("format") == "html":
+        return render(request, "search/_suggest.html", {"suggestions": suggestions, "q": prefix})
+    data = [
+        {"title": s.title, "url": s.url, "doc_number": s.doc_number, "kind": s.kind, "kind_label": KIND_LABELS.get(s.kind, "")}
+        for s in suggestions
+    ]
+    response = JsonResponse({"q": prefix, "suggestions": data}, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "public, max-age=60"
+    return response
+
+
+def _hit_json(request: HttpRequest, hit: engine.ResultHit) -> dict:
+    return {
+        "key": hit.key,
+        "kind": hit.kind,
+        "title": hit.title,
+        "url": request.build_absolute_uri(hit.url) if hit.url else "",
+        "snippet_html": hit.snippet_html,
+        "score": round(hit.score, 4),
+    }
+
+
+@require_GET
+def api_view(request: HttpRequest) -> JsonResponse:
+    """/tim-kiem/api/: the same search as JSON. Bad parameters give a 400 with a Vietnamese message."""
+    params = parse_params(request.GET)
+    if not params.is_valid:
+        return JsonResponse(
+            {"error": params.first_error(), "errors": params.errors}, status=400, json_dumps_params={"ensure_ascii": False}
+        )
+    if not params.q:
+        return JsonResponse(
+            {"error": _("Thiếu từ khóa tìm kiếm (tham số q)."), "errors": {"q": [_("Bắt buộc.")]}},
+            status=400,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    result = _run_search(params)
+    if result.error:
+        return JsonResponse({"error": result.error}, status=400, json_dumps_params={"ensure_ascii": False})
+    _record(params, result)
+    pq = result.query
+    data = {
+        "query": {
+            "text": params.q,
+            "normalized": getattr(pq, "normalized", ""),
+            "folded": getattr(pq, "folded", ""),
+            "doc_number": getattr(pq, "doc_number", None),
+            "provision_ref": getattr(pq, "provision_ref", None),
+            "filters": params.filters,
+            "sort": params.sort,
+        },
+        "total": result.total,
+        "page": params.page,
+        "per_page": params.per_page,
+        "num_pages": result.num_pages,
+        "groups": [
+            {
+                "key": group.key,
+                "title": group.title,
+                "url": request.build_absolute_uri(group.url) if group.url else "",
+                "doc_number": group.doc_number,
+                "kind": group.kind,
+                "date": group.date.isoformat() if group.date else None,
+                "facets": group.facets,
+                "score": round(group.score, 4),
+                "hits": [_hit_json(request, hit) for hit in group.hits],
+            }
+            for group in result.groups
+        ],
+        "facets": {
+            key: [{"value": fv.value, "count": fv.count, "selected": fv.selected} for fv in values]
+            for key, values in result.facets.items()
+        },
+        "direct_hit": _hit_json(request, result.direct_hit) if result.direct_hit else None,
+        "suggestion": result.suggestion,
+        "elapsed_ms": round(result.elapsed_ms, 1),
+    }
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+def _is_local_path(target: str) -> bool:
+    """Only paths on this site: no scheme, no host, no protocol-relative or backslash tricks."""
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return False
+    if any(ord(ch) < 32 for ch in target):
+        return False
+    return url_has_allowed_host_and_scheme(target, allowed_hosts=None)
+
+
+@require_GET
+def open_result(request: HttpRequest) -> HttpResponse:
+    """/tim-kiem/mo/?to=…&key=…&q=…: count a click on a result, then go there (local paths only)."""
+    target = request.GET.get("to", "")
+    if not _is_local_path(target):
+        return HttpResponseBadRequest(
+            _("Liên kết không hợp lệ: chỉ mở được các trang của cổng thông tin này."),
+            content_type="text/plain; charset=utf-8",
+        )
+    try:
+        analytics.record_click(request.GET.get("q", ""), request.GET.get("key", ""), target)
+    except Exception:
+        log.exception("Could not record a search click")
+    response = HttpResponseRedirect(target)
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
