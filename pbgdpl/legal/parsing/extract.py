@@ -89,10 +89,8 @@ def _from_txt(path: Path) -> Extracted:
         text = raw.decode("utf-16")
     elif raw.startswith(b"\xef\xbb\xbf"):
         text = raw[3:].decode("utf-8", errors="replace")
-    elif len(raw) >= 4 and raw[1:2] == b"\x00" and raw[3:4] == b"\x00":
-        text = raw.decode("utf-16-le", errors="replace")  # UTF-16 without a byte order mark
-    elif len(raw) >= 4 and raw[0:1] == b"\x00" and raw[2:3] == b"\x00":
-        text = raw.decode("utf-16-be", errors="replace")
+    elif _utf16_without_bom(raw):
+        text = raw.decode(_utf16_without_bom(raw), errors="replace")
     else:
         try:
             text = raw.decode("utf-8")
@@ -109,6 +107,21 @@ def _from_txt(path: Path) -> Extracted:
         )
         return Extracted(text=text, method="txt", needs_review=True, warnings=warnings)
     return Extracted(text=text, method="txt", needs_review=bool(warnings), warnings=warnings)
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when NUL bytes fill one byte position of most pairs (ASCII in UTF-16)."""
+    sample = raw[:4000]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    if odd > pairs * 0.3 and even < pairs * 0.05:
+        return "utf-16-le"
+    if even > pairs * 0.3 and odd < pairs * 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _looks_like_tcvn3(text: str) -> bool:
@@ -146,7 +159,8 @@ def _from_docx(path: Path) -> Extracted:
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(numbering.label(child) + Paragraph(child, document).text)
+            paragraph = Paragraph(child, document)
+            lines.append(numbering.label(paragraph) + paragraph.text)
         elif tag == "tbl":
             lines.extend(_docx_table_lines(Table(child, document), numbering))
     warnings = []
@@ -175,7 +189,7 @@ def _docx_table_lines(table, numbering: _DocxNumbering) -> list[str]:
         if layout:
             for cell in cells:
                 for paragraph in cell.paragraphs:
-                    out.append(numbering.label(paragraph._p) + paragraph.text)
+                    out.append(numbering.label(paragraph) + paragraph.text)
                 for inner in cell.tables:
                     out.extend(_docx_table_lines(inner, numbering))
         else:
@@ -222,12 +236,14 @@ class _DocxNumbering:
             for ilvl, spec in abstract.get(ref.get(f"{{{ns['w']}}}val"), {}).items():
                 self.formats[(num.get(f"{{{ns['w']}}}numId"), ilvl)] = spec
 
-    def label(self, p_element) -> str:
-        ppr = p_element.pPr
-        if ppr is None or ppr.numPr is None or ppr.numPr.numId is None:
+    def label(self, paragraph) -> str:
+        """The rendered automatic number of a paragraph ("1. ", "a) "), or ""."""
+        numpr = self._numpr(paragraph)
+        if numpr is None:
             return ""
-        num_id = str(ppr.numPr.numId.val)
-        ilvl = str(ppr.numPr.ilvl.val) if ppr.numPr.ilvl is not None else "0"
+        num_id_el, ilvl_el = numpr
+        num_id = str(num_id_el.val)
+        ilvl = str(ilvl_el.val) if ilvl_el is not None else "0"
         spec = self.formats.get((num_id, ilvl))
         if spec is None or num_id == "0":
             return ""
@@ -248,6 +264,24 @@ class _DocxNumbering:
         label = re.sub(r"%\d", rendered, pattern, count=1)
         label = re.sub(r"%\d", "", label)
         return f"{label} " if label else ""
+
+    @staticmethod
+    def _numpr(paragraph):
+        """(numId, ilvl) elements from the paragraph, else from its style chain (e.g. "List Number")."""
+        ppr = paragraph._p.pPr
+        if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
+            return ppr.numPr.numId, ppr.numPr.ilvl
+        try:
+            style = paragraph.style
+        except (KeyError, AttributeError, ValueError):
+            return None
+        depth = 0
+        while style is not None and depth < 10:
+            spr = style.element.pPr
+            if spr is not None and spr.numPr is not None and spr.numPr.numId is not None:
+                return spr.numPr.numId, spr.numPr.ilvl
+            style, depth = style.base_style, depth + 1
+        return None
 
 
 def _format_number(value: int, fmt: str) -> str | None:
