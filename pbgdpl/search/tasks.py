@@ -11,3 +11,7 @@ def apply_outbox_task() -> int:
     from .indexer import apply_outbox
 
     return apply_outbox()
+
+
+# The daily search-analytics job lives with the analytics module; importing it registers it.
+from .analytics import tasks as _analytics_tasks  # noqa: E402, F401

@@ -1,6 +1,8 @@
-"""Daily maintenance of search analytics, run by the worker."""
+"""Daily maintenance of search analytics, run by the worker (imported by ``pbgdpl.search.tasks``)."""
 
 from django_tasks import task
+
+from pbgdpl.core.periodic import register_periodic
 
 from . import services
 
@@ -11,10 +13,4 @@ def maintain_search_analytics() -> dict[str, int]:
     return services.maintain()
 
 
-def register() -> None:
-    """Register the daily job with the worker's scheduler (when the core app provides one)."""
-    try:
-        from pbgdpl.core.periodic import register_periodic
-    except ImportError:
-        return
-    register_periodic("search-analytics-maintain", every=24 * 3600, task=maintain_search_analytics)
+register_periodic("search-analytics-maintain", every=24 * 3600, task=maintain_search_analytics)
