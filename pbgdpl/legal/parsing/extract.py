@@ -373,20 +373,20 @@ def unwrap_lines(text: str) -> str:
 
     A line is glued to the previous one when the previous one does not end a sentence or a heading
     (no final . : ; ! ? ” ) …) and the line starts with a lower-case letter that is not a point label
-    ("a)", "đ)"): Vietnamese legal paragraphs never start with a lower-case word otherwise.
+    ("a)", "đ)") — Vietnamese legal paragraphs never start with a lower-case word otherwise — or
+    with a digit that is not a clause label, right after a full-width line.
     """
     out: list[str] = []
     for raw in text.split("\n"):
         line = raw.strip()
-        if (
-            out
-            and out[-1]
-            and line
-            and line[0].isalpha()
-            and line[0].islower()
-            and not _POINT_START.match(line)
-            and not re.search(r"[.:;!?”\")…]$", out[-1])
-        ):
+        glue = False
+        if out and out[-1] and line and not re.search(r"[.:;!?”\")…]$", out[-1]):
+            if line[0].isalpha() and line[0].islower():
+                glue = not _POINT_START.match(line)
+            elif line[0].isdigit():
+                # "15/2019/QĐ-UBND ngày …", "2025 của …" after a full-width line; never a clause "2."
+                glue = len(out[-1]) >= 60 and not re.match(r"^\d+[a-zđ]?[.)](?:\s|$)", line)
+        if glue:
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

@@ -227,3 +227,78 @@ def test_scanned_pdf_without_ocr_engine_is_flagged_with_empty_text(tmp_path, mon
     assert extracted.text == ""
     assert extracted.needs_review
     assert "tesseract" in extracted.warnings[0] and "biên tập viên" in extracted.warnings[0]
+
+
+# -- a whole provincial decision through DOCX and PDF ----------------------------------------------
+
+FIXTURE = Path(__file__).parent / "fixtures" / "parsing" / "qd_ban_hanh_quy_che.txt"
+
+
+def tree(result) -> list[tuple[str, str, str]]:
+    return [(node.kind, node.eid, node.title) for node in result.iter()]
+
+
+def make_decision_docx(path: Path) -> Path:
+    """The fixture decision laid out as Word documents are: heading and signature blocks in 2-column
+    tables, the appendix's data in a real table."""
+    lines = [line for line in FIXTURE.read_text(encoding="utf-8").split("\n") if line.strip()]
+    document = docx.Document()
+    i = 0
+
+    def two_columns(left: list[str], right: list[str]) -> None:
+        table = document.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "\n".join(left)
+        table.cell(0, 1).text = "\n".join(right)
+
+    while i < len(lines):
+        line = lines[i]
+        if line in ("ỦY BAN NHÂN DÂN",) and lines[i + 3] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM":
+            two_columns(lines[i : i + 3], lines[i + 3 : i + 6])
+            i += 6
+        elif line == "Nơi nhận:":
+            end = lines.index("TM. ỦY BAN NHÂN DÂN", i)
+            two_columns(lines[i:end], lines[end : end + 4])
+            i = end + 4
+        elif line.startswith("STT |"):
+            rows = [row.split(" | ") for row in lines[i:] if " | " in row]
+            table = document.add_table(rows=len(rows), cols=4)
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    table.cell(r, c).text = value.strip()
+            i += len(rows)
+        else:
+            document.add_paragraph(line)
+            i += 1
+    document.save(path)
+    return path
+
+
+def test_decision_in_docx_parses_like_its_text(tmp_path):
+    extracted = extract_text(make_decision_docx(tmp_path / "qd.docx"))
+    expected = parse_text(FIXTURE.read_text(encoding="utf-8"))
+    result = parse_text(extracted.text)
+    assert tree(result) == tree(expected)
+    assert result.find("ket-thuc").text.endswith("PHÓ CHỦ TỊCH\nTrần Văn Bình")
+    assert result.metadata["signer"] == "Trần Văn Bình"
+    assert "2 | Số lượt người tham dự | Lượt người" in result.find("phu-luc-i").text
+
+
+def test_decision_in_a_pdf_with_wrapped_lines_parses_like_its_text(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("bvp", fname=str(FONT))
+    pdf.set_font("bvp", size=11)
+    source = FIXTURE.read_text(encoding="utf-8")
+    for line in source.split("\n"):
+        if line.strip():
+            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")  # wraps long paragraphs
+    pdf.output(str(tmp_path / "qd.pdf"))
+    extracted = extract_text(tmp_path / "qd.pdf")
+    assert extracted.method == "pdf"
+    assert tree(parse_text(extracted.text)) == tree(parse_text(source))
+    # Hard line breaks inside paragraphs are joined back.
+    assert [" ".join(x.split()) for x in extracted.text.split("\n") if x.strip()] == [
+        " ".join(x.split()) for x in source.split("\n") if x.strip()
+    ]
