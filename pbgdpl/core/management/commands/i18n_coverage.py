@@ -114,6 +114,8 @@ def _new_catalogue() -> polib.POFile:
     po = polib.POFile(wrapwidth=100)
     po.metadata = {
         "Project-Id-Version": "pbgdpl",
+        "Last-Translator": "PBGDPL project",
+        "Language-Team": "Vietnamese (PBGDPL project)",
         "Language": LANGUAGE,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
