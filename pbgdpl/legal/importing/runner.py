@@ -53,6 +53,7 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    flagged: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return _("Thêm mới %(created)d, cập nhật %(updated)d, không đổi %(unchanged)d, bị từ chối %(rejected)d.") % {
@@ -193,23 +194,29 @@ class Importer:
     def _text_for(self, row: DocumentRow) -> tuple[str | None, TextSource]:
         if row.text is not None or row.file is None:
             return row.text, TextSource(version_date=row.version_date)
-        from ..parsing import extract_text
+        from ..parsing import ExtractionError, extract_text
 
         try:
             extracted = extract_text(row.file)
-        except Exception as error:  # any reader failure is the file's fault, reported per row
+        except ExtractionError as error:
+            raise RowError("file", str(error)) from error
+        except Exception as error:  # any other reader failure is still the file's fault
             logger.warning("Could not extract %s: %s", row.file, error)
             raise RowError("file", _("không đọc được tệp “%(name)s” (%(error)s).") % {
                 "name": row.file.name, "error": error.__class__.__name__}) from error
-        if not normalise_text(extracted.text):
-            raise RowError("file", _("tệp “%(name)s” không có nội dung đọc được.") % {"name": row.file.name})
-        return extracted.text, TextSource(
+        source = TextSource(
             source_file=row.file.name,
             extraction_method=extracted.method,
             needs_review=extracted.needs_review,
             warnings=tuple(extracted.warnings),
             version_date=row.version_date,
         )
+        if not normalise_text(extracted.text):
+            if extracted.needs_review:
+                # A scan nobody could read: keep the metadata as an unpublished draft for an editor.
+                return None, source
+            raise RowError("file", _("tệp “%(name)s” không có nội dung đọc được.") % {"name": row.file.name})
+        return extracted.text, source
 
     def _import_one(self, source: str, row: DocumentRow) -> LegalDocument | None:
         try:
@@ -225,8 +232,17 @@ class Importer:
                 number="", issuer=row.issuer, title=row.values["title"]
             ).first()
         created = document is None
+        publish = row.publish
+        if text is None and text_source.needs_review:
+            publish = False
+            self.report.flagged.append(
+                _("%(source)s dòng %(line)s — %(number)s: chưa đọc được toàn văn từ “%(file)s”, đã lưu bản nháp "
+                  "để biên tập viên nhập (%(warnings)s).") % {
+                    "source": source, "line": row.line, "number": row.number or row.values["title"],
+                    "file": text_source.source_file, "warnings": "; ".join(text_source.warnings)}
+            )
         relations = row.relations if self._relations_resolvable_now(row) else None
-        if document is not None and not self._differs(document, row, text, relations):
+        if document is not None and not self._differs(document, row, text, relations, publish):
             self.report.unchanged.append(str(document))
             return document
         document = document or LegalDocument()
@@ -239,7 +255,7 @@ class Importer:
             with transaction.atomic():
                 save_document(
                     document, text=text, fields=row.fields, relations=relations,
-                    source=text_source, publish=row.publish,
+                    source=text_source, publish=publish,
                 )
         except ValidationError as error:
             for field_name, message in _validation_messages(error):
@@ -252,8 +268,8 @@ class Importer:
         (self.report.created if created else self.report.updated).append(str(document))
         return document
 
-    def _differs(self, document: LegalDocument, row: DocumentRow, text, relations) -> bool:
-        if document.doc_type_id != row.doc_type.pk or document.live != row.publish:
+    def _differs(self, document: LegalDocument, row: DocumentRow, text, relations, publish: bool) -> bool:
+        if document.doc_type_id != row.doc_type.pk or document.live != publish:
             return True
         if any(getattr(document, name) != value for name, value in row.values.items()):
             return True

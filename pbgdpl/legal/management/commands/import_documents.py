@@ -35,6 +35,10 @@ class Command(BaseCommand):
         finally:
             wagtail_logger.setLevel(level)
         self.stdout.write(report.summary())
+        if report.flagged:
+            self.stdout.write("Cần biên tập viên xử lý:")
+            for note in report.flagged:
+                self.stdout.write(f"  - {note}")
         if report.rejected:
             self.stdout.write("Các dòng bị từ chối:")
             for rejection in report.rejected:
