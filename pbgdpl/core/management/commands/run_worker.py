@@ -21,8 +21,6 @@ from django_tasks_db.management.commands.db_worker import Worker
 
 from pbgdpl.core import periodic
 
-logger = logging.getLogger("pbgdpl.worker")
-
 
 class Command(BaseCommand):
     help = "Run background tasks from the database queue and enqueue periodic jobs (Ctrl-C stops)."
@@ -61,6 +59,9 @@ class Command(BaseCommand):
         if interval <= 0 or tick <= 0:
             raise CommandError("--interval and --tick must be positive numbers of seconds.")
 
+        # Every task start and finish is logged at INFO by django_tasks: keep that for -v 2,
+        # show only failures (logged at ERROR) by default.
+        logging.getLogger("django_tasks").setLevel(logging.INFO if options["verbosity"] > 1 else logging.WARNING)
         periodic.autodiscover()
         worker_id = get_random_string(32)
         scheduler = None
