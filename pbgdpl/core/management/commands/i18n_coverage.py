@@ -176,11 +176,13 @@ class Coverage:
     total: int = 0
     upstream: int = 0
     project: int = 0
+    kept_upstream: int = 0  # project translations identical to Wagtail's own Vietnamese
 
     def add(self, other: Coverage) -> None:
         self.total += other.total
         self.upstream += other.upstream
         self.project += other.project
+        self.kept_upstream += other.kept_upstream
 
     @staticmethod
     def percent(part: int, whole: int) -> float:
@@ -191,15 +193,21 @@ def coverage(domain: str) -> Coverage:
     """Count Wagtail ids for ``domain`` and how many are translated upstream and by the project."""
     messages = upstream_messages(domain)
     path = project_catalogue_path(domain)
-    translated: set[tuple[str | None, str]] = set()
+    translated: dict[tuple[str | None, str], str | None] = {}
     if path.exists():
         translated = {
-            (e.msgctxt, e.msgid) for e in polib.pofile(str(path)) if not e.obsolete and e.translated()
+            (e.msgctxt, e.msgid): _msgstr(e)
+            for e in polib.pofile(str(path))
+            if not e.obsolete and e.translated()
         }
     return Coverage(
         total=len(messages),
         upstream=sum(1 for m in messages.values() if m.upstream_msgstr),
         project=sum(1 for m in messages.values() if (m.msgctxt, m.msgid) in translated),
+        kept_upstream=sum(
+            1 for m in messages.values()
+            if m.upstream_msgstr and translated.get((m.msgctxt, m.msgid)) == m.upstream_msgstr
+        ),
     )
 
 
@@ -227,6 +235,10 @@ class Command(BaseCommand):
             total.add(counts)
             self._row(domain, counts)
         self._row("total", total)
+        self.stdout.write(
+            f"{total.kept_upstream} of the {total.upstream} upstream translations are kept word for word; "
+            f"the rest were rewritten for consistent administrative terminology."
+        )
         if options["min_percent"] is not None:
             share = Coverage.percent(total.project, total.total)
             if share < options["min_percent"]:
