@@ -1,0 +1,38 @@
+"""Fixtures shared by every app's tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def seeded_site(django_db_setup, django_db_blocker):
+    """The demo site exactly as ``manage.py seed_demo`` builds it; returns the home page.
+
+    Seeding takes several seconds, so it runs once per test module inside an outer
+    transaction that is rolled back when the module ends. Tests also need ``db`` (or
+    ``client``, which does not imply it): each test then runs in a savepoint inside that
+    transaction, so what one test changes is gone for the next.
+    """
+    from django.core.cache import cache
+    from django.db import transaction
+
+    from pbgdpl.core.models import HomePage
+    from pbgdpl.news.seeding import seed_demo
+
+    with django_db_blocker.unblock():
+        cache.clear()  # Wagtail caches site root paths; a previous test's may be stale
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            seed_demo()
+            home = HomePage.objects.get()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield home
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+        cache.clear()
