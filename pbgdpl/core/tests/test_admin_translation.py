@@ -259,3 +259,30 @@ def test_coverage_command_reports_the_translated_share(capsys):
     assert int(msgids) == sum(len(i18n_coverage.upstream_messages(d)) for d in DOMAINS)
     assert int(upstream) < int(project) == int(msgids)
     assert project_pct == "100.0"
+
+
+def test_sync_adds_new_wagtail_ids_and_keeps_project_translations(tmp_path, monkeypatch):
+    catalogue = _catalogue("django")
+    dropped = next(e for e in catalogue if e.msgid == "Submit for moderation")
+    catalogue.remove(dropped)
+    edited = next(e for e in catalogue if e.msgid == "Lock")
+    edited.msgstr = "Khóa lại"
+    stale = polib.POEntry(msgid="A string Wagtail no longer has", msgstr="Chuỗi cũ")
+    catalogue.append(stale)
+    path = tmp_path / "django.po"
+    catalogue.save(str(path))
+    monkeypatch.setattr(i18n_coverage, "project_catalogue_path", lambda domain: path)
+
+    added, obsoleted = i18n_coverage.sync_catalogue("django")
+
+    synced = {e.msgid: e for e in polib.pofile(str(path))}
+    assert (added, obsoleted) == (1, 1)
+    # A new id arrives with Wagtail's own Vietnamese as a fuzzy suggestion, so it counts as untranslated
+    # until someone reviews it.
+    new_entry = synced["Submit for moderation"]
+    assert new_entry.msgstr == i18n_coverage.upstream_messages("django")[
+        ("django", None, "Submit for moderation")
+    ].upstream_msgstr
+    assert "fuzzy" in new_entry.flags and not new_entry.translated()
+    assert synced["Lock"].msgstr == "Khóa lại"
+    assert synced["A string Wagtail no longer has"].obsolete

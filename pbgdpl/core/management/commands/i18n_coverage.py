@@ -6,8 +6,8 @@ catalogue in ``locale/vi/LC_MESSAGES`` (``LOCALE_PATHS`` wins over the app catal
 * prints how many of Wagtail's message ids exist, how many Wagtail translates upstream and how
   many the project catalogue translates (default);
 * ``--sync`` merges Wagtail's current message ids into the project ``.po`` files after a Wagtail
-  upgrade (new ids get the upstream translation when there is one; ids Wagtail dropped become
-  obsolete; project translations are never overwritten);
+  upgrade (new ids get the upstream translation, marked fuzzy for review, when there is one; ids
+  Wagtail dropped become obsolete; project translations are never overwritten);
 * ``--compile`` writes the ``.mo`` files with polib, so no gettext system package is needed.
 """
 
@@ -146,6 +146,9 @@ def sync_catalogue(domain: str) -> tuple[int, int]:
                 entry.msgstr_plural = {0: message.upstream_msgstr or ""}
             else:
                 entry.msgstr = message.upstream_msgstr or ""
+            # Upstream wording is a suggestion only: fuzzy entries are left out of the .mo (Wagtail's own
+            # catalogue still serves them meanwhile) until a translator reviews them.
+            entry.flags = ["fuzzy"] if message.upstream_msgstr else []
             po.append(entry)
             added += 1
         entry.obsolete = False
