@@ -131,6 +131,10 @@ def enqueue_due_jobs(now: datetime.datetime | None = None) -> list[str]:
     enqueued: list[str] = []
     for job in periodic_jobs():
         try:
+            # Cheap read first: on SQLite every transaction takes the write lock, so only
+            # jobs that look due get the locked re-check and the enqueue.
+            if not _is_due(job, now):
+                continue
             with transaction.atomic():
                 if connection.vendor == "postgresql":
                     with connection.cursor() as cursor:
