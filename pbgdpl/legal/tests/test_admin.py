@@ -1,0 +1,97 @@
+"""The Wagtail admin for documents: list, filters, export, edit form, read-only provisions."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from pbgdpl.legal.models import LegalDocument
+from pbgdpl.search.models import OutboxEntry
+
+from .conftest import LAW_TEXT, relation
+
+D = datetime.date
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("quantri", "qt@example.com", "mat-khau-dai-1")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def documents(make_document):
+    old = make_document("10/2012/QH13", doc_type="Bộ luật", title="Bộ luật Lao động", text=LAW_TEXT,
+                        issued_on=D(2012, 6, 18), effective_from=D(2013, 5, 1))
+    new = make_document("45/2019/QH14", doc_type="Bộ luật", title="Bộ luật Lao động", text=LAW_TEXT,
+                        issued_on=D(2019, 11, 20), effective_from=D(2021, 1, 1),
+                        relations=[relation("replaces", old)])
+    decision = make_document("571/QĐ-UBND", doc_type="Quyết định", issuer="uy-ban-nhan-dan-tinh",
+                             title="Về việc ban hành Kế hoạch", issued_on=D(2024, 3, 1), effective_from=D(2024, 3, 1))
+    return old, new, decision
+
+
+def test_list_filters_by_type_and_year_and_searches_numbers(admin_client, documents):
+    url = reverse("wagtailsnippets_legal_legaldocument:list")
+    page = admin_client.get(url).content.decode()
+    assert "45/2019/QH14" in page and "571/QĐ-UBND" in page
+    decision_type = documents[2].doc_type_id
+    filtered = admin_client.get(url, {"doc_type": decision_type}).content.decode()
+    assert "571/QĐ-UBND" in filtered and "45/2019/QH14" not in filtered
+    by_year = admin_client.get(url, {"year": 2019}).content.decode()
+    assert "45/2019/QH14" in by_year and "10/2012/QH13" not in by_year
+    searched = admin_client.get(url, {"q": "571/QĐ"}).content.decode()
+    assert "571/QĐ-UBND" in searched and "45/2019/QH14" not in searched
+
+
+def test_export_csv_and_xlsx(admin_client, documents):
+    url = reverse("wagtailsnippets_legal_legaldocument:list")
+    response = admin_client.get(url, {"export": "csv"})
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode("utf-8") if response.streaming else response.content.decode()
+    assert "Số ký hiệu" in body and "Tình trạng hiệu lực" in body
+    assert "10/2012/QH13" in body and "expired" in body
+    xlsx = admin_client.get(url, {"export": "xlsx"})
+    assert xlsx.status_code == 200
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_edit_form_shows_validity_relations_and_versions(admin_client, documents):
+    old, new, _decision = documents
+    page = admin_client.get(reverse("wagtailsnippets_legal_legaldocument:edit", args=[old.pk])).content.decode()
+    assert "Bị thay thế bởi Bộ luật số 45/2019/QH14" in page
+    assert "Xem điều khoản" in page
+    page = admin_client.get(reverse("wagtailsnippets_legal_legaldocument:edit", args=[new.pk])).content.decode()
+    assert "Quan hệ với văn bản khác" in page
+
+
+def test_provisions_are_read_only(admin_client, documents):
+    version = documents[1].current_version
+    response = admin_client.get(reverse("wagtailsnippets_legal_provision:list"), {"version": version.pk})
+    assert response.status_code == 200
+    assert "dieu-2-khoan-2-diem-b" in response.content.decode()
+    assert admin_client.get(reverse("wagtailsnippets_legal_provision:add")).status_code in (302, 403)
+    provision = version.provisions.first()
+    assert admin_client.get(reverse("wagtailsnippets_legal_provision:edit", args=[provision.pk])).status_code in (302, 403)
+
+
+def test_publishing_a_revision_as_the_admin_does_updates_text_validity_and_index(documents):
+    old, _new, _decision = documents
+    OutboxEntry.objects.all().delete()
+    old.full_text = LAW_TEXT + "\nĐiều 4. Hiệu lực thi hành\nLuật này có hiệu lực từ ngày 01 tháng 5 năm 2013."
+    old.save_revision().publish()
+    old = LegalDocument.objects.get(pk=old.pk)
+    assert old.versions.count() == 2
+    assert old.current_version.provisions.filter(eid="dieu-4").exists()
+    assert OutboxEntry.objects.filter(source="legal.LegalDocument", object_pk=str(old.pk)).exists()
+
+
+def test_unpublishing_a_replacement_restores_the_old_documents_validity(documents):
+    old, new, _decision = documents
+    old.refresh_from_db()
+    assert old.validity == "expired"
+    new.unpublish()
+    old.refresh_from_db()
+    assert old.validity == "in_force"
+    assert OutboxEntry.objects.filter(object_pk=str(new.pk)).exists()
