@@ -7,6 +7,18 @@
   var DEFAULT_URL = "/tim-kiem/goi-y/";
   var WIDE = window.matchMedia ? window.matchMedia("(min-width: 900px)") : null;
   var counter = 0;
+  var script = document.currentScript;
+  var cssUrl = script ? script.getAttribute("data-suggest-css") : null;
+
+  // The suggestion list's styles live in search.css, which only the search page links:
+  // elsewhere load it when a search box is first used.
+  function ensureStyles() {
+    if (!cssUrl || document.querySelector('link[href="' + cssUrl + '"]')) return;
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = cssUrl;
+    document.head.appendChild(link);
+  }
 
   function setupSuggest(input) {
     if (input.getAttribute("data-suggest-ready")) return;
@@ -106,6 +118,7 @@
     }
 
     input.addEventListener("input", function () {
+      ensureStyles();
       window.clearTimeout(timer);
       timer = window.setTimeout(load, 150);
     });
@@ -162,9 +175,11 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
+  // Deferred scripts run before DOMContentLoaded; waiting for it lets htmx (loaded after
+  // this file on the search page) be ready.
+  if (document.readyState === "complete") {
     init();
+  } else {
+    document.addEventListener("DOMContentLoaded", init);
   }
 })();

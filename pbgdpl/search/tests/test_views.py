@@ -249,7 +249,7 @@ def test_page_is_wired_for_htmx_and_accessible(client, search_index):
     assert 'hx-target="#search-results"' in html and 'hx-push-url="true"' in html
     assert '<label for="q">' in html
     assert "<details class=\"facet-panel\"" in html
-    assert "js/htmx.min.js" in html and "search/search.js" in html
+    assert "js/htmx.min.js" in html and "search/search.js" in html  # the latter from base.html
     assert "<script>" not in html  # no inline scripts (strict CSP)
 
 
