@@ -1,0 +1,115 @@
+"""/van-ban/ (filters with facet counts) and the named lists (mới ban hành, sắp có hiệu lực, …)."""
+
+from __future__ import annotations
+
+from django.core.paginator import Page, Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from .. import selectors
+from ..models import Validity
+from .params import ListingParams, parse_listing
+
+PER_PAGE = 20
+
+# Validity value → the site's badge class (site.css): text and icon, never colour alone.
+BADGES = {
+    Validity.IN_FORCE: "badge-valid",
+    Validity.PARTLY_EXPIRED: "badge-partial",
+    Validity.EXPIRED: "badge-expired",
+    Validity.NO_LONGER_SUITABLE: "badge-expired",
+    Validity.NOT_YET: "badge-pending",
+    Validity.SUSPENDED: "badge-suspended",
+    Validity.TEMPORARILY_SUSPENDED: "badge-suspended",
+}
+
+
+def badge_class(status: str) -> str:
+    return BADGES.get(status, "badge-unknown")
+
+
+def is_htmx_partial(request: HttpRequest) -> bool:
+    """htmx swaps only the results region, except when restoring history (it needs the page)."""
+    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
+
+
+def paginate(queryset, params: ListingParams) -> Page:
+    """The requested page; past the end, the last page with a message (never a 404)."""
+    paginator = Paginator(queryset, PER_PAGE)
+    number = params.page
+    if number > paginator.num_pages:
+        if paginator.count:
+            params.errors.append(
+                _("Không có trang %(page)s; đang hiển thị trang cuối (%(last)s).")
+                % {"page": number, "last": paginator.num_pages}
+            )
+        number = paginator.num_pages
+    return paginator.page(number)
+
+
+def _decorate(page: Page) -> list[dict]:
+    """Rows with the status at the page's reference date and its badge class."""
+    rows = []
+    for document in page.object_list:
+        status = getattr(document, "validity_at", document.validity)
+        rows.append({"document": document, "status": Validity(status).label, "badge": badge_class(status)})
+    return rows
+
+
+def trail(*steps: tuple[str, str]) -> list[dict]:
+    """Breadcrumb steps from the home page; the last one is the current page (no link)."""
+    items = [{"title": _("Trang chủ"), "url": "/"}, *({"title": title, "url": url} for title, url in steps)]
+    items[-1]["url"] = ""
+    return items
+
+
+def _list_links() -> list[dict]:
+    return [{"slug": item.slug, "title": item.title} for item in selectors.LISTS.values()]
+
+
+@require_GET
+def document_index(request: HttpRequest) -> HttpResponse:
+    """Every enacted public document, filterable; facet counts computed in the database."""
+    params = parse_listing(request.GET)
+    base = selectors.enacted_documents()
+    queryset = selectors.listing_rows(
+        selectors.filter_documents(base, params.filters).order_by(*selectors.SORTS[params.sort])
+    )
+    page = paginate(queryset, params)
+    context = {
+        "params": params,
+        "page_obj": page,
+        "rows": _decorate(page),
+        "facets": selectors.facet_counts(base, params.filters),
+        "sorts": list(selectors.SORT_LABELS.items()),
+        "lists": _list_links(),
+        "on_is_today": not params.date_given,
+        "trail": trail((_("Văn bản pháp luật"), "")),
+    }
+    template = "legal/_index_results.html" if is_htmx_partial(request) else "legal/document_index.html"
+    response = render(request, template, context)
+    response["Vary"] = "HX-Request"
+    return response
+
+
+@require_GET
+def document_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """One of the named lists, at today's date or ``?ngay=``."""
+    if slug not in selectors.LISTS:
+        raise Http404
+    params = parse_listing(request.GET, facets=False)
+    queryset = selectors.listing_rows(selectors.list_documents(slug, params.filters.on))
+    page = paginate(queryset, params)
+    context = {
+        "params": params,
+        "page_obj": page,
+        "rows": _decorate(page),
+        "current_list": selectors.LISTS[slug],
+        "lists": _list_links(),
+        "on_is_today": not params.date_given,
+        "trail": trail((_("Văn bản pháp luật"), reverse("legal:index")), (str(selectors.LISTS[slug].title), "")),
+    }
+    return render(request, "legal/document_list.html", context)

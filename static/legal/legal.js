@@ -1,0 +1,43 @@
+/* Legal pages: small enhancements only; every page works without this file. */
+(function () {
+  "use strict";
+
+  // Filters and the table of contents are open beside the text on wide screens,
+  // and a "Mục lục" / "Bộ lọc" button on phones.
+  var wide = window.matchMedia("(min-width: 60rem)");
+  function syncOpen() {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (el) {
+      if (wide.matches) el.open = true;
+    });
+  }
+  syncOpen();
+  if (wide.addEventListener) wide.addEventListener("change", syncOpen);
+  document.addEventListener("htmx:afterSwap", syncOpen);
+
+  // On a phone, following a link of the table of contents closes it.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".lg-toc a");
+    if (link && !wide.matches) link.closest("details").open = false;
+  });
+
+  // "Sao chép liên kết": copies the page address or the article being read.
+  var copy = document.querySelector(".lg-copy");
+  if (copy && navigator.clipboard) {
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      var url = copy.getAttribute("data-copy") + (location.hash || "");
+      var status = document.querySelector(".lg-copied");
+      navigator.clipboard.writeText(url).then(function () {
+        if (status) status.textContent = copy.getAttribute("data-done");
+      }, function () {
+        if (status) status.textContent = copy.getAttribute("data-fail");
+      });
+    });
+  }
+
+  var print = document.querySelector("[data-print]");
+  if (print) {
+    print.hidden = false;
+    print.addEventListener("click", function () { window.print(); });
+  }
+})();
