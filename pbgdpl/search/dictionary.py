@@ -49,40 +49,78 @@ def seed(model, path: Path = SEED_FILE) -> int:
     return created
 
 
-def _key(text: str) -> tuple[str, ...]:
-    """Folded syllables: dictionary terms match with or without diacritics."""
-    return tuple(analysis.fold_all(analysis.syllables(text)))
+Key = tuple[str, ...]
+
+
+def _keys(text: str) -> tuple[Key, Key]:
+    """(accented, folded) syllables of a dictionary term."""
+    acc = tuple(analysis.syllables(text))
+    return acc, tuple(analysis.fold_all(list(acc)))
+
+
+def token_matches(typed: str, typed_folded: str, term: str) -> bool:
+    """A typed syllable matches a term syllable when equal, or, typed without
+    diacritics, when equal once the term is folded too (``vat`` ≠ ``vật`` but the
+    unaccented ``vat`` matches ``vật``; ``nhẹ`` never matches the filler ``nhé``)."""
+    return typed == term or (typed == typed_folded and typed_folded == analysis.fold(term))
+
+
+@dataclass
+class Table:
+    """Phrases keyed by their folded syllables; each keeps its accented form."""
+
+    entries: dict[Key, list[tuple[Key, object]]] = field(default_factory=dict)
+    max_len: int = 0
+
+    def add(self, term: str, value: object) -> None:
+        acc, folded = _keys(term)
+        if not acc:
+            return
+        self.entries.setdefault(folded, []).append((acc, value))
+        self.max_len = max(self.max_len, len(acc))
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def match_at(self, tokens: list[tuple[str, str]], i: int) -> tuple[int, list]:
+        """Longest phrase starting at ``tokens[i]`` ((accented, folded) pairs): (length, values)."""
+        for n in range(min(self.max_len, len(tokens) - i), 0, -1):
+            window = tokens[i : i + n]
+            cands = self.entries.get(tuple(t[1] for t in window))
+            if not cands:
+                continue
+            values = [
+                value
+                for acc, value in cands
+                if all(token_matches(t[0], t[1], a) for t, a in zip(window, acc, strict=True))
+            ]
+            if values:
+                return n, values
+        return 0, []
 
 
 @dataclass
 class Dictionary:
-    """Lookup tables keyed by folded syllable tuples."""
+    """Abbreviations, synonyms (both ways) and fillers, matched as explained above."""
 
-    abbreviations: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
-    synonyms: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
-    fillers: set[tuple[str, ...]] = field(default_factory=set)
-    max_len: int = 1
+    abbreviations: Table = field(default_factory=Table)
+    synonyms: Table = field(default_factory=Table)
+    fillers: Table = field(default_factory=Table)
 
     @classmethod
     def from_rows(cls, rows) -> Dictionary:
         d = cls()
         for kind, term, expansions in rows:
-            key = _key(term)
-            if not key:
-                continue
-            exps = [analysis.normalize(e) for e in expansions.split("|") if e.strip()]
+            exps = [analysis.normalize(e).strip() for e in (expansions or "").split("|") if e.strip()]
             if kind == "abbreviation" and exps:
-                d.abbreviations[key] = exps
+                d.abbreviations.add(term, exps)
             elif kind == "synonym" and exps:
-                d.synonyms.setdefault(key, []).extend(exps)
-                # Synonyms work both ways (sổ đỏ ↔ giấy chứng nhận quyền sử dụng đất).
                 for e in exps:
-                    d.synonyms.setdefault(_key(e), []).append(analysis.normalize(term))
+                    d.synonyms.add(term, e)
+                    # Synonyms work both ways (sổ đỏ ↔ giấy chứng nhận quyền sử dụng đất).
+                    d.synonyms.add(e, analysis.normalize(term))
             elif kind == "filler":
-                d.fillers.add(key)
-            d.max_len = max(d.max_len, len(key))
-        for key in list(d.synonyms):
-            d.max_len = max(d.max_len, len(key))
+                d.fillers.add(term, True)
         return d
 
 

@@ -32,15 +32,23 @@ from .schema import FACET_KEYS
 log = logging.getLogger(__name__)
 
 # Field weights of the lexical fusion (BM25 per view, summed by tantivy's BooleanQuery).
+# Whole-article body views (body_*) are not indexed: a long article scored as one bag of
+# words lost to its own best clause (passage) in every measurement, so the body counts
+# through its passages (pbody_*) and the entry score = title score + best passage score.
 W = {
-    "body_f": 1.0,
-    "body_b": 1.0,
-    "body_a": 0.4,  # only when the query has diacritics
-    "title_f": 1.0,
-    "title_b": 1.0,
-    "title_a": 0.4,
+    "body_f": 0.0,
+    "body_b": 0.0,
+    "body_a": 0.0,
+    "title_f": 0.25,
+    "title_b": 0.25,
+    "title_a": 0.1,  # accented views only when the query has diacritics
     "synonym": 0.4,  # expansion terms from the dictionary
     "fuzzy": 0.5,
+    "gtitle_f": 0.0,
+    "gtitle_b": 0.0,
+    "pbody_f": 1.0,  # passages (clauses): a long article is also found by its best clause
+    "pbody_b": 1.0,
+    "pbody_a": 0.4,
 }
 LAW_BOOST = 3.0  # multiplicative share of the named law's articles (see _law_clause)
 DIRECT_SCORE = 1e6  # the named provision / document goes first
@@ -139,7 +147,7 @@ def _vocabulary(handle: IndexHandle, searcher: tantivy.Searcher) -> dict[str, tu
     d = handle.derived
     if "vocab" not in d:
         vocab: dict[str, tuple[str, int]] = {}
-        for fieldname in ("title_a", "body_a"):
+        for fieldname in ("title_a", "pbody_a"):
             try:
                 terms = searcher.terms_with_prefix(fieldname, "")
             except ValueError:
@@ -158,6 +166,8 @@ def _vocabulary(handle: IndexHandle, searcher: tantivy.Searcher) -> dict[str, tu
 
 def _terms_clause(schema, fieldname: str, terms: list[str], weight: float) -> list[tantivy.Query]:
     out = []
+    if not weight:
+        return out
     for term in dict.fromkeys(terms):
         q = tantivy.Query.term_query(schema, fieldname, term)
         out.append(tantivy.Query.boost_query(q, weight) if weight != 1.0 else q)
@@ -180,15 +190,25 @@ def _content_query(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searc
         known.append(tok)
     should += _terms_clause(schema, "body_f", known, W["body_f"])
     should += _terms_clause(schema, "title_f", known, W["title_f"])
+    if W["gtitle_f"]:
+        should += _terms_clause(schema, "gtitle_f", known, W["gtitle_f"])
+    if W["gtitle_b"]:
+        should += _terms_clause(schema, "gtitle_b", pq.bigrams, W["gtitle_b"])
     should += _terms_clause(schema, "body_b", pq.bigrams, W["body_b"])
     should += _terms_clause(schema, "title_b", pq.bigrams, W["title_b"])
+    if W["pbody_f"]:
+        should += _terms_clause(schema, "pbody_f", known, W["pbody_f"])
+        should += _terms_clause(schema, "pbody_b", pq.bigrams, W["pbody_b"])
     if pq.has_marks:
         should += _terms_clause(schema, "body_a", pq.accented, W["body_a"])
         should += _terms_clause(schema, "title_a", pq.accented, W["title_a"])
+        if W["pbody_f"]:
+            should += _terms_clause(schema, "pbody_a", pq.accented, W["pbody_a"])
     for words in pq.expansions:
         grams = analysis.bigrams(words) or words
-        should += _terms_clause(schema, "body_b" if len(words) > 1 else "body_f", grams, W["synonym"])
-        should += _terms_clause(schema, "title_b" if len(words) > 1 else "title_f", grams, W["synonym"])
+        for view in ("body", "title", "pbody"):
+            fieldname = f"{view}_b" if len(words) > 1 else f"{view}_f"
+            should += _terms_clause(schema, fieldname, grams, W["synonym"] * (W[fieldname] and 1.0))
     if not should:
         return None
     return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in should])
@@ -396,21 +416,22 @@ def _run(result, pq, handle, searcher, filters, sort, kinds, grouped, with_facet
     if sort in ("newest", "oldest"):
         order_kw = {"order_by_field": "date", "order": tantivy.Order.Desc if sort == "newest" else tantivy.Order.Asc}
     terms = set(pq.tokens) | {w for words in pq.expansions for w in words}
+    need = result.page * result.per_page
     if not grouped:
-        offset = (result.page - 1) * result.per_page
-        res = searcher.search(rank, result.per_page, count=True, offset=offset, **order_kw)
-        result.total = res.count
-        for i, (score, addr) in enumerate(res.hits):
+        ranked = _retrieve(searcher, rank, need, order_kw, per_article=True)
+        start = (result.page - 1) * result.per_page
+        for i, (_, score, addr, _) in enumerate(ranked[start : start + result.per_page]):
             result.hits.append(_hit(searcher.doc(addr), score, terms, snippet=i < 10))
+        match_f = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
+        whole = tantivy.Query.boolean_query(
+            [(tantivy.Occur.Must, match_f), (tantivy.Occur.Must, tantivy.Query.term_query(schema, "unit", 0))]
+        )
+        result.total = searcher.search(whole, 1, count=True).count
     else:
-        need = result.page * result.per_page
-        limit = min(MAX_FETCH, max(100, need * 8))
-        res = searcher.search(rank, limit, count=False, **order_kw)
-        addrs = [a for _, a in res.hits]
-        gids = searcher.fast_field_values("gid", addrs) if addrs else []
+        ranked = _retrieve(searcher, rank, max(100, need * 8), order_kw, per_article=True)
         order: list[int] = []
         members: dict[int, list[tuple[float, tantivy.DocAddress]]] = {}
-        for (score, addr), gid in zip(res.hits, gids, strict=True):
+        for _, score, addr, gid in ranked:
             if gid not in members:
                 members[gid] = []
                 order.append(gid)
@@ -439,6 +460,40 @@ def _run(result, pq, handle, searcher, filters, sort, kinds, grouped, with_facet
             result.facets = _facets(searcher, schema, match, filters, kinds)
         result.suggestion = _suggestion(pq, handle, searcher)
     result.direct_hit = _direct_hit(pq, handle, searcher)
+
+
+def _retrieve(searcher, rank, n_articles: int, order_kw: dict, per_article: bool = True):
+    """Ranked entries as (aid, score, address to show, gid).
+
+    Tantivy returns whole-entry and passage documents mixed; an entry's score is its
+    whole-entry score plus its best passage's score, and the best passage is what the
+    snippet shows.
+    """
+    limit = min(MAX_FETCH, n_articles * 4 + 40)
+    res = searcher.search(rank, limit, count=False, **order_kw)
+    if not res.hits:
+        return []
+    addrs = [a for _, a in res.hits]
+    aids = searcher.fast_field_values("aid", addrs)
+    units = searcher.fast_field_values("unit", addrs)
+    gids = searcher.fast_field_values("gid", addrs)
+    acc: dict[int, list] = {}
+    for pos, ((score, addr), aid, unit, gid) in enumerate(zip(res.hits, aids, units, gids, strict=True)):
+        rec = acc.get(aid)
+        if rec is None:
+            # [whole score, best passage score, whole addr, passage addr, gid, first position]
+            rec = acc[aid] = [0.0, 0.0, None, None, gid, pos]
+        s = float(score) if not order_kw else 0.0
+        if unit:
+            if rec[3] is None or s > rec[1]:
+                rec[1], rec[3] = s, addr
+        elif rec[2] is None:
+            rec[0], rec[2] = s, addr
+    if order_kw:
+        items = sorted(acc.items(), key=lambda kv: kv[1][5])
+        return [(aid, 0.0, rec[3] or rec[2], rec[4]) for aid, rec in items]
+    items = sorted(acc.items(), key=lambda kv: -(kv[1][0] + kv[1][1]))
+    return [(aid, rec[0] + rec[1], rec[3] or rec[2], rec[4]) for aid, rec in items]
 
 
 def _hit(doc: tantivy.Document, score: float, terms: set[str], snippet: bool) -> ResultHit:

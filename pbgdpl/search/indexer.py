@@ -16,7 +16,7 @@ import tantivy
 from . import index as index_mod
 from .models import OutboxEntry
 from .registry import SearchEntry, all_sources, get_source
-from .schema import to_document
+from .schema import to_documents
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,8 @@ def open_writer(idx: tantivy.Index, threads: int = 1) -> tantivy.IndexWriter:
 def add_entries(writer: tantivy.IndexWriter, entries: Iterable[SearchEntry], ref: str) -> int:
     n = 0
     for entry in entries:
-        writer.add_document(to_document(entry, ref))
+        for doc in to_documents(entry, ref):
+            writer.add_document(doc)
         n += 1
     return n
 
@@ -121,7 +122,8 @@ def build_temporary(path: Path, entries: Iterable[SearchEntry], threads: int = 1
     writer = open_writer(idx, threads=threads)
     n = 0
     for entry in entries:
-        writer.add_document(to_document(entry, "eval:" + entry.key))
+        for doc in to_documents(entry, "eval:" + entry.key):
+            writer.add_document(doc)
         n += 1
     writer.commit()
     writer.wait_merging_threads()

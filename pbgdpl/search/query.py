@@ -10,20 +10,22 @@ import re
 from dataclasses import dataclass, field
 
 from . import analysis
-from .dictionary import Dictionary
+from .dictionary import Dictionary, Table
 
-# Question words and filler that carry no legal content. Matched on folded syllables, so
-# they are recognised with or without diacritics. Longer phrases first.
+# Question words and filler that carry no legal content (the editable dictionary adds
+# more). Matched like dictionary terms: accented, or folded when typed without marks.
 BUILTIN_FILLERS = [
-    "theo quy dinh cua phap luat hien hanh", "theo quy dinh cua phap luat", "theo quy dinh hien hanh",
-    "theo quy dinh", "theo phap luat", "phap luat hien hanh", "quy dinh nhu the nao",
-    "dung hay sai", "dung khong", "co dung khong", "dung hay khong", "phai khong", "co phai khong",
-    "co duoc khong", "duoc khong", "co khong", "hay khong", "hay chua", "chua a",
-    "nhu the nao", "the nao", "ra sao", "bao nhieu", "bao lau", "la gi", "la ai", "la bao nhieu",
-    "thi sao", "lam sao", "lam gi", "o dau", "khi nao", "tai sao", "vi sao", "co phai",
-    "xin hoi", "cho hoi", "cho em hoi", "cho toi hoi", "xin cam on", "cam on", "a", "nhe", "vay",
+    "theo quy định của pháp luật hiện hành", "theo quy định của pháp luật", "theo quy định hiện hành",
+    "theo quy định", "theo pháp luật", "pháp luật hiện hành", "quy định như thế nào",
+    "đúng hay sai", "đúng không", "có đúng không", "đúng hay không", "phải không", "có phải không",
+    "có được không", "được không", "có không", "hay không", "hay chưa",
+    "như thế nào", "thế nào", "ra sao", "bao nhiêu", "bao lâu", "là gì", "là ai",
+    "thì sao", "làm sao", "ở đâu", "khi nào", "tại sao", "vì sao", "có phải",
+    "xin hỏi", "cho hỏi", "cho em hỏi", "cho tôi hỏi", "xin cảm ơn", "cảm ơn", "ạ", "nhé", "vậy",
 ]
-_BUILTIN_FILLER_KEYS = sorted({tuple(p.split()) for p in BUILTIN_FILLERS}, key=len, reverse=True)
+_BUILTIN = Table()
+for _phrase in BUILTIN_FILLERS:
+    _BUILTIN.add(_phrase, True)
 
 # "điều 35", "dieu 35", "đ.35", "đ 35", "article 35"; optional "khoản 2"/"k.2", "điểm a".
 PROVISION_RE = re.compile(
@@ -64,20 +66,15 @@ class ParsedQuery:
         return not (self.tokens or self.doc_number or self.provision_ref or self.law)
 
 
-def _remove_phrases(tokens: list[tuple[str, str]], keys, dropped: list[str]) -> list[tuple[str, str]]:
-    """Drop every occurrence of the given folded phrases from (accented, folded) tokens."""
-    if not keys:
-        return tokens
-    by_len = sorted(keys, key=len, reverse=True)
+def _remove_phrases(tokens: list[tuple[str, str]], tables: list[Table], dropped: list[str]) -> list[tuple[str, str]]:
+    """Drop every filler phrase of the tables from (accented, folded) tokens."""
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(tokens):
-        for key in by_len:
-            n = len(key)
-            if n and tuple(t[1] for t in tokens[i : i + n]) == key:
-                dropped.append(" ".join(t[0] for t in tokens[i : i + n]))
-                i += n
-                break
+        n = max((t.match_at(tokens, i)[0] for t in tables if t), default=0)
+        if n:
+            dropped.append(" ".join(t[0] for t in tokens[i : i + n]))
+            i += n
         else:
             out.append(tokens[i])
             i += 1
@@ -128,27 +125,24 @@ def parse(text: str, dictionary: Dictionary | None = None, laws: list[LawName] |
     if dictionary.abbreviations:
         expanded: list[tuple[str, str]] = []
         i = 0
-        keys = sorted(dictionary.abbreviations, key=len, reverse=True)
         while i < len(tokens):
-            for key in keys:
-                n = len(key)
-                if tuple(t[1] for t in tokens[i : i + n]) == key:
-                    exps = dictionary.abbreviations[key]
-                    if len(exps) == 1:
-                        words = analysis.syllables(exps[0])
-                        expanded.extend(zip(words, analysis.fold_all(words), strict=True))
-                    else:
-                        # Ambiguous ("ct": chỉ thị | công ty): keep it, search every meaning.
-                        expanded.extend(tokens[i : i + n])
-                        for exp in exps:
-                            words = analysis.fold_all(analysis.syllables(exp))
-                            if words not in pq.expansions:
-                                pq.expansions.append(words)
-                    i += n
-                    break
-            else:
+            n, values = dictionary.abbreviations.match_at(tokens, i)
+            if not n:
                 expanded.append(tokens[i])
                 i += 1
+                continue
+            exps = list(dict.fromkeys(e for v in values for e in v))
+            if len(exps) == 1:
+                words = analysis.syllables(exps[0])
+                expanded.extend(zip(words, analysis.fold_all(words), strict=True))
+            else:
+                # Ambiguous ("ct": chỉ thị | công ty): keep it, search every meaning.
+                expanded.extend(tokens[i : i + n])
+                for exp in exps:
+                    words = analysis.fold_all(analysis.syllables(exp))
+                    if words and words not in pq.expansions:
+                        pq.expansions.append(words)
+            i += n
         tokens = expanded
 
     # Law named in the query ("bộ luật lao động", "luat dat dai 2013"): boost it, and take
@@ -179,18 +173,19 @@ def parse(text: str, dictionary: Dictionary | None = None, laws: list[LawName] |
             cleaned.append(t)
         tokens = cleaned
 
-    fillers = set(_BUILTIN_FILLER_KEYS) | dictionary.fillers
-    content = _remove_phrases(tokens, fillers, pq.dropped)
+    content = _remove_phrases(tokens, [_BUILTIN, dictionary.fillers], pq.dropped)
     if not content and not (pq.law or pq.doc_number or pq.provision_ref):
         content = tokens  # a query made only of question words: search them rather than nothing
         pq.dropped = []
 
     # Synonyms (colloquial ↔ legal): searched in addition, with a lower weight.
     if dictionary.synonyms:
-        folded_seq = [t[1] for t in content]
-        for n in range(min(dictionary.max_len, len(folded_seq)), 0, -1):
-            for i in range(len(folded_seq) - n + 1):
-                for exp in dictionary.synonyms.get(tuple(folded_seq[i : i + n]), []):
+        for i in range(len(content)):
+            for n in range(dictionary.synonyms.max_len, 0, -1):
+                m, values = dictionary.synonyms.match_at(content[: i + n], i)
+                if m != n:
+                    continue
+                for exp in values:
                     words = analysis.fold_all(analysis.syllables(exp))
                     if words and words not in pq.expansions:
                         pq.expansions.append(words)

@@ -11,7 +11,9 @@ import tantivy
 from . import analysis
 from .registry import SearchEntry
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+PASSAGES = True
+INDEX_WHOLE_BODY = False  # see engine.W: the body is searched through its passages
 
 # Facet keys (filters) every entry may carry; stored as raw multi-valued fast fields.
 FACET_KEYS = ("kind", "doc_type", "issuer", "field", "validity", "year", "scope")
@@ -19,7 +21,7 @@ FACET_KEYS = ("kind", "doc_type", "issuer", "field", "validity", "year", "scope"
 # Text views: <field>_a (syllables with diacritics), <field>_f (folded syllables),
 # <field>_b (folded syllable bigrams). "title" = article title, "gtitle" = the title of the
 # group (the legal document), "body" = the text.
-TEXT_FIELDS = ("title", "gtitle", "body")
+TEXT_FIELDS = ("title", "gtitle", "body", "pbody")
 VIEWS = ("a", "f", "b")
 
 
@@ -35,6 +37,8 @@ def build_schema() -> tantivy.Schema:
     for name in ("url", "group_url", "title", "body", "doc_number_display"):
         sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_unsigned_field("gid", fast=True)  # hash of group_key: grouping without stored reads
+    sb.add_unsigned_field("aid", fast=True)  # hash of key: an article and its passages share it
+    sb.add_unsigned_field("unit", fast=True, indexed=True)  # 0 = whole entry, 1 = passage (clause)
     sb.add_date_field("date", stored=True, indexed=True, fast=True)
     sb.add_float_field("boost", stored=True, fast=True)
     # Searchable views, pre-analysed in Python.
@@ -77,35 +81,88 @@ def provision_terms(entry: SearchEntry) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-def to_document(entry: SearchEntry, ref: str) -> tantivy.Document:
-    doc = tantivy.Document()
+_CLAUSE_START = re.compile(r"^\s*(?:\d+[a-zđ]?\s*[.)]|[IVX]+\.)\s")
+
+
+def passages(body: str, max_chars: int = 1200) -> list[str]:
+    """The clauses (khoản) of an article body: a new passage starts at "1.", "2." …;
+    points "a)", "b)" stay in their clause. Text before the first clause joins it."""
+    paras = [p.strip() for p in re.split(r"\n+", body or "") if p.strip()]
+    out: list[str] = []
+    current: list[str] = []
+    for para in paras:
+        if _CLAUSE_START.match(para) and current and any(_CLAUSE_START.match(c) for c in current):
+            out.append("\n".join(current))
+            current = []
+        current.append(para)
+    if current:
+        out.append("\n".join(current))
+    # Split very long clauses (long lists of points) so a passage stays focused.
+    final: list[str] = []
+    for p in out:
+        while len(p) > max_chars * 2:
+            cut = p.rfind("\n", 0, max_chars + max_chars // 2)
+            if cut <= 0:
+                break
+            final.append(p[:cut])
+            p = p[cut + 1 :]
+        final.append(p)
+    return final or [body or ""]
+
+
+def doc_id(key: str) -> int:
+    return group_id(key)
+
+
+def _common(doc: tantivy.Document, entry: SearchEntry, ref: str, unit: int, body: str) -> None:
     doc.add_text("key", entry.key)
     doc.add_text("ref", ref)
     doc.add_text("group_key", entry.group_key or entry.key)
     doc.add_unsigned("gid", group_id(entry.group_key or entry.key))
+    doc.add_unsigned("aid", doc_id(entry.key))
+    doc.add_unsigned("unit", unit)
     doc.add_text("url", entry.url)
     doc.add_text("group_title", entry.group_title or "")
     doc.add_text("group_url", entry.group_url or "")
     doc.add_text("title", entry.title)
-    doc.add_text("body", entry.body)
+    doc.add_text("body", body)
     doc.add_text("doc_number_display", entry.doc_number or "")
     if entry.date:
         d = entry.date
         doc.add_date("date", datetime.datetime(d.year, d.month, d.day, tzinfo=datetime.UTC))
     doc.add_float("boost", float(entry.boost or 1.0))
-    # "Điều 35." is addressed through the provision field; its number is not title content.
-    title_text = re.sub(r"^\s*(?:Điều|ĐIỀU|Điều)\s+\d+[a-zđ]?\s*[.:]?\s*", "", analysis.nfc(entry.title or ""))
-    for field, text in (("title", title_text), ("gtitle", entry.group_title), ("body", entry.body)):
-        a, f, b = analysis.index_views(text or "")
-        doc.add_text(f"{field}_a", a)
-        doc.add_text(f"{field}_f", f)
-        doc.add_text(f"{field}_b", b)
-    numbers = analysis.doc_number_terms(entry.doc_number) if entry.doc_number else []
-    doc.add_text("docnum", " ".join(numbers))
-    for term in provision_terms(entry):
-        doc.add_text("provision", term)
     for key, values in _facets(entry).items():
         if key in FACET_KEYS:
             for value in values:
                 doc.add_text(f"facet_{key}", value)
-    return doc
+
+
+def _add_views(doc: tantivy.Document, field: str, text: str) -> None:
+    a, f, b = analysis.index_views(text or "")
+    doc.add_text(f"{field}_a", a)
+    doc.add_text(f"{field}_f", f)
+    doc.add_text(f"{field}_b", b)
+
+
+def to_documents(entry: SearchEntry, ref: str) -> list[tantivy.Document]:
+    """The tantivy documents of one entry: the whole entry, then one per passage."""
+    doc = tantivy.Document()
+    _common(doc, entry, ref, 0, entry.body)
+    # "Điều 35." is addressed through the provision field; its number is not title content.
+    title_text = re.sub(r"^\s*(?:Điều|ĐIỀU|Điều)\s+\d+[a-zđ]?\s*[.:]?\s*", "", analysis.nfc(entry.title or ""))
+    _add_views(doc, "title", title_text)
+    _add_views(doc, "gtitle", entry.group_title)
+    if INDEX_WHOLE_BODY:
+        _add_views(doc, "body", f"{title_text}\n{entry.body}")
+    numbers = analysis.doc_number_terms(entry.doc_number) if entry.doc_number else []
+    doc.add_text("docnum", " ".join(numbers))
+    for term in provision_terms(entry):
+        doc.add_text("provision", term)
+    docs = [doc]
+    if PASSAGES:
+        for text in passages(entry.body):
+            p = tantivy.Document()
+            _common(p, entry, ref, 1, text)
+            _add_views(p, "pbody", f"{title_text}\n{text}")
+            docs.append(p)
+    return docs
