@@ -110,3 +110,13 @@ def test_seed_runs_only_without_home_page_and_roles_follow(db, monkeypatch, only
 def test_no_demo_skips_demo_loaders(db, no_seed_demo, only_test_loader):
     run_bootstrap("--no-demo")
     assert only_test_loader == []
+
+
+def test_bootstrap_with_the_real_seed_guards_the_three_article_sections(db, only_test_loader):
+    output = run_bootstrap()
+    assert "Workflow assigned to: /tin-tuc/, /huong-dan-nghiep-vu/, /tinh-huong-phap-luat/." in output
+    home = HomePage.objects.get()
+    for slug in roles.WORKFLOW_SECTION_SLUGS:
+        section = home.get_children().get(slug=slug)
+        assert section.get_workflow().name == roles.WORKFLOW_NAME
+    assert home.get_children().get(slug="gioi-thieu").get_workflow() is None
