@@ -23,27 +23,7 @@ def load_demo_documents(stdout: TextIO | None = None) -> str:
     for rejection in report.rejected:
         if stdout is not None:
             stdout.write(f"  ! {rejection}\n")
+    from pbgdpl.legal.services import ensure_document_workflow
+
     ensure_document_workflow()
     return report.summary()
-
-
-def ensure_document_workflow() -> bool:
-    """Put legal documents under the editorial workflow (Biên tập viên → Ban biên tập), once.
-
-    Uses the workflow the accounts app creates; an operator's later choice is kept.
-    """
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Workflow, WorkflowContentType
-
-    from pbgdpl.accounts.roles import WORKFLOW_NAME
-
-    from .models import LegalDocument
-
-    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
-    if workflow is None:
-        return False
-    content_type = ContentType.objects.get_for_model(LegalDocument)
-    _link, created = WorkflowContentType.objects.get_or_create(
-        content_type=content_type, defaults={"workflow": workflow}
-    )
-    return created

@@ -110,16 +110,28 @@ def resolve_relations(specs: Sequence[RelationSpec]) -> list[tuple[RelationSpec,
     return resolved
 
 
+def _reserved_slugs() -> frozenset[str]:
+    try:
+        from .urls import RESERVED_SLUGS
+    except ImportError:  # the public pages are optional for the registry itself
+        return frozenset()
+    return RESERVED_SLUGS
+
+
 def unique_slug(document: LegalDocument) -> str:
-    """A slug from the number (or the title), made unique with the issuer's slug, then a counter."""
+    """A slug from the number (or the title), made unique with the issuer's slug, then a counter.
+
+    Slugs the public URLs use for their own pages (lists, feeds) are never taken.
+    """
     base = vietnamese_slug(document.number or document.title, 180) or "van-ban"
+    reserved = _reserved_slugs()
     candidates = [base, f"{base}-{document.issuer.slug}"[:200]]
     others = LegalDocument.objects.exclude(pk=document.pk) if document.pk else LegalDocument.objects.all()
     for candidate in candidates:
-        if not others.filter(slug=candidate).exists():
+        if candidate not in reserved and not others.filter(slug=candidate).exists():
             return candidate
     counter = 2
-    while others.filter(slug=f"{base}-{counter}").exists():
+    while f"{base}-{counter}" in reserved or others.filter(slug=f"{base}-{counter}").exists():
         counter += 1
     return f"{base}-{counter}"
 
@@ -388,3 +400,24 @@ def after_unpublish_or_delete(document_pk: int, target_pks: Iterable[int]) -> No
         return
     mark_changed(SEARCH_LABEL, document_pk)
     refresh_validity_of(LegalDocument.objects.filter(pk__in=list(target_pks)))
+
+
+def ensure_document_workflow() -> bool:
+    """Put legal documents under the editorial workflow (Biên tập viên → Ban biên tập), once.
+
+    Uses the workflow the accounts app creates; an operator's later choice is kept.
+    Returns True when the link was created now.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Workflow, WorkflowContentType
+
+    from pbgdpl.accounts.roles import WORKFLOW_NAME
+
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME, active=True).first()
+    if workflow is None:
+        return False
+    content_type = ContentType.objects.get_for_model(LegalDocument)
+    _link, created = WorkflowContentType.objects.get_or_create(
+        content_type=content_type, defaults={"workflow": workflow}
+    )
+    return created
