@@ -6,10 +6,11 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, route
 from wagtail.fields import StreamField
@@ -67,7 +68,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         tag_slug = request.GET.get("tag", "").strip()
         active_tag = None
         if tag_slug:
-            active_tag = ArticlePageTag.tag_model().objects.filter(slug=tag_slug).first()
+            active_tag = ArticleTag.objects.filter(slug=tag_slug).first()
             articles = articles.filter(tags__slug=tag_slug).distinct() if active_tag else articles.none()
         paginator = Paginator(articles, ARTICLES_PER_PAGE)
         try:
@@ -95,7 +96,22 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         return ArticleFeed(self)(request)
 
 
-class ArticlePageTag(TaggedItemBase):
+class ArticleTag(TagBase):
+    """A keyword of articles, with an ASCII slug so ``?tag=dat-dai`` works for "Đất đai"."""
+
+    class Meta:
+        verbose_name = _("từ khóa")
+        verbose_name_plural = _("từ khóa")
+
+    def slugify(self, tag, i=None):
+        # Django's slugify drops "đ" (no ASCII decomposition) and taggit keeps Unicode
+        # unless the GPL unidecode package is installed: fold it here instead.
+        slug = slugify(tag.replace("đ", "d").replace("Đ", "D"))
+        return f"{slug}_{i}" if i is not None else slug
+
+
+class ArticlePageTag(ItemBase):
+    tag = models.ForeignKey(ArticleTag, related_name="tagged_articles", on_delete=models.CASCADE)
     content_object = ParentalKey("news.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 

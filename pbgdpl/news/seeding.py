@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import html
 import io
-import logging
 from typing import TextIO
 
 from django.core.files.images import ImageFile
@@ -18,7 +17,13 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from pbgdpl.core.models import HomeFeaturedSection, HomePage, NationalDatabaseLink, PortalSettings, SectionPage
+from pbgdpl.core.models import (
+    HomeFeaturedSection,
+    HomePage,
+    NationalDatabaseLink,
+    PortalSettings,
+    SectionPage,
+)
 
 from . import demo_content
 from .demo_articles_guidance import GUIDANCE
@@ -26,8 +31,6 @@ from .demo_articles_news import NEWS
 from .demo_articles_situations import SITUATIONS
 from .demo_images import render_illustration
 from .models import ArticleIndexPage, ArticlePage, GalleryImage, GalleryPage
-
-logger = logging.getLogger(__name__)
 
 ARTICLES_BY_SECTION = {"tin-tuc": NEWS, "huong-dan-nghiep-vu": GUIDANCE, "tinh-huong-phap-luat": SITUATIONS}
 IMAGE_TITLE_PREFIX = "Ảnh minh họa: "
