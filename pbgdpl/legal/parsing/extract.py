@@ -376,21 +376,22 @@ def unwrap_lines(text: str) -> str:
     ("a)", "đ)") — Vietnamese legal paragraphs never start with a lower-case word otherwise — or
     with a digit that is not a clause label, right after a full-width line.
     """
-    out: list[str] = []
+    out: list[list[str]] = []  # each paragraph as its pieces (joining at the end stays linear)
     for raw in text.split("\n"):
         line = raw.strip()
         glue = False
-        if out and out[-1] and line and not re.search(r"[.:;!?”\")…]$", out[-1]):
+        last = out[-1][-1] if out else ""
+        if last and line and not re.search(r"[.:;!?”\")…]$", last):
             if line[0].isalpha() and line[0].islower():
                 glue = not _POINT_START.match(line)
             elif line[0].isdigit():
                 # "15/2019/QĐ-UBND ngày …", "2025 của …" after a full-width line; never a clause "2."
-                glue = len(out[-1]) >= 60 and not re.match(r"^\d+[a-zđ]?[.)](?:\s|$)", line)
+                glue = len(last) >= 60 and not re.match(r"^\d+[a-zđ]?[.)](?:\s|$)", line)
         if glue:
-            out[-1] = f"{out[-1]} {line}"
+            out[-1].append(line)
         else:
-            out.append(line)
-    return "\n".join(out)
+            out.append([line])
+    return "\n".join(" ".join(pieces) for pieces in out)
 
 
 # -- OCR -------------------------------------------------------------------------------------------

@@ -56,11 +56,16 @@ def read_metadata(lines: list[str], result: ParseResult) -> dict[str, str]:
     """Number, date, place, type and title from the heading; signer from the closing block."""
     meta: dict[str, str] = {}
     head_node = next((n for n in result.nodes if n.kind in ("preamble", "text")), None)
-    head = _node_lines(head_node)[:60]
+    head: list[str] = []
+    for line in _node_lines(head_node)[:60]:
+        # Dates and numbers after this point belong to the acts cited in the preamble.
+        if line.startswith(("Căn cứ", "CĂN CỨ", "Theo đề nghị", "Xét ")):
+            break
+        head.append(line)
     for line in head:
         if "number" not in meta and (match := NUMBER_RE.search(line)):
             meta["number"] = match.group(1)
-        if "issued_on" not in meta and (match := DATE_RE.search(line)):
+        if "issued_on" not in meta and (match := DATE_RE.search(line)) and "," in line[: match.start()]:
             day, month, year = (int(g) for g in match.groups())
             try:
                 meta["issued_on"] = date(year, month, day).isoformat()

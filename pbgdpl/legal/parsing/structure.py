@@ -202,6 +202,7 @@ class _Parser:
         self.lines = [line.strip() for line in text.split("\n")]
         self.result = ParseResult()
         self.eids: set[str] = set()
+        self.buffers: dict[int, tuple[Node, list[str]]] = {}
         self.quoted = self._find_quoted()
         self.attachment_counts: dict[str, int] = {}
         self.appendix_count = 0
@@ -414,9 +415,13 @@ class _Parser:
         else:
             self.result.nodes.append(node)
 
-    @staticmethod
-    def _add_text(node: Node, line: str) -> None:
-        node.text = f"{node.text}\n{line}" if node.text else line
+    def _add_text(self, node: Node, line: str) -> None:
+        # Lines are collected in lists and joined once at the end: appending to a growing string is
+        # quadratic on long appendices.
+        entry = self.buffers.get(id(node))
+        if entry is None:
+            entry = self.buffers[id(node)] = (node, [node.text] if node.text else [])
+        entry[1].append(line)
 
     def _take_title(self, index: int, scope: _Scope) -> tuple[list[int], str]:
         """Title lines after a bare "Chương I" / "Phần thứ nhất" / "Mục 1" heading."""
@@ -736,6 +741,9 @@ class _Parser:
         return False
 
     def _finish(self, main: _Scope) -> None:
+        for node, lines in self.buffers.values():
+            node.text = "\n".join(lines)
+        self.buffers.clear()
         for node in self.result.iter():
             node.__dict__.pop("_last_clause", None)
             node.__dict__.pop("_last_point", None)
