@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -42,8 +41,6 @@ VALIDITY_BADGES = {
     "Ngưng hiệu lực": "badge-suspended",
     "Tạm ngưng hiệu lực": "badge-suspended",
 }
-POPULAR_CACHE_KEY = "search:popular-queries"
-POPULAR_DAYS = 30
 SUGGEST_LIMIT = 8
 FACET_VISIBLE = 8  # values shown before "Thêm n mục"
 
@@ -57,15 +54,22 @@ def _facet_filters(params: SearchParams) -> dict[str, list[str]] | None:
     return {k: v for k, v in params.filters.items() if v} or None
 
 
-def _run_search(params: SearchParams, *, grouped: bool = True) -> engine.SearchPage:
-    return engine.search(
-        params.q,
-        filters=_facet_filters(params),
-        sort=params.sort,
-        page=params.page,
-        per_page=params.per_page,
-        grouped=grouped,
-    )
+SEARCH_UNAVAILABLE = gettext_lazy("Chức năng tìm kiếm đang tạm gián đoạn. Vui lòng thử lại sau ít phút.")
+
+
+def _run_search(params: SearchParams) -> engine.SearchPage | None:
+    """The engine's answer, or None when the index cannot be read (logged, shown as a notice)."""
+    try:
+        return engine.search(
+            params.q,
+            filters=_facet_filters(params),
+            sort=params.sort,
+            page=params.page,
+            per_page=params.per_page,
+        )
+    except Exception:
+        log.exception("Search index unavailable for %r", params.q)
+        return None
 
 
 def _record(params: SearchParams, result: engine.SearchPage) -> None:
@@ -76,20 +80,6 @@ def _record(params: SearchParams, result: engine.SearchPage) -> None:
         analytics.record_search(params.q, params.filters, result.total)
     except Exception:
         log.exception("Could not record search analytics")
-
-
-def popular_queries(limit: int = 8) -> list[str]:
-    """Queries many people searched recently and that found something (for the empty state)."""
-    queries = cache.get(POPULAR_CACHE_KEY)
-    if queries is None:
-        try:
-            rows = analytics_selectors.top_queries(analytics_selectors.Period.last_days(POPULAR_DAYS), limit * 3)
-            queries = [row["query"] for row in rows if row["result_count"]][:limit]
-        except Exception:
-            log.exception("Could not read popular searches")
-            queries = []
-        cache.set(POPULAR_CACHE_KEY, queries, 600)
-    return queries
 
 
 def _facet_panels(params: SearchParams, result: engine.SearchPage | None) -> list[dict]:
@@ -192,9 +182,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
     params = parse_params(request.GET)
     params.per_page = 10
     result = None
+    unavailable = False
     if params.q and "q" not in params.errors:
         result = _run_search(params)
-        _record(params, result)
+        unavailable = result is None
+        if result is not None:
+            _record(params, result)
     context = {
         "params": params,
         "result": result,
@@ -204,7 +197,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "pages": _pages(params, result),
         "popular": [
             {"query": query, "url": reverse("search:search") + "?" + urlencode({"q": query})}
-            for query in (popular_queries() if not params.q else [])
+            for query in (analytics_selectors.popular_queries() if not params.q else [])
         ],
         "direct_hit_url": _open_url(result.direct_hit.url, result.direct_hit.key, params.q)
         if result and result.direct_hit
@@ -214,6 +207,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         else "",
         "without_filters_url": "?" + urlencode({"q": params.q}) if params.has_filters else "",
         "form_error": params.errors.get("q", [""])[0],
+        "unavailable_message": SEARCH_UNAVAILABLE if unavailable else "",
     }
     template = "search/_results.html" if _is_htmx_partial(request) else "search/search.html"
     response = render(request, template, context)
@@ -267,6 +261,8 @@ def api_view(request: HttpRequest) -> JsonResponse:
             json_dumps_params={"ensure_ascii": False},
         )
     result = _run_search(params)
+    if result is None:
+        return JsonResponse({"error": str(SEARCH_UNAVAILABLE)}, status=503, json_dumps_params={"ensure_ascii": False})
     if result.error:
         return JsonResponse({"error": result.error}, status=400, json_dumps_params={"ensure_ascii": False})
     _record(params, result)

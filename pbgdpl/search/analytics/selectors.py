@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime
+import logging
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Max, Sum
 from django.utils import timezone
 
 from .models import SearchClickStat, SearchQueryStat
+
+log = logging.getLogger(__name__)
+
+POPULAR_CACHE_KEY = "search:popular-queries"
+POPULAR_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -70,3 +77,20 @@ def totals(period: Period) -> dict[str, int]:
         .aggregate(n=Sum("clicks"))["n"]
         or 0,
     }
+
+
+def popular_queries(limit: int = 8) -> list[str]:
+    """Queries many people searched in the last 30 days that found something (cached 10 minutes).
+
+    For the search page's empty state; the home page may show them too.
+    """
+    queries = cache.get(POPULAR_CACHE_KEY)
+    if queries is None:
+        try:
+            rows = top_queries(Period.last_days(POPULAR_DAYS), limit * 3)
+            queries = [row["query"] for row in rows if row["result_count"]]
+        except Exception:  # statistics must never break a page
+            log.exception("Could not read popular searches")
+            queries = []
+        cache.set(POPULAR_CACHE_KEY, queries, 600)
+    return queries[:limit]

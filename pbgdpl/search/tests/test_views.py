@@ -371,3 +371,68 @@ def test_click_redirect_refuses_foreign_urls(client, db, target):
 def test_result_links_go_through_the_click_counter(client, search_index):
     html = client.get("/tim-kiem/", {"q": "ly hôn"}).content.decode()
     assert "/tim-kiem/mo/?to=%2Fvan-ban%2Fluat-hon-nhan-va-gia-dinh-2014%2F%23dieu_51" in html
+
+
+MEDIATION_NEWS = [
+    SearchEntry(
+        key=f"news:{100 + n}",
+        kind="news",
+        title=f"Hòa giải ở cơ sở: câu chuyện số {n}",
+        body=f"Tổ hòa giải thôn số {n} đã hòa giải thành một vụ tranh chấp đất đai giữa hai gia đình.",
+        url=f"/tin-tuc/hoa-giai-{n}/",
+        group_key=f"news:{100 + n}",
+        date=datetime.date(2026, 1, n),
+        facets={"year": ["2026"]},
+    )
+    for n in range(1, 13)
+]
+
+
+class MediationNewsSource(SearchSource):
+    label = "tests.MediationNews"
+
+    def entries_for(self, pk) -> list[SearchEntry]:
+        return [entry for entry in MEDIATION_NEWS if entry.key == f"news:{pk}"]
+
+    def all_pks(self):
+        return [entry.key.split(":")[1] for entry in MEDIATION_NEWS]
+
+
+@pytest.fixture
+def news_index(db, settings, tmp_path, django_capture_on_commit_callbacks):
+    settings.SEARCH_INDEX_DIR = tmp_path / "search-news"
+    index_mod.readers.reset()
+    source = registry.register(MediationNewsSource())
+    with django_capture_on_commit_callbacks(execute=True):
+        for pk in source.all_pks():
+            mark_changed(source.label, pk)
+    index_mod.readers.reset()
+    yield
+    registry._sources.pop(source.label, None)
+    index_mod.readers.reset()
+
+
+def test_pagination_keeps_the_query_filters_and_sort(client, news_index):
+    first = client.get("/tim-kiem/", {"q": "hòa giải", "kind": "news", "sort": "newest"}).content.decode()
+    assert first.count('class="result-group"') == 10
+    assert "Hòa giải ở cơ sở: câu chuyện số 12" in first  # newest first
+    assert "?q=h%C3%B2a+gi%E1%BA%A3i&amp;kind=news&amp;sort=newest&amp;page=2" in first
+    second = client.get("/tim-kiem/", {"q": "hòa giải", "kind": "news", "sort": "newest", "page": "2"}).content.decode()
+    assert second.count('class="result-group"') == 2
+    assert "Hòa giải ở cơ sở: câu chuyện số 1<" in second
+    assert '<span aria-current="page">2</span>' in second
+
+
+def test_an_unreadable_index_gives_a_notice_not_an_error(client, db, monkeypatch):
+    from pbgdpl.search import engine
+
+    def broken(*args, **kwargs):
+        raise OSError("index directory missing")
+
+    monkeypatch.setattr(engine, "search", broken)
+    response = client.get("/tim-kiem/", {"q": "ly hôn"})
+    assert response.status_code == 200
+    assert "tạm gián đoạn" in response.content.decode()
+    api_response = client.get("/tim-kiem/api/", {"q": "ly hôn"})
+    assert api_response.status_code == 503
+    assert "tạm gián đoạn" in json.loads(api_response.content)["error"]
