@@ -57,6 +57,8 @@ LEGAL_TITLE_PREFIXES = (
     "chi thi", "lenh", "van ban hop nhat", "thong tu lien tich",
 )
 MAX_GROUP_HITS = 3
+DEFINITION_SCORE = 10.0  # the clause defining the term a query asks about
+SECOND_PASSAGE = 0.0  # share of the second-best passage in an entry's score
 MAX_FETCH = 1000
 
 
@@ -164,13 +166,20 @@ def _vocabulary(handle: IndexHandle, searcher: tantivy.Searcher) -> dict[str, tu
 # --- query building --------------------------------------------------------------------------
 
 
+QTF_EXP = 0.0  # weight of a term repeated in the query: qtf ** QTF_EXP
+
+
 def _terms_clause(schema, fieldname: str, terms: list[str], weight: float) -> list[tantivy.Query]:
     out = []
     if not weight:
         return out
-    for term in dict.fromkeys(terms):
+    counts: dict[str, int] = {}
+    for term in terms:
+        counts[term] = counts.get(term, 0) + 1
+    for term, qtf in counts.items():
+        w = weight * (qtf**QTF_EXP if QTF_EXP else 1.0)
         q = tantivy.Query.term_query(schema, fieldname, term)
-        out.append(tantivy.Query.boost_query(q, weight) if weight != 1.0 else q)
+        out.append(tantivy.Query.boost_query(q, w) if w != 1.0 else q)
     return out
 
 
@@ -180,14 +189,23 @@ def _content_query(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searc
     known: list[str] = []
     for tok in pq.tokens:
         if len(tok) >= 4 and not tok.isdigit():
-            df = searcher.doc_freq("body_f", tok) + searcher.doc_freq("title_f", tok)
+            df = searcher.doc_freq("pbody_f", tok) + searcher.doc_freq("title_f", tok)
             if df == 0:
-                # Typo tolerance: an unknown syllable matches its neighbours at distance 1.
-                for fieldname in ("body_f", "title_f"):
+                # Typo tolerance (corrections were tried first): an unknown syllable
+                # matches its neighbours at distance 1.
+                for fieldname in ("pbody_f", "title_f"):
                     fq = tantivy.Query.fuzzy_term_query(schema, fieldname, tok, distance=1)
                     should.append(tantivy.Query.boost_query(fq, W["fuzzy"]))
                 continue
         known.append(tok)
+    if pq.defined_terms:
+        # "X là gì", "định nghĩa X", "X là …, đúng hay sai?": the clause that defines X.
+        for term in pq.defined_terms:
+            if searcher.doc_freq("defines", term):
+                should.append(
+                    tantivy.Query.const_score_query(tantivy.Query.term_query(schema, "defines", term), DEFINITION_SCORE)
+                )
+                break
     should += _terms_clause(schema, "body_f", known, W["body_f"])
     should += _terms_clause(schema, "title_f", known, W["title_f"])
     if W["gtitle_f"]:
@@ -340,6 +358,41 @@ def _to_date(value) -> datetime.date | None:
     return value
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def _correct_typos(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher) -> None:
+    """Replace folded syllables unknown to the index by their most frequent neighbour at
+    edit distance 1 (``kiep`` → ``nghiep`` is too far; ``nhun`` → ``nhung``)."""
+    vocab = _vocabulary(handle, searcher)
+    if not vocab:
+        return
+    changed = False
+    for i, tok in enumerate(pq.tokens):
+        if len(tok) < 3 or tok.isdigit() or tok in vocab:
+            continue
+        best, best_count = None, 0
+        for cand in _edits1(tok):
+            hit = vocab.get(cand)
+            if hit and hit[1] > best_count:
+                best, best_count = cand, hit[1]
+        if best:
+            pq.corrections[tok] = best
+            pq.tokens[i] = best
+            changed = True
+    if changed:
+        pq.bigrams = analysis.bigrams(pq.tokens)
+
+
 def _suggestion(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher) -> str | None:
     """Accented spelling of a query typed without diacritics, from the index's vocabulary."""
     if pq.has_marks or not pq.folded.strip():
@@ -381,6 +434,7 @@ def search(
     pq = parse(q, dictionary if dictionary is not None else get_dictionary(), derived["laws"])
     if pq.law:
         pq.laws = _matching_laws(pq, derived["laws"])
+    _correct_typos(pq, handle, searcher)
     result = SearchPage(query=pq, page=page, per_page=per_page)
     try:
         _run(result, pq, handle, searcher, filters, sort, kinds, grouped, with_facets)
@@ -481,19 +535,24 @@ def _retrieve(searcher, rank, n_articles: int, order_kw: dict, per_article: bool
     for pos, ((score, addr), aid, unit, gid) in enumerate(zip(res.hits, aids, units, gids, strict=True)):
         rec = acc.get(aid)
         if rec is None:
-            # [whole score, best passage score, whole addr, passage addr, gid, first position]
-            rec = acc[aid] = [0.0, 0.0, None, None, gid, pos]
+            # [whole score, best passage score, whole addr, passage addr, gid, first position,
+            #  second passage score]
+            rec = acc[aid] = [0.0, 0.0, None, None, gid, pos, 0.0]
         s = float(score) if not order_kw else 0.0
         if unit:
             if rec[3] is None or s > rec[1]:
+                rec[6] = rec[1]
                 rec[1], rec[3] = s, addr
+            elif s > rec[6]:
+                rec[6] = s
         elif rec[2] is None:
             rec[0], rec[2] = s, addr
     if order_kw:
         items = sorted(acc.items(), key=lambda kv: kv[1][5])
         return [(aid, 0.0, rec[3] or rec[2], rec[4]) for aid, rec in items]
-    items = sorted(acc.items(), key=lambda kv: -(kv[1][0] + kv[1][1]))
-    return [(aid, rec[0] + rec[1], rec[3] or rec[2], rec[4]) for aid, rec in items]
+    scored = [(aid, rec[0] + rec[1] + SECOND_PASSAGE * rec[6], rec) for aid, rec in acc.items()]
+    scored.sort(key=lambda x: -x[1])
+    return [(aid, s, rec[3] or rec[2], rec[4]) for aid, s, rec in scored]
 
 
 def _hit(doc: tantivy.Document, score: float, terms: set[str], snippet: bool) -> ResultHit:

@@ -60,6 +60,8 @@ class ParsedQuery:
     law: LawName | None = None
     laws: list[LawName] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    defined_terms: list[str] = field(default_factory=list)  # "x_y_z" candidates, longest first
+    corrections: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -173,6 +175,7 @@ def parse(text: str, dictionary: Dictionary | None = None, laws: list[LawName] |
             cleaned.append(t)
         tokens = cleaned
 
+    pq.defined_terms = definition_candidates([t[1] for t in tokens])
     content = _remove_phrases(tokens, [_BUILTIN, dictionary.fillers], pq.dropped)
     if not content and not (pq.law or pq.doc_number or pq.provision_ref):
         content = tokens  # a query made only of question words: search them rather than nothing
@@ -194,6 +197,54 @@ def parse(text: str, dictionary: Dictionary | None = None, laws: list[LawName] |
     pq.tokens = [t[1] for t in content]
     pq.bigrams = analysis.bigrams(pq.tokens)
     return pq
+
+
+_DEF_PREFIX = re.compile(
+    r"^(?:(?:theo|trong) )?(?:(?:hay )?cho (?:biet|em hoi|hoi) )?(?:the nao (?:la|duoc goi la|duoc hieu la)|"
+    r"nhu the nao (?:la|duoc goi la|duoc hieu la)|(?:dinh nghia|khai niem|giai thich)(?: ve| cua)?|hieu the nao ve) (.+)$"
+)
+_DEF_SUFFIX = re.compile(
+    r"^(.+?) (?:duoc (?:hieu|dinh nghia|giai thich|goi) )?(?:la|nghia la|co nghia la)(?: .*)?$"
+)
+
+
+def definition_candidates(folded: list[str]) -> list[str]:
+    """Terms a query may ask the definition of, as ``defines`` field values.
+
+    "an ninh mạng là gì", "định nghĩa của X", "thế nào là X", "X là …, đúng hay sai":
+    X is what precedes the first "là" (or follows the question phrase). Every tail of X
+    (longest first) is a candidate; the engine keeps the first that some clause defines.
+    """
+    text = " ".join(folded)
+    m = _DEF_PREFIX.match(text)
+    head = None
+    if m:
+        head = m.group(1).split(" la ")[0]
+    else:
+        m = _DEF_SUFFIX.match(text)
+        if m:
+            head = m.group(1)
+    if not head:
+        return []
+    words = head.split()[:14]
+    if words and words[0] in ("theo", "trong", "thi"):
+        words = words[1:]
+    cands = ["_".join(words[i:]) for i in range(len(words)) if len(words) - i >= 2]
+    return cands
+
+
+def definition_term(passage: str) -> str | None:
+    """The term a clause defines ("1. Trọng tài thương mại là phương thức …"), folded."""
+    m = re.match(
+        r"^\s*(?:\d+[a-zđ]?\s*[.)]\s*)?[\"“']?([^\n.:;,()\"“”']{2,90}?)[\"”']?\s+(?:là|được hiểu là|có nghĩa là)\s",
+        analysis.nfc(passage),
+    )
+    if not m:
+        return None
+    words = analysis.fold_all(analysis.syllables(m.group(1)))
+    if not 1 <= len(words) <= 14:
+        return None
+    return "_".join(words)
 
 
 def law_names_for(group_title: str) -> LawName:

@@ -9,9 +9,10 @@ import re
 import tantivy
 
 from . import analysis
+from .query import definition_term
 from .registry import SearchEntry
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 PASSAGES = True
 INDEX_WHOLE_BODY = False  # see engine.W: the body is searched through its passages
 
@@ -48,6 +49,7 @@ def build_schema() -> tantivy.Schema:
     # Positions only where phrases are needed (group titles: law names in queries).
     sb.add_text_field("docnum", tokenizer_name="whitespace", index_option="basic")
     sb.add_text_field("provision", tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("defines", tokenizer_name="raw", index_option="basic")  # term a clause defines
     for key in FACET_KEYS:
         sb.add_text_field(f"facet_{key}", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
     return sb.build()
@@ -164,5 +166,8 @@ def to_documents(entry: SearchEntry, ref: str) -> list[tantivy.Document]:
             p = tantivy.Document()
             _common(p, entry, ref, 1, text)
             _add_views(p, "pbody", f"{title_text}\n{text}")
+            defined = definition_term(text)
+            if defined:
+                p.add_text("defines", defined)
             docs.append(p)
     return docs
