@@ -160,7 +160,7 @@ def _from_docx(path: Path) -> Extracted:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
-            lines.append(numbering.label(paragraph) + paragraph.text)
+            lines.append(numbering.label(paragraph) + paragraph_text(child))
         elif tag == "tbl":
             lines.extend(_docx_table_lines(Table(child, document), numbering))
     warnings = []
@@ -189,14 +189,55 @@ def _docx_table_lines(table, numbering: _DocxNumbering) -> list[str]:
         if layout:
             for cell in cells:
                 for paragraph in cell.paragraphs:
-                    out.append(numbering.label(paragraph) + paragraph.text)
+                    out.append(numbering.label(paragraph) + paragraph_text(paragraph._p))
                 for inner in cell.tables:
                     out.extend(_docx_table_lines(inner, numbering))
         else:
-            texts = [" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()) for cell in cells]
+            texts = [
+                " ".join(
+                    " ".join(paragraph_text(p._p).split())
+                    for p in cell.paragraphs
+                    if paragraph_text(p._p).strip()
+                )
+                for cell in cells
+            ]
             if any(texts):
                 out.append(" | ".join(texts))
     return out
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIP_INSIDE = {f"{_W}del", f"{_W}moveFrom", _MC_FALLBACK}
+
+
+def paragraph_text(p_element) -> str:
+    """All visible text of a paragraph, in order.
+
+    Unlike python-docx's ``Paragraph.text`` this keeps text inside tracked insertions, content controls,
+    smart tags and fields' results, and skips tracked deletions and the duplicate "fallback" copy of
+    text boxes. Soft line breaks (Shift+Enter, often between "Chương I" and its title) become newlines.
+    """
+    parts: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP_INSIDE or tag == f"{_W}pPr" or tag == f"{_W}rPr":
+                continue
+            if tag == f"{_W}t":
+                parts.append(child.text or "")
+            elif tag == f"{_W}tab":
+                parts.append(" ")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                parts.append("-")
+            else:
+                walk(child)
+
+    walk(p_element)
+    return "".join(parts)
 
 
 class _DocxNumbering:

@@ -302,3 +302,33 @@ def test_decision_in_a_pdf_with_wrapped_lines_parses_like_its_text(tmp_path):
     assert [" ".join(x.split()) for x in extracted.text.split("\n") if x.strip()] == [
         " ".join(x.split()) for x in source.split("\n") if x.strip()
     ]
+
+
+def test_docx_keeps_tracked_insertions_and_soft_breaks_and_drops_deletions(tmp_path):
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    # "Chương I" and its title separated by a soft line break (Shift+Enter) in one paragraph.
+    chapter = document.add_paragraph("Chương I")
+    chapter.runs[0].add_break()
+    chapter.add_run("QUY ĐỊNH CHUNG")
+    article = document.add_paragraph("Điều 1. Phạm vi ")
+    article._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="A"><w:r><w:t>điều chỉnh</w:t></w:r></w:ins>'))
+    article._p.append(
+        parse_xml(f'<w:del {w} w:id="2" w:author="A"><w:r><w:delText> cũ</w:delText></w:r></w:del>')
+    )
+    document.add_paragraph("Quy chế này quy định về phối hợp.")
+    document.save(tmp_path / "tracked.docx")
+    extracted = extract_text(tmp_path / "tracked.docx")
+    assert extracted.text.rstrip("\n").split("\n") == [
+        "Chương I",
+        "QUY ĐỊNH CHUNG",
+        "Điều 1. Phạm vi điều chỉnh",
+        "Quy chế này quy định về phối hợp.",
+    ]
+    result = parse_text(extracted.text)
+    assert (result.find("chuong-i").title, result.find("dieu-1").title) == (
+        "QUY ĐỊNH CHUNG",
+        "Phạm vi điều chỉnh",
+    )
