@@ -301,3 +301,84 @@ def test_rebuilding_the_tree_gives_back_every_line(lines, nfd):
     eids = [n.eid for n in result.iter()]
     assert len(eids) == len(set(eids))
     assert all(EID_RE.match(eid) for eid in eids)
+
+
+# -- random well-formed laws are recovered exactly -------------------------------------------------
+
+TITLE_WORDS = [
+    "Phạm vi",
+    "điều chỉnh",
+    "Quyền",
+    "nghĩa vụ",
+    "của",
+    "cơ quan",
+    "Điều kiện",
+    "hồ sơ",
+    "thủ tục",
+]
+BODY_LINES = [
+    "Luật này quy định về thủ tục.",
+    "Điều 5 của Luật này không áp dụng.",
+    "Điều 7 và Điều 8 được áp dụng tương tự.",
+    "Điều 3 Luật Đất đai được dẫn chiếu.",
+    "1.000.000 đồng là mức phạt tối đa.",
+    "a1) Trường hợp đặc biệt;",
+    "- Gạch đầu dòng;",
+    "Chương này không áp dụng.",
+    "Phụ lục kèm theo Luật này gồm danh mục.",
+]
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+def title_strategy():
+    return st.lists(st.sampled_from(TITLE_WORDS), min_size=1, max_size=5).map(
+        lambda words: (" ".join(words)).capitalize()
+    )
+
+
+point_st = st.sampled_from(BODY_LINES[:1] + ["Trường hợp khác;", "Cá nhân, tổ chức;"])
+clause_st = st.tuples(st.sampled_from(["Nội dung khoản.", "Các trường hợp sau đây:"]), st.integers(0, 4))
+article_st = st.tuples(
+    title_strategy(),
+    st.lists(st.sampled_from(BODY_LINES), max_size=2),
+    st.lists(clause_st, max_size=4),
+    st.booleans(),  # lettered article ("12a") after this one
+)
+law_st = st.lists(
+    st.tuples(title_strategy().map(str.upper), st.lists(article_st, min_size=1, max_size=4)),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(law_st)
+def test_random_well_formed_laws_are_recovered_exactly(chapters):
+    lines: list[str] = ["LUẬT", "MẪU", "Căn cứ Hiến pháp;"]
+    expected: list[tuple[str, str, str, str]] = []
+    number = 0
+    letters = "a b c d đ e".split()
+    for c, (chapter_title, articles) in enumerate(chapters):
+        lines += [f"Chương {ROMAN[c]}", chapter_title]
+        expected.append(("chapter", ROMAN[c], chapter_title, f"chuong-{ROMAN[c].lower()}"))
+        for title, body, clauses, lettered in articles:
+            number += 1
+            numbers = [str(number)] + ([f"{number}a"] if lettered else [])
+            for article_number in numbers:
+                lines.append(f"Điều {article_number}. {title}")
+                lines += body
+                expected.append(("article", article_number, title, f"dieu-{article_number}"))
+                for k, (clause_text, n_points) in enumerate(clauses, start=1):
+                    lines.append(f"{k}. {clause_text}")
+                    expected.append(("clause", str(k), "", f"dieu-{article_number}-khoan-{k}"))
+                    for letter in letters[:n_points]:
+                        lines.append(f"{letter}) Trường hợp {letter};")
+                        eid_letter = "dd" if letter == "đ" else letter
+                        expected.append(
+                            ("point", letter, "", f"dieu-{article_number}-khoan-{k}-diem-{eid_letter}")
+                        )
+    text = "\n".join(lines)
+    result = parse_text(text)
+    got = [(n.kind, n.number, n.title, n.eid) for n in result.iter() if n.kind != "preamble"]
+    assert got == expected
+    assert rebuilt(result) == lines_of(text)
