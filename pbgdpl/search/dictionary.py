@@ -71,6 +71,7 @@ class Table:
 
     entries: dict[Key, list[tuple[Key, object]]] = field(default_factory=dict)
     max_len: int = 0
+    abbreviations: bool = False  # a table of abbreviations (see match_at)
 
     def add(self, term: str, value: object) -> None:
         acc, folded = _keys(term)
@@ -82,13 +83,26 @@ class Table:
     def __bool__(self) -> bool:
         return bool(self.entries)
 
-    def match_at(self, tokens: list[tuple[str, str]], i: int) -> tuple[int, list]:
-        """Longest phrase starting at ``tokens[i]`` ((accented, folded) pairs): (length, values)."""
+    def match_at(self, tokens: list[tuple[str, str]], i: int, words=None, keep=frozenset()) -> tuple[int, list]:
+        """Longest phrase starting at ``tokens[i]`` ((accented, folded) pairs): (length, values).
+
+        One syllable typed without diacritics is ambiguous: ``thua`` may be ``thưa`` (a
+        courtesy word) or ``thừa`` (thừa kế), ``ca`` may be the abbreviation CA or ``cá``.
+        Such a single syllable matches an accented term only if typed exactly, and an
+        unaccented term only if it is not an ordinary syllable of the index (``words``)
+        or was typed in capitals (``keep``: folded tokens written like ``VAT``).
+        """
         for n in range(min(self.max_len, len(tokens) - i), 0, -1):
             window = tokens[i : i + n]
             cands = self.entries.get(tuple(t[1] for t in window))
             if not cands:
                 continue
+            if n == 1 and words is not None:
+                typed, folded = window[0]
+                if typed == folded and folded in words and folded not in keep:
+                    if self.abbreviations:
+                        continue
+                    cands = [(acc, v) for acc, v in cands if acc[0] == typed]
             values = [
                 value
                 for acc, value in cands
@@ -103,7 +117,7 @@ class Table:
 class Dictionary:
     """Abbreviations, synonyms (both ways) and fillers, matched as explained above."""
 
-    abbreviations: Table = field(default_factory=Table)
+    abbreviations: Table = field(default_factory=lambda: Table(abbreviations=True))
     synonyms: Table = field(default_factory=Table)
     fillers: Table = field(default_factory=Table)
 

@@ -57,7 +57,7 @@ LEGAL_TITLE_PREFIXES = (
     "chi thi", "lenh", "van ban hop nhat", "thong tu lien tich",
 )
 MAX_GROUP_HITS = 3
-DEFINITION_SCORE = 10.0  # the clause defining the term a query asks about
+DEFINITION_SCORE = 20.0  # the clause defining the term a query asks about
 SECOND_PASSAGE = 0.0  # share of the second-best passage in an entry's score
 MAX_FETCH = 1000
 
@@ -431,7 +431,7 @@ def search(
     handle = handle or get_handle()
     searcher = handle.searcher()
     derived = _derived(handle, searcher)
-    pq = parse(q, dictionary if dictionary is not None else get_dictionary(), derived["laws"])
+    pq = parse(q, dictionary if dictionary is not None else get_dictionary(), derived["laws"], _vocabulary(handle, searcher))
     if pq.law:
         pq.laws = _matching_laws(pq, derived["laws"])
     _correct_typos(pq, handle, searcher)

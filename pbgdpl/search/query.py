@@ -68,12 +68,12 @@ class ParsedQuery:
         return not (self.tokens or self.doc_number or self.provision_ref or self.law)
 
 
-def _remove_phrases(tokens: list[tuple[str, str]], tables: list[Table], dropped: list[str]) -> list[tuple[str, str]]:
+def _remove_phrases(tokens: list[tuple[str, str]], tables: list[Table], dropped: list[str], words=None, keep=frozenset()) -> list[tuple[str, str]]:
     """Drop every filler phrase of the tables from (accented, folded) tokens."""
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(tokens):
-        n = max((t.match_at(tokens, i)[0] for t in tables if t), default=0)
+        n = max((t.match_at(tokens, i, words, keep)[0] for t in tables if t), default=0)
         if n:
             dropped.append(" ".join(t[0] for t in tokens[i : i + n]))
             i += n
@@ -99,8 +99,14 @@ def _find_law(folded: list[str], laws: list[LawName]) -> tuple[LawName | None, i
     return best
 
 
-def parse(text: str, dictionary: Dictionary | None = None, laws: list[LawName] | None = None) -> ParsedQuery:
-    """Understand one query. Never raises on odd input; an empty result means nothing to search."""
+def parse(
+    text: str, dictionary: Dictionary | None = None, laws: list[LawName] | None = None, words=None
+) -> ParsedQuery:
+    """Understand one query. Never raises on odd input; an empty result means nothing to search.
+
+    ``words``: the folded syllables the index knows (a container), used to tell an
+    abbreviation typed without marks from an ordinary word (``ca`` vs ``cá``).
+    """
     dictionary = dictionary or Dictionary()
     laws = laws or []
     text = (text or "")[:500]
@@ -120,6 +126,8 @@ def parse(text: str, dictionary: Dictionary | None = None, laws: list[LawName] |
     if m:
         pq.provision_ref = {"article": m.group(1), "clause": m.group(2), "point": m.group(3)}
 
+    # Words typed in capitals (VAT, CA, BLDS) are abbreviations even when they spell a syllable.
+    keep = frozenset(analysis.fold(w.lower()) for w in analysis._WORD_RE.findall(analysis.nfc(text)) if len(w) >= 2 and w.isupper())
     accented = analysis._WORD_RE.findall(norm)
     tokens = list(zip(accented, analysis.fold_all(accented), strict=True))
 
@@ -128,7 +136,7 @@ def parse(text: str, dictionary: Dictionary | None = None, laws: list[LawName] |
         expanded: list[tuple[str, str]] = []
         i = 0
         while i < len(tokens):
-            n, values = dictionary.abbreviations.match_at(tokens, i)
+            n, values = dictionary.abbreviations.match_at(tokens, i, words, keep)
             if not n:
                 expanded.append(tokens[i])
                 i += 1
@@ -176,7 +184,7 @@ def parse(text: str, dictionary: Dictionary | None = None, laws: list[LawName] |
         tokens = cleaned
 
     pq.defined_terms = definition_candidates([t[1] for t in tokens])
-    content = _remove_phrases(tokens, [_BUILTIN, dictionary.fillers], pq.dropped)
+    content = _remove_phrases(tokens, [_BUILTIN, dictionary.fillers], pq.dropped, words, keep)
     if not content and not (pq.law or pq.doc_number or pq.provision_ref):
         content = tokens  # a query made only of question words: search them rather than nothing
         pq.dropped = []
@@ -185,7 +193,7 @@ def parse(text: str, dictionary: Dictionary | None = None, laws: list[LawName] |
     if dictionary.synonyms:
         for i in range(len(content)):
             for n in range(dictionary.synonyms.max_len, 0, -1):
-                m, values = dictionary.synonyms.match_at(content[: i + n], i)
+                m, values = dictionary.synonyms.match_at(content[: i + n], i, words, keep)
                 if m != n:
                     continue
                 for exp in values:
