@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import subprocess
@@ -45,3 +46,21 @@ def test_production_refuses_to_start_without_a_real_secret_key(tmp_path):
     result = run_manage(tmp_path, "check", SECRET_KEY="short", ALLOWED_HOSTS="portal.example.gov.vn")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_staff_sessions_expire_and_cookies_stay_on_https(tmp_path):
+    script = (
+        "import json; from django.conf import settings as s; print(json.dumps({k: getattr(s, k) for k in "
+        "['SESSION_COOKIE_AGE', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_HSTS_SECONDS', "
+        "'DEBUG', 'WAGTAILADMIN_BASE_URL']}))"
+    )
+    result = run_manage(
+        tmp_path, "shell", "-c", script, SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="portal.example.gov.vn"
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["SESSION_COOKIE_AGE"] == 8 * 3600
+    assert values["SESSION_COOKIE_SECURE"] and values["CSRF_COOKIE_SECURE"]
+    assert values["SECURE_HSTS_SECONDS"] >= 31536000
+    assert values["DEBUG"] is False
+    assert values["WAGTAILADMIN_BASE_URL"] == "https://portal.example.gov.vn"
