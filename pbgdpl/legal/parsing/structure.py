@@ -44,6 +44,7 @@ ARTICLE_DOT_RE = re.compile(r"^(?:ĐIỀU|Điều)\s+(\d+[a-zđ]?)\s*[.:]\s*(.*)
 ARTICLE_BARE_RE = re.compile(r"^(?:ĐIỀU|Điều)\s+(\d+[a-zđ]?)$")
 ARTICLE_NODOT_RE = re.compile(r"^(?:ĐIỀU|Điều)\s+(\d+[a-zđ]?)\s+(\S.*)$")
 CLAUSE_RE = re.compile(r"^(\d{1,3}[a-zđ]?)\.(?:\s+(\S.*))?$")
+OPEN_QUOTE_AFTER_COLON_RE = re.compile(r":\s*“")
 # A dotless "Điều N <words>" is a reference, not a heading, when the words cite another unit or act.
 REFERENCE_RE = re.compile(r"\b(?:Điều|khoản|điểm|Khoản|Điểm|Chương|Mục)\s+\d")
 DOC_WORD_RE = re.compile(
@@ -255,13 +256,21 @@ class _Parser:
                         quoted.update(range(i, end + 1))
                         i = end + 1
                         continue
+            elif OPEN_QUOTE_AFTER_COLON_RE.search(line) and line.count("“") > line.count("”"):
+                # "1. Sửa đổi khoản 2 như sau: “2. Nội dung …" — the quote goes on over the next lines;
+                # this line itself (the amending clause) is still read as structure.
+                end = self._quote_end(i)
+                if end is not None and end > i:
+                    quoted.update(range(i + 1, end + 1))
+                    i = end + 1
+                    continue
             i += 1
         return quoted
 
     def _quote_end(self, start: int) -> int | None:
         lines = self.lines
         limit = min(len(lines), start + 3000)
-        if lines[start].startswith("“"):
+        if "“" in lines[start]:
             balance = 0
             for j in range(start, limit):
                 balance += lines[j].count("“") - lines[j].count("”")

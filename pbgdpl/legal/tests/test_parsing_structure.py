@@ -382,3 +382,19 @@ def test_random_well_formed_laws_are_recovered_exactly(chapters):
     got = [(n.kind, n.number, n.title, n.eid) for n in result.iter() if n.kind != "preamble"]
     assert got == expected
     assert rebuilt(result) == lines_of(text)
+
+
+def test_quote_opened_at_the_end_of_an_amending_clause_covers_the_next_lines():
+    text = (
+        "Điều 1. Sửa đổi, bổ sung\n"
+        "1. Sửa đổi khoản 2 Điều 5 như sau: “2. Hồ sơ gồm:\n"
+        "a) Đơn đề nghị;\n"
+        "b) Bản sao giấy tờ.”.\n"
+        "2. Bãi bỏ khoản 3 Điều 5.\n"
+    )
+    result = parse_text(text)
+    clauses = result.find("dieu-1").children
+    assert [c.eid for c in clauses] == ["dieu-1-khoan-1", "dieu-1-khoan-2"]
+    assert clauses[0].children == []
+    assert clauses[0].text.endswith("a) Đơn đề nghị;\nb) Bản sao giấy tờ.”.")
+    assert rebuilt(result) == lines_of(text)

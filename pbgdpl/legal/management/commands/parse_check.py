@@ -18,6 +18,8 @@ from pbgdpl.legal.parsing.roundtrip import check_law, corpus_files, load_laws
 
 class Command(BaseCommand):
     help = "Rebuild each law of a corpus.jsonl from its articles, parse it and report what is recovered."
+    # Pure text processing: no database, URLs or models involved.
+    requires_system_checks = []
 
     def add_arguments(self, parser):
         parser.add_argument(
