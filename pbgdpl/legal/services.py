@@ -390,6 +390,7 @@ def after_publish(document: LegalDocument) -> None:
         sync_text(document)
         refresh_validity_of(LegalDocument.objects.filter(pk=document.pk))
         targets = set(document.outgoing_relations.values_list("object_id", flat=True))
+        targets |= set(getattr(document, "_previous_relation_targets", ()))
         refresh_validity_of(LegalDocument.objects.filter(pk__in=targets))
         mark_changed(SEARCH_LABEL, document.pk)
 

@@ -1,11 +1,20 @@
 """Keep versions, validity and the search index in step with admin actions on documents."""
 
-from django.db.models.signals import post_delete, pre_delete
+from django.db.models.signals import post_delete, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.signals import published, unpublished
 
 from . import services
-from .models import LegalDocument
+from .models import LegalDocument, Relation
+
+
+@receiver(pre_save, sender=LegalDocument)
+def remember_previous_targets(sender, instance: LegalDocument, **kwargs) -> None:
+    # Publishing a revision replaces the relations; documents no longer targeted need a recompute too.
+    if instance.pk:
+        instance._previous_relation_targets = list(
+            Relation.objects.filter(subject_id=instance.pk).values_list("object_id", flat=True)
+        )
 
 
 @receiver(published, sender=LegalDocument)

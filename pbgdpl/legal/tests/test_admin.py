@@ -95,3 +95,14 @@ def test_unpublishing_a_replacement_restores_the_old_documents_validity(document
     old.refresh_from_db()
     assert old.validity == "in_force"
     assert OutboxEntry.objects.filter(object_pk=str(new.pk)).exists()
+
+
+def test_removing_a_relation_in_a_published_revision_recomputes_the_former_target(documents):
+    old, new, _decision = documents
+    old.refresh_from_db()
+    assert old.validity == "expired"
+    new = LegalDocument.objects.get(pk=new.pk)
+    new.outgoing_relations = []
+    new.save_revision().publish()
+    old.refresh_from_db()
+    assert old.validity == "in_force"
