@@ -80,6 +80,22 @@ def read_metadata(lines: list[str], result: ParseResult) -> dict[str, str]:
                 place.insert(0, word)
             if place:
                 meta["place"] = " ".join(place)
+    issuer: list[str] = []
+    for line in head:
+        # The issuing body is the upper-case block above the national motto and the number
+        # (a PDF may put both columns on one line: cut at "CỘNG HÒA" / "Độc lập").
+        line = re.split(r"\s*(?:CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP)", line)[0].strip()
+        if not line or re.fullmatch(r"[-_=*–—.\s]+", line):
+            if issuer:
+                break
+            continue
+        if NUMBER_RE.search(line) or line in DOC_TYPES or not _is_upper(line):
+            break
+        issuer.append(line)
+        if len(issuer) == 3:
+            break
+    if issuer:
+        meta["issuer"] = " ".join(issuer)
     for index, line in enumerate(head):
         if line in DOC_TYPES:
             meta["doc_type"] = line.capitalize()

@@ -96,7 +96,7 @@ class ParseResult:
     ``nodes`` are the top-level nodes in document order (preamble, parts/chapters/articles of the main
     text, closing, attachments, appendices). ``warnings`` are short Vietnamese messages for the editor
     (never fatal). ``metadata`` holds what could be read from the heading and signature blocks, with
-    keys among ``number``, ``doc_type``, ``title``, ``place``, ``issued_on`` (ISO date),
+    keys among ``number``, ``issuer`` (as printed, upper case), ``doc_type``, ``title``, ``place``, ``issued_on`` (ISO date),
     ``signer``, ``signer_title``, ``signing_authority``; a key is absent when not found.
     """
 

@@ -98,6 +98,7 @@ def test_decision_metadata_from_heading_and_signature():
     meta = parse_fixture("qd_ban_hanh_quy_che.txt").metadata
     assert meta == {
         "number": "27/2025/QĐ-UBND",
+        "issuer": "ỦY BAN NHÂN DÂN TỈNH LÂM HÀ",
         "issued_on": "2025-08-14",
         "place": "Lâm Hà",
         "doc_type": "Quyết định",
@@ -193,3 +194,19 @@ def test_attachment_without_its_kem_theo_line_is_still_separated():
     ]
     assert result.find("ket-thuc").text.endswith("Phạm Văn Cường")
     assert any("Ban hành kèm theo" in w for w in result.warnings)
+
+
+def test_metadata_when_a_pdf_merged_the_two_heading_columns():
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH LÂM HÀ Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 05/2026/QĐ-UBND Lâm Hà, ngày 09 tháng 01 năm 2026\n"
+        "QUYẾT ĐỊNH\nVề việc công bố danh mục văn bản\n"
+        "Căn cứ Luật số 72/2025/QH15 ngày 16 tháng 6 năm 2025;\n"
+        "Điều 1. Công bố danh mục.\n"
+    )
+    meta = parse_text(text).metadata
+    assert meta["issuer"] == "ỦY BAN NHÂN DÂN TỈNH LÂM HÀ"
+    assert meta["number"] == "05/2026/QĐ-UBND"
+    assert (meta["place"], meta["issued_on"]) == ("Lâm Hà", "2026-01-09")
+    assert meta["title"] == "Về việc công bố danh mục văn bản"
