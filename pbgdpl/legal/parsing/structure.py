@@ -325,6 +325,9 @@ class _Parser:
             j = prev
         if type_line is None:
             return None
+        above = self._prev_nonblank(type_line)
+        if above is not None and APPENDIX_RE.match(self.lines[above]):
+            return None  # "PHỤ LỤC I / MẪU … / (Kèm theo …)": the title of an appendix
         start = type_line
         for _ in range(10):
             prev = self._prev_nonblank(start)
