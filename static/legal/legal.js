@@ -2,6 +2,9 @@
 (function () {
   "use strict";
 
+  // With htmx, filters apply as soon as they change: the "Áp dụng" buttons are not needed.
+  if (window.htmx) document.documentElement.classList.add("lg-enhanced");
+
   // Filters and the table of contents are open beside the text on wide screens,
   // and a "Mục lục" / "Bộ lọc" button on phones.
   var wide = window.matchMedia("(min-width: 60rem)");

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -19,7 +20,7 @@ from ..models import LegalDocument, Relation, Scope, Validity
 from ..validity import document_label, eid_label, validity_on
 from .listing import badge_class, trail
 from .params import read_date
-from .rendering import build_tree, rendered_text
+from .rendering import annotate, build_tree, rendered_text
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +74,32 @@ def relation_rows(document: LegalDocument) -> list[dict]:
     return [{"verb": verb, "items": items} for verb, items in groups.items()]
 
 
+def provision_notes(document: LegalDocument) -> dict[str, list[str]]:
+    """Notes to show under this document's provisions named by a relation ("Khoản này bị sửa
+    đổi, bổ sung bởi …"), as escaped HTML keyed by eid."""
+    notes: dict[str, list[str]] = {}
+
+    def note(eid: str, verb: str, other: LegalDocument, other_eid: str, when) -> None:
+        label = document_label(other)
+        if other_eid:
+            label = f"{eid_label(other_eid)} {label}"
+        target = format_html("{}", label)
+        if _visible(other):
+            url = other.get_absolute_url() + (f"#{other_eid}" if other_eid else "")
+            target = format_html('<a href="{}">{}</a>', url, label)
+        since = format_html(" ({})", _("từ ngày %(date)s") % {"date": when.strftime("%d/%m/%Y")}) if when else ""
+        notes.setdefault(eid, []).append(format_html("{} {}{}", verb, target, since))
+
+    for relation in document.incoming_relations.all():
+        subject = relation.subject
+        if relation.object_eid and subject.live and not subject.is_draft_for_comment:
+            note(relation.object_eid, relation.reverse_verb, subject, relation.subject_eid, relation.effective_date())
+    for relation in document.outgoing_relations.all():
+        if relation.subject_eid:
+            note(relation.subject_eid, relation.verb, relation.object, relation.object_eid, relation.effective_on)
+    return notes
+
+
 def _version(document: LegalDocument, request: HttpRequest, errors: list[str]):
     """The version to show: the current one, or an earlier one asked for with ``?phien-ban=<id>``."""
     versions = document.version_list
@@ -85,6 +112,10 @@ def _version(document: LegalDocument, request: HttpRequest, errors: list[str]):
         errors.append(_("Không có phiên bản “%(value)s” của văn bản này; đang hiển thị phiên bản hiện hành.") % {"value": raw[:20]})
         return current
     return chosen
+
+
+def is_current_version(document: LegalDocument, version) -> bool:
+    return version is not None and version.pk == document.current_version_id
 
 
 def share_links(url: str, title: str) -> dict:
@@ -120,7 +151,9 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     result = validity_on(document, today)
     version = _version(document, request, errors)
     text = rendered_text(version) if version is not None else None
-    is_current = version is not None and version.pk == document.current_version_id
+    if text is not None and is_current_version(document, version):
+        text.body = annotate(text.body, provision_notes(document))
+    is_current = is_current_version(document, version)
     absolute_url = request.build_absolute_uri(document.get_absolute_url())
     context = {
         "document": document,

@@ -17,7 +17,6 @@ from html import escape
 from django.core.cache import cache
 from django.db.models import Count, Max
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext as _
 
 from ..models import DocumentVersion, Provision, ProvisionKind
 from ..selectors import version_provisions
@@ -173,6 +172,16 @@ class _Renderer:
         self.out.append("</section>")
 
 
+TOC_TEXT_LIMIT = 110
+
+
+def _short(text: str) -> str:
+    """TOC entries stay on a few lines: a sentence-long title is cut at a word boundary."""
+    if len(text) <= TOC_TEXT_LIMIT:
+        return text
+    return text[:TOC_TEXT_LIMIT].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def _toc(nodes: list[Node], out: list[str]) -> None:
     entries = [node for node in nodes if node.row.kind in DIVISIONS or node.row.kind == ProvisionKind.ARTICLE]
     if not entries:
@@ -182,9 +191,9 @@ def _toc(nodes: list[Node], out: list[str]) -> None:
         row = node.row
         if row.kind == ProvisionKind.ARTICLE:
             text = f"{ProvisionKind.ARTICLE.label} {row.number}. {row.title}".strip()
-            out.append(f'<li class="toc-article"><a href="#{escape(row.eid)}">{escape(text)}</a></li>')
+            out.append(f'<li class="toc-article"><a href="#{escape(row.eid)}">{escape(_short(text))}</a></li>')
             continue
-        text = " – ".join(_heading_lines(row))
+        text = _short(" – ".join(_heading_lines(row)[:2]))
         out.append(f'<li class="toc-{row.kind}"><a href="#{escape(row.eid)}">{escape(text)}</a>')
         _toc(node.children, out)
         out.append("</li>")
@@ -220,5 +229,20 @@ def rendered_text(version: DocumentVersion) -> RenderedText:
     return result
 
 
-def empty_text_note() -> str:
-    return _("Chưa có toàn văn của văn bản này trên cổng thông tin.")
+def annotate(body: str, notes: dict[str, list[str]]) -> SafeString:
+    """Insert notes (already escaped HTML) under the heading or first paragraph of provisions.
+
+    Notes come from relations, which change without a new version, so they are added to the
+    cached text per request rather than cached with it. Unknown eids are ignored.
+    """
+    for eid, items in notes.items():
+        start = body.find(f' id="{escape(eid)}"')
+        if start < 0:
+            continue
+        ends = [i for i in (body.find("</p>", start), body.find("</h", start)) if i >= 0]
+        if not ends:
+            continue
+        cut = body.find(">", min(ends) + 2) + 1
+        html = "".join(f'<p class="lg-note" role="note">{item}</p>' for item in items)
+        body = body[:cut] + html + body[cut:]
+    return mark_safe(body)
