@@ -68,6 +68,14 @@ def extract_text(path: Path) -> Extracted:
             f"Định dạng tệp “{path.suffix or path.name}” chưa được hỗ trợ (dùng .txt, .docx hoặc .pdf)."
         )
     result.text = _clean(result.text)
+    legacy = legacy_encoding(result.text)
+    if legacy:
+        font = ".VnTime, .VnArial" if legacy == "TCVN3" else "VNI-Times"
+        result.needs_review = True
+        result.warnings.append(
+            f"Văn bản có vẻ được gõ bằng bảng mã cũ {legacy} (phông {font}): dấu tiếng Việt sẽ sai, "
+            "cần chuyển sang Unicode (ví dụ bằng Unikey) trước khi nhập."
+        )
     return result
 
 
@@ -100,12 +108,6 @@ def _from_txt(path: Path) -> Extracted:
             warnings.append(
                 "Tệp không phải UTF-8, đã đọc theo bảng mã Windows-1258; cần kiểm tra dấu tiếng Việt."
             )
-    if _looks_like_tcvn3(text):
-        warnings.append(
-            "Văn bản có vẻ dùng bảng mã cũ TCVN3 (ABC, phông .VnTime): dấu tiếng Việt sẽ sai, "
-            "cần chuyển sang Unicode trước khi nhập."
-        )
-        return Extracted(text=text, method="txt", needs_review=True, warnings=warnings)
     return Extracted(text=text, method="txt", needs_review=bool(warnings), warnings=warnings)
 
 
@@ -124,11 +126,23 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
-def _looks_like_tcvn3(text: str) -> bool:
-    """TCVN3 text decoded as Latin: many of '¸ µ ¶ · ¹ ¬ ­ ®' and few Vietnamese letters."""
-    sample = text[:5000]
-    odd = sum(sample.count(c) for c in "¸µ¶·¹¬­®ª¨©§¦¥¤£¢¡")
-    return odd > 20 and odd > len(sample) / 100
+# Characters that Vietnamese Unicode text never contains but legacy 8-bit fonts produce when their
+# bytes are read as Latin-1/Windows-1252.
+_TCVN3_MARKERS = set("¸µ¶·¹¨»¾¼½©®ª¬«¡§£¢¤¥¦Æ×Þß")
+_VNI_MARKERS = set("øûïöåäñØÛÏÖÅÄÑ")
+
+
+def legacy_encoding(text: str) -> str | None:
+    """ "TCVN3" or "VNI" when the text looks typed with a pre-Unicode Vietnamese font, else None."""
+    sample = text[:20000]
+    letters = sum(1 for c in sample if c.isalpha()) or 1
+    tcvn3 = sum(1 for c in sample if c in _TCVN3_MARKERS)
+    vni = sum(1 for c in sample if c in _VNI_MARKERS)
+    if tcvn3 >= 5 and tcvn3 > letters / 100:
+        return "TCVN3"
+    if vni >= 5 and vni > letters / 100:
+        return "VNI"
+    return None
 
 
 # -- DOCX ------------------------------------------------------------------------------------------

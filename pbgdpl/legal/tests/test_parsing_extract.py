@@ -332,3 +332,31 @@ def test_docx_keeps_tracked_insertions_and_soft_breaks_and_drops_deletions(tmp_p
         "QUY ĐỊNH CHUNG",
         "Phạm vi điều chỉnh",
     )
+
+
+@pytest.mark.parametrize(
+    ("legacy_text", "name"),
+    [
+        (
+            "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\n§iÒu 1. Ph¹m vi ®iÒu chØnh",
+            "TCVN3",
+        ),
+        (
+            "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nÑoäc laäp - Töï do - Haïnh phuùc\nÑieàu 1. Phaïm vi ñieàu chænh",
+            "VNI",
+        ),
+    ],
+)
+def test_text_typed_with_a_legacy_vietnamese_font_is_flagged(tmp_path, legacy_text, name):
+    path = tmp_path / "cu.docx"
+    document = docx.Document()
+    for line in legacy_text.split("\n"):
+        document.add_paragraph(line)
+    document.save(path)
+    extracted = extract_text(path)
+    assert extracted.needs_review
+    assert any(name in w and "Unicode" in w for w in extracted.warnings)
+    # Real Vietnamese text is never flagged.
+    clean = tmp_path / "moi.txt"
+    clean.write_text("\n".join(DECISION), encoding="utf-8")
+    assert extract_text(clean).warnings == []
