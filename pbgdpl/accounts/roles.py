@@ -35,13 +35,13 @@ PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
 }
 
 # Image and document permissions granted on the root collection (so on every collection).
+# In Wagtail "add" also lets a user edit and delete the files they uploaded, while "change"
+# means edit *and delete* anyone's: editors get the former, the board the latter.
 COLLECTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
     EDITOR: (
         "wagtailimages.add_image",
-        "wagtailimages.change_image",
         "wagtailimages.choose_image",
         "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
     ),
     EDITORIAL_BOARD: (
