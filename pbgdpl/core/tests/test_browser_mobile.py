@@ -1,0 +1,69 @@
+"""A real browser at phone size (360×740): no sideways scrolling, the menu opens and its links work."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from pbgdpl.news.models import ArticlePage
+from pbgdpl.news.seeding import seed_demo
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to run.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def phone(settings):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    screenshots = settings.BASE_DIR / "var" / "screenshots"
+    screenshots.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        yield page, screenshots
+        browser.close()
+
+
+def _no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.browser
+def test_home_and_article_fit_a_phone_and_the_menu_works(transactional_db, live_server, phone):
+    page, screenshots = phone
+    seed_demo()
+    article = ArticlePage.objects.get(slug="nghi-viec-phai-bao-truoc-bao-nhieu-ngay")  # has a wide table
+
+    page.goto(live_server.url + "/")
+    assert page.locator("h1").first.inner_text() == "Tra cứu pháp luật nhanh, dễ hiểu"
+    assert _no_horizontal_scroll(page)
+    page.screenshot(path=str(screenshots / "home-360.png"), full_page=True)
+
+    menu_links = page.locator(".mobile-nav a")
+    assert not menu_links.first.is_visible()  # closed until asked for
+    page.get_by_text("Danh mục", exact=True).click()
+    assert menu_links.first.is_visible()
+    box = page.locator(".mobile-nav a", has_text="Hòa giải ở cơ sở").bounding_box()
+    assert box["height"] >= 44  # a thumb-sized target
+    page.screenshot(path=str(screenshots / "menu-open-360.png"))
+    page.locator(".mobile-nav a", has_text="Tình huống pháp luật").click()
+    page.wait_for_url("**/tinh-huong-phap-luat/")
+    assert page.locator("h1").first.inner_text().startswith("Tình huống pháp luật")
+
+    page.goto(live_server.url + article.url)
+    assert page.locator("h1").first.inner_text() == article.title
+    assert page.locator("table").count() == 1
+    assert _no_horizontal_scroll(page)
+    page.screenshot(path=str(screenshots / "article-360.png"), full_page=True)
