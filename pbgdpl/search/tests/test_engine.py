@@ -1,0 +1,140 @@
+import pytest
+
+from pbgdpl.search import engine
+from pbgdpl.search.dictionary import Dictionary
+from pbgdpl.search.index import IndexHandle
+from pbgdpl.search.indexer import build_temporary
+
+from .engine_fixtures import law_entries
+
+DICT = Dictionary.from_rows([
+    ("abbreviation", "cty", "công ty"),
+    ("abbreviation", "bllđ", "bộ luật lao động"),
+    ("synonym", "sổ đỏ", "giấy chứng nhận quyền sử dụng đất"),
+    ("synonym", "bị đuổi việc", "đơn phương chấm dứt hợp đồng lao động"),
+])
+
+
+@pytest.fixture(scope="module")
+def handle(tmp_path_factory):
+    path = tmp_path_factory.mktemp("index") / "ix"
+    build_temporary(path, law_entries())
+    return IndexHandle.open(path)
+
+
+def search(handle, q, **kw):
+    return engine.search(q, handle=handle, dictionary=DICT, **kw)
+
+
+def first_key(page):
+    return page.groups[0].hits[0].key if page.groups else None
+
+
+def test_finds_the_article_with_and_without_diacritics(handle):
+    assert first_key(search(handle, "nghỉ thai sản được mấy tháng")) == "legal:1#dieu_139"
+    assert first_key(search(handle, "nghi thai san duoc may thang")) == "legal:1#dieu_139"
+
+
+def test_results_are_grouped_by_document(handle):
+    page = search(handle, "người lao động")
+    keys = [g.key for g in page.groups]
+    assert len(keys) == len(set(keys))
+    labour = next(g for g in page.groups if g.key == "legal:1")
+    assert labour.title == "Bộ luật Lao động 2019" and 1 <= len(labour.hits) <= 3
+    assert labour.doc_number == "45/2019/QH14"
+
+
+def test_snippet_marks_accented_words_for_an_unaccented_query(handle):
+    page = search(handle, "nghi thai san")
+    snippet = page.groups[0].hits[0].snippet_html
+    assert "<mark>nghỉ</mark>" in snippet and "<mark>thai</mark>" in snippet
+
+
+def test_snippet_is_escaped(tmp_path):
+    from pbgdpl.search.registry import SearchEntry
+
+    build_temporary(tmp_path / "ix", [SearchEntry(key="x", kind="news", title="Tin", body="<script>alert(1)</script> hội nghị", url="/x/")])
+    page = engine.search("hoi nghi", handle=IndexHandle.open(tmp_path / "ix"), dictionary=DICT)
+    assert "<script>" not in page.groups[0].hits[0].snippet_html
+
+
+def test_typo_is_tolerated(handle):
+    # "thia" is not a word of the index; it is corrected to "thai".
+    page = search(handle, "nghi thia san")
+    assert first_key(page) == "legal:1#dieu_139"
+
+
+def test_dictionary_synonym_finds_legal_wording(handle):
+    assert first_key(search(handle, "làm sổ đỏ")) == "legal:3#dieu_100"
+    assert first_key(search(handle, "bi duoi viec")) == "legal:1#dieu_35"
+
+
+def test_provision_reference_is_a_direct_hit(handle):
+    for q in ("điều 35 bộ luật lao động", "dieu 35 bo luat lao dong", "đ.35 BLLĐ"):
+        page = search(handle, q)
+        assert page.direct_hit is not None, q
+        assert page.direct_hit.url == "/van-ban/bo-luat-lao-dong/#dieu_35", q
+        assert first_key(page) == "legal:1#dieu_35", q
+
+
+def test_document_number_is_a_direct_hit(handle):
+    page = search(handle, "100/2019/nđ-cp")
+    assert page.direct_hit.url == "/van-ban/nd-100/"
+    assert page.groups[0].key == "legal:2"
+
+
+def test_named_law_is_preferred(handle):
+    page = search(handle, "người lao động bộ luật lao động")
+    assert page.groups[0].key == "legal:1"
+
+
+def test_definition_question_finds_the_defining_clause(handle):
+    page = search(handle, "người sử dụng lao động là gì", grouped=False)
+    assert page.hits[0].key == "legal:1#dieu_3"
+
+
+def test_suggestion_restores_diacritics_from_the_index(handle):
+    page = search(handle, "nghi thai san")
+    assert page.suggestion == "nghỉ thai sản"
+    assert search(handle, "nghỉ thai sản").suggestion is None
+
+
+def test_facet_counts_agree_with_filtered_totals(handle):
+    page = search(handle, "lao động")
+    assert page.total == len({g.key for g in search(handle, "lao động", per_page=100).groups})
+    kinds = {v.value: v.count for v in page.facets["kind"]}
+    assert sum(kinds.values()) == page.total
+    for facet in ("kind", "doc_type", "validity"):
+        for value in page.facets.get(facet, []):
+            filtered = search(handle, "lao động", filters={facet: [value.value]}, per_page=100)
+            assert filtered.total == value.count == len(filtered.groups), (facet, value)
+    # A facet ignores its own selection but applies the others.
+    page = search(handle, "lao động", filters={"kind": ["news"]})
+    assert {v.value for v in page.facets["kind"]} >= {"news", "legal"}
+    assert all(v.count <= 1 for v in page.facets.get("doc_type", []))
+
+
+def test_sort_by_date_and_pagination(handle):
+    page = search(handle, "lao động", sort="newest", per_page=1)
+    assert page.groups[0].key == "news:7"
+    second = search(handle, "lao động", sort="newest", per_page=1, page=2)
+    assert second.groups[0].key != page.groups[0].key
+
+
+def test_ungrouped_hits_for_evaluation(handle):
+    page = search(handle, "người lao động", grouped=False, per_page=100)
+    keys = [h.key for h in page.hits]
+    assert len(keys) == len(set(keys)) >= 3
+
+
+def test_bad_input_never_raises(handle):
+    for q in ("", "   ", "???", "a" * 5000, "điều", "\x00\u0301", "100/"):
+        page = search(handle, q)
+        assert page.error is None
+
+
+def test_suggest_completes_titles_and_numbers(handle):
+    titles = [s.title for s in engine.suggest("bo luat lao", handle=handle)]
+    assert titles == ["Bộ luật Lao động 2019"]
+    assert engine.suggest("100/2019", handle=handle)[0].url == "/van-ban/nd-100/"
+    assert engine.suggest("luật đất", handle=handle)[0].doc_number == "45/2013/QH13"
