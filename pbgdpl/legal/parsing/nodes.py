@@ -47,6 +47,8 @@ class Node:
     children: list[Node] = field(default_factory=list)
     heading: str = ""
     line: int = 0
+    #: True when a clause/point label ("3.") stood alone on its line, its text starting on the next.
+    heading_alone: bool = False
 
     def iter(self) -> Iterator[Node]:
         """Yield this node and then every descendant, depth-first in document order."""
@@ -63,7 +65,7 @@ class Node:
         out: list[str] = []
         text_lines = [line for line in self.text.split("\n") if line.strip()]
         if self.kind in INLINE_LABEL_KINDS and self.heading:
-            if text_lines:
+            if text_lines and not self.heading_alone:
                 out.append(f"{self.heading} {text_lines[0]}")
                 text_lines = text_lines[1:]
             else:
@@ -85,6 +87,7 @@ class Node:
             "eid": self.eid,
             "heading": self.heading,
             "line": self.line,
+            "heading_alone": self.heading_alone,
             "children": [child.to_dict() for child in self.children],
         }
 

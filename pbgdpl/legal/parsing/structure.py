@@ -723,6 +723,7 @@ class _Parser:
                     eid=self.unique_eid(f"{article_node.eid}-khoan-{eid_number(number)}", line_no),
                     heading=label,
                     line=line_no,
+                    heading_alone=not clause.group(2),
                 )
                 self._attach(scope, node, LEVELS["clause"])
                 article_node._last_clause = value  # type: ignore[attr-defined]
@@ -743,6 +744,7 @@ class _Parser:
                     eid=self.unique_eid(f"{parent.eid}-diem-{eid_number(letter)}", line_no),
                     heading=label,
                     line=line_no,
+                    heading_alone=not point.group(2),
                 )
                 while scope.stack[-1] is not parent:
                     scope.stack.pop()

@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pbgdpl.legal.parsing import parse_text
@@ -292,6 +292,7 @@ LINE_POOL = [
     ),
     st.booleans(),
 )
+@example(["Điều 12a. Quy định bổ sung", "3.", "Phần thứ nhất"], False)  # a label alone, then text
 def test_rebuilding_the_tree_gives_back_every_line(lines, nfd):
     text = "\n".join(lines)
     if nfd:
