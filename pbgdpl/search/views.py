@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from urllib.parse import urlencode
 
@@ -102,9 +103,10 @@ def _facet_panels(params: SearchParams, result: engine.SearchPage | None) -> lis
                 "label": KIND_LABELS.get(fv.value, fv.value) if key == "kind" else fv.value,
                 "count": fv.count,
                 "selected": fv.selected or fv.value in selected,
-                "id": f"f-{key}-{index}",
+                # Stable across requests so htmx can give focus back to the box just ticked.
+                "id": f"f-{key}-{hashlib.blake2s(fv.value.encode(), digest_size=4).hexdigest()}",
             }
-            for index, fv in enumerate(values)
+            for fv in values
         ]
         panels.append(
             {

@@ -160,18 +160,25 @@
     // With htmx, ticking a filter or choosing a sort updates the results at once.
     document.documentElement.classList.add("search-enhanced");
     var filtersOpen = null;
+    var focusedId = null;
     document.body.addEventListener("htmx:beforeRequest", function () { region.setAttribute("aria-busy", "true"); });
     document.body.addEventListener("htmx:afterRequest", function () { region.removeAttribute("aria-busy"); });
     document.body.addEventListener("htmx:beforeSwap", function (event) {
       if (event.detail.target !== region) return;
       var panel = region.querySelector(".facet-panel");
       filtersOpen = panel ? panel.open : null;
+      var active = document.activeElement;
+      focusedId = active && active.id && region.contains(active) ? active.id : null;
     });
     document.body.addEventListener("htmx:afterSwap", function (event) {
       if (event.detail.target !== region) return;
       var panel = region.querySelector(".facet-panel");
       if (panel && filtersOpen !== null) panel.open = filtersOpen;
       openWideFilters(region);
+      // htmx cannot give focus back to a box that was inside the (then closed) panel:
+      // do it now that the panel is open again, so keyboard users stay where they were.
+      var again = focusedId && document.getElementById(focusedId);
+      if (again && document.activeElement !== again) again.focus({ preventScroll: true });
     });
   }
 
