@@ -25,6 +25,8 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 MIN_CHARS_PER_PAGE = 40
 OCR_TIMEOUT_SECONDS = 120
 OCR_DPI = 300
+#: A scan longer than this is OCR-ed only up to here (an import must not run for hours).
+OCR_MAX_PAGES = 200
 
 
 class ExtractionError(ValueError):
@@ -390,6 +392,7 @@ def _from_pdf(path: Path) -> Extracted:
             except Exception as error:
                 raise ExtractionError(f"Tệp PDF “{path.name}” được bảo vệ bằng mật khẩu.") from error
         pages = [page.extract_text() or "" for page in reader.pages]
+        has_image = [_has_image(page) for page in reader.pages]
     except ExtractionError:
         raise
     except (PdfReadError, ValueError, OSError, KeyError) as error:
@@ -399,12 +402,39 @@ def _from_pdf(path: Path) -> Extracted:
         logger.warning("Unreadable PDF %s: %s", path, error)
         raise ExtractionError(f"Tệp “{path.name}” không phải tệp PDF hợp lệ hoặc đã bị hỏng.") from error
 
-    visible = sum(len(re.sub(r"\s", "", page)) for page in pages)
-    if pages and visible >= MIN_CHARS_PER_PAGE * len(pages) and not _garbled(" ".join(pages)):
-        text = unwrap_lines("\n".join(pages))
-        return Extracted(text=text, method="pdf")
-    # No (usable) text layer: a scan.
-    return _ocr_pdf(path, garbled=visible > 0)
+    if not pages:
+        raise ExtractionError(f"Tệp PDF “{path.name}” không có trang nào.")
+    visible = [len(re.sub(r"\s", "", page)) for page in pages]
+    if sum(visible) and _garbled(" ".join(pages)):
+        # A text layer without a Unicode map: every page has to be read from its image.
+        reason = "Lớp chữ của PDF không đọc được (phông chữ không có bảng mã Unicode)."
+        return _ocr_pdf(path, list(range(len(pages))), pages, reason)
+    # A page is a scan when it has (almost) no text but an image; a short page without one (the last
+    # page holding only a signature) is just short.
+    scanned = [i for i, count in enumerate(visible) if count < MIN_CHARS_PER_PAGE and has_image[i]]
+    if not scanned:
+        return Extracted(text=unwrap_lines("\n".join(pages)), method="pdf")
+    if len(scanned) == len(pages):
+        reason = "PDF không có lớp chữ (bản quét)."
+    else:
+        numbers = ", ".join(str(index + 1) for index in scanned[:20]) + ("…" if len(scanned) > 20 else "")
+        reason = f"Trang {numbers} của PDF không có lớp chữ (bản quét)."
+    return _ocr_pdf(path, scanned, pages, reason)
+
+
+def _has_image(page) -> bool:
+    """True when the page draws at least one image (a scanned page does)."""
+    try:
+        resources = page.get("/Resources")
+        resources = resources.get_object() if resources is not None else None
+        xobjects = resources.get("/XObject") if resources is not None else None
+        if xobjects is None:
+            return False
+        return any(
+            xobject.get_object().get("/Subtype") == "/Image" for xobject in xobjects.get_object().values()
+        )
+    except Exception:  # odd PDFs: better one OCR too many than a page lost
+        return True
 
 
 def _garbled(text: str) -> bool:
@@ -465,46 +495,78 @@ def ocr_available() -> bool:
     return "vie" in (langs.stdout + langs.stderr).split()
 
 
-def _no_ocr(reason: str) -> Extracted:
-    return Extracted(text="", method="ocr", needs_review=True, warnings=[reason])
-
-
-def _ocr_pdf(path: Path, *, garbled: bool) -> Extracted:
-    first = (
-        "Lớp chữ của PDF không đọc được (phông chữ không có bảng mã Unicode)."
-        if garbled
-        else "PDF không có lớp chữ (bản quét)."
-    )
+def _ocr_pdf(path: Path, scanned: list[int], pages: list[str], reason: str) -> Extracted:
+    """OCR the scanned pages (0-based indexes) and merge them with the text of the other pages."""
     if not ocr_available() or not shutil.which("pdftoppm"):
-        return _no_ocr(
-            first + " Máy chủ chưa cài tesseract-ocr-vie/poppler-utils nên không nhận dạng được: "
-            "biên tập viên cần nhập nội dung."
+        text_pages = [page for index, page in enumerate(pages) if index not in set(scanned)]
+        return Extracted(
+            text=unwrap_lines("\n".join(text_pages)),
+            method="pdf" if any(page.strip() for page in text_pages) else "ocr",
+            needs_review=True,
+            warnings=[
+                reason + " Máy chủ chưa cài tesseract-ocr-vie/poppler-utils nên không nhận dạng được: "
+                "biên tập viên cần nhập nội dung."
+            ],
         )
+    warnings = [reason]
+    if len(scanned) > OCR_MAX_PAGES:
+        warnings.append(f"Chỉ nhận dạng {OCR_MAX_PAGES} trang quét đầu tiên; phần còn lại cần nhập thủ công.")
+        scanned = scanned[:OCR_MAX_PAGES]
+    merged = list(pages)
     with tempfile.TemporaryDirectory(prefix="pbgdpl-ocr-") as tmp:
-        try:
-            subprocess.run(
-                ["pdftoppm", "-r", str(OCR_DPI), "-png", str(path), str(Path(tmp) / "page")],
-                capture_output=True,
-                timeout=OCR_TIMEOUT_SECONDS * 5,
-                check=True,
-            )
-        except (OSError, subprocess.SubprocessError) as error:
-            logger.warning("pdftoppm failed on %s: %s", path, error)
-            return _no_ocr(first + " Không chuyển được trang PDF thành ảnh để nhận dạng.")
-        images = sorted(Path(tmp).glob("page*.png"))
-        result = _ocr_images(path, images)
-        result.warnings.insert(0, first)
-        return result
+        images: list[Path] = []
+        for index in scanned:
+            prefix = Path(tmp) / f"p{index:05d}"
+            command = ["pdftoppm", "-r", str(OCR_DPI), "-png", "-f", str(index + 1), "-l", str(index + 1)]
+            try:
+                subprocess.run(
+                    [*command, "-singlefile", str(path), str(prefix)],
+                    capture_output=True,
+                    timeout=OCR_TIMEOUT_SECONDS,
+                    check=True,
+                )
+            except (OSError, subprocess.SubprocessError) as error:
+                logger.warning("pdftoppm failed on %s page %s: %s", path, index + 1, error)
+            images.append(prefix.with_suffix(".png"))
+        texts, failed = _tesseract(path, images)
+    for index, text in zip(scanned, texts, strict=True):
+        merged[index] = text
+    warnings.append(OCR_WARNING)
+    if failed:
+        warnings.append(f"Không nhận dạng được {failed}/{len(images)} trang.")
+    return Extracted(text=unwrap_lines("\n".join(merged)), method="ocr", needs_review=True, warnings=warnings)
+
+
+OCR_WARNING = "Văn bản được nhận dạng tự động (OCR): biên tập viên cần đối chiếu với bản gốc."
 
 
 def _ocr_images(path: Path, images: list[Path]) -> Extracted:
+    """OCR image files (an uploaded scan as PNG/JPEG/TIFF)."""
     if not ocr_available():
-        return _no_ocr(
-            "Máy chủ chưa cài tesseract-ocr-vie nên không nhận dạng được ảnh: biên tập viên cần nhập nội dung."
+        return Extracted(
+            text="",
+            method="ocr",
+            needs_review=True,
+            warnings=[
+                "Máy chủ chưa cài tesseract-ocr-vie nên không nhận dạng được ảnh: biên tập viên cần nhập nội dung."
+            ],
         )
-    pages: list[str] = []
+    texts, failed = _tesseract(path, images)
+    warnings = [OCR_WARNING]
+    if failed:
+        warnings.append(f"Không nhận dạng được {failed}/{len(images)} trang.")
+    return Extracted(text=unwrap_lines("\n".join(texts)), method="ocr", needs_review=True, warnings=warnings)
+
+
+def _tesseract(path: Path, images: list[Path]) -> tuple[list[str], int]:
+    """Text of each image ("" where it failed) and the number of failures."""
+    texts: list[str] = []
     failed = 0
     for image in images:
+        if not image.is_file():
+            texts.append("")
+            failed += 1
+            continue
         try:
             done = subprocess.run(
                 ["tesseract", str(image), "-", "-l", "vie"],
@@ -513,11 +575,9 @@ def _ocr_images(path: Path, images: list[Path]) -> Extracted:
                 timeout=OCR_TIMEOUT_SECONDS,
                 check=True,
             )
-            pages.append(done.stdout)
+            texts.append(done.stdout)
         except (OSError, subprocess.SubprocessError) as error:
             logger.warning("tesseract failed on %s (%s): %s", path, image.name, error)
+            texts.append("")
             failed += 1
-    warnings = ["Văn bản được nhận dạng tự động (OCR): biên tập viên cần đối chiếu với bản gốc."]
-    if failed:
-        warnings.append(f"Không nhận dạng được {failed}/{len(images)} trang.")
-    return Extracted(text=unwrap_lines("\n".join(pages)), method="ocr", needs_review=True, warnings=warnings)
+    return texts, failed

@@ -360,3 +360,40 @@ def test_text_typed_with_a_legacy_vietnamese_font_is_flagged(tmp_path, legacy_te
     clean = tmp_path / "moi.txt"
     clean.write_text("\n".join(DECISION), encoding="utf-8")
     assert extract_text(clean).warnings == []
+
+
+def test_pdf_mixing_text_pages_and_a_scanned_page(tmp_path):
+    from pypdf import PdfWriter
+
+    text_pdf = make_text_pdf(tmp_path / "text.pdf", DECISION[:8])
+    scan_pdf = make_scanned_pdf(tmp_path / "scan.pdf", ["Điều 2. Hiệu lực thi hành"])
+    short_pdf = make_text_pdf(tmp_path / "short.pdf", ["Lê Văn An"])  # a last page with only a name
+    writer = PdfWriter()
+    for part in (text_pdf, scan_pdf, short_pdf):
+        writer.append(str(part))
+    writer.write(tmp_path / "mixed.pdf")
+    extracted = extract_text(tmp_path / "mixed.pdf")
+    assert extracted.needs_review
+    assert extracted.warnings[0].startswith("Trang 2 của PDF không có lớp chữ")
+    lines = extracted.text.rstrip("\n").split("\n")
+    assert lines[:8] == DECISION[:8]
+    assert lines[-1] == "Lê Văn An"
+    if extract_module.ocr_available():
+        assert extracted.method == "ocr"
+        assert [a.number for a in parse_text(extracted.text).articles()] == ["1", "2"]
+    else:
+        assert extracted.method == "pdf" and "tesseract" in extracted.warnings[0]
+
+
+def test_pdf_mixing_text_and_scan_without_ocr_keeps_the_text_pages(tmp_path, monkeypatch):
+    from pypdf import PdfWriter
+
+    monkeypatch.setattr(extract_module, "ocr_available", lambda: False)
+    writer = PdfWriter()
+    writer.append(str(make_text_pdf(tmp_path / "text.pdf", DECISION[:8])))
+    writer.append(str(make_scanned_pdf(tmp_path / "scan.pdf", ["Điều 2. Hiệu lực thi hành"])))
+    writer.write(tmp_path / "mixed.pdf")
+    extracted = extract_text(tmp_path / "mixed.pdf")
+    assert (extracted.method, extracted.needs_review) == ("pdf", True)
+    assert extracted.text.rstrip("\n").split("\n") == DECISION[:8]
+    assert "Trang 2" in extracted.warnings[0] and "tesseract" in extracted.warnings[0]
