@@ -8,9 +8,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pbgdpl.core import views as core_views
 from pbgdpl.legal.sitemaps import SITEMAPS as LEGAL_SITEMAPS
+from pbgdpl.qa.sitemaps import SITEMAPS as QA_SITEMAPS
 
 # Wagtail's page tree plus the apps' own URLs (legal documents are not pages).
-SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS}
+SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS}
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -20,6 +21,7 @@ urlpatterns = [
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("van-ban/", include("pbgdpl.legal.urls")),
     path("tim-kiem/", include("pbgdpl.search.urls")),
+    path("hoi-dap/", include("pbgdpl.qa.urls")),
     path("", include("pbgdpl.news.urls")),
 ]
 

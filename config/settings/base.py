@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "pbgdpl.news",
     "pbgdpl.legal",
     "pbgdpl.search",
+    "pbgdpl.qa",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -200,3 +201,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
 }
+
+# Citizen Q&A: personal data of finished questions is erased after QA_RETENTION_DAYS;
+# questions waiting longer than QA_OVERDUE_DAYS are highlighted in the staff queue.
+QA_RETENTION_DAYS = int(os.environ.get("QA_RETENTION_DAYS", "730"))
+QA_OVERDUE_DAYS = int(os.environ.get("QA_OVERDUE_DAYS", "7"))
+# Submissions per client (hashed IP, kept only in the cache) per hour and per day.
+QA_RATE_LIMIT_HOUR = int(os.environ.get("QA_RATE_LIMIT_HOUR", "5"))
+QA_RATE_LIMIT_DAY = int(os.environ.get("QA_RATE_LIMIT_DAY", "20"))
+# ALTCHA proof-of-work difficulty (the browser tries up to this many hashes).
+QA_ALTCHA_MAX_NUMBER = int(os.environ.get("QA_ALTCHA_MAX_NUMBER", "100000"))

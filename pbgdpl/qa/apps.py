@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+
+
+class QaConfig(AppConfig):
+    name = "pbgdpl.qa"
+    label = "qa"
+    verbose_name = "Hỏi đáp pháp luật"
+
+    def ready(self) -> None:
+        from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, grant_model_permissions
+        from pbgdpl.core.demo import register_demo_loader
+        from pbgdpl.search.registry import register
+
+        from .demo import load_demo_questions
+        from .search_source import QuestionSource
+
+        register(QuestionSource())
+        # Editors screen, route and answer; only the board approves and publishes.
+        grant_model_permissions(
+            EDITOR,
+            ["qa.view_question", "qa.change_question", "qa.answer_question", "qa.add_answertemplate",
+             "qa.change_answertemplate", "qa.view_answertemplate"],
+        )
+        grant_model_permissions(
+            EDITORIAL_BOARD,
+            ["qa.view_question", "qa.change_question", "qa.answer_question", "qa.approve_question",
+             "qa.export_personal_data", "qa.add_answertemplate", "qa.change_answertemplate",
+             "qa.delete_answertemplate", "qa.view_answertemplate"],
+        )
+        register_demo_loader("qa-questions", load_demo_questions, order=40)

@@ -1,0 +1,181 @@
+"""The public "Gửi câu hỏi" form and the public list filters."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django import forms
+from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
+
+from pbgdpl.legal.models import Field
+
+from . import captcha
+
+TEXT_MIN = 30
+TEXT_MAX = 3000
+NAME_MAX = 100
+ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+# Extension → accepted leading bytes; the extension alone is easy to fake.
+ATTACHMENT_SIGNATURES = {
+    "pdf": (b"%PDF-",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "docx": (b"PK\x03\x04",),
+}
+PHONE_RE = re.compile(r"^(0|\+84)(3|5|7|8|9)\d{8}$")
+CONSENT_TEXT = _(
+    "Tôi đồng ý để Sở Tư pháp xử lý họ tên, số điện thoại, thư điện tử và xã, phường tôi cung cấp "
+    "chỉ nhằm mục đích trả lời câu hỏi này và báo cho tôi khi có câu trả lời. Thông tin cá nhân không "
+    "được công bố và được xóa khi hết thời hạn lưu trữ hoặc khi tôi yêu cầu."
+)
+
+
+class AskForm(forms.Form):
+    name = forms.CharField(
+        label=_("Họ và tên"), max_length=NAME_MAX, min_length=2,
+        error_messages={
+            "required": _("Vui lòng nhập họ và tên."),
+            "min_length": _("Họ và tên cần ít nhất 2 ký tự."),
+            "max_length": _("Họ và tên không quá 100 ký tự."),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    phone = forms.CharField(
+        label=_("Số điện thoại"), required=False, max_length=20,
+        help_text=_("Số di động 10 chữ số, ví dụ 0912345678."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    email = forms.CharField(
+        label=_("Thư điện tử"), required=False, max_length=254,
+        help_text=_("Để nhận thông báo khi có câu trả lời."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    commune = forms.ChoiceField(label=_("Xã, phường, đặc khu nơi bạn sinh sống"), required=False, choices=())
+    field = forms.ModelChoiceField(
+        label=_("Lĩnh vực pháp luật"), required=False, queryset=Field.objects.none(),
+        empty_label=_("Không rõ — để cán bộ xác định"),
+    )
+    text = forms.CharField(
+        label=_("Nội dung câu hỏi"),
+        help_text=_("Từ 30 đến 3.000 ký tự. Trình bày sự việc và điều bạn muốn hỏi; không cần ghi số CCCD."),
+        widget=forms.Textarea(attrs={"rows": 8, "maxlength": TEXT_MAX}),
+        error_messages={"required": _("Vui lòng nhập nội dung câu hỏi.")},
+    )
+    attachment = forms.FileField(
+        label=_("Tệp đính kèm (không bắt buộc)"), required=False,
+        help_text=_("PDF, JPG, PNG hoặc DOCX, tối đa 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx"}),
+    )
+    publish_anonymously = forms.BooleanField(
+        label=_("Tôi đồng ý để câu hỏi và câu trả lời được đăng công khai, không kèm thông tin cá nhân"),
+        required=False, initial=True,
+    )
+    consent = forms.BooleanField(
+        label=CONSENT_TEXT,
+        error_messages={"required": _("Bạn cần đồng ý để chúng tôi có thể xử lý và trả lời câu hỏi.")},
+    )
+    # Honeypot: hidden from people by CSS and aria-hidden; bots fill every field.
+    website = forms.CharField(required=False, label=_("Không điền ô này"))
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    altcha = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, communes: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].choices = [("", _("— Chọn xã, phường —"))] + [(c, c) for c in communes]
+        self.fields["field"].queryset = Field.objects.active()
+
+    def clean_name(self) -> str:
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean_phone(self) -> str:
+        value = self.cleaned_data["phone"].strip()
+        compact = re.sub(r"[\s.\-()]", "", value)
+        if value and not PHONE_RE.match(compact):
+            raise forms.ValidationError(_("Số điện thoại không hợp lệ: nhập số di động 10 chữ số, ví dụ 0912345678."))
+        return compact
+
+    def clean_email(self) -> str:
+        value = self.cleaned_data["email"].strip()
+        if value:
+            try:
+                validate_email(value)
+            except forms.ValidationError:
+                raise forms.ValidationError(_("Địa chỉ thư điện tử không hợp lệ, ví dụ: ten@gmail.com.")) from None
+        return value
+
+    def clean_text(self) -> str:
+        value = self.cleaned_data["text"].strip()
+        length = len(value)
+        if length < TEXT_MIN:
+            raise forms.ValidationError(
+                _("Nội dung câu hỏi quá ngắn (%(n)s ký tự): cần ít nhất %(min)s ký tự để cán bộ hiểu sự việc.")
+                % {"n": length, "min": TEXT_MIN}
+            )
+        if length > TEXT_MAX:
+            raise forms.ValidationError(
+                _("Nội dung câu hỏi quá dài (%(n)s ký tự): tối đa %(max)s ký tự. Hãy rút gọn hoặc gửi kèm tệp.")
+                % {"n": length, "max": f"{TEXT_MAX:,}".replace(",", ".")}
+            )
+        return value
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return None
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if extension not in ATTACHMENT_SIGNATURES:
+            raise forms.ValidationError(_("Chỉ nhận tệp PDF, JPG, PNG hoặc DOCX."))
+        if upload.size > ATTACHMENT_MAX_BYTES:
+            raise forms.ValidationError(_("Tệp quá lớn (tối đa 5 MB)."))
+        head = upload.read(16)
+        upload.seek(0)
+        if not head.startswith(ATTACHMENT_SIGNATURES[extension]):
+            raise forms.ValidationError(_("Nội dung tệp không đúng định dạng %(ext)s.") % {"ext": extension.upper()})
+        return upload
+
+    def clean_altcha(self) -> str:
+        value = self.cleaned_data.get("altcha", "")
+        if not captcha.verify(value):
+            raise forms.ValidationError(
+                _("Chưa xác minh được bạn không phải máy tự động. Hãy bấm ô “Tôi không phải người máy” và chờ dấu tích rồi gửi lại.")
+            )
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors.get("phone") and not self.errors.get("email") and not data.get("phone") and not data.get("email"):
+            self.add_error("phone", _("Vui lòng nhập số điện thoại hoặc thư điện tử để nhận câu trả lời."))
+        return data
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+class ListFilterForm(forms.Form):
+    q = forms.CharField(required=False, max_length=200, label=_("Từ khóa"))
+    field = forms.ModelChoiceField(
+        required=False, queryset=Field.objects.none(), label=_("Lĩnh vực"), empty_label=_("Tất cả lĩnh vực"),
+        to_field_name="slug",
+    )
+    tu_ngay = forms.DateField(required=False, label=_("Từ ngày"), widget=forms.DateInput(attrs={"type": "date"}),
+                              input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    den_ngay = forms.DateField(required=False, label=_("Đến ngày"), widget=forms.DateInput(attrs={"type": "date"}),
+                               input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["field"].queryset = Field.objects.filter(questions__status="published").distinct()
+        self.fields["field"].error_messages["invalid_choice"] = _("Lĩnh vực không có trong danh sách.")
+        for name in ("tu_ngay", "den_ngay"):
+            self.fields[name].error_messages["invalid"] = _("Ngày không hợp lệ.")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("tu_ngay"), data.get("den_ngay")
+        if isinstance(start, datetime.date) and isinstance(end, datetime.date) and end < start:
+            self.add_error("den_ngay", _("“Đến ngày” phải sau “Từ ngày”."))
+        return data

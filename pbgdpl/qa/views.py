@@ -1,0 +1,272 @@
+"""Public Q&A pages: list and search, detail, the ask form, live suggestions, the private status page."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pbgdpl.search import engine
+
+from . import captcha, ratelimit, selectors, services
+from .communes import portal_communes
+from .forms import TEXT_MAX, TEXT_MIN, AskForm, ListFilterForm
+from .models import OPEN_STATUSES, Question, Status, hash_token
+
+log = logging.getLogger(__name__)
+PER_PAGE = 15
+SUGGEST_MIN_CHARS = 15
+SESSION_SUBMISSION = "qa_last_submission"
+
+
+def _section_page():
+    """The SectionPage at /hoi-dap/ the seed creates (title and intro), if there is one."""
+    from wagtail.models import Page
+
+    page = Page.objects.live().filter(url_path__endswith="/hoi-dap/").specific().first()
+    return page
+
+
+def _trail(*steps: tuple[str, str]) -> list[dict]:
+    trail = [{"title": _("Trang chủ"), "url": "/"}, {"title": _("Hỏi đáp pháp luật"), "url": reverse("qa:index")}]
+    trail += [{"title": title, "url": url} for title, url in steps]
+    if len(steps) == 0:
+        trail[-1]["url"] = ""
+    return trail
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """Published Q&As, newest first; with a keyword, ranked by the site search (kind "question")."""
+    form = ListFilterForm(request.GET or None)
+    qs = selectors.published_questions()
+    q = ""
+    error = ""
+    if form.is_bound and form.is_valid():
+        q = form.cleaned_data["q"].strip()
+        qs = selectors.filter_published(
+            qs, field=form.cleaned_data["field"], start=form.cleaned_data["tu_ngay"], end=form.cleaned_data["den_ngay"]
+        )
+    elif form.is_bound:
+        error = _("Bộ lọc chưa hợp lệ, xem thông báo bên dưới từng ô.")
+    if q:
+        result = engine.search(q, kinds=["question"], grouped=False, with_facets=False, per_page=100)
+        if result.error:
+            error = result.error
+            questions = []
+        else:
+            order = [int(h.key.split(":", 1)[1]) for h in result.hits if h.key.startswith("question:")]
+            found = {obj.pk: obj for obj in qs.filter(pk__in=order)}
+            questions = [found[pk] for pk in order if pk in found]
+    else:
+        questions = qs
+    page = Paginator(questions, PER_PAGE).get_page(request.GET.get("trang"))
+    params = request.GET.copy()
+    params.pop("trang", None)
+    return render(
+        request,
+        "qa/index.html",
+        {
+            "section": _section_page(),
+            "form": form,
+            "page_obj": page,
+            "q": q,
+            "error": error,
+            "query_string": params.urlencode(),
+            "trail": _trail(),
+            "filtered": bool(request.GET),
+        },
+    )
+
+
+@require_GET
+def detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
+    question = selectors.published_detail(pk)
+    if question is None or not hasattr(question, "answer"):
+        raise Http404
+    if slug != question.slug:
+        return HttpResponseRedirect(question.get_absolute_url(), status=301)
+    related = (
+        selectors.published_questions().filter(field=question.field).exclude(pk=question.pk)[:5]
+        if question.field_id else []
+    )
+    return render(
+        request,
+        "qa/detail.html",
+        {"question": question, "answer": question.answer, "related": related,
+         "trail": _trail((question.display_title, ""))},
+    )
+
+
+def _new_form_context(request: HttpRequest, form: AskForm, **extra) -> dict:
+    return {
+        "form": form,
+        "text_min": TEXT_MIN,
+        "text_max": TEXT_MAX,
+        "trail": _trail((_("Gửi câu hỏi"), "")),
+        **extra,
+    }
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def ask(request: HttpRequest) -> HttpResponse:
+    """The "Gửi câu hỏi" form. Nothing typed is lost on an error; a double submit makes one question."""
+    communes = portal_communes(request)
+    if request.method == "GET":
+        form = AskForm(initial={"submission_key": secrets.token_urlsafe(24), "publish_anonymously": True},
+                       communes=communes)
+        return render(request, "qa/ask.html", _new_form_context(request, form))
+
+    form = AskForm(request.POST, request.FILES, communes=communes)
+    key = request.POST.get("submission_key", "")
+    # A repeated POST of a form already accepted (double click, back + resend): show the same result.
+    existing = Question.objects.filter(submission_key=key).first() if key else None
+    if existing is not None:
+        return _success_redirect(request, existing, None)
+    if form.is_bot:
+        log.info("Q&A honeypot triggered")
+        return render(request, "qa/ask.html", _new_form_context(
+            request, form, notice=_("Không gửi được câu hỏi. Vui lòng tải lại trang và thử lại.")), status=400)
+    if ratelimit.is_limited(request):
+        return render(request, "qa/ask.html", _new_form_context(
+            request, form,
+            notice=_("Bạn đã gửi nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau ít phút, "
+                     "hoặc gọi đường dây nóng để được hỗ trợ. Nội dung bạn đã nhập vẫn được giữ nguyên bên dưới.")),
+            status=429)
+    if not form.is_valid():
+        if form.cleaned_data.get("attachment") or request.FILES:
+            form.attachment_lost = True
+        return render(request, "qa/ask.html", _new_form_context(request, form), status=400)
+    try:
+        submission = services.submit_question(form.cleaned_data, submission_key=form.cleaned_data["submission_key"])
+    except Exception:
+        log.exception("Could not save a question")
+        return render(request, "qa/ask.html", _new_form_context(
+            request, form, notice=_("Hệ thống đang bận, câu hỏi chưa được lưu. Vui lòng bấm Gửi lại sau ít phút.")),
+            status=503)
+    if submission.created:
+        ratelimit.record(request)
+    return _success_redirect(request, submission.question, submission.token)
+
+
+def _success_redirect(request: HttpRequest, question: Question, token: str | None) -> HttpResponse:
+    # The token exists only in this request: keep it in the session for the success page.
+    if token:
+        request.session[SESSION_SUBMISSION] = {"pk": question.pk, "token": token}
+    return HttpResponseRedirect(reverse("qa:sent"))
+
+
+@never_cache
+@require_GET
+def sent(request: HttpRequest) -> HttpResponse:
+    data = request.session.get(SESSION_SUBMISSION)
+    question = Question.objects.filter(pk=data["pk"]).first() if data else None
+    if question is None:
+        return HttpResponseRedirect(reverse("qa:ask"))
+    return render(
+        request,
+        "qa/sent.html",
+        {"question": question, "private_url": services.private_url(data["token"]),
+         "trail": _trail((_("Đã gửi câu hỏi"), ""))},
+    )
+
+
+@never_cache
+@require_GET
+def challenge(request: HttpRequest) -> JsonResponse:
+    """A fresh ALTCHA challenge for the widget."""
+    return JsonResponse(captcha.create_challenge())
+
+
+@require_GET
+def suggestions(request: HttpRequest) -> HttpResponse:
+    """htmx: published answers and provisions similar to what the asker is typing."""
+    text = " ".join(request.GET.get("text", "").split())[:400]
+    answers, provisions = [], []
+    if len(text) >= SUGGEST_MIN_CHARS:
+        found = engine.search(text, kinds=["question"], grouped=False, with_facets=False, per_page=3)
+        answers = [] if found.error else found.hits
+        laws = engine.search(text, kinds=["provision"], grouped=False, with_facets=False, per_page=3)
+        provisions = [] if laws.error else laws.hits
+    response = render(request, "qa/_suggestions.html", {"answers": answers, "provisions": provisions, "text": text})
+    response["Cache-Control"] = "private, max-age=30"
+    return response
+
+
+def _tracked_question(token: str) -> Question:
+    if not token or len(token) > 100:
+        raise Http404
+    question = (
+        Question.objects.select_related("field", "answer")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+    if question is None:
+        raise Http404
+    return question
+
+
+@never_cache
+@require_GET
+def track(request: HttpRequest, token: str) -> HttpResponse:
+    """The asker's private page: status, answer, withdraw, delete personal data."""
+    question = _tracked_question(token)
+    response = render(
+        request,
+        "qa/track.html",
+        {
+            "question": question,
+            "token": token,
+            "can_withdraw": question.status in OPEN_STATUSES,
+            "show_answer": question.status in (Status.PUBLISHED, Status.CLOSED) and hasattr(question, "answer"),
+            "events": question.events.all(),
+            "message": request.GET.get("ok"),
+            "trail": _trail((_("Theo dõi câu hỏi"), "")),
+        },
+    )
+    # The URL is a secret: never cache it, never leak it in Referer.
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@require_POST
+def track_action(request: HttpRequest, token: str) -> HttpResponse:
+    question = _tracked_question(token)
+    action = request.POST.get("action")
+    # Typing the tracking code confirms a destructive action (and that this is the asker).
+    if request.POST.get("tracking_code", "").strip().upper() != question.tracking_code:
+        return _track_error(request, question, token, _("Mã tra cứu không đúng. Hãy nhập mã in trong thư xác nhận."))
+    try:
+        if action == "withdraw":
+            services.withdraw(question)
+            done = "rut"
+        elif action == "erase":
+            services.erase_personal_data(question, reason="người hỏi yêu cầu")
+            done = "xoa"
+        else:
+            return _track_error(request, question, token, _("Thao tác không hợp lệ."))
+    except services.WorkflowError as exc:
+        return _track_error(request, question, token, str(exc))
+    return HttpResponseRedirect(reverse("qa:track", kwargs={"token": token}) + f"?ok={done}")
+
+
+def _track_error(request, question, token, message) -> HttpResponse:
+    response = render(
+        request,
+        "qa/track.html",
+        {"question": question, "token": token, "error": message, "can_withdraw": question.status in OPEN_STATUSES,
+         "show_answer": question.status in (Status.PUBLISHED, Status.CLOSED) and hasattr(question, "answer"),
+         "events": question.events.all(), "trail": _trail((_("Theo dõi câu hỏi"), ""))},
+        status=400,
+    )
+    response["Referrer-Policy"] = "no-referrer"
+    return response
