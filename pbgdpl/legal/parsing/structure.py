@@ -100,6 +100,8 @@ CLOSING_RE = re.compile(
     r"(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết) này (?:đã )?được .{0,200}thông qua)"
 )
 
+ADOPTION_RE = re.compile(r"^(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết) này (?:đã )?được ")
+
 _ORDINAL_WORDS = {
     "nhất": 1,
     "một": 1,
@@ -512,11 +514,7 @@ class _Parser:
                 self._add_text(self._current(scope, i), line)
                 continue
 
-            if (
-                scope.closing is None
-                and self._starts_closing(line)
-                and (scope.has_structure or scope is main)
-            ):
+            if scope.closing is None and self._starts_closing(i) and (scope.has_structure or scope is main):
                 scope.closing = Node(
                     kind="closing", eid=self.unique_eid(scope.prefix + "ket-thuc", line_no), line=line_no
                 )
@@ -545,14 +543,20 @@ class _Parser:
         self._finish(main)
         return self.result
 
-    @staticmethod
-    def _starts_closing(line: str) -> bool:
+    def _starts_closing(self, index: int) -> bool:
         """Nơi nhận, a signature line, or the adoption sentence of a law ("Luật này được Quốc hội …
-        thông qua ngày …"). An adoption sentence that also sets the effective date ("… và có hiệu lực
-        từ ngày …", usual in HĐND resolutions) is normative text of the last article, not the closing."""
+        thông qua ngày …") right before the signature. An adoption sentence that also sets the
+        effective date ("… và có hiệu lực từ ngày …", usual in HĐND resolutions) or that is followed by
+        more text is normative text of the last article, not the closing."""
+        line = self.lines[index]
         if not CLOSING_RE.match(line):
             return False
-        return not (line.endswith(("./.", ".", "/.")) and " này " in line[:20] and "hiệu lực" in line)
+        if not ADOPTION_RE.match(line):
+            return True
+        if "hiệu lực" in line:
+            return False
+        following = self._next_nonblank(index)
+        return following is None or bool(CLOSING_RE.match(self.lines[following]))
 
     def _restart_heading(self, line: str) -> bool:
         part = self._match_part(line)

@@ -399,3 +399,15 @@ def test_quote_opened_at_the_end_of_an_amending_clause_covers_the_next_lines():
     assert clauses[0].children == []
     assert clauses[0].text.endswith("a) Đơn đề nghị;\nb) Bản sao giấy tờ.”.")
     assert rebuilt(result) == lines_of(text)
+
+
+def test_adoption_sentence_inside_the_last_article_stays_there():
+    text = (
+        "Điều 3. Hiệu lực thi hành\n"
+        "Nghị quyết này đã được Hội đồng nhân dân tỉnh khóa X, kỳ họp thứ 5 thông qua ngày 10 tháng 7 năm 2025.\n"
+        "Nghị quyết có hiệu lực từ ngày 20 tháng 7 năm 2025./.\n"
+        "Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nLê Thị Hoa\n"
+    )
+    result = parse_text(text)
+    assert result.find("dieu-3").text.endswith("Nghị quyết có hiệu lực từ ngày 20 tháng 7 năm 2025./.")
+    assert result.find("ket-thuc").text.startswith("Nơi nhận:")
