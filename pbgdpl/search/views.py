@@ -44,6 +44,7 @@ VALIDITY_BADGES = {
 }
 SUGGEST_LIMIT = 8
 FACET_VISIBLE = 8  # values shown before "Thêm n mục"
+SEARCH_UNAVAILABLE = gettext_lazy("Chức năng tìm kiếm đang tạm gián đoạn. Vui lòng thử lại sau ít phút.")
 
 
 def _is_htmx_partial(request: HttpRequest) -> bool:
@@ -53,9 +54,6 @@ def _is_htmx_partial(request: HttpRequest) -> bool:
 
 def _facet_filters(params: SearchParams) -> dict[str, list[str]] | None:
     return {k: v for k, v in params.filters.items() if v} or None
-
-
-SEARCH_UNAVAILABLE = gettext_lazy("Chức năng tìm kiếm đang tạm gián đoạn. Vui lòng thử lại sau ít phút.")
 
 
 def _run_search(params: SearchParams) -> engine.SearchPage | None:
@@ -92,7 +90,7 @@ def _facet_panels(params: SearchParams, result: engine.SearchPage | None) -> lis
         selected = set(params.filters.get(key, []))
         known = {fv.value for fv in values}
         # A selected value the engine no longer reports stays visible so it can be unticked.
-        values += [engine.FacetValue(value=v, count=0, selected=True) for v in selected - known]
+        values += [engine.FacetValue(value=v, count=0, selected=True) for v in sorted(selected - known)]
         if not values:
             continue
         if key == "year":

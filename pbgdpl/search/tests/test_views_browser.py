@@ -1,0 +1,75 @@
+"""The search page in a real browser at phone size: htmx filters keep focus, suggestions as you type."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from pbgdpl.search import index as index_mod
+from pbgdpl.search import registry
+from pbgdpl.search.services import mark_changed
+
+from .test_views import DemoSource
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to run.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+@pytest.fixture
+def live_index(transactional_db, settings, tmp_path):
+    """The demo entries indexed through the outbox, committed so the live server sees them."""
+    settings.SEARCH_INDEX_DIR = tmp_path / "search"
+    index_mod.readers.reset()
+    source = registry.register(DemoSource())
+    for pk in source.all_pks():
+        mark_changed(source.label, pk)  # autocommit: the indexer task runs on commit
+    index_mod.readers.reset()
+    yield
+    registry._sources.pop(source.label, None)
+    index_mod.readers.reset()
+
+
+@pytest.fixture
+def phone():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser.new_page(viewport={"width": 360, "height": 740})
+        browser.close()
+
+
+@pytest.mark.browser
+def test_filter_with_htmx_keeps_focus_and_suggestions_work(live_index, live_server, phone):
+    page = phone
+    page.goto(live_server.url + "/tim-kiem/?q=quy%E1%BB%81n")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.evaluate("document.documentElement.classList.contains('search-enhanced')")
+    assert not page.is_visible(".facet-apply")  # htmx applies filters at once
+    assert page.is_visible("text=Bộ luật Lao động 2019")
+
+    page.click(".facet-toggle")
+    box = "input[name=doc_type][value='Luật']"
+    page.focus(box)
+    page.keyboard.press("Space")
+    page.wait_for_function("location.search.includes('doc_type=')")
+    page.wait_for_selector("text=Bộ luật Lao động 2019", state="detached")
+    assert page.is_visible("text=Luật Hôn nhân và gia đình 2014")
+    assert page.evaluate("document.querySelector('.facet-panel').open")
+    assert page.evaluate(f"document.activeElement === document.querySelector(\"{box}\")")
+    assert page.is_checked(box)
+
+    page.fill("#q", "")
+    page.type("#q", "luat hon", delay=20)
+    page.wait_for_selector("#q ~ .suggest-list [role=option], .search-row .suggest-list [role=option]")
+    assert page.get_attribute("#q", "aria-expanded") == "true"
+    assert "Luật Hôn nhân và gia đình 2014" in page.inner_text(".search-row .suggest-list")
+    page.keyboard.press("ArrowDown")
+    assert page.get_attribute("#q", "aria-activedescendant")
+    page.keyboard.press("Escape")
+    assert page.get_attribute("#q", "aria-expanded") == "false"
