@@ -96,7 +96,7 @@ HEADER_LINE_RE = re.compile(
 CLOSING_RE = re.compile(
     r"^(?:Nơi nhận\b|NƠI NHẬN\b|(?:TM|T\.M|KT|K\.T|TL|T\.L|TUQ|Q)\.\s*[A-ZĐÀ-Ỹ]|(?:T/M|K/T|T/L)\s|"
     r"(?:CHỦ TỊCH QUỐC HỘI|CHỦ TỊCH NƯỚC|THỦ TƯỚNG CHÍNH PHỦ|THỦ TƯỚNG|CHỦ TỊCH|PHÓ CHỦ TỊCH|BỘ TRƯỞNG|"
-    r"GIÁM ĐỐC|PHÓ GIÁM ĐỐC)$|"
+    r"GIÁM ĐỐC|PHÓ GIÁM ĐỐC|XÁC THỰC VĂN BẢN HỢP NHẤT|CHỦ NHIỆM)$|"
     r"(?:Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị quyết) này (?:đã )?được .{0,200}thông qua)"
 )
 
@@ -463,6 +463,20 @@ class _Parser:
                 taken.append(k)
         return taken, " ".join(self.lines[k] for k in taken)
 
+    def _is_article_title(self, index: int, scope: _Scope) -> bool:
+        """A short line that reads like a title: capitalised, no final punctuation, not a unit."""
+        if index in self.quoted or index in self.attachment_starts:
+            return False
+        line = self.lines[index]
+        return (
+            len(line) <= 200
+            and line[0].isupper()
+            and not re.search(r"[.;:,!?…”\"]$", line)
+            and not self._is_structural(line, scope)
+            and not CLAUSE_RE.match(line)
+            and not KEM_THEO_RE.match(line)
+        )
+
     def _current(self, scope: _Scope, index: int) -> Node:
         """The node that receives a plain text line."""
         if scope.closing is not None:
@@ -695,12 +709,21 @@ class _Parser:
             number, title, value = article
             if scope.last_article is not None and value <= scope.last_article:
                 self.warn(f"Dòng {line_no}: Điều {number} đứng sau Điều có số lớn hơn hoặc bằng.")
+            heading = [line]
+            if not title and ARTICLE_DOT_RE.match(line):
+                # "Điều 5." with the title as its own paragraph (Word files often do this); a bare
+                # "Điều 5" (the Constitution's style) has no title.
+                nxt = self._next_nonblank(index)
+                if nxt is not None and self._is_article_title(nxt, scope):
+                    title = self.lines[nxt]
+                    heading.append(title)
+                    skip.add(nxt)
             node = Node(
                 "article",
                 number,
                 title,
                 eid=self.unique_eid(f"{scope.prefix}dieu-{eid_number(number)}", line_no),
-                heading=line,
+                heading="\n".join(heading),
                 line=line_no,
             )
             self._attach(scope, node, LEVELS["article"])

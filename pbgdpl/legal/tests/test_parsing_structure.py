@@ -411,3 +411,21 @@ def test_adoption_sentence_inside_the_last_article_stays_there():
     result = parse_text(text)
     assert result.find("dieu-3").text.endswith("Nghị quyết có hiệu lực từ ngày 20 tháng 7 năm 2025./.")
     assert result.find("ket-thuc").text.startswith("Nơi nhận:")
+
+
+def test_article_title_in_its_own_paragraph_after_a_dotted_heading():
+    text = (
+        "Điều 1.\nPhạm vi điều chỉnh\nQuy chế này quy định về phối hợp.\n"
+        "Điều 2.\nQuy chế áp dụng đối với các sở, ngành.\n"
+        "Điều 3\nNhân dân thực hiện quyền lực nhà nước\n"
+    )
+    result = parse_text(text)
+    assert [(a.number, a.title) for a in result.articles()] == [
+        ("1", "Phạm vi điều chỉnh"),
+        ("2", ""),  # the next paragraph is a sentence, not a title
+        ("3", ""),  # a bare "Điều 3" (the Constitution's style) never takes a title
+    ]
+    assert result.find("dieu-1").heading == "Điều 1.\nPhạm vi điều chỉnh"
+    assert result.find("dieu-1").text == "Quy chế này quy định về phối hợp."
+    assert result.find("dieu-3").text == "Nhân dân thực hiện quyền lực nhà nước"
+    assert rebuilt(result) == lines_of(text)
