@@ -106,3 +106,46 @@ def test_removing_a_relation_in_a_published_revision_recomputes_the_former_targe
     new.save_revision().publish()
     old.refresh_from_db()
     assert old.validity == "in_force"
+
+
+def _form(**values):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    data = {
+        "number": "99/2026/QĐ-UBND", "title": "Quyết định tạo trong trang quản trị",
+        "doc_type": values.pop("doc_type"), "issuer": values.pop("issuer"),
+        "signer": "", "signer_title": "", "issued_on": "01/12/2026", "effective_from": "15/12/2026",
+        "effective_to": "", "gazette_number": "", "gazette_date": "", "scope": "provincial", "language": "vi",
+        "summary": "", "slug": "", "full_text": "Điều 1. Phạm vi\nNội dung.\nĐiều 2. Hiệu lực\nCó hiệu lực.",
+        "validity_override": "", "validity_override_reason": "", "validity_override_from": "",
+        "is_draft_for_comment": "", "comment_opens": "", "comment_closes": "",
+        "outgoing_relations": inline_formset([]), "attachments": inline_formset([]),
+    }
+    data.update(values)
+    return nested_form_data(data)
+
+
+def test_admin_creates_a_draft_then_publishes_it_with_provisions(admin_client, documents):
+    from pbgdpl.legal.models import DocumentType, Issuer
+
+    add_url = reverse("wagtailsnippets_legal_legaldocument:add")
+    assert admin_client.get(add_url).status_code == 200
+    ids = {"doc_type": DocumentType.objects.get(name="Quyết định").pk,
+           "issuer": Issuer.objects.get(slug="uy-ban-nhan-dan-tinh").pk}
+
+    refused = admin_client.post(add_url, _form(**ids, effective_to="01/12/2026"))
+    assert refused.status_code == 200
+    assert "Ngày hết hiệu lực phải sau ngày có hiệu lực." in refused.content.decode()
+    assert "Quyết định tạo trong trang quản trị" in refused.content.decode()  # what was typed is kept
+
+    admin_client.post(add_url, _form(**ids))
+    document = LegalDocument.objects.get(number="99/2026/QĐ-UBND")
+    assert not document.live and document.slug == "99-2026-qd-ubnd"
+    assert not document.versions.exists()
+
+    edit_url = reverse("wagtailsnippets_legal_legaldocument:edit", args=[document.pk])
+    admin_client.post(edit_url, _form(**ids, **{"action-publish": "action-publish"}))
+    document.refresh_from_db()
+    assert document.live
+    assert document.current_version.provisions.articles().count() == 2
+    assert document.validity in ("not_yet", "in_force")
