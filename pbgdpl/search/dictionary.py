@@ -73,12 +73,15 @@ class Table:
     max_len: int = 0
     abbreviations: bool = False  # a table of abbreviations (see match_at)
 
+    firsts: set[str] = field(default_factory=set)
+
     def add(self, term: str, value: object) -> None:
         acc, folded = _keys(term)
         if not acc:
             return
         self.entries.setdefault(folded, []).append((acc, value))
         self.max_len = max(self.max_len, len(acc))
+        self.firsts.add(folded[0])
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -92,6 +95,8 @@ class Table:
         unaccented term only if it is not an ordinary syllable of the index (``words``)
         or was typed in capitals (``keep``: folded tokens written like ``VAT``).
         """
+        if i >= len(tokens) or tokens[i][1] not in self.firsts:
+            return 0, []
         for n in range(min(self.max_len, len(tokens) - i), 0, -1):
             window = tokens[i : i + n]
             cands = self.entries.get(tuple(t[1] for t in window))

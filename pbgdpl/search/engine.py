@@ -26,7 +26,7 @@ import tantivy
 from . import analysis
 from .dictionary import Dictionary, get_dictionary
 from .index import IndexHandle, get_handle
-from .query import LawName, ParsedQuery, law_names_for, parse
+from .query import LawIndex, LawName, ParsedQuery, law_names_for, parse
 from .schema import FACET_KEYS
 
 log = logging.getLogger(__name__)
@@ -142,7 +142,7 @@ def _derived(handle: IndexHandle, searcher: tantivy.Searcher) -> dict:
                     laws.append(law_names_for(title))
         except Exception:  # an empty index has no column yet
             log.debug("No group titles in the index", exc_info=True)
-        d["laws"] = laws
+        d["laws"] = LawIndex(laws)
     return d
 
 
@@ -315,7 +315,8 @@ def highlight(text: str, terms: set[str], max_words: int = 40) -> str:
     tokens = list(_TOKEN_RE.finditer(text))
     if not tokens:
         return html.escape(text[:300])
-    hits = [analysis.fold(analysis.canonical_syllable(t.group(0).lower())) in terms for t in tokens]
+    fold1 = analysis._fold_syllable
+    hits = [fold1(t.group(0).lower()) in terms for t in tokens]
     best_start, best_score = 0, -1
     if len(tokens) > max_words and terms:
         window_terms: dict[str, int] = {}
@@ -323,12 +324,12 @@ def highlight(text: str, terms: set[str], max_words: int = 40) -> str:
             if i >= max_words:
                 out = tokens[i - max_words]
                 if hits[i - max_words]:
-                    key = analysis.fold(out.group(0).lower())
+                    key = fold1(out.group(0).lower())
                     window_terms[key] -= 1
                     if not window_terms[key]:
                         del window_terms[key]
             if hits[i]:
-                key = analysis.fold(tokens[i].group(0).lower())
+                key = fold1(tokens[i].group(0).lower())
                 window_terms[key] = window_terms.get(key, 0) + 1
             if i >= max_words - 1:
                 score = len(window_terms) * 10 + sum(window_terms.values())
@@ -594,10 +595,9 @@ def _retrieve(searcher, rank, n_articles: int, order_kw: dict, per_article: bool
 
 
 def _hit(doc: tantivy.Document, score: float, terms: set[str], snippet: bool) -> ResultHit:
-    d = doc.to_dict()
-
     def one(name: str) -> str:
-        return (d.get(name) or [""])[0]
+        value = doc.get_first(name)
+        return value if isinstance(value, str) else ""
 
     return ResultHit(
         key=one("key"),

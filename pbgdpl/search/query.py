@@ -83,19 +83,29 @@ def _remove_phrases(tokens: list[tuple[str, str]], tables: list[Table], dropped:
     return out
 
 
+class LawIndex(list):
+    """Law names indexed by their first syllable, so matching a query is O(query length)."""
+
+    def __init__(self, laws=()):
+        super().__init__(laws)
+        self.by_first: dict[str, list[tuple[tuple[str, ...], LawName]]] = {}
+        for law in self:
+            for name in law.names:
+                if name:
+                    self.by_first.setdefault(name[0], []).append((name, law))
+
+
 def _find_law(folded: list[str], laws: list[LawName]) -> tuple[LawName | None, int, int]:
     """The longest law name contained in the folded query: (law, start, end)."""
+    if not isinstance(laws, LawIndex):
+        laws = LawIndex(laws)
     best: tuple[LawName | None, int, int] = (None, 0, 0)
     best_len = 0
-    for law in laws:
-        for name in law.names:
+    for i, word in enumerate(folded):
+        for name, law in laws.by_first.get(word, ()):
             n = len(name)
-            if n <= best_len or n > len(folded):
-                continue
-            for i in range(len(folded) - n + 1):
-                if tuple(folded[i : i + n]) == name:
-                    best, best_len = (law, i, i + n), n
-                    break
+            if n > best_len and tuple(folded[i : i + n]) == name:
+                best, best_len = (law, i, i + n), n
     return best
 
 
