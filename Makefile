@@ -58,5 +58,9 @@ test: lint test-sqlite test-postgres
 messages: $(STAMP)
 	$(PY) manage.py i18n_coverage --sync --compile
 
+## Render time, SQL queries and first-visit weight of the public pages (seeded database), as JSON.
+bench-pages: $(STAMP)
+	$(PY) manage.py bench_pages
+
 clean:
 	rm -rf var/test-media var/test-search
