@@ -19,7 +19,13 @@ class LegalConfig(AppConfig):
         register_demo_loader("legal-documents", load_demo_documents, order=20)
         grant_model_permissions(
             EDITOR,
-            ["legal.add_legaldocument", "legal.change_legaldocument", "legal.lock_legaldocument"],
+            [
+                "legal.add_legaldocument",
+                "legal.change_legaldocument",
+                "legal.lock_legaldocument",
+                "legal.view_documentversion",
+                "legal.view_provision",
+            ],
         )
         grant_model_permissions(
             EDITORIAL_BOARD,
@@ -36,5 +42,7 @@ class LegalConfig(AppConfig):
                 "legal.change_issuer",
                 "legal.add_field",
                 "legal.change_field",
+                "legal.view_documentversion",
+                "legal.view_provision",
             ],
         )
