@@ -28,6 +28,7 @@ from pbgdpl.search import analysis
 log = logging.getLogger(__name__)
 
 LAW_WEIGHT = 0.15  # one article counts this much compared with one answered question
+LAW_FIELD_ARTICLES = 100  # ... for a field whose laws have this many articles (see law_examples)
 SEARCH_WEIGHT = 1.5  # log-odds bonus for each similar answer's field, scaled by rank
 STOPWORDS = set(
     "toi la co cua va cac cho duoc khong thi nhu nay do mot nhung voi trong de den tu hoi xin "
@@ -82,10 +83,8 @@ class FieldModel:
         return sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
 
 
-def training_examples(exclude_pks: set[int] | None = None) -> list[tuple[str, str, float]]:
-    """Published Q&As (minus ``exclude_pks``) and the published laws' articles, as (text, field, weight)."""
-    from pbgdpl.legal.models import LegalDocument, Provision, ProvisionKind
-
+def qa_examples(exclude_pks: set[int] | None = None) -> list[tuple[str, str, float]]:
+    """Published Q&As with a field (minus ``exclude_pks``): question and answer text → field."""
     from .models import Question
 
     examples: list[tuple[str, str, float]] = []
@@ -93,20 +92,35 @@ def training_examples(exclude_pks: set[int] | None = None) -> list[tuple[str, st
     for question in questions:
         if exclude_pks and question.pk in exclude_pks:
             continue
-        answer = getattr(question, "answer", None)
         examples.append((f"{question.shown_text} {question.title}", question.field.name, 1.0))
+        answer = getattr(question, "answer", None)
         if answer is not None:
             examples.append((answer.text, question.field.name, 0.5))
+    return examples
+
+
+def law_examples() -> list[tuple[str, str, float]]:
+    """Articles of the published legal documents → each of the document's fields.
+
+    Every field gets the same total weight (LAW_WEIGHT × LAW_FIELD_ARTICLES) however many
+    articles its laws have: otherwise the 689 articles of the Civil Code pull every
+    question towards "Dân sự".
+    """
+    from pbgdpl.legal.models import LegalDocument, Provision, ProvisionKind
+
+    raw: list[tuple[str, str]] = []
     documents = LegalDocument.objects.published().filter(current_version__isnull=False).prefetch_related("fields")
     for document in documents:
         names = [f.name for f in document.fields.all()]
-        if not names:
-            continue
         articles = Provision.objects.filter(version_id=document.current_version_id, kind=ProvisionKind.ARTICLE)
         for title, text in articles.values_list("title", "text"):
-            for name in names:
-                examples.append((f"{title} {text[:600]}", name, LAW_WEIGHT / len(names)))
-    return examples
+            raw.extend((f"{title} {text[:600]}", name) for name in names)
+    per_field = Counter(name for _text, name in raw)
+    return [(text, name, LAW_WEIGHT * LAW_FIELD_ARTICLES / per_field[name]) for text, name in raw]
+
+
+def training_examples(exclude_pks: set[int] | None = None) -> list[tuple[str, str, float]]:
+    return qa_examples(exclude_pks) + law_examples()
 
 
 def get_model() -> FieldModel:
