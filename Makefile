@@ -28,16 +28,17 @@ run: $(STAMP)
 	@$(MAKE) --no-print-directory serve
 
 ## Serve the site (uvicorn, ASGI) and the background worker together; Ctrl-C stops both.
-## If either stops on its own (port taken, crash), the other is stopped too and make fails.
+## If either fails (port taken, crash), the other is stopped too and make fails.
 serve:
 	@echo "Serving at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/quan-tri/) — Ctrl-C to stop"
 	@$(PY) manage.py run_worker & worker=$$!; \
 	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --log-level warning & web=$$!; \
 	stop() { trap '' INT TERM; sleep 1; kill -TERM $$web $$worker 2>/dev/null; wait $$web $$worker 2>/dev/null; }; \
 	trap 'stop; echo "Stopped."; exit 0' INT TERM; \
-	wait -n $$web $$worker; status=$$?; \
-	echo "The web server or the worker stopped (exit $$status): stopping the other." >&2; \
-	stop; exit $$(( status == 0 ? 1 : status ))
+	wait -n $$web $$worker; status=$$?; stop; \
+	case $$status in 0|130|143) echo "Stopped."; exit 0;; esac; \
+	echo "The web server or the worker stopped unexpectedly (exit $$status); the other was stopped too." >&2; \
+	exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
