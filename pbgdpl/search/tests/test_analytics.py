@@ -128,3 +128,11 @@ def test_dictionary_listing_is_searchable_and_filterable(admin_client_logged_in)
     html = admin_client_logged_in.get(url, {"q": "sổ đỏ", "kind": "synonym"}).content.decode()
     assert "giấy chứng nhận quyền sử dụng đất" in html
     assert "bồ nhí" not in html
+
+
+def test_report_names_clicked_results_from_the_index(admin_client_logged_in, search_index):  # noqa: F811
+    admin_client_logged_in.get(
+        "/tim-kiem/mo/", {"to": "/van-ban/bo-luat-lao-dong-2019/#dieu_139", "key": "provision:139", "q": "nghỉ đẻ"}
+    )
+    html = admin_client_logged_in.get("/quan-tri/thong-ke-tim-kiem/").content.decode()
+    assert "Điều 139. Nghỉ thai sản — Bộ luật Lao động 2019" in html
