@@ -85,7 +85,8 @@ class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
         for row in zero:
             row["add_url"] = dictionary_add_url(row["query"])
         top = selectors.top_queries(period, REPORT_ROWS)
-        for row in top:
+        unclicked = selectors.unclicked_queries(period, REPORT_ROWS)
+        for row in top + unclicked:
             row["add_url"] = dictionary_add_url(row["query"])
         context.update(
             {
@@ -94,6 +95,7 @@ class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
                 "totals": selectors.totals(period),
                 "top_queries": top,
                 "zero_queries": zero,
+                "unclicked_queries": unclicked,
                 "top_clicks": selectors.top_clicks(period, REPORT_ROWS),
                 "dictionary_url": reverse(dictionary_viewset.get_url_name("list")),
                 "can_add_entry": self.request.user.has_perm("search.add_dictionaryentry"),

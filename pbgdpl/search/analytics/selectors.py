@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Max, Sum
+from django.db.models import Exists, Max, OuterRef, Sum
 from django.utils import timezone
 
 from .models import SearchClickStat, SearchQueryStat
@@ -52,6 +52,26 @@ def zero_result_queries(period: Period, limit: int = 50) -> list[dict]:
         .filter(result_count=0)
         .values("query", "folded", "filters")
         .annotate(searches=Sum("searches"))
+        .order_by("-searches", "query")[:limit]
+    )
+
+
+def unclicked_queries(period: Period, limit: int = 50, min_searches: int = 2) -> list[dict]:
+    """Queries searched repeatedly that found something, yet nobody opened a result.
+
+    With ranked retrieval almost every query "finds something"; these are the searches
+    that most likely failed all the same.
+    """
+    clicked = SearchClickStat.objects.filter(
+        period_start__gte=period.start, period_start__lt=period.end, folded=OuterRef("folded")
+    )
+    return list(
+        _queries(period)
+        .filter(result_count__gt=0)
+        .values("query", "folded")
+        .annotate(searches=Sum("searches"), result_count=Max("result_count"))
+        .filter(searches__gte=min_searches)
+        .exclude(Exists(clicked))
         .order_by("-searches", "query")[:limit]
     )
 

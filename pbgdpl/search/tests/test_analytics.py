@@ -106,6 +106,20 @@ def test_admin_report_lists_top_and_failing_queries(admin_client_logged_in):
     assert "term=b%E1%BA%A3o+hi%E1%BB%83m+xe+%C3%B4m" in html
 
 
+def test_report_lists_queries_nobody_opened_a_result_for(admin_client_logged_in):
+    for _ in range(3):
+        services.record_search("tiền đền bù giải tỏa", None, 12)
+    services.record_search("nghỉ đẻ", None, 4)
+    services.record_search("nghỉ đẻ", None, 4)
+    services.record_click("Nghỉ đẻ", "provision:139", "/van-ban/bo-luat-lao-dong-2019/#dieu_139")
+    from pbgdpl.search.analytics import selectors
+
+    rows = selectors.unclicked_queries(selectors.Period.last_days(7))
+    assert [(r["query"], r["searches"]) for r in rows] == [("tiền đền bù giải tỏa", 3)]
+    html = admin_client_logged_in.get("/quan-tri/thong-ke-tim-kiem/").content.decode()
+    assert "Tìm nhiều nhưng không ai mở kết quả" in html and "tiền đền bù giải tỏa" in html
+
+
 def test_add_dictionary_entry_prefilled_from_a_failing_query(admin_client_logged_in):
     from pbgdpl.search.wagtail_hooks import dictionary_add_url
 
