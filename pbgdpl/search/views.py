@@ -186,7 +186,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if params.q and "q" not in params.errors:
         result = _run_search(params)
         unavailable = result is None
-        if result is not None:
+        # Ticking a filter or changing the sort with htmx refines the same search: count it once.
+        refining = _is_htmx_partial(request) and request.headers.get("HX-Trigger") == "search-results"
+        if result is not None and not refining:
             _record(params, result)
     context = {
         "params": params,

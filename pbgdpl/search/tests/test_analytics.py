@@ -47,6 +47,12 @@ def test_same_query_in_the_same_hour_is_one_row(client, search_index):  # noqa: 
     assert row.searches == 4
 
 
+def test_refining_with_htmx_filters_is_not_a_new_search(client, search_index):  # noqa: F811
+    client.get("/tim-kiem/", {"q": "quyền"}, HTTP_HX_REQUEST="true", HTTP_HX_TRIGGER="search-form")
+    client.get("/tim-kiem/", {"q": "quyền", "doc_type": "Luật"}, HTTP_HX_REQUEST="true", HTTP_HX_TRIGGER="search-results")
+    assert [(r.query, r.filters, r.searches) for r in SearchQueryStat.objects.all()] == [("quyền", "", 1)]
+
+
 def test_zero_result_searches_are_visible_as_such(client, search_index):  # noqa: F811
     client.get("/tim-kiem/", {"q": "xyzzy quux"})
     assert SearchQueryStat.objects.get().result_count == 0
