@@ -103,7 +103,7 @@ class Table:
             if not cands:
                 continue
             if n == 1 and words is not None:
-                typed, folded = window[0]
+                typed, folded = window[0][0], window[0][1]
                 if typed == folded and folded in words and folded not in keep:
                     if self.abbreviations:
                         continue

@@ -26,7 +26,7 @@ import tantivy
 from . import analysis
 from .dictionary import Dictionary, get_dictionary
 from .index import IndexHandle, get_handle
-from .query import LawIndex, LawName, ParsedQuery, law_names_for, parse
+from .query import LawIndex, LawName, ParsedQuery, adjacent_bigrams, law_names_for, parse
 from .schema import FACET_KEYS
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,7 @@ LEGAL_TITLE_PREFIXES = (
 MAX_GROUP_HITS = 3
 DEFINITION_SCORE = 20.0  # the clause defining the term a query asks about
 SECOND_PASSAGE = 0.0
+POINT_WEIGHT = 1.0  # a point-level passage counts a little less than a whole clause
 TITLE_COVERAGE = 0.0  # score × (1 + this × share of the entry title in the query); measured: no gain
 RERANK_K = 30  # share of the second-best passage in an entry's score
 MAX_FETCH = 1000
@@ -393,7 +394,7 @@ def _correct_typos(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searc
             pq.tokens[i] = best
             changed = True
     if changed:
-        pq.bigrams = analysis.bigrams(pq.tokens)
+        pq.bigrams = adjacent_bigrams(pq.tokens, pq.positions)
 
 
 def _suggestion(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher) -> str | None:
@@ -576,6 +577,8 @@ def _retrieve(searcher, rank, n_articles: int, order_kw: dict, per_article: bool
             #  second passage score]
             rec = acc[aid] = [0.0, 0.0, None, None, gid, pos, 0.0]
         s = float(score) if not order_kw else 0.0
+        if unit == 2:
+            s *= POINT_WEIGHT
         if unit:
             if rec[3] is None or s > rec[1]:
                 rec[6] = rec[1]

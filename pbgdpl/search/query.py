@@ -62,6 +62,7 @@ class ParsedQuery:
     dropped: list[str] = field(default_factory=list)
     defined_terms: list[str] = field(default_factory=list)  # "x_y_z" candidates, longest first
     corrections: dict[str, str] = field(default_factory=dict)
+    positions: list[float] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -81,6 +82,17 @@ def _remove_phrases(tokens: list[tuple[str, str]], tables: list[Table], dropped:
             out.append(tokens[i])
             i += 1
     return out
+
+
+def adjacent_bigrams(tokens: list[str], positions: list[float] | None = None) -> list[str]:
+    """Bigrams of neighbouring words only (not across punctuation or removed words)."""
+    if not positions or len(positions) != len(tokens):
+        return analysis.bigrams(tokens)
+    return [
+        f"{a}_{b}"
+        for a, b, pa, pb in zip(tokens, tokens[1:], positions, positions[1:], strict=False)
+        if 0 < pb - pa <= 1.0
+    ]
 
 
 class LawIndex(list):
@@ -138,8 +150,17 @@ def parse(
 
     # Words typed in capitals (VAT, CA, BLDS) are abbreviations even when they spell a syllable.
     keep = frozenset(analysis.fold(w.lower()) for w in analysis._WORD_RE.findall(analysis.nfc(text)) if len(w) >= 2 and w.isupper())
-    accented = analysis._WORD_RE.findall(norm)
-    tokens = list(zip(accented, analysis.fold_all(accented), strict=True))
+    # Tokens are (accented, folded, position); positions jump across punctuation and
+    # removed words, so bigrams are only formed from words that were really adjacent.
+    tokens = []
+    pos = 0.0
+    last_end = None
+    for m in analysis._WORD_RE.finditer(norm):
+        if last_end is not None:
+            pos += 10.0 if re.search(r"[.,;:!?()\[\]\"“”…]", norm[last_end : m.start()]) else 1.0
+        last_end = m.end()
+        word = m.group(0)
+        tokens.append((word, analysis._fold_syllable(word), pos))
 
     # Abbreviations first (BLDS → bộ luật dân sự), so law names and fillers see full words.
     if dictionary.abbreviations:
@@ -154,7 +175,8 @@ def parse(
             exps = list(dict.fromkeys(e for v in values for e in v))
             if len(exps) == 1:
                 words = analysis.syllables(exps[0])
-                expanded.extend(zip(words, analysis.fold_all(words), strict=True))
+                base = tokens[i][2]
+                expanded.extend((w, analysis._fold_syllable(w), base + k / 100) for k, w in enumerate(words))
             else:
                 # Ambiguous ("ct": chỉ thị | công ty): keep it, search every meaning.
                 expanded.extend(tokens[i : i + n])
@@ -213,7 +235,8 @@ def parse(
 
     pq.accented = [t[0] for t in content]
     pq.tokens = [t[1] for t in content]
-    pq.bigrams = analysis.bigrams(pq.tokens)
+    pq.positions = [t[2] for t in content]
+    pq.bigrams = adjacent_bigrams(pq.tokens, pq.positions)
     return pq
 
 
