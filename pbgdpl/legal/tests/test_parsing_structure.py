@@ -281,7 +281,7 @@ LINE_POOL = [
 ]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.one_of(
@@ -352,7 +352,7 @@ law_st = st.lists(
 )
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(law_st)
 def test_random_well_formed_laws_are_recovered_exactly(chapters):
     lines: list[str] = ["LUẬT", "MẪU", "Căn cứ Hiến pháp;"]
