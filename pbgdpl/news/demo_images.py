@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 from pathlib import Path
@@ -87,6 +88,7 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, max_width: int) -> list[st
     return lines
 
 
+@functools.lru_cache(maxsize=32)  # a test session seeds several times; the pictures never change
 def render_illustration(title: str, scheme: str, motif: str) -> bytes:
     """A 1200×675 JPEG: a gradient, a pictogram and the title; a few milliseconds each."""
     dark, light, accent = SCHEMES.get(scheme, SCHEMES["blue"])

@@ -80,7 +80,8 @@ class SectionPageSource(SearchSource):
 SOURCES = {ArticlePage: ArticleSource(), SectionPage: SectionPageSource()}
 
 
-def _queue(instance) -> None:
+def queue_for_search(instance) -> None:
+    """Write the search outbox entry for a page of a registered type (no-op for others)."""
     source = SOURCES.get(type(instance))
     if source is None:
         return
@@ -90,4 +91,4 @@ def _queue(instance) -> None:
 
 def on_page_changed(sender, instance, **kwargs) -> None:
     """Receiver for page_published / page_unpublished / post_delete."""
-    _queue(instance)
+    queue_for_search(instance)

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
@@ -31,6 +32,7 @@ from .demo_articles_news import NEWS
 from .demo_articles_situations import SITUATIONS
 from .demo_images import render_illustration
 from .models import ArticleIndexPage, ArticlePage, GalleryImage, GalleryPage
+from .search_sources import queue_for_search
 
 ARTICLES_BY_SECTION = {"tin-tuc": NEWS, "huong-dan-nghiep-vu": GUIDANCE, "tinh-huong-phap-luat": SITUATIONS}
 IMAGE_TITLE_PREFIX = "Ảnh minh họa: "
@@ -74,9 +76,20 @@ def markup_to_stream(text: str, extra_image_id: int | None = None) -> list[dict]
     return blocks
 
 
-def _publish(page: Page) -> None:
-    """Publish through a revision so the page has history and publish signals fire (search outbox)."""
-    page.save_revision().publish()
+def _add_live(parent: Page, page: Page) -> Page:
+    """Add ``page`` under ``parent`` already published.
+
+    Wagtail's revision-and-publish path costs about 60 queries a page and the demo has about
+    50 pages, so demo pages are created live without a first revision (an editor's first
+    edit creates it, as for any page made in code). The search outbox entry that the
+    publish signal would have written is written here.
+    """
+    now = timezone.now()
+    page.live = True
+    page.first_published_at = page.last_published_at = now
+    parent.add_child(instance=page)
+    queue_for_search(page)
+    return page
 
 
 def _child_by_slug(parent: Page, slug: str) -> Page | None:
@@ -98,8 +111,7 @@ def ensure_home_page() -> HomePage:
             seo_title=data["seo_title"],
             search_description=data["search_description"],
         )
-        root.add_child(instance=home)
-        _publish(home)
+        _add_live(root, home)
         existing = home
     if site is None:
         site = Site.objects.create(hostname="localhost", port=80, root_page=existing, is_default_site=True)
@@ -155,8 +167,7 @@ def ensure_sections(home: HomePage) -> dict[str, Page]:
             else:
                 page = SectionPage(title=title, slug=slug, intro=intro, body=body, show_in_menus=True)
             page.search_description = intro[:300]
-            home.add_child(instance=page)
-            _publish(page)
+            _add_live(home, page)
         sections[slug] = page.specific
     return sections
 
@@ -165,15 +176,13 @@ def ensure_situation_children(index: Page, images: dict) -> None:
     slug, title, intro, body = demo_content.AUDIOVISUAL
     if _child_by_slug(index, slug) is None:
         page = SectionPage(title=title, slug=slug, intro=intro, body=body, search_description=intro[:300])
-        index.add_child(instance=page)
-        _publish(page)
+        _add_live(index, page)
     slug, title, intro = demo_content.GALLERY
     if _child_by_slug(index, slug) is None:
         gallery = GalleryPage(title=title, slug=slug, intro=intro, search_description=intro[:300])
         for order, (key, caption) in enumerate(demo_content.GALLERY_IMAGES):
             gallery.gallery_images.add(GalleryImage(image=images[key], caption=caption, sort_order=order))
-        index.add_child(instance=gallery)
-        _publish(gallery)
+        _add_live(index, gallery)
 
 
 def ensure_articles(sections: dict[str, Page], images: dict) -> int:
@@ -196,8 +205,7 @@ def ensure_articles(sections: dict[str, Page], images: dict) -> int:
                 search_description=data["summary"][:300],
             )
             article.tags.add(*data.get("tags", []))
-            index.add_child(instance=article)
-            _publish(article)
+            _add_live(index, article)
             created += 1
     return created
 
@@ -205,10 +213,12 @@ def ensure_articles(sections: dict[str, Page], images: dict) -> int:
 def ensure_home_blocks(home: HomePage, sections: dict[str, Page]) -> None:
     """Point the home page's news block at Tin tức and promote the main sections, once.
 
-    Done on the page object and published as a revision, so the admin's editor (which
-    loads the latest revision) shows exactly what the site shows.
+    Saved on the live page only when it has no revision yet: once an editor has saved
+    one, the admin shows the revision and changing the row behind it would confuse them.
     """
     home = HomePage.objects.get(pk=home.pk)
+    if home.latest_revision_id is not None:
+        return
     changed = False
     if home.news_index_id is None and "tin-tuc" in sections:
         home.news_index = sections["tin-tuc"]
@@ -223,7 +233,7 @@ def ensure_home_blocks(home: HomePage, sections: dict[str, Page]) -> None:
                 order += 1
         changed = changed or order > 0
     if changed:
-        _publish(home)
+        home.save()
 
 
 @transaction.atomic
