@@ -120,3 +120,12 @@ def test_bootstrap_with_the_real_seed_guards_the_three_article_sections(db, only
         section = home.get_children().get(slug=slug)
         assert section.get_workflow().name == roles.WORKFLOW_NAME
     assert home.get_children().get(slug="gioi-thieu").get_workflow() is None
+
+
+def test_unmigrated_database_gets_a_clear_message(db, monkeypatch):
+    monkeypatch.setattr(
+        bootstrap_command.MigrationExecutor, "migration_plan", lambda self, targets: [("core", "9999_future")]
+    )
+    with pytest.raises(CommandError, match="run 'python manage.py migrate' first"):
+        run_bootstrap("--no-demo")
+    assert not get_user_model().objects.exists()

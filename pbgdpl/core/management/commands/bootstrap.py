@@ -18,6 +18,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from pbgdpl.accounts.services import ensure_editorial_setup
@@ -42,6 +44,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_demo: bool = False, **options):
         started = time.monotonic()
+        self.require_migrated_database()
         password = self.ensure_admin()
         if not no_demo:
             self.ensure_page_tree()
@@ -49,6 +52,15 @@ class Command(BaseCommand):
         if not no_demo:
             self.run_demo_loaders()
         self.print_summary(password, time.monotonic() - started)
+
+    def require_migrated_database(self) -> None:
+        executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+        pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        if pending:
+            raise CommandError(
+                f"The database has {len(pending)} unapplied migration(s): run "
+                "'python manage.py migrate' first (make run does it for you)."
+            )
 
     def ensure_admin(self) -> str | None:
         """Create the superuser if missing; return the password only when it was just generated."""
