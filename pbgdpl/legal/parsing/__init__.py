@@ -33,6 +33,17 @@ Phụ lục I / Phụ lục         ``phu-luc-i`` / ``phu-luc``
 ==========================  =========================================================
 
 If an eid would repeat (a messy source), ``-2``, ``-3`` … is appended and a warning is added.
+
+Rebuilding: ``ParseResult.source_lines()`` gives back every non-blank input line in order (NFC,
+trimmed); each line lives in exactly one node, as its ``heading`` or in its ``text``.
+
+Extraction (``extract_text``): TXT in UTF-8/UTF-16 (with or without BOM)/Windows-1258; DOCX paragraphs
+and tables in body order (heading/signature layout tables cell by cell, data tables one row per line
+"a | b | c"), Word's automatic "1." / "a)" numbering rendered, tracked insertions kept; PDF text layer
+with hard-wrapped lines joined back; scanned pages (no text, an image) OCR-ed with tesseract ``vie``
+(method "ocr", needs_review) or, without tesseract, flagged with a warning and left empty. Text typed
+with legacy TCVN3/VNI fonts is flagged. Unreadable or unsupported files raise ``ExtractionError``
+(a ``ValueError`` whose message is Vietnamese and meant for the editor).
 """
 
 from .extract import Extracted, ExtractionError, extract_text
