@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -16,6 +17,9 @@ log = logging.getLogger(__name__)
 
 POPULAR_CACHE_KEY = "search:popular-queries"
 POPULAR_DAYS = 30
+POPULAR_MIN_SEARCHES = 3
+# Long digit runs (phone, ID, account numbers) and e-mail addresses are never shown publicly.
+_PERSONAL_RE = re.compile(r"\d[\d .-]{5,}\d|@")
 
 
 @dataclass(frozen=True)
@@ -136,15 +140,43 @@ def totals(period: Period) -> dict[str, int]:
 def popular_queries(limit: int = 8) -> list[str]:
     """Queries many people searched in the last 30 days that found something (cached 10 minutes).
 
-    For the search page's empty state; the home page may show them too.
+    Shown publicly (search page, home page), so only what several searches share and
+    nothing that looks personal: at least ``POPULAR_MIN_SEARCHES`` searches, short, no long
+    digit runs (phone or ID numbers), no e-mail addresses. Variants typed with and without
+    diacritics count together and show their accented spelling.
     """
     queries = cache.get(POPULAR_CACHE_KEY)
     if queries is None:
         try:
-            rows = top_queries(Period.last_days(POPULAR_DAYS), limit * 3)
-            queries = [row["query"] for row in rows if row["result_count"]]
+            queries = _popular(limit * 3)
         except Exception:  # statistics must never break a page
             log.exception("Could not read popular searches")
             queries = []
         cache.set(POPULAR_CACHE_KEY, queries, 600)
     return queries[:limit]
+
+
+def _popular(limit: int) -> list[str]:
+    rows = (
+        _queries(Period.last_days(POPULAR_DAYS))
+        .filter(result_count__gt=0)
+        .values("folded", "query")
+        .annotate(searches=Sum("searches"))
+    )
+    by_folded: dict[str, dict] = {}
+    for row in rows:
+        if not _publishable(row["query"]):
+            continue
+        entry = by_folded.setdefault(row["folded"], {"searches": 0, "spellings": []})
+        entry["searches"] += row["searches"]
+        entry["spellings"].append((row["query"] != row["folded"], row["searches"], row["query"]))
+    ranked = sorted(
+        ((entry["searches"], max(entry["spellings"])[2]) for entry in by_folded.values()
+         if entry["searches"] >= POPULAR_MIN_SEARCHES),
+        key=lambda item: (-item[0], item[1]),
+    )
+    return [query for _, query in ranked[:limit]]
+
+
+def _publishable(query: str) -> bool:
+    return len(query) <= 60 and len(query.split()) <= 8 and not _PERSONAL_RE.search(query)

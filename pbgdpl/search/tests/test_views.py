@@ -256,14 +256,20 @@ def test_page_is_wired_for_htmx_and_accessible(client, search_index):
 def test_empty_query_shows_tips_and_popular_searches(client, search_index):
     from pbgdpl.search.analytics.services import record_search
 
-    record_search("ly hôn", None, 3)
-    record_search("chưa có gì", None, 0)
+    for query in ("ly hôn", "ly hon", "LY HON", "chưa có gì", "chưa có gì", "chưa có gì"):
+        record_search(query, None, 0 if query == "chưa có gì" else 3)
+    for _ in range(5):
+        record_search("nguyen van a 0912 345 678", None, 2)
+    record_search("sổ hồng", None, 7)
     cache.clear()
     html = client.get("/tim-kiem/").content.decode()
     assert "Mẹo tìm kiếm" in html
     assert "Được tìm nhiều" in html
-    assert "?q=ly+h%C3%B4n" in html
+    assert '?q=ly+h%C3%B4n">ly hôn</a>' in html  # typed both ways: shown once, accented
+    assert "?q=ly+hon" not in html
     assert "chưa có gì" not in html  # queries that found nothing are not advertised
+    assert "0912" not in html  # nothing that looks personal is shown
+    assert "sổ hồng" not in html  # searched once: not yet popular
 
 
 def test_no_results_offers_next_steps(client, search_index):
