@@ -269,21 +269,48 @@ class _Parser:
             i += 1
         return quoted
 
-    def _quote_end(self, start: int) -> int | None:
+    QUOTE_LIMIT = 3000  # lines; an unclosed quote is not allowed to swallow a whole document
+
+    def _quote_index(self) -> None:
+        """Precompute, in linear time, where each quote opened on a line closes.
+
+        With Q[k] = (opening − closing curly quotes) in lines[0:k], a curly quote opened on line i
+        closes on the first line j ≥ i with Q[j + 1] ≤ Q[i] ("next smaller or equal" of Q, found with a
+        monotonic stack). For straight quotes, the first line ending with a quote is remembered.
+        """
         lines = self.lines
-        limit = min(len(lines), start + 3000)
-        if "“" in lines[start]:
-            balance = 0
-            for j in range(start, limit):
-                balance += lines[j].count("“") - lines[j].count("”")
-                if balance <= 0:
-                    return j
+        prefix = [0]
+        for line in lines:
+            prefix.append(prefix[-1] + line.count("“") - line.count("”"))
+        next_le = [len(prefix)] * len(prefix)
+        stack: list[int] = []
+        for k in range(len(prefix) - 1, -1, -1):
+            while stack and prefix[stack[-1]] > prefix[k]:
+                stack.pop()
+            if stack:
+                next_le[k] = stack[-1]
+            stack.append(k)
+        self._curly_end = next_le
+        ends_straight = [bool(re.search(r'"[\s.;,:)]*$', line)) for line in lines]
+        next_straight = [len(lines)] * (len(lines) + 1)
+        for k in range(len(lines) - 1, -1, -1):
+            next_straight[k] = k if ends_straight[k] else next_straight[k + 1]
+        self._ends_straight, self._next_straight = ends_straight, next_straight
+
+    def _quote_end(self, start: int) -> int | None:
+        """The line where the quote opened on line ``start`` closes, or None."""
+        if not hasattr(self, "_curly_end"):
+            self._quote_index()
+        line = self.lines[start]
+        if "“" in line:
+            end = self._curly_end[start] - 1
+        elif self._ends_straight[start] and line.count('"') >= 2:
+            end = start
+        else:
+            end = self._next_straight[start + 1]
+        if end >= len(self.lines) or end - start > self.QUOTE_LIMIT:
             return None
-        for j in range(start, limit):
-            line = lines[j]
-            if re.search(r'"[\s.;,:)]*$', line) and (j > start or line.count('"') >= 2):
-                return j
-        return None
+        return end
 
     def _find_attachments(self) -> dict[int, tuple[int, int]]:
         """First line → (type line, "kèm theo" line) of each attached Quy chế/Quy định/… .
@@ -293,6 +320,7 @@ class _Parser:
         """
         starts: dict[int, tuple[int, int]] = {}
         begun = False
+        last_end = -1
         for i, line in enumerate(self.lines):
             if not line or i in self.quoted:
                 continue
@@ -306,8 +334,10 @@ class _Parser:
                 continue
             if KEM_THEO_RE.match(line) and len(line) < 400:
                 found = self._attachment_header(i)
-                if found is not None and not any(s <= found[0] <= k for s, (_, k) in starts.items()):
+                # Found in document order: a new block must start after the previous one ended.
+                if found is not None and found[0] > last_end:
                     starts[found[0]] = (found[1], i)
+                    last_end = i
         return starts
 
     def _attachment_header(self, kem: int) -> tuple[int, int] | None:
