@@ -18,8 +18,9 @@ log = logging.getLogger(__name__)
 POPULAR_CACHE_KEY = "search:popular-queries"
 POPULAR_DAYS = 30
 POPULAR_MIN_SEARCHES = 3
-# Long digit runs (phone, ID, account numbers) and e-mail addresses are never shown publicly.
-_PERSONAL_RE = re.compile(r"\d[\d .-]{5,}\d|@")
+# Long digit runs (phone, ID, account numbers), e-mail addresses and what was redacted when
+# stored (***) are never shown publicly.
+_PERSONAL_RE = re.compile(r"\d[\d .-]{5,}\d|@|\*\*\*")
 
 
 @dataclass(frozen=True)

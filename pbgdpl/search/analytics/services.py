@@ -26,6 +26,9 @@ MAX_QUERY_CHARS = 200
 # Hourly rows are kept this long before being rolled up into daily rows.
 HOURLY_KEEP = datetime.timedelta(hours=48)
 _SPACES_RE = re.compile(r"\s+")
+# Nine or more digits in a run (phone, CCCD/CMND, bank account), or an e-mail address.
+_PERSONAL_RE = re.compile(r"(?<!\w)(?:\d[ .-]?){8,}\d(?!\w)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+REDACTED = "***"
 
 
 def retention_days() -> int:
@@ -34,8 +37,14 @@ def retention_days() -> int:
 
 
 def normalize_query(text: str) -> tuple[str, str]:
-    """The query as stored (NFC, lowercase, canonical tones, single spaces) and its folded form."""
-    normalized = _SPACES_RE.sub(" ", analysis.normalize(text or "")).strip()[:MAX_QUERY_CHARS]
+    """The query as stored (NFC, lowercase, canonical tones, single spaces) and its folded form.
+
+    People sometimes type their own phone, ID card or account number, or an e-mail
+    address: those are replaced by ``***`` before anything is stored.
+    """
+    normalized = analysis.normalize(text or "")
+    normalized = _PERSONAL_RE.sub(REDACTED, normalized)
+    normalized = _SPACES_RE.sub(" ", normalized).strip()[:MAX_QUERY_CHARS]
     return normalized, analysis.fold(normalized)
 
 

@@ -38,6 +38,21 @@ def test_a_search_is_counted_without_personal_data(client, search_index):  # noq
     assert "203.0.113.7" not in stored and "TestPhone" not in stored
 
 
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("cccd 001234567890 bị mất", "cccd *** bị mất"),
+        ("số điện thoại 0912 345 678 của cán bộ", "số điện thoại *** của cán bộ"),
+        ("gửi đơn tới nguyenvana@gmail.com", "gửi đơn tới ***"),
+        ("100/2019/NĐ-CP điều 5", "100/2019/nđ-cp điều 5"),
+        ("ngày 20.11.2019", "ngày 20.11.2019"),
+    ],
+)
+def test_numbers_and_addresses_people_type_are_not_stored(db, typed, stored):
+    services.record_search(typed, None, 1)
+    assert SearchQueryStat.objects.get().query == stored
+
+
 def test_same_query_in_the_same_hour_is_one_row(client, search_index):  # noqa: F811
     for _ in range(3):
         client.get("/tim-kiem/", {"q": "ly hôn"})
