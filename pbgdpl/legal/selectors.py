@@ -201,10 +201,12 @@ def _apply(queryset: QuerySet, key: str, values: Sequence[str]) -> QuerySet:
     raise KeyError(key)
 
 
-def filter_documents(base: QuerySet, filters: Filters, *, exclude: str | None = None) -> QuerySet:
-    """``base`` annotated with validity on ``filters.on`` and restricted by every filter group
-    except ``exclude`` (the facet whose counts are being computed)."""
-    queryset = with_validity_at(base, filters.on)
+def filter_documents(base: QuerySet, filters: Filters, *, exclude: str | None = None, annotate: bool = False) -> QuerySet:
+    """``base`` restricted by every filter group except ``exclude`` (the facet whose counts are
+    being computed). Validity on ``filters.on`` is annotated (``validity_at``) only when a filter
+    or the caller needs it: the expression is the costly part of the query."""
+    needs_validity = annotate or (exclude != "hieu_luc" and bool(filters.get("hieu_luc")))
+    queryset = with_validity_at(base, filters.on) if needs_validity else base
     for key in FACET_KEYS:
         if key != exclude:
             queryset = _apply(queryset, key, filters.get(key))
@@ -222,7 +224,7 @@ def facet_counts(base: QuerySet, filters: Filters) -> list[Facet]:
     """
     facets = []
     for key in FACET_KEYS:
-        queryset = filter_documents(base, filters, exclude=key)
+        queryset = filter_documents(base, filters, exclude=key, annotate=key == "hieu_luc")
         selected = set(filters.get(key))
         rows: list[tuple[str, str, int]] = []
         if key == "hieu_luc":

@@ -76,7 +76,7 @@ def document_index(request: HttpRequest) -> HttpResponse:
     params = parse_listing(request.GET)
     base = selectors.enacted_documents()
     queryset = selectors.listing_rows(
-        selectors.filter_documents(base, params.filters).order_by(*selectors.SORTS[params.sort])
+        selectors.filter_documents(base, params.filters, annotate=True).order_by(*selectors.SORTS[params.sort])
     )
     page = paginate(queryset, params)
     context = {
