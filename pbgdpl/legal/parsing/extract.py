@@ -171,14 +171,21 @@ def _from_docx(path: Path) -> Extracted:
 
     numbering = _DocxNumbering(document)
     lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            paragraph = Paragraph(child, document)
-            lines.append(numbering.label(paragraph) + paragraph_text(child))
-        elif tag == "tbl":
-            lines.extend(_docx_table_lines(Table(child, document), numbering))
+
+    def blocks(container) -> None:
+        for child in container.iterchildren():
+            if not isinstance(child.tag, str):
+                continue  # comments, processing instructions
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                paragraph = Paragraph(child, document)
+                lines.append(numbering.label(paragraph) + paragraph_text(child))
+            elif tag == "tbl":
+                lines.extend(_docx_table_lines(Table(child, document), numbering))
+            elif tag in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
+                blocks(child)  # block-level content controls and tracked insertions hold paragraphs too
+
+    blocks(document.element.body)
     warnings = []
     if numbering.unsupported:
         warnings.append(

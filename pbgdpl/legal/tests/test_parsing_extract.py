@@ -319,6 +319,13 @@ def test_docx_keeps_tracked_insertions_and_soft_breaks_and_drops_deletions(tmp_p
         parse_xml(f'<w:del {w} w:id="2" w:author="A"><w:r><w:delText> cũ</w:delText></w:r></w:del>')
     )
     document.add_paragraph("Quy chế này quy định về phối hợp.")
+    # A block-level content control (forms, templates) holding a paragraph.
+    document.element.body.insert(
+        len(document.element.body) - 1,
+        parse_xml(
+            f"<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>Điều 2. Đối tượng áp dụng</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        ),
+    )
     document.save(tmp_path / "tracked.docx")
     extracted = extract_text(tmp_path / "tracked.docx")
     assert extracted.text.rstrip("\n").split("\n") == [
@@ -326,6 +333,7 @@ def test_docx_keeps_tracked_insertions_and_soft_breaks_and_drops_deletions(tmp_p
         "QUY ĐỊNH CHUNG",
         "Điều 1. Phạm vi điều chỉnh",
         "Quy chế này quy định về phối hợp.",
+        "Điều 2. Đối tượng áp dụng",
     ]
     result = parse_text(extracted.text)
     assert (result.find("chuong-i").title, result.find("dieu-1").title) == (
