@@ -1,5 +1,5 @@
 /* Search enhancements, loaded without inline scripts (strict CSP):
- * - as-you-type suggestions (ARIA combobox + listbox) on every search box that asks for them;
+ * - as-you-type suggestions (ARIA combobox + listbox) on every box that searches /tim-kiem/;
  * - on /tim-kiem/: busy state while htmx loads results, filter panel open on wide screens. */
 (function () {
   "use strict";
@@ -150,7 +150,7 @@
   }
 
   function init() {
-    var boxes = document.querySelectorAll("input[data-suggest-url], #q-header");
+    var boxes = document.querySelectorAll('input[data-suggest-url], form[action="/tim-kiem/"] input[type="search"][name="q"]');
     for (var i = 0; i < boxes.length; i++) setupSuggest(boxes[i]);
 
     var region = document.getElementById("search-results");
