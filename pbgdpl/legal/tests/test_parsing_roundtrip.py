@@ -81,3 +81,15 @@ def test_parse_check_command_fails_when_an_article_is_lost(tmp_path):
 def test_parse_check_command_reports_a_missing_corpus(tmp_path):
     with pytest.raises(CommandError, match="No corpus.jsonl"):
         call_command("parse_check", str(tmp_path), stdout=StringIO())
+
+
+def test_parse_check_on_a_folder_of_documents_is_a_dry_run_of_an_import(tmp_path):
+    fixtures = Path(__file__).parent / "fixtures" / "parsing"
+    (tmp_path / "qd.txt").write_text((fixtures / "qd_ban_hanh_quy_che.txt").read_text(encoding="utf-8"))
+    (tmp_path / "hong.docx").write_bytes(b"not a zip")
+    out = StringIO()
+    call_command("parse_check", str(tmp_path), stdout=out)
+    output = out.getvalue()
+    assert "qd.txt: txt, 3 điều, 1 văn bản kèm theo (10 điều), 1 phụ lục, số 27/2025/QĐ-UBND" in output
+    assert "hong.docx: KHÔNG ĐỌC ĐƯỢC — Tệp “hong.docx” không phải tệp Word" in output
+    assert "TOTAL 2 files, 1 unreadable" in output

@@ -2,8 +2,12 @@
 
 PATH is a ``corpus.jsonl`` file, a task directory holding one, or a directory of task directories
 (default: the shared benchmark directory beside the project). Prints, for each law, the number of
-articles expected and recovered, title matches, extra headings and parse time (median of --repeat runs), then totals. Exits
-with status 1 if any article or title is not recovered.
+articles expected and recovered, title matches, extra headings and parse time (median of --repeat
+runs), then totals. Exits with status 1 if any article or title is not recovered.
+
+PATH may also be a document file (.txt, .docx, .pdf) or a folder of them: then each file is extracted
+and parsed, and the command prints how it was read, what was found (articles, attachments,
+appendices) and the warnings an editor will see — a dry run before ``import_documents``.
 """
 
 from __future__ import annotations
@@ -13,7 +17,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from pbgdpl.legal.parsing import ExtractionError, extract_text, parse_text
 from pbgdpl.legal.parsing.roundtrip import check_law, corpus_files, load_laws
+
+DOCUMENT_SUFFIXES = {".txt", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 
 class Command(BaseCommand):
@@ -34,7 +41,10 @@ class Command(BaseCommand):
         path = Path(options["path"])
         files = corpus_files(path)
         if not files:
-            raise CommandError(f"No corpus.jsonl found at {path}")
+            documents = self._documents(path)
+            if documents:
+                return self._check_documents(documents)
+            raise CommandError(f"No corpus.jsonl or document file (.txt, .docx, .pdf) found at {path}")
         laws = load_laws(files)
         totals = {"laws": 0, "expected": 0, "recovered": 0, "titles": 0, "extra": 0, "ms": 0.0}
         failed = 0
@@ -78,3 +88,34 @@ class Command(BaseCommand):
         )
         if failed:
             raise CommandError(f"{failed} law(s) not fully recovered")
+
+    @staticmethod
+    def _documents(path: Path) -> list[Path]:
+        if path.is_file():
+            return [path] if path.suffix.lower() in DOCUMENT_SUFFIXES else []
+        if path.is_dir():
+            return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+        return []
+
+    def _check_documents(self, documents: list[Path]) -> None:
+        """Extract and parse each file; print what an import would store and flag."""
+        unreadable = 0
+        for file in documents:
+            try:
+                extracted = extract_text(file)
+            except ExtractionError as error:
+                unreadable += 1
+                self.stdout.write(f"{file.name}: KHÔNG ĐỌC ĐƯỢC — {error}")
+                continue
+            result = parse_text(extracted.text)
+            kinds = [node.kind for node in result.nodes]
+            self.stdout.write(
+                f"{file.name}: {extracted.method}{' (cần kiểm tra)' if extracted.needs_review else ''}, "
+                f"{len(result.articles(main_only=True))} điều, {kinds.count('attachment')} văn bản kèm theo "
+                f"({len(result.articles()) - len(result.articles(main_only=True))} điều), "
+                f"{kinds.count('appendix')} phụ lục"
+                + (f", số {result.metadata['number']}" if "number" in result.metadata else "")
+            )
+            for warning in [*extracted.warnings, *result.warnings]:
+                self.stdout.write(f"    - {warning}")
+        self.stdout.write(f"TOTAL {len(documents)} files, {unreadable} unreadable")
