@@ -24,6 +24,13 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture
 def phone(settings):
+    from django.db import connections
+
+    # The live server answers in short-lived threads: persistent connections
+    # (CONN_MAX_AGE on PostgreSQL) would outlive them and block dropping the test database.
+    db_settings = connections.settings["default"]
+    previous_max_age = db_settings.get("CONN_MAX_AGE", 0)
+    db_settings["CONN_MAX_AGE"] = 0
     sync_api = pytest.importorskip("playwright.sync_api")
     if not os.path.exists(CHROMIUM):
         pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
@@ -34,6 +41,7 @@ def phone(settings):
         page = browser.new_page(viewport={"width": 360, "height": 740})
         yield page, screenshots
         browser.close()
+    db_settings["CONN_MAX_AGE"] = previous_max_age
 
 
 def _no_horizontal_scroll(page) -> bool:
