@@ -215,7 +215,9 @@ class Citation(models.Model):
 
     @property
     def text(self) -> str:
-        return f"{self.label}, {self.document.display_title}" if self.label else self.document.display_title
+        # "Điều 468 Bộ luật Dân sự 91/2015/QH13": how Vietnamese answers cite a provision.
+        document = f"{self.document.title} {self.document.number}".strip()
+        return f"{self.label} {document}" if self.label else document
 
 
 class AnswerTemplate(models.Model):
