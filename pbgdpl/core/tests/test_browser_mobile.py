@@ -41,6 +41,9 @@ def phone(settings):
         page = browser.new_page(viewport={"width": 360, "height": 740})
         yield page, screenshots
         browser.close()
+        # A connection left open here (seen on PostgreSQL while Playwright drives the
+        # browser) makes PostgreSQL refuse to drop the test database at the end.
+        connections.close_all()
     db_settings["CONN_MAX_AGE"] = previous_max_age
 
 
