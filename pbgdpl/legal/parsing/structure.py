@@ -304,8 +304,8 @@ class _Parser:
         line = self.lines[start]
         if "“" in line:
             end = self._curly_end[start] - 1
-        elif self._ends_straight[start] and line.count('"') >= 2:
-            end = start
+        elif line.count('"') >= 2 and line.count('"') % 2 == 0:
+            end = start  # '"Bảo vệ môi trường" là …': opened and closed on the same line
         else:
             end = self._next_straight[start + 1]
         if end >= len(self.lines) or end - start > self.QUOTE_LIMIT:

@@ -429,3 +429,17 @@ def test_article_title_in_its_own_paragraph_after_a_dotted_heading():
     assert result.find("dieu-1").text == "Quy chế này quy định về phối hợp."
     assert result.find("dieu-3").text == "Nhân dân thực hiện quyền lực nhà nước"
     assert rebuilt(result) == lines_of(text)
+
+
+def test_straight_quotes_closed_on_their_line_do_not_hide_the_clauses_after_them():
+    text = (
+        "Điều 2. Giải thích từ ngữ\n"
+        "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:\n"
+        '"Môi trường" là hệ thống các yếu tố vật chất tự nhiên và nhân tạo;\n'
+        "1. Bảo vệ môi trường là hoạt động phòng ngừa.\n"
+        "2. Ô nhiễm môi trường là sự biến đổi.\n"
+        'Các chất này gọi chung là "chất thải"\n'
+    )
+    result = parse_text(text)
+    assert [c.eid for c in result.find("dieu-2").children] == ["dieu-2-khoan-1", "dieu-2-khoan-2"]
+    assert rebuilt(result) == lines_of(text)
