@@ -62,6 +62,9 @@ def canonical_syllable(syllable: str) -> str:
     Syllables without a tone, or that are not Vietnamese, come back unchanged.
     """
     if syllable.isascii():
+        # "06 tháng" and "6 tháng" are the same number: leading zeros go.
+        if syllable.isdigit() and len(syllable) > 1:
+            return syllable.lstrip("0") or "0"
         return syllable
     decomposed = unicodedata.normalize("NFD", syllable)
     tone = ""

@@ -40,7 +40,7 @@ W = {
     "body_b": 0.0,
     "body_a": 0.0,
     "title_f": 0.25,
-    "title_b": 0.25,
+    "title_b": 0.5,  # a phrase of the article title counts more than a loose word
     "title_a": 0.1,  # accented views only when the query has diacritics
     "synonym": 0.4,  # expansion terms from the dictionary
     "fuzzy": 0.5,
