@@ -17,7 +17,8 @@ seconds. A job is due when no run of its task is waiting or running and the last
 was enqueued at least ``every`` seconds ago. That state is read from the task queue
 table itself, so it survives restarts and is shared by every worker machine: a daily
 job does not run again because the worker restarted, and two schedulers do not
-enqueue the same job twice.
+enqueue the same job twice. Between those database checks each process remembers
+when a job can next be due, so an idle scheduler costs nothing.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ logger = logging.getLogger(__name__)
 # Arbitrary constant for PostgreSQL's advisory lock: serialises the due-check between
 # schedulers on several machines.
 _PG_ADVISORY_LOCK_KEY = 0x50424744  # "PBGD"
+# How soon to look again at a job whose previous run is still queued or running.
+_PENDING_RECHECK = datetime.timedelta(seconds=60)
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,10 @@ class PeriodicJob:
 
 
 _jobs: dict[str, PeriodicJob] = {}
-_memory_last_enqueued: dict[str, datetime.datetime] = {}
+# When this process should next look at each job. The queue table has no index that
+# would make the due-check cheap (it grows by one row per run), so the database is only
+# asked when a job may be due: at start, after its interval, or while a run is pending.
+_next_check: dict[str, datetime.datetime] = {}
 
 
 def register_periodic(name: str, *, every: int, task: Task) -> PeriodicJob:
@@ -85,13 +91,19 @@ def register_periodic(name: str, *, every: int, task: Task) -> PeriodicJob:
             raise ValueError(f"Task {task.module_path} is already registered as periodic job {other.name!r}.")
     job = PeriodicJob(name=name, every=int(every), task=task)
     _jobs[name] = job
+    _next_check.pop(name, None)
     return job
 
 
 def unregister_periodic(name: str) -> None:
     """Forget a job (tests use this to keep the registry clean)."""
     _jobs.pop(name, None)
-    _memory_last_enqueued.pop(name, None)
+    _next_check.pop(name, None)
+
+
+def reset_schedule_state() -> None:
+    """Forget this process's memory of when jobs are due; the next pass asks the database."""
+    _next_check.clear()
 
 
 def periodic_jobs() -> list[PeriodicJob]:
@@ -110,16 +122,18 @@ def _uses_database_queue(job: PeriodicJob) -> bool:
     return isinstance(job.task.get_backend(), DatabaseBackend)
 
 
-def _is_due(job: PeriodicJob, now: datetime.datetime) -> bool:
-    interval = datetime.timedelta(seconds=job.every)
+def _next_due(job: PeriodicJob, now: datetime.datetime) -> datetime.datetime | None:
+    """None if ``job`` is due at ``now``, else when to look at it again (per the queue table)."""
     if not _uses_database_queue(job):
-        # Backends that keep no queue (the immediate backend of tests): remember in memory.
-        last = _memory_last_enqueued.get(job.name)
-        return last is None or now - last >= interval
+        # Backends without a queue (the immediate backend of tests): memory is all there is.
+        return None
     if job.is_pending():
-        return False
+        return now + min(datetime.timedelta(seconds=job.every), _PENDING_RECHECK)
     last = job.last_enqueued_at()
-    return last is None or now - last >= interval
+    interval = datetime.timedelta(seconds=job.every)
+    if last is None or now - last >= interval:
+        return None
+    return last + interval
 
 
 def enqueue_due_jobs(now: datetime.datetime | None = None) -> list[str]:
@@ -130,20 +144,25 @@ def enqueue_due_jobs(now: datetime.datetime | None = None) -> list[str]:
     now = now or timezone.now()
     enqueued: list[str] = []
     for job in periodic_jobs():
+        interval = datetime.timedelta(seconds=job.every)
+        planned = _next_check.get(job.name)
+        # A planned check more than one interval ahead means the clock went back: look now.
+        if planned is not None and now < planned <= now + interval:
+            continue
         try:
-            # Cheap read first: on SQLite every transaction takes the write lock, so only
-            # jobs that look due get the locked re-check and the enqueue.
-            if not _is_due(job, now):
-                continue
-            with transaction.atomic():
-                if connection.vendor == "postgresql":
-                    with connection.cursor() as cursor:
-                        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_ADVISORY_LOCK_KEY])
-                if not _is_due(job, now):
-                    continue
-                job.task.enqueue()
-                _memory_last_enqueued[job.name] = now
-                enqueued.append(job.name)
+            later = _next_due(job, now)
+            if later is None:
+                with transaction.atomic():
+                    if connection.vendor == "postgresql":
+                        with connection.cursor() as cursor:
+                            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_ADVISORY_LOCK_KEY])
+                    # Again under the lock: another scheduler may have enqueued it meanwhile.
+                    later = _next_due(job, now)
+                    if later is None:
+                        job.task.enqueue()
+                        enqueued.append(job.name)
+                        later = now + interval
+            _next_check[job.name] = later
         except Exception:
             logger.exception("Could not enqueue periodic job %s", job.name)
     if enqueued:

@@ -9,8 +9,10 @@ from django_tasks import task
 
 from .periodic import register_periodic
 
-# Finished task results older than this are deleted by the daily prune job.
-TASK_RESULT_RETENTION_DAYS = 14
+# The daily prune job deletes successful task results after a day (periodic jobs add one
+# row per run, and the scheduler's due-check reads them) and keeps failures two weeks.
+SUCCESSFUL_RESULT_RETENTION_DAYS = 1
+FAILED_RESULT_RETENTION_DAYS = 14
 
 
 @task()
@@ -30,7 +32,13 @@ def prune_task_results() -> None:
     from django_tasks_db.backend import DatabaseBackend
 
     if isinstance(prune_task_results.get_backend(), DatabaseBackend):
-        call_command("prune_db_task_results", min_age_days=TASK_RESULT_RETENTION_DAYS, verbosity=0)
+        call_command(
+            "prune_db_task_results",
+            queue_name="*",
+            min_age_days=SUCCESSFUL_RESULT_RETENTION_DAYS,
+            failed_min_age_days=FAILED_RESULT_RETENTION_DAYS,
+            verbosity=0,
+        )
 
 
 register_periodic("publish-scheduled", every=60, task=publish_scheduled)

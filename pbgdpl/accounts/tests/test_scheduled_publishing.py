@@ -37,8 +37,11 @@ def database_queue(monkeypatch):
     # The worker closes "old" database connections between tasks; after time travel every
     # connection looks old, and closing it would end the test's transaction on PostgreSQL.
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    # Frozen time jumps around between tests: start each one with no remembered schedule.
+    periodic.reset_schedule_state()
     with override_settings(TASKS=DATABASE_QUEUE):
         yield
+    periodic.reset_schedule_state()
 
 
 def test_scheduled_article_goes_live_only_after_its_time(client, tree, draft_article, database_queue):
@@ -81,6 +84,21 @@ def test_periodic_job_is_not_enqueued_twice(db, database_queue):
     with time_machine.travel(START + datetime.timedelta(seconds=61), tick=False):
         assert "publish-scheduled" in periodic.enqueue_due_jobs()
     assert DBTaskResult.objects.filter(task_path=publish_scheduled.module_path).count() == 2
+
+
+def test_a_second_scheduler_sees_the_first_ones_runs(db, database_queue):
+    """Another worker process (or machine) has no memory of this one's runs: the queue table decides."""
+    with time_machine.travel(START, tick=False):
+        assert "publish-scheduled" in periodic.enqueue_due_jobs()
+        periodic.reset_schedule_state()
+        assert "publish-scheduled" not in periodic.enqueue_due_jobs()  # still pending
+        run_queued_tasks()
+    with time_machine.travel(START + datetime.timedelta(seconds=30), tick=False):
+        periodic.reset_schedule_state()
+        assert "publish-scheduled" not in periodic.enqueue_due_jobs()  # ran 30 s ago
+    with time_machine.travel(START + datetime.timedelta(seconds=61), tick=False):
+        periodic.reset_schedule_state()
+        assert "publish-scheduled" in periodic.enqueue_due_jobs()
 
 
 def test_expired_article_is_unpublished_by_the_job(tree, draft_article, database_queue):

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import signal
 import threading
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
 from pbgdpl.core import periodic
-from pbgdpl.core.tasks import publish_scheduled
+from pbgdpl.core.tasks import prune_task_results, publish_scheduled
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 calls: list[str] = []
@@ -27,6 +30,13 @@ def record_call() -> None:
 @task()
 def broken_enqueue_target() -> None:
     """Never runs: the test makes enqueuing it fail."""
+
+
+@pytest.fixture(autouse=True)
+def fresh_schedule_memory():
+    periodic.reset_schedule_state()
+    yield
+    periodic.reset_schedule_state()
 
 
 @pytest.fixture
@@ -65,14 +75,14 @@ def test_a_failing_job_does_not_stop_the_others(db, temporary_job, monkeypatch):
     calls.clear()
     temporary_job("aa-broken", every=60, task=broken_enqueue_target)
     temporary_job("zz-record", every=60, task=record_call)
-    real_is_due = periodic._is_due
+    real_next_due = periodic._next_due
 
-    def is_due(job, now):
+    def next_due(job, now):
         if job.name == "aa-broken":
             raise RuntimeError("database hiccup")
-        return real_is_due(job, now)
+        return real_next_due(job, now)
 
-    monkeypatch.setattr(periodic, "_is_due", is_due)
+    monkeypatch.setattr(periodic, "_next_due", next_due)
     enqueued = periodic.enqueue_due_jobs()
     assert "aa-broken" not in enqueued
     assert "zz-record" in enqueued
@@ -134,3 +144,19 @@ def test_worker_runs_queued_tasks_and_stops_on_sigterm():
     stopper.join(timeout=5)
     assert exit_code == 0
     assert calls == ["called"]
+
+
+def test_prune_keeps_failures_longer_than_successes(db):
+    start = datetime.datetime(2026, 11, 1, 8, 0, tzinfo=datetime.UTC)
+    with override_settings(TASKS=DATABASE_QUEUE):
+        with time_machine.travel(start, tick=False):
+            ok = record_call.enqueue()
+            failed = record_call.enqueue()
+        DBTaskResult.objects.filter(pk=ok.id).update(status="SUCCESSFUL", finished_at=start)
+        DBTaskResult.objects.filter(pk=failed.id).update(status="FAILED", finished_at=start)
+        with time_machine.travel(start + datetime.timedelta(days=2), tick=False):
+            prune_task_results.call()
+        assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {failed.db_result.pk}
+        with time_machine.travel(start + datetime.timedelta(days=15), tick=False):
+            prune_task_results.call()
+        assert not DBTaskResult.objects.exists()
