@@ -515,7 +515,7 @@ def _run(result, pq, handle, searcher, filters, sort, kinds, grouped, with_facet
         match_f = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
         result.total = _count_groups(searcher, match_f)
         if with_facets:
-            result.facets = _facets(searcher, schema, match, filters, kinds)
+            result.facets = _facets(searcher, schema, match, filters, kinds, total=result.total if not filt else None)
         result.suggestion = _suggestion(pq, handle, searcher)
     result.direct_hit = _direct_hit(pq, handle, searcher)
 
@@ -615,27 +615,43 @@ def _hit(doc: tantivy.Document, score: float, terms: set[str], snippet: bool) ->
     )
 
 
+EXACT_GROUPS = 1000  # up to this many matching groups counts are exact; beyond, HyperLogLog
+
+
 def _count_groups(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
-    res = searcher.aggregate(query, {"g": {"terms": {"field": "group_key", "size": 65000}}})
+    """Number of groups (documents) with a matching entry: exact for small result sets,
+    a close estimate (±2 %) for very large ones, where exact counting costs too much."""
+    est = searcher.aggregate(query, {"c": {"cardinality": {"field": "group_key"}}})["c"]["value"] or 0
+    if est > EXACT_GROUPS:
+        return int(round(est))
+    res = searcher.aggregate(query, {"g": {"terms": {"field": "group_key", "size": EXACT_GROUPS * 5}}})
     return len(res["g"]["buckets"])
 
 
-def _facets(searcher, schema, match, filters, kinds) -> dict[str, list[FacetValue]]:
+def _facets(searcher, schema, match, filters, kinds, total: int | None = None) -> dict[str, list[FacetValue]]:
     """Counts of groups per facet value; each facet ignores its own selection."""
     out: dict[str, list[FacetValue]] = {}
     selected = {k: set(v) for k, v in (filters or {}).items() if v}
     for key in FACET_KEYS:
         filt = _filter_clauses(schema, filters, kinds, skip=key)
         q = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
-        agg = {"f": {"terms": {"field": f"facet_{key}", "size": 200}, "aggs": {"g": {"terms": {"field": "group_key", "size": 65000}}}}}
+        n = total if (total is not None and not selected.get(key)) else _count_groups(searcher, q)
+        if n <= EXACT_GROUPS:
+            sub = {"g": {"terms": {"field": "group_key", "size": EXACT_GROUPS * 5}}}
+        else:
+            sub = {"g": {"cardinality": {"field": "group_key"}}}
+        agg = {"f": {"terms": {"field": f"facet_{key}", "size": 200}, "aggs": sub}}
         try:
             res = searcher.aggregate(q, agg)
         except ValueError:
+            log.exception("Facet %s could not be counted", key)
             continue
-        values = [
-            FacetValue(b["key"], len(b["g"]["buckets"]), b["key"] in selected.get(key, set()))
-            for b in res["f"]["buckets"]
-        ]
+
+        def count(bucket) -> int:
+            g = bucket["g"]
+            return len(g["buckets"]) if "buckets" in g else int(round(g.get("value") or 0))
+
+        values = [FacetValue(b["key"], count(b), b["key"] in selected.get(key, set())) for b in res["f"]["buckets"]]
         values.sort(key=lambda v: (-v.count, v.value))
         # A selected value stays visible even when the other filters leave it empty.
         for value in selected.get(key, set()) - {v.value for v in values}:
