@@ -41,6 +41,7 @@ class LawName:
     group_title: str
     names: list[tuple[str, ...]]  # folded syllable sequences
     year: str = ""
+    subject: tuple[str, ...] = ()  # "dien anh" of "Luật Điện ảnh": what the law is about
 
 
 @dataclass
@@ -59,6 +60,7 @@ class ParsedQuery:
     provision_ref: dict | None = None  # {"article": "35", "clause": "2", "point": "a"}
     law: LawName | None = None
     laws: list[LawName] = field(default_factory=list)
+    subject_laws: list[LawName] = field(default_factory=list)  # laws whose subject is mentioned
     dropped: list[str] = field(default_factory=list)
     defined_terms: list[str] = field(default_factory=list)  # "x_y_z" candidates, longest first
     corrections: dict[str, str] = field(default_factory=dict)
@@ -216,6 +218,8 @@ def parse(
         tokens = cleaned
 
     pq.defined_terms = definition_candidates([t[1] for t in tokens])
+    if not law and laws:
+        pq.subject_laws = laws_by_subject([t[1] for t in tokens], laws)
     content = _remove_phrases(tokens, [_BUILTIN, dictionary.fillers], pq.dropped, words, keep)
     if not content and not (pq.law or pq.doc_number or pq.provision_ref):
         content = tokens  # a query made only of question words: search them rather than nothing
@@ -310,4 +314,15 @@ def law_names_for(group_title: str) -> LawName:
             initials = "".join(w[0] for w in folded)
             if len(initials) >= 3:
                 names.append((initials,))
-    return LawName(group_title=group_title, names=list(dict.fromkeys(names)), year=year)
+    subject: tuple[str, ...] = ()
+    if folded[:2] == ["bo", "luat"] and len(folded) >= 4:
+        subject = tuple(folded[2:])
+    elif folded[:1] == ["luat"] and len(folded) >= 3:
+        subject = tuple(folded[1:])
+    return LawName(group_title=group_title, names=list(dict.fromkeys(names)), year=year, subject=subject)
+
+
+def laws_by_subject(folded: list[str], laws: list[LawName]) -> list[LawName]:
+    """Laws whose subject ("điện ảnh", "hôn nhân và gia đình") the query mentions."""
+    text = " " + " ".join(folded) + " "
+    return [law for law in laws if law.subject and f" {' '.join(law.subject)} " in text]

@@ -58,8 +58,9 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=7)
         parser.add_argument("--threads", type=int, default=1, help="indexing threads of the tantivy writer")
         parser.add_argument("--source", type=Path, default=None, help="a task directory (corpus.jsonl) to take sentences from")
+        parser.add_argument("--keep", type=Path, default=None, help="build the index here and keep it; reuse it if it exists")
 
-    def handle(self, *args, articles: int, queries: int, seed: int, threads: int, source: Path | None, **options):
+    def handle(self, *args, articles: int, queries: int, seed: int, threads: int, source: Path | None, keep: Path | None, **options):
         rng = random.Random(seed)
         texts = _sources(source)
         if not texts:
@@ -94,10 +95,13 @@ class Command(BaseCommand):
                 )
 
         with tempfile.TemporaryDirectory(prefix="pbgdpl-bench-") as tmp:
-            path = Path(tmp) / "index"
-            started = time.perf_counter()
-            n = build_temporary(path, entries(), threads=threads)
-            build_s = time.perf_counter() - started
+            path = keep or Path(tmp) / "index"
+            if keep and (keep / "meta.json").exists():
+                n, build_s = articles, float("nan")  # reused: build figures come from the first run
+            else:
+                started = time.perf_counter()
+                n = build_temporary(path, entries(), threads=threads)
+                build_s = time.perf_counter() - started
             handle = IndexHandle.open(path)
             qs = []
             for _ in range(queries):
