@@ -92,7 +92,8 @@ class LegalDocumentSource(SearchSource):
             for article, body in articles
         ]
         preamble = next((p.text for p in provisions if p.kind == ProvisionKind.PREAMBLE), "")
-        body = document.summary or preamble
+        # Laws seldom carry a summary; their first article (Phạm vi điều chỉnh) says what they cover.
+        body = document.summary or preamble or (articles[0][1] if articles else "")
         if not articles:
             body = f"{body}\n{document.full_text}".strip()[:MAX_DOCUMENT_BODY]
         entries.insert(

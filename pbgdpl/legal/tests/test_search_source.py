@@ -50,3 +50,8 @@ def test_document_without_articles_is_searchable_by_its_text(make_document):
     entries = LegalDocumentSource().entries_for(plan.pk)
     assert [e.kind for e in entries] == ["document"]
     assert "Nâng cao ý thức" in entries[0].body
+
+
+def test_document_entry_of_a_law_without_summary_uses_its_first_article(make_document):
+    law = make_document("52/2014/QH13", text=LAW_TEXT)
+    assert LegalDocumentSource().entries_for(law.pk)[0].body == "Luật này quy định về thử nghiệm."
