@@ -22,6 +22,8 @@ urlpatterns = [
     path("van-ban/", include("pbgdpl.legal.urls")),
     path("tim-kiem/", include("pbgdpl.search.urls")),
     path("hoi-dap/", include("pbgdpl.qa.urls")),
+    path("cuoc-thi/", include("pbgdpl.quizzes.urls")),
+    path("luyen-tap/", include("pbgdpl.quizzes.practice_urls")),
     path("", include("pbgdpl.news.urls")),
 ]
 

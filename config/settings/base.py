@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "pbgdpl.legal",
     "pbgdpl.search",
     "pbgdpl.qa",
+    "pbgdpl.quizzes",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -211,3 +212,9 @@ QA_RATE_LIMIT_HOUR = int(os.environ.get("QA_RATE_LIMIT_HOUR", "5"))
 QA_RATE_LIMIT_DAY = int(os.environ.get("QA_RATE_LIMIT_DAY", "20"))
 # ALTCHA proof-of-work difficulty (the browser tries up to this many hashes).
 QA_ALTCHA_MAX_NUMBER = int(os.environ.get("QA_ALTCHA_MAX_NUMBER", "100000"))
+
+# Online contests: registrations per client per hour; failed logins per phone and per client
+# in 15 minutes (generous per client: mobile carriers put many people behind one address).
+QUIZ_REGISTER_PER_HOUR = int(os.environ.get("QUIZ_REGISTER_PER_HOUR", "20"))
+QUIZ_LOGIN_FAILURES_PER_PHONE = int(os.environ.get("QUIZ_LOGIN_FAILURES_PER_PHONE", "5"))
+QUIZ_LOGIN_FAILURES_PER_CLIENT = int(os.environ.get("QUIZ_LOGIN_FAILURES_PER_CLIENT", "50"))

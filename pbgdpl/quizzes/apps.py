@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class QuizzesConfig(AppConfig):
+    name = "pbgdpl.quizzes"
+    label = "quizzes"
+    verbose_name = "Cuộc thi và câu hỏi pháp luật"
+
+    def ready(self) -> None:
+        from pbgdpl.core.demo import register_demo_loader
+
+        from .demo import load_demo_contest
+
+        register_demo_loader("quizzes-contest", load_demo_contest, order=60)

@@ -1,0 +1,118 @@
+"""Public forms: contestant registration and login (Vietnamese messages, nothing typed is lost)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Contest, Unit
+from .services import CITIZEN_ID_RE, normalize_phone
+
+
+def communes() -> tuple[str, ...]:
+    # The qa app reads the official 2025 list from vietnam-provinces; a geo app will replace both.
+    from pbgdpl.qa.communes import portal_communes
+
+    return portal_communes()
+
+
+class RegistrationForm(forms.Form):
+    full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
+    phone = forms.CharField(label=_("Số điện thoại di động"), max_length=20,
+                            help_text=_("Dùng để đăng nhập; mỗi số điện thoại chỉ đăng ký một tài khoản."),
+                            widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
+    password = forms.CharField(label=_("Mật khẩu"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+                               help_text=_("Ít nhất 8 ký tự, không chỉ gồm chữ số."))
+    birth_date = forms.CharField(label=_("Ngày sinh"), required=False, max_length=10,
+                                 help_text=_("Dạng ngày/tháng/năm, ví dụ 25/03/1990."),
+                                 widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "dd/mm/yyyy"}))
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.all(), required=False,
+                                  empty_label=_("— Chọn đơn vị —"))
+    commune = forms.ChoiceField(label=_("Xã, phường nơi cư trú"), required=False)
+    citizen_id = forms.CharField(label=_("Số căn cước công dân"), required=False, max_length=12,
+                                 help_text=_("12 chữ số; chỉ dùng để xác minh khi trao giải, cán bộ chỉ thấy 4 số cuối."),
+                                 widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+    consent = forms.BooleanField(label=_("Tôi đồng ý để Ban Tổ chức xử lý thông tin trên cho mục đích cuộc thi."))
+
+    def __init__(self, *args, contest: Contest | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contest = contest
+        self.fields["commune"].choices = [("", _("— Chọn xã, phường —"))] + [(c, c) for c in communes()]
+        if contest is not None:
+            self.fields["birth_date"].required = contest.require_birth_date or bool(contest.min_age)
+            self.fields["unit"].required = contest.require_unit
+            self.fields["commune"].required = contest.require_commune or contest.residence_required
+            self.fields["citizen_id"].required = contest.require_citizen_id
+        if contest is None or not contest.require_citizen_id:
+            del self.fields["citizen_id"]
+
+    def clean_full_name(self) -> str:
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if len(name.split()) < 2:
+            raise forms.ValidationError(_("Vui lòng nhập đầy đủ họ và tên."))
+        return name
+
+    def clean_phone(self) -> str:
+        phone = normalize_phone(self.cleaned_data["phone"])
+        if phone is None:
+            raise forms.ValidationError(
+                _("Số điện thoại không hợp lệ: cần 10 chữ số của số di động Việt Nam, ví dụ 0912345678."))
+        return phone
+
+    def clean_birth_date(self) -> datetime.date | None:
+        raw = self.cleaned_data["birth_date"].strip()
+        if not raw:
+            return None
+        for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
+            try:
+                value = datetime.datetime.strptime(raw, fmt).date()
+                break
+            except ValueError:
+                continue
+        else:
+            raise forms.ValidationError(_("Ngày sinh không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 25/03/1990."))
+        today = timezone.localdate()
+        if value >= today or value.year < 1900:
+            raise forms.ValidationError(_("Ngày sinh không hợp lệ: ngày này chưa tới hoặc quá xa."))
+        if self.contest is not None and self.contest.min_age:
+            from .services import age_on
+
+            if age_on(value, today) < self.contest.min_age:
+                raise forms.ValidationError(
+                    _("Cuộc thi dành cho người từ đủ %(age)s tuổi trở lên.") % {"age": self.contest.min_age})
+        return value
+
+    def clean_citizen_id(self) -> str:
+        value = "".join(self.cleaned_data.get("citizen_id", "").split())
+        if value and not CITIZEN_ID_RE.match(value):
+            raise forms.ValidationError(_("Số căn cước công dân gồm đúng 12 chữ số."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        password = data.get("password")
+        if password:
+            if len(password) < 8:
+                self.add_error("password", _("Mật khẩu cần ít nhất 8 ký tự."))
+            elif password.isdigit():
+                self.add_error("password", _("Mật khẩu không được chỉ gồm chữ số."))
+            else:
+                try:
+                    password_validation.validate_password(
+                        password, password_validators=password_validation.get_password_validators(
+                            [{"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"}]))
+                except forms.ValidationError:
+                    self.add_error("password", _("Mật khẩu này quá phổ biến, vui lòng chọn mật khẩu khác."))
+        return data
+
+
+class LoginForm(forms.Form):
+    phone = forms.CharField(label=_("Số điện thoại"), max_length=20,
+                            widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
+    password = forms.CharField(label=_("Mật khẩu"), strip=False,
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "practice"
+
+urlpatterns = [
+    path("<slug:slug>/", views.practice, name="practice"),
+    path("<slug:slug>/cau-<int:question_id>/", views.practice_check, name="check"),
+]

@@ -1,0 +1,344 @@
+"""Public views: contests, contestant accounts, taking a round (autosave, submit), results, practice."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.core import signing
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .forms import LoginForm, RegistrationForm
+from .models import Attempt, Choice, Contest, Contestant, PracticeQuiz, Question, Round
+from .services import QuizError
+
+logger = logging.getLogger(__name__)
+
+COOKIE = "pbgdpl_contestant"
+COOKIE_SALT = "quizzes.contestant"
+COOKIE_AGE = 14 * 24 * 3600
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def contestant_id(request: HttpRequest) -> int | None:
+    """The signed-in contestant's id from a signed cookie (no session or database read)."""
+    try:
+        value = request.get_signed_cookie(COOKIE, salt=COOKIE_SALT, max_age=COOKIE_AGE)
+    except (KeyError, signing.BadSignature):
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
+def _sign_in(response: HttpResponse, contestant: Contestant) -> HttpResponse:
+    response.set_signed_cookie(
+        COOKIE, str(contestant.pk), salt=COOKIE_SALT, max_age=COOKIE_AGE, httponly=True, samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
+
+
+def _client(request: HttpRequest) -> str:
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{request.META.get('REMOTE_ADDR', '')}".encode()).hexdigest()[:24]
+
+
+def _hit(key: str, window: int) -> int:
+    """Count one event under ``key`` for ``window`` seconds; return the count."""
+    if cache.add(key, 1, timeout=window):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=window)
+        return 1
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+def _own_attempt(request: HttpRequest, key) -> Attempt:
+    cid = contestant_id(request)
+    if cid is None:
+        raise Http404
+    return get_object_or_404(Attempt.objects.select_related("round__contest"), key=key, contestant_id=cid)
+
+
+def _posted_answers(request: HttpRequest) -> dict[int, list[int]]:
+    """{question id: [choice id, ...]} from fields named q<question id>; non-numbers raise QuizError."""
+    answers: dict[int, list[int]] = {}
+    for name in request.POST:
+        if not name.startswith("q") or name == "question":
+            continue
+        try:
+            answers[int(name[1:])] = [int(v) for v in request.POST.getlist(name) if v != ""]
+        except ValueError:
+            raise QuizError("Dữ liệu câu trả lời không hợp lệ. Vui lòng tải lại trang.") from None
+    return answers
+
+
+def _prediction(request: HttpRequest) -> int | None:
+    raw = request.POST.get("prediction", "").strip().replace(".", "").replace(",", "")
+    if not raw:
+        return None
+    if not raw.isdigit() or len(raw) > 9:
+        raise QuizError("Số dự đoán phải là một số nguyên không âm, ví dụ 1250.")
+    return int(raw)
+
+
+# ---------------------------------------------------------------------------- contests
+
+
+def contest_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "quizzes/contest_list.html", {"contests": selectors.published_contests(),
+                                                          "now": timezone.now()})
+
+
+def contest_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    contest = get_object_or_404(Contest, slug=slug, is_published=True)
+    return render(request, "quizzes/contest_detail.html", {
+        "contest": contest, "rounds": contest.rounds.all(), "now": timezone.now(),
+        "signed_in": contestant_id(request) is not None,
+        "groups": services.group_scores(contest) if contest.rounds.filter(results_published=True).exists() else [],
+    })
+
+
+def round_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    round_ = get_object_or_404(Round.objects.select_related("contest"), contest__slug=slug,
+                               contest__is_published=True, number=number)
+    cid = contestant_id(request)
+    attempts = list(Attempt.objects.filter(round=round_, contestant_id=cid)) if cid else []
+    return render(request, "quizzes/round_detail.html", {
+        "round": round_, "contest": round_.contest, "attempts": attempts, "signed_in": cid is not None,
+        "is_open": round_.is_open(), "now": timezone.now(), "attempts_left": round_.max_attempts - len(attempts),
+    })
+
+
+@require_POST
+def start(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    round_ = get_object_or_404(Round.objects.select_related("contest"), contest__slug=slug,
+                               contest__is_published=True, number=number)
+    cid = contestant_id(request)
+    if cid is None:
+        return redirect(f"{reverse('quizzes:login')}?next={round_.get_absolute_url()}")
+    contestant = get_object_or_404(Contestant, pk=cid)
+    try:
+        attempt = services.start_attempt(contestant, round_)
+    except QuizError as error:
+        return render(request, "quizzes/round_detail.html", {
+            "round": round_, "contest": round_.contest, "error": str(error), "signed_in": True,
+            "attempts": list(Attempt.objects.filter(round=round_, contestant=contestant)),
+            "is_open": round_.is_open(), "now": timezone.now(),
+        }, status=409)
+    return redirect("quizzes:take", key=attempt.key)
+
+
+# ---------------------------------------------------------------------------- taking a round
+
+
+def take(request: HttpRequest, key) -> HttpResponse:
+    attempt = _own_attempt(request, key)
+    now = timezone.now()
+    if attempt.is_active and attempt.deadline <= now:
+        services.submit_attempt(attempt.pk, now=now)  # lazy automatic submission
+        return redirect("quizzes:result", key=attempt.key)
+    if not attempt.is_active:
+        return redirect("quizzes:result", key=attempt.key)
+    saved = dict(attempt.answers.values_list("question_id", "choice_ids"))
+    questions = selectors.attempt_questions(attempt)
+    for q in questions:
+        chosen = set(saved.get(q["id"], ()))
+        for c in q["choices"]:
+            c["checked"] = c["id"] in chosen
+    return render(request, "quizzes/take.html", {
+        "attempt": attempt, "round": attempt.round, "questions": questions,
+        "remaining": max(0, int((attempt.deadline - now).total_seconds())),
+    })
+
+
+@require_POST
+def autosave(request: HttpRequest, key) -> HttpResponse:
+    """htmx: save one question's choices (or the prediction); answers with a short status fragment."""
+    attempt = _own_attempt(request, key)
+    try:
+        if "prediction" in request.POST and "question" not in request.POST:
+            prediction = _prediction(request)
+            if prediction is not None:
+                services.save_prediction(attempt, prediction)
+            return HttpResponse("Đã lưu dự đoán.")
+        try:
+            qid = int(request.POST.get("question", ""))
+        except ValueError:
+            raise QuizError("Câu hỏi không thuộc bài thi của bạn. Vui lòng tải lại trang.") from None
+        answers = _posted_answers(request)
+        services.save_answer(attempt, qid, answers.get(qid, []))
+    except QuizError as error:
+        return HttpResponse(f'<span class="quiz-save-error" role="alert">{error}</span>', status=409)
+    return HttpResponse("Đã lưu.")
+
+
+@require_POST
+def submit(request: HttpRequest, key) -> HttpResponse:
+    attempt = _own_attempt(request, key)
+    try:
+        services.submit_attempt(attempt.pk, answers=_posted_answers(request), prediction=_prediction(request))
+    except QuizError as error:
+        # Nothing from this post was recorded; the autosaved answers are still there.
+        messages.error(request, str(error))
+        return redirect("quizzes:take", key=attempt.key)
+    return redirect("quizzes:result", key=attempt.key)
+
+
+def result(request: HttpRequest, key) -> HttpResponse:
+    attempt = _own_attempt(request, key)
+    if attempt.is_active:
+        if attempt.deadline > timezone.now():
+            return redirect("quizzes:take", key=attempt.key)
+        services.submit_attempt(attempt.pk)
+        attempt.refresh_from_db()
+    review = []
+    if attempt.round.show_answers_after_submit or attempt.round.closed_at:
+        saved = dict(attempt.answers.values_list("question_id", "choice_ids"))
+        questions = Question.objects.in_bulk(attempt.question_ids)
+        choices = Choice.objects.filter(question_id__in=attempt.question_ids)
+        by_question: dict[int, list[Choice]] = {}
+        for c in choices:
+            by_question.setdefault(c.question_id, []).append(c)
+        for qid in attempt.question_ids:
+            if qid in questions:
+                chosen = set(saved.get(qid, ()))
+                review.append({"question": questions[qid], "chosen": chosen,
+                               "choices": by_question.get(qid, []),
+                               "correct": chosen == {c.pk for c in by_question.get(qid, []) if c.is_correct}})
+    return render(request, "quizzes/result.html", {
+        "attempt": attempt, "round": attempt.round, "total": len(attempt.question_ids), "review": review,
+    })
+
+
+def certificate(request: HttpRequest, key) -> HttpResponse:
+    attempt = _own_attempt(request, key)
+    if not attempt.prize or attempt.disqualified or not attempt.round.results_published:
+        raise Http404
+    from .certificates import certificate_pdf
+
+    response = HttpResponse(certificate_pdf(attempt), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="giay-chung-nhan-{attempt.round.number}.pdf"'
+    return response
+
+
+def round_results(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    round_ = get_object_or_404(Round.objects.select_related("contest"), contest__slug=slug,
+                               contest__is_published=True, number=number, results_published=True,
+                               closed_at__isnull=False)
+    stats = round_.statistics or {}
+    distribution = stats.get("distribution", [])
+    peak = max((count for _k, count in distribution), default=0)
+    bars = [{"correct": k, "count": v, "width": round(100 * v / peak, 1) if peak else 0} for k, v in distribution]
+    rows = [{"rank": a.rank, "name": services.mask_name(a.contestant.full_name),
+             "commune": a.contestant.commune, "unit": a.contestant.unit.name if a.contestant.unit_id else "",
+             "prize": a.get_prize_display(), "correct": a.correct_count} for a in selectors.winners(round_)]
+    return render(request, "quizzes/round_results.html", {
+        "round": round_, "contest": round_.contest, "stats": stats, "bars": bars, "winners": rows,
+        "total": round_.question_count,
+    })
+
+
+# ---------------------------------------------------------------------------- accounts
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    contest = Contest.objects.filter(slug=request.GET.get("cuoc-thi", ""), is_published=True).first()
+    form = RegistrationForm(request.POST or None, contest=contest)
+    error = ""
+    if request.method == "POST":
+        client = _client(request)
+        if (cache.get(f"quiz-reg:{client}") or 0) >= settings.QUIZ_REGISTER_PER_HOUR:
+            error = "Có quá nhiều lượt đăng ký từ mạng của bạn. Vui lòng thử lại sau ít phút."
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                contestant = services.register_contestant(
+                    phone=data["phone"], password=data["password"], full_name=data["full_name"],
+                    birth_date=data.get("birth_date"), unit=data.get("unit"), commune=data.get("commune", ""),
+                    citizen_id=data.get("citizen_id", ""),
+                )
+            except QuizError as exc:
+                form.add_error("phone", str(exc))
+            else:
+                _hit(f"quiz-reg:{client}", 3600)
+                target = contest.get_absolute_url() if contest else reverse("quizzes:list")
+                return _sign_in(redirect(_safe_next(request, target)), contestant)
+    return render(request, "quizzes/register.html", {"form": form, "contest": contest, "error": error},
+                  status=429 if error else 200)
+
+
+def login(request: HttpRequest) -> HttpResponse:
+    form = LoginForm(request.POST or None)
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        phone = services.normalize_phone(form.cleaned_data["phone"]) or form.cleaned_data["phone"]
+        phone_key = "quiz-login:" + hashlib.sha256(f"{settings.SECRET_KEY}:{phone}".encode()).hexdigest()[:24]
+        client_key = f"quiz-login-ip:{_client(request)}"
+        if ((cache.get(phone_key) or 0) >= settings.QUIZ_LOGIN_FAILURES_PER_PHONE
+                or (cache.get(client_key) or 0) >= settings.QUIZ_LOGIN_FAILURES_PER_CLIENT):
+            error = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."
+        else:
+            contestant = services.authenticate(phone, form.cleaned_data["password"])
+            if contestant is not None:
+                return _sign_in(redirect(_safe_next(request, reverse("quizzes:list"))), contestant)
+            _hit(phone_key, 900)
+            _hit(client_key, 900)
+            error = "Số điện thoại hoặc mật khẩu không đúng."
+    return render(request, "quizzes/login.html", {"form": form, "error": error, "next": _safe_next(request, "")},
+                  status=429 if error.startswith("Đăng nhập sai") else 200)
+
+
+@require_POST
+def logout(request: HttpRequest) -> HttpResponse:
+    response = redirect("quizzes:list")
+    response.delete_cookie(COOKIE)
+    return response
+
+
+# ---------------------------------------------------------------------------- practice
+
+
+def practice(request: HttpRequest, slug: str) -> HttpResponse:
+    quiz = get_object_or_404(PracticeQuiz, slug=slug, is_published=True)
+    questions = list(quiz.questions.filter(is_active=True).prefetch_related("choices"))
+    return render(request, "quizzes/practice.html", {"quiz": quiz, "questions": questions})
+
+
+@require_POST
+def practice_check(request: HttpRequest, slug: str, question_id: int) -> HttpResponse:
+    """Immediate feedback on one practice question (htmx fragment, or the whole page without JS)."""
+    quiz = get_object_or_404(PracticeQuiz, slug=slug, is_published=True)
+    question = get_object_or_404(quiz.questions.select_related("cite_document"), pk=question_id)
+    choices = list(question.choices.all())
+    try:
+        chosen = {int(v) for v in request.POST.getlist(f"q{question.pk}")}
+    except ValueError:
+        chosen = set()
+    correct = {c.pk for c in choices if c.is_correct}
+    context = {"quiz": quiz, "question": question, "choices": choices, "chosen": chosen,
+               "is_correct": bool(chosen) and chosen == correct, "answered": bool(chosen)}
+    if request.headers.get("HX-Request"):
+        return render(request, "quizzes/_practice_feedback.html", context)
+    questions = list(quiz.questions.filter(is_active=True).prefetch_related("choices"))
+    return render(request, "quizzes/practice.html", {"quiz": quiz, "questions": questions, "feedback": context})
