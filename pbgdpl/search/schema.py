@@ -12,7 +12,7 @@ from . import analysis
 from .query import definition_term
 from .registry import SearchEntry
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 PASSAGES = True
 INDEX_WHOLE_BODY = False  # see engine.W: the body is searched through its passages
 
@@ -180,8 +180,11 @@ def to_documents(entry: SearchEntry, ref: str) -> list[tantivy.Document]:
             p = tantivy.Document()
             _common(p, entry, ref, unit, text)
             _add_views(p, "pbody", f"{title_text}\n{text}")
-            defined = definition_term(text)
-            if defined:
-                p.add_text("defines", defined)
+            # Every line may define a term (the first clause often follows the lead-in
+            # "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:").
+            for line in text.split("\n")[:6]:
+                defined = definition_term(line)
+                if defined:
+                    p.add_text("defines", defined)
             docs.append(p)
     return docs
