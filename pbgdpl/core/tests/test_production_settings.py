@@ -12,11 +12,9 @@ from django.conf import settings
 
 
 def run_manage(tmp_path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "BASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
+    # Only the documented variables: others tests set (DJANGO_ALLOW_ASYNC_UNSAFE for the browser
+    # tests, DATABASE_URL, …) must not leak into what is checked.
+    environment = {key: os.environ[key] for key in ("PATH", "HOME", "LANG", "TMPDIR") if key in os.environ}
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", VAR_DIR=str(tmp_path), **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

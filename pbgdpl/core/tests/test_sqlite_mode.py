@@ -10,7 +10,7 @@ from django.conf import settings
 
 
 def test_default_sqlite_database_uses_wal(tmp_path):
-    environment = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL"}}
+    environment = {key: os.environ[key] for key in ("PATH", "HOME", "LANG", "TMPDIR") if key in os.environ}
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.dev", VAR_DIR=str(tmp_path))
     script = (
         "from django.db import connection; c = connection.cursor(); "
