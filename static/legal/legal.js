@@ -17,6 +17,31 @@
   if (wide.addEventListener) wide.addEventListener("change", syncOpen);
   document.addEventListener("htmx:afterSwap", syncOpen);
 
+  // Shorter shareable addresses: drop empty fields and the default sort from htmx requests.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var data = event.detail.formData;
+    if (!data || !data.keys) return;
+    Array.from(new Set(Array.from(data.keys()))).forEach(function (key) {
+      var values = data.getAll(key);
+      var isDefault = key === "sap_xep" && values.length === 1 && values[0] === "moi-nhat";
+      if (isDefault || values.every(function (v) { return v === ""; })) data.delete(key);
+    });
+  });
+
+  // The results region is replaced after each filter change: keep keyboard focus on the
+  // checkbox or field the visitor was using (same id in the new markup).
+  var focusedId = null;
+  document.addEventListener("htmx:beforeSwap", function () {
+    var active = document.activeElement;
+    focusedId = active && active.id && active.closest(".lg-region") ? active.id : null;
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    if (!focusedId) return;
+    var again = document.getElementById(focusedId);
+    if (again && document.activeElement !== again) again.focus({ preventScroll: true });
+    focusedId = null;
+  });
+
   // On a phone, following a link of the table of contents closes it.
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".lg-toc a");
