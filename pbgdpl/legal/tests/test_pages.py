@@ -198,3 +198,17 @@ def test_vietnamese_long_dates_follow_the_official_style():
     assert vi_long_date(D(2016, 7, 1)) == "ngày 01 tháng 7 năm 2016"
     assert vi_long_date(D(2015, 2, 24)) == "ngày 24 tháng 02 năm 2015"
     assert vi_long_date(None) == ""
+
+
+def test_validity_at_another_date_and_an_unreadable_date(client):
+    old = create_document("10/2012/QH13", doc_type="Bộ luật", issued_on=D(2012, 6, 18), effective_from=D(2013, 5, 1))
+    create_document("45/2019/QH14", doc_type="Bộ luật", issued_on=D(2019, 11, 20), effective_from=D(2021, 1, 1),
+                    relations=[relation("replaces", old)])
+    with at("2026-11-27"):
+        before = page(client, old, "?ngay=31/12/2020")
+        bad = page(client, old, "?ngay=abc")
+    assert '<span class="badge badge-valid">Còn hiệu lực</span>' in before
+    assert "tại ngày 31/12/2020" in before
+    assert "Ngày “abc” không hợp lệ." in bad
+    assert 'value="abc" aria-invalid="true"' in bad
+    assert '<span class="badge badge-expired">Hết hiệu lực toàn bộ</span>' in bad  # today's status instead

@@ -148,7 +148,8 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     document = _document_or_404(slug)
     errors: list[str] = []
     today = timezone.localdate()
-    result = validity_on(document, today)
+    on, date_given, raw_date = read_date(request.GET, errors)
+    result = validity_on(document, on)
     version = _version(document, request, errors)
     text = rendered_text(version) if version is not None else None
     if text is not None and is_current_version(document, version):
@@ -164,6 +165,9 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
             {"label": document_label(other), "url": other.get_absolute_url()} for other in result.related if other.live
         ],
         "today": today,
+        "on": on,
+        "date_given": date_given,
+        "raw_date": raw_date,
         "fields": list(document.fields.all()),
         "attachments": list(document.attachments.all()),
         "relations": relation_rows(document),
