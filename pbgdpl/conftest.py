@@ -12,7 +12,8 @@ def seeded_site(django_db_setup, django_db_blocker):
     Seeding takes several seconds, so it runs once per test module inside an outer
     transaction that is rolled back when the module ends. Tests also need ``db`` (or
     ``client``, which does not imply it): each test then runs in a savepoint inside that
-    transaction, so what one test changes is gone for the next.
+    transaction, so what one test changes is gone for the next. Not for ``transactional_db``
+    or ``live_server`` tests: call ``pbgdpl.news.seeding.seed_demo()`` in those.
     """
     from django.core.cache import cache
     from django.db import transaction

@@ -89,7 +89,9 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, max_width: int) -> list[st
 
 
 @functools.lru_cache(maxsize=32)  # a test session seeds several times; the pictures never change
-def render_illustration(title: str, scheme: str, motif: str) -> bytes:
+def render_illustration(
+    title: str, scheme: str, motif: str, credit: str = "Sở Tư pháp tỉnh Hưng Yên · Ảnh minh họa"
+) -> bytes:
     """A 1200×675 JPEG: a gradient, a pictogram and the title; a few milliseconds each."""
     dark, light, accent = SCHEMES.get(scheme, SCHEMES["blue"])
     # Dark on the left where the white title sits (contrast), lighter towards the pictogram.
@@ -103,7 +105,8 @@ def render_illustration(title: str, scheme: str, motif: str) -> bytes:
     for line in _wrap(draw, title, font, 620):
         draw.text((70, y), line, font=font, fill="#ffffff")
         y += 80
-    draw.text((70, HEIGHT - 90), "Sở Tư pháp tỉnh Hưng Yên · Ảnh minh họa", font=_font(28), fill="#ffffff")
+    if credit:
+        draw.text((70, HEIGHT - 90), credit, font=_font(28), fill="#ffffff")
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=82, optimize=True)
     return buffer.getvalue()

@@ -34,7 +34,7 @@ class ArticleFeed(Feed):
         return obj.search_description or getattr(obj, "intro", "") or obj.title
 
     def items(self, obj):
-        return obj.articles()[:FEED_LENGTH]
+        return obj.articles().prefetch_related("tags")[:FEED_LENGTH]
 
     def item_title(self, item) -> str:
         return item.title

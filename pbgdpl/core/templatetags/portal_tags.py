@@ -9,6 +9,7 @@ import datetime
 import logging
 
 from django import template
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
@@ -151,12 +152,14 @@ def canonical_url(context) -> str:
 
 @register.simple_tag(takes_context=True)
 def og_image_url(context) -> str:
-    """Absolute URL of a 1200×630 share image from the page's lead image, or "" if it has none."""
+    """Absolute URL of a 1200×630 share image: the page's lead image, else the site's default."""
     request = context.get("request")
+    if request is None:
+        return ""
     page = context.get("page")
     image = getattr(page, "lead_image", None) if page is not None else None
-    if image is None or request is None:
-        return ""
+    if image is None:
+        return request.build_absolute_uri(static("img/share-default.jpg"))
     try:
         rendition = image.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")
     except Exception:  # a missing source file must not break the page, only the preview

@@ -69,6 +69,8 @@ def test_layout_shows_department_menu_breadcrumbs_and_contacts(seeded_site, db, 
     assert 'href="https://vbpl.vn"' in body and 'href="https://congbao.chinhphu.vn"' in body
     assert 'class="skip-link" href="#main"' in body
     assert "<script>" not in body  # JavaScript only from static files (CSP-ready)
+    # Pages without a lead image still give Facebook/Zalo a picture for the preview.
+    assert '<meta property="og:image" content="http://testserver/static/img/share-default.jpg">' in body
 
 
 def test_article_has_seo_and_sharing_tags(seeded_site, db, client):
