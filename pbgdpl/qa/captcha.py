@@ -41,8 +41,13 @@ def create_challenge() -> dict:
     }
 
 
-def verify(payload: str) -> bool:
-    """True for a correct, unexpired, not yet used solution (the widget's base64 JSON payload)."""
+def verify(payload: str, owner: str = "") -> bool:
+    """True for a correct, unexpired solution (the widget's base64 JSON payload) not used by another form.
+
+    ``owner`` is the form's one-time submission key: the same form sent twice (double
+    click) may present its solution again, so the second request finds the question the
+    first one created instead of failing on the CAPTCHA.
+    """
     if not payload or len(payload) > 2000:
         return False
     try:
@@ -56,8 +61,11 @@ def verify(payload: str) -> bool:
         signature = json.loads(base64.b64decode(payload))["signature"]
     except (ValueError, KeyError, TypeError):
         return False
-    # add() is atomic: only the first use of a solution succeeds.
-    return cache.add(f"qa-altcha-used:{signature}", 1, timeout=int(CHALLENGE_TTL.total_seconds()))
+    # add() is atomic: only the first form that uses a solution owns it.
+    key = f"qa-altcha-used:{signature}"
+    if cache.add(key, owner or "-", timeout=int(CHALLENGE_TTL.total_seconds())):
+        return True
+    return bool(owner) and cache.get(key) == owner
 
 
 def solve_for_tests(challenge: dict) -> str:

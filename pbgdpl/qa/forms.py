@@ -138,7 +138,7 @@ class AskForm(forms.Form):
 
     def clean_altcha(self) -> str:
         value = self.cleaned_data.get("altcha", "")
-        if not captcha.verify(value):
+        if not captcha.verify(value, owner=self.cleaned_data.get("submission_key", "")):
             raise forms.ValidationError(
                 _("Chưa xác minh được bạn không phải máy tự động. Hãy bấm ô “Tôi không phải người máy” và chờ dấu tích rồi gửi lại.")
             )

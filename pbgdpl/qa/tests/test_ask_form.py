@@ -131,12 +131,21 @@ def test_phone_or_email_is_required(client, db):
     assert "Vui lòng nhập số điện thoại hoặc thư điện tử" in " ".join(errors_of(response))
 
 
-def test_a_captcha_solution_works_once(client, db):
+def test_a_captcha_solution_serves_one_form_only(client, db):
     payload = solved(client)
     assert client.post(URL, form_data(client, altcha=payload, key="1")).status_code == 302
     replay = client.post(URL, form_data(client, altcha=payload, key="2"))
     assert replay.status_code == 400
     assert Question.objects.count() == 1
+
+
+def test_captcha_accepts_the_same_form_twice_so_a_double_click_finds_its_question():
+    cache.clear()
+    payload = captcha.solve_for_tests(captcha.create_challenge())
+    assert captcha.verify(payload, owner="form-a")
+    assert captcha.verify(payload, owner="form-a")  # the second request of a double click
+    assert not captcha.verify(payload, owner="form-b")
+    assert not captcha.verify(payload)
 
 
 def test_rate_limit_blocks_with_a_vietnamese_message_and_keeps_the_text(client, db, settings):
