@@ -29,6 +29,7 @@ import threading
 from dataclasses import dataclass
 
 from django.db import close_old_connections, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 from django_tasks.base import Task, TaskResultStatus
@@ -40,6 +41,8 @@ logger = logging.getLogger(__name__)
 _PG_ADVISORY_LOCK_KEY = 0x50424744  # "PBGD"
 # How soon to look again at a job whose previous run is still queued or running.
 _PENDING_RECHECK = datetime.timedelta(seconds=60)
+# A periodic run still "running" after this long belonged to a worker that died.
+STALE_RUNNING_AFTER = datetime.timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -59,11 +62,18 @@ class PeriodicJob:
             queue_name=self.task.queue_name,
         )
 
-    def is_pending(self) -> bool:
-        """True while a run is waiting in the queue or running."""
-        return (
-            self._results().filter(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]).exists()
+    def is_pending(self, now: datetime.datetime | None = None) -> bool:
+        """True while a run is waiting in the queue or running.
+
+        A run marked as running for longer than ``STALE_RUNNING_AFTER`` is taken as abandoned
+        (its worker was killed mid-task and will never finish it), so the job runs again.
+        """
+        now = now or timezone.now()
+        pending = self._results().filter(
+            Q(status=TaskResultStatus.READY)
+            | Q(status=TaskResultStatus.RUNNING, started_at__gte=now - STALE_RUNNING_AFTER)
         )
+        return pending.exists()
 
     def last_enqueued_at(self) -> datetime.datetime | None:
         """When the most recent run was enqueued (None if none is on record)."""
@@ -127,7 +137,7 @@ def _next_due(job: PeriodicJob, now: datetime.datetime) -> datetime.datetime | N
     if not _uses_database_queue(job):
         # Backends without a queue (the immediate backend of tests): memory is all there is.
         return None
-    if job.is_pending():
+    if job.is_pending(now):
         return now + min(datetime.timedelta(seconds=job.every), _PENDING_RECHECK)
     last = job.last_enqueued_at()
     interval = datetime.timedelta(seconds=job.every)

@@ -114,3 +114,18 @@ def test_expired_article_is_unpublished_by_the_job(tree, draft_article, database
         assert not draft_article.live
         assert draft_article.expired
         assert timezone.now() > draft_article.expire_at
+
+
+def test_a_run_abandoned_by_a_killed_worker_does_not_block_the_job_forever(db, database_queue):
+    with time_machine.travel(START, tick=False):
+        assert "publish-scheduled" in periodic.enqueue_due_jobs()
+        # The worker claims the run, then is killed (SIGKILL, power cut) before finishing it.
+        DBTaskResult.objects.filter(task_path=publish_scheduled.module_path).update(
+            status="RUNNING", started_at=START
+        )
+    with time_machine.travel(START + datetime.timedelta(minutes=30), tick=False):
+        periodic.reset_schedule_state()
+        assert "publish-scheduled" not in periodic.enqueue_due_jobs()
+    with time_machine.travel(START + periodic.STALE_RUNNING_AFTER + datetime.timedelta(minutes=1), tick=False):
+        periodic.reset_schedule_state()
+        assert "publish-scheduled" in periodic.enqueue_due_jobs()
