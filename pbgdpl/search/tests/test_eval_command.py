@@ -15,7 +15,7 @@ def test_search_eval_prints_one_json_line_per_query_file():
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [r["queries"] for r in rows] == ["queries-khongdau.jsonl", "queries.jsonl"]
     for row in rows:
-        assert set(row) == {"queries", "n", "ndcg@10", "mrr@10", "r@10", "r@100", "p50_ms", "p95_ms"}
+        assert {"queries", "n", "ndcg@10", "mrr@10", "r@10", "r@100", "p50_ms", "p95_ms"} <= set(row)
         assert row["n"] == 3
         # Invented questions whose answers are obvious: the pipeline must get them.
         assert row["mrr@10"] >= 66
