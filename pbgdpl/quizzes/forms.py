@@ -28,7 +28,7 @@ class RegistrationForm(forms.Form):
     password = forms.CharField(label=_("Mật khẩu"), strip=False,
                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
                                help_text=_("Ít nhất 8 ký tự, không chỉ gồm chữ số."))
-    birth_date = forms.CharField(label=_("Ngày sinh"), required=False, max_length=10,
+    birth_date = forms.CharField(label=_("Ngày sinh"), required=False, max_length=30,
                                  help_text=_("Dạng ngày/tháng/năm, ví dụ 25/03/1990."),
                                  widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "dd/mm/yyyy"}))
     unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.all(), required=False,
