@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -256,6 +256,19 @@ class ReportView(StaffMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["rows"] = selectors.monthly_report(12)
         return context
+
+
+class AttachmentView(View):
+    """The asker's attached file, for staff only (it is not reachable under MEDIA_URL)."""
+
+    def get(self, request, pk: int):
+        if not can_process(request.user):
+            raise PermissionDenied
+        question = get_object_or_404(Question, pk=pk)
+        if not question.attachment:
+            raise Http404
+        return FileResponse(question.attachment.open("rb"), as_attachment=True,
+                            filename=f"{question.tracking_code}.{question.attachment.name.rsplit('.', 1)[-1]}")
 
 
 class ExportPersonView(View):

@@ -8,9 +8,11 @@ read the question text and the answer only.
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -49,6 +51,35 @@ def new_tracking_code() -> str:
     alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
     raw = "".join(secrets.choice(alphabet) for _ in range(8))
     return f"HD-{raw[:4]}-{raw[4:]}"
+
+
+class PrivateStorage(FileSystemStorage):
+    """Attachments are personal data: kept in VAR_DIR/private/qa, outside MEDIA_ROOT, never served.
+
+    The location follows the current settings (read on each use, not cached at import).
+    """
+
+    @property
+    def base_location(self):
+        return str(settings.VAR_DIR / "private" / "qa")
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
+def private_storage() -> PrivateStorage:
+    return PrivateStorage()
+
+
+def attachment_path(instance, filename: str) -> str:
+    # A random name: the citizen's file name may itself be personal ("don-ly-hon-nguyen-van-a.pdf").
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"{timezone.now():%Y/%m}/{secrets.token_hex(16)}.{extension}"
 
 
 def hash_token(token: str) -> str:
@@ -98,7 +129,7 @@ class Question(models.Model):
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True, db_index=True)
     email = models.EmailField(_("thư điện tử"), blank=True, db_index=True)
     commune = models.CharField(_("xã, phường, đặc khu"), max_length=120, blank=True)
-    attachment = models.FileField(_("tệp đính kèm"), upload_to="qa/attachments/%Y/%m/", blank=True)
+    attachment = models.FileField(_("tệp đính kèm"), upload_to=attachment_path, storage=private_storage, blank=True)
     consent = models.BooleanField(_("đồng ý xử lý dữ liệu cá nhân"), default=False)
     consent_version = models.CharField(_("phiên bản nội dung đồng ý"), max_length=20, blank=True)
     consent_at = models.DateTimeField(_("thời điểm đồng ý"), null=True, blank=True)

@@ -19,6 +19,7 @@ admin_urls = (
         path("dieu-khoan/", admin_views.ProvisionOptionsView.as_view(), name="provisions"),
         path("<int:pk>/", admin_views.QuestionView.as_view(), name="question"),
         path("<int:pk>/xuat-du-lieu/", admin_views.ExportPersonView.as_view(), name="export"),
+        path("<int:pk>/tep-dinh-kem/", admin_views.AttachmentView.as_view(), name="attachment"),
     ],
     "qa_admin",
 )

@@ -188,11 +188,20 @@ def test_attachment_type_and_size_are_checked(client, db, upload, message):
     assert "hãy chọn lại tệp" in response.content.decode()
 
 
-def test_a_real_pdf_is_accepted(client, db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    pdf = SimpleUploadedFile("giay-vay.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+def test_a_real_pdf_is_kept_privately_and_shown_to_staff_only(client, db, settings, tmp_path, roles):
+    settings.VAR_DIR = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    pdf = SimpleUploadedFile("don-cua-nguyen-van-a.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
     assert client.post(URL, {**form_data(client), "attachment": pdf}).status_code == 302
-    assert Question.objects.get().attachment.name.endswith(".pdf")
+    question = Question.objects.get()
+    assert question.attachment.name.endswith(".pdf") and "nguyen-van-a" not in question.attachment.name
+    assert (tmp_path / "private" / "qa" / question.attachment.name).exists()
+    assert not (tmp_path / "media").exists()  # nothing under the publicly served media root
+    url = f"/quan-tri/hoi-dap/{question.pk}/tep-dinh-kem/"
+    assert client.get(url).status_code == 302  # anonymous: to the login page
+    client.force_login(roles["editor"])
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
 
 
 def test_live_suggestions_show_published_answers_and_provisions(client, demo_qa):
