@@ -129,3 +129,22 @@ def test_unmigrated_database_gets_a_clear_message(db, monkeypatch):
     with pytest.raises(CommandError, match="run 'python manage.py migrate' first"):
         run_bootstrap("--no-demo")
     assert not get_user_model().objects.exists()
+
+
+def test_a_broken_demo_loader_is_reported_and_the_others_still_run(db, monkeypatch, no_seed_demo):
+    ran = []
+
+    def broken(stdout):
+        get_user_model().objects.create(username="half-loaded")
+        raise RuntimeError("tệp dữ liệu mẫu hỏng")
+
+    monkeypatch.setattr(demo, "_loaders", {})
+    demo.register_demo_loader("aa-broken", broken, order=1)
+    demo.register_demo_loader("zz-working", lambda stdout: ran.append(True) or "ok", order=2)
+    out, err = io.StringIO(), io.StringIO()
+    call_command("bootstrap", stdout=out, stderr=err)
+    assert "Demo loader aa-broken failed" in err.getvalue()
+    assert "tệp dữ liệu mẫu hỏng" in err.getvalue()
+    assert ran == [True]
+    assert not get_user_model().objects.filter(username="half-loaded").exists()
+    assert "Bootstrap finished" in out.getvalue()

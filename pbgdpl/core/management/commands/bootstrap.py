@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import time
@@ -18,7 +19,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
@@ -27,6 +28,8 @@ from pbgdpl.core.demo import demo_loaders
 from pbgdpl.core.models import HomePage
 
 ADMIN_USERNAME = "admin"
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -130,7 +133,14 @@ class Command(BaseCommand):
     def run_demo_loaders(self) -> None:
         for loader in demo_loaders():
             started = time.monotonic()
-            summary = loader.func(self.stdout)
+            try:
+                with transaction.atomic():
+                    summary = loader.func(self.stdout)
+            except Exception as error:
+                # Demo data is optional: one app's broken loader must not keep the site from starting.
+                logger.exception("Demo loader %s failed", loader.name)
+                self.stderr.write(self.style.ERROR(f"Demo loader {loader.name} failed, nothing kept: {error!r}"))
+                continue
             elapsed = time.monotonic() - started
             self.stdout.write(f"Demo loader {loader.name}: {summary or 'done'} ({elapsed:.1f} s).")
 
