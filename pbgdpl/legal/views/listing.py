@@ -6,6 +6,7 @@ from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -91,7 +92,7 @@ def document_index(request: HttpRequest) -> HttpResponse:
     }
     template = "legal/_index_results.html" if is_htmx_partial(request) else "legal/document_index.html"
     response = render(request, template, context)
-    response["Vary"] = "HX-Request"
+    patch_vary_headers(response, ["HX-Request"])
     return response
 
 
