@@ -158,6 +158,7 @@ class QuestionView(StaffMixin, TemplateView):
                 "documents": LegalDocument.objects.published().only("id", "number", "title").order_by("title"),
                 "Status": {s.name: s.value for s in Status},
                 "similar": _similar(question),
+                "redacted_text": services.redact(question.text, name=question.name),
             }
         )
         return context

@@ -117,7 +117,7 @@ class Question(models.Model):
     text = models.TextField(_("nội dung câu hỏi"))
     public_text = models.TextField(
         _("nội dung công bố"), blank=True,
-        help_text=_("Câu hỏi đã lược bỏ thông tin cá nhân; để trống thì dùng nguyên văn câu hỏi."),
+        help_text=_("Câu hỏi đã lược bỏ thông tin cá nhân, dùng trên trang công khai và trong tìm kiếm."),
     )
     field = models.ForeignKey(
         "legal.Field", verbose_name=_("lĩnh vực"), null=True, blank=True, on_delete=models.SET_NULL,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -55,6 +56,25 @@ class Submission:
     question: Question
     token: str | None  # None when a double submit returned the existing question
     created: bool
+
+
+PHONE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?84|0)(?:[\s.\-]?\d){8,10}(?!\d)")
+EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+ID_NUMBER_IN_TEXT = re.compile(r"(?<!\d)\d{9}(?:\d{3})?(?!\d)")  # CMND (9) / CCCD (12 digits)
+
+
+def redact(text: str, *, name: str = "") -> str:
+    """The question text with phone numbers, emails, ID numbers and the asker's own name masked.
+
+    Staff still read and edit the published text; this makes the safe version the default.
+    """
+    text = EMAIL_IN_TEXT.sub("[thư điện tử]", text)
+    text = PHONE_IN_TEXT.sub("[số điện thoại]", text)
+    text = ID_NUMBER_IN_TEXT.sub("[số giấy tờ]", text)
+    name = " ".join(name.split())
+    if len(name) >= 4:
+        text = re.sub(re.escape(name), "[người hỏi]", text, flags=re.IGNORECASE)
+    return text
 
 
 def _slug(text: str) -> str:
@@ -224,7 +244,7 @@ def save_answer(
         for i, (doc_id, eid, label) in enumerate(citations or [])
     )
     question.title = title.strip() or question.title
-    question.public_text = public_text.strip() or question.public_text
+    question.public_text = public_text.strip() or question.public_text or redact(question.text, name=question.name)
     question.answered_at = question.answered_at or timezone.now()
     _move(question, Status.ANSWERED, actor, "Đã soạn câu trả lời")
     return answer

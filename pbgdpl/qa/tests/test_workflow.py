@@ -174,3 +174,16 @@ def test_history_records_who_did_what(laws, roles):
     services.assign(question, roles["editor"], roles["board"], note="Giao chuyên viên lao động")
     event = QuestionEvent.objects.filter(question=question).last()
     assert (event.actor, event.from_status, event.to_status) == (roles["editor"], Status.SCREENED, Status.ASSIGNED)
+
+
+def test_personal_details_written_inside_the_question_are_masked_when_published(client, laws, roles):
+    question, _ = submit(text="Tôi là Trần Văn Riêng Tư, số 0988.777.666, CCCD 034123456789, email riengtu@example.vn. "
+                              "Công ty chậm trả lương hai tháng thì tôi có được nghỉ việc ngay không?")
+    answer(question, roles["editor"], laws)
+    services.approve(question, roles["board"])
+    services.publish(question, roles["board"])
+    html = client.get(question.get_absolute_url()).content.decode()
+    assert "chậm trả lương hai tháng" in html
+    for private in ("Trần Văn Riêng Tư", "0988.777.666", "034123456789", "riengtu@example.vn"):
+        assert private not in html
+    assert "[số điện thoại]" in html and "[người hỏi]" in html
