@@ -19,9 +19,21 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
+def _ensure_site() -> None:
+    """The base template needs a Wagtail site; an earlier transactional test's flush removes it."""
+    from wagtail.models import Locale, Page, Site
+
+    if Site.objects.filter(is_default_site=True).exists():
+        return
+    Locale.objects.get_or_create(language_code="vi")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+
+
 @pytest.fixture
 def live_index(transactional_db, settings, tmp_path):
     """The demo entries indexed through the outbox, committed so the live server sees them."""
+    _ensure_site()
     settings.SEARCH_INDEX_DIR = tmp_path / "search"
     index_mod.readers.reset()
     source = registry.register(DemoSource())
@@ -47,9 +59,13 @@ def phone():
 @pytest.mark.browser
 def test_filter_with_htmx_keeps_focus_and_suggestions_work(live_index, live_server, phone):
     page = phone
+    problems = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
     page.goto(live_server.url + "/tim-kiem/?q=quy%E1%BB%81n")
+    page.wait_for_load_state("networkidle")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    assert page.evaluate("document.documentElement.classList.contains('search-enhanced')")
+    assert page.evaluate("document.documentElement.classList.contains('search-enhanced')"), problems
     assert not page.is_visible(".facet-apply")  # htmx applies filters at once
     assert page.is_visible("text=Bộ luật Lao động 2019")
 
