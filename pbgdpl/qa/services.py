@@ -351,7 +351,11 @@ def apply_retention(now: datetime.datetime | None = None) -> int:
 
 def export_person(*, email: str = "", phone: str = "") -> dict:
     """Everything stored about one person (by email and/or phone), as JSON-ready data."""
-    questions = Question.objects.of_person(email=email, phone=phone).select_related("field").prefetch_related("events")
+    questions = (
+        Question.objects.of_person(email=email, phone=phone)
+        .select_related("field")
+        .prefetch_related("events", "notifications")
+    )
     return {
         "exported_at": timezone.now().isoformat(),
         "query": {"email": email, "phone": phone},
@@ -374,6 +378,10 @@ def export_person(*, email: str = "", phone: str = "") -> dict:
                 "answer": q.answer.text if hasattr(q, "answer") else None,
                 "history": [
                     {"at": e.created_at.isoformat(), "from": e.from_status, "to": e.to_status} for e in q.events.all()
+                ],
+                "emails": [
+                    {"to": n.to, "subject": n.subject, "sent_at": n.sent_at.isoformat() if n.sent_at else None}
+                    for n in q.notifications.all()
                 ],
             }
             for q in questions

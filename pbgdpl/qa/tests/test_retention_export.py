@@ -39,8 +39,9 @@ def test_retention_erases_personal_data_of_old_finished_questions_only(db, setti
     assert Question.objects.filter(personal_data_erased_at__isnull=False).count() == 1
 
 
-def test_export_command_returns_all_questions_of_one_person(db):
-    first, _ = submit()
+def test_export_command_returns_all_questions_of_one_person(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first, _ = submit()
     submit(phone="+84 988 777 666", email="")  # same phone written differently
     submit(name="Người Khác", phone="0911000111", email="khac@example.vn")
     out = StringIO()
@@ -50,6 +51,8 @@ def test_export_command_returns_all_questions_of_one_person(db):
     assert {q["tracking_code"] for q in data["questions"]} >= {first.tracking_code}
     assert all(q["name"] == "Trần Văn Riêng Tư" for q in data["questions"])
     assert data["questions"][0]["consent_version"]
+    exported_first = next(q for q in data["questions"] if q["tracking_code"] == first.tracking_code)
+    assert exported_first["emails"][0]["to"] == "riengtu@example.vn" and exported_first["emails"][0]["sent_at"]
     with pytest.raises(CommandError):
         call_command("qa_export_person", stdout=StringIO())
 
