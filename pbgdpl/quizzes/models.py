@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 
 class Difficulty(models.IntegerChoices):
@@ -28,7 +30,7 @@ class QuestionKind(models.TextChoices):
     TRUE_FALSE = "truefalse", _("Đúng/Sai")
 
 
-class Question(models.Model):
+class Question(ClusterableModel):
     """A question of the bank; its correct choices never leave the server before submission."""
 
     kind = models.CharField(_("loại câu hỏi"), max_length=12, choices=QuestionKind.choices,
@@ -71,7 +73,7 @@ class Question(models.Model):
 
 
 class Choice(models.Model):
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
     text = models.CharField(_("phương án"), max_length=500)
     is_correct = models.BooleanField(_("đúng"), default=False)
     position = models.PositiveSmallIntegerField(default=0)

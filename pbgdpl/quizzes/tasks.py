@@ -1,0 +1,48 @@
+"""Background jobs: automatic submission at the deadline and closing rounds that ended."""
+
+from __future__ import annotations
+
+import logging
+
+from django.utils import timezone
+from django_tasks import task
+
+from pbgdpl.core.periodic import register_periodic
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def expire_attempts() -> int:
+    """Submit attempts whose server deadline passed (pages also do it lazily on the next request)."""
+    from .services import expire_overdue_attempts
+
+    return expire_overdue_attempts()
+
+
+@task()
+def close_round_task(round_id: int) -> str:
+    """Close one round (idempotent: scores, ranking, prizes and statistics are recomputed)."""
+    from .models import Round
+    from .services import close_round
+
+    round_ = Round.objects.select_related("contest").get(pk=round_id)
+    close_round(round_)
+    return f"round {round_id} closed"
+
+
+@task()
+def close_ended_rounds() -> int:
+    """Close every round whose end passed and that was not closed yet."""
+    from .models import Round
+    from .services import close_round
+
+    count = 0
+    for round_ in Round.objects.filter(closes_at__lte=timezone.now(), closed_at__isnull=True).select_related("contest"):
+        close_round(round_)
+        count += 1
+    return count
+
+
+register_periodic("quizzes-expire-attempts", every=60, task=expire_attempts)
+register_periodic("quizzes-close-rounds", every=300, task=close_ended_rounds)

@@ -1,0 +1,88 @@
+"""Organiser admin views (counters, flags, close, publish, disqualify), public results, certificate, practice."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from pbgdpl.quizzes import services
+from pbgdpl.quizzes.models import Attempt, PracticeQuiz
+
+from .conftest import NOW, answer_all, make_contestant
+
+
+@pytest.fixture
+def organiser(client, db):
+    user = get_user_model().objects.create_superuser("bantochuc", "btc@example.vn", "mat-khau-rat-kho")
+    client.force_login(user)
+    return user
+
+
+def finished(round_, name, *, right, seconds, citizen_id=""):
+    contestant = make_contestant(name, citizen_id=citizen_id)
+    attempt = services.start_attempt(contestant, round_, now=NOW)
+    answer_all(attempt, right=right)
+    return services.submit_attempt(attempt.pk, now=NOW + datetime.timedelta(seconds=seconds), prediction=1)
+
+
+def test_flags_close_publish_and_public_results(client, organiser, round_):
+    fast = finished(round_, "Nguyễn Văn Nhanh", right=5, seconds=4, citizen_id="001090012345")
+    finished(round_, "Nguyễn Văn Nhân", right=5, seconds=200, citizen_id="001090012345")
+    finished(round_, "Lê Thị Chậm", right=2, seconds=300)
+    page = client.get(reverse("quizzes_admin:round", args=[round_.pk])).content.decode()
+    assert "Đã nộp: 3" in page
+    assert page.count("CCCD …2345") == 2 and f"#{fast.pk}" in page and "001090012345" not in page
+    assert client.post(reverse("quizzes_admin:round", args=[round_.pk]), {"action": "publish"}).status_code == 302
+    round_.refresh_from_db()
+    assert not round_.results_published  # must close first
+    client.post(reverse("quizzes_admin:round", args=[round_.pk]), {"action": "close"})
+    client.post(reverse("quizzes_admin:round", args=[round_.pk]), {"action": "publish"})
+    public = client.get(reverse("quizzes:round_results", args=[round_.contest.slug, 1])).content.decode()
+    assert "Nguyễn Văn N***" in public and "Nguyễn Văn Nhanh" not in public and "<svg" in public
+    assert "<td>2</td><td>1</td>" in public  # one person answered 2 correctly, in the table beside the chart
+    export = client.get(reverse("quizzes_admin:round_export", args=[round_.pk]))
+    assert export["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_disqualification_needs_a_reason(client, organiser, round_):
+    attempt = finished(round_, "Trịnh Văn Gian", right=5, seconds=100)
+    url = reverse("quizzes_admin:round", args=[round_.pk])
+    client.post(url, {"action": "disqualify", "attempt": attempt.pk, "reason": ""})
+    assert not Attempt.objects.get(pk=attempt.pk).disqualified
+    client.post(url, {"action": "disqualify", "attempt": attempt.pk, "reason": "Thông tin không khớp CCCD"})
+    assert Attempt.objects.get(pk=attempt.pk).disqualified_reason == "Thông tin không khớp CCCD"
+
+
+def test_staff_without_permission_cannot_open_the_organiser_views(client, round_):
+    user = get_user_model().objects.create_user("bientapvien", "btv@example.vn", "mat-khau-rat-kho", is_staff=True)
+    client.force_login(user)
+    assert client.get(reverse("quizzes_admin:round", args=[round_.pk])).status_code in {302, 403}
+
+
+def test_winner_downloads_a_certificate(client, round_, frozen):
+    winner = finished(round_, "Hồ Thị Xuân", right=5, seconds=60)
+    services.close_round(round_, now=round_.closes_at)
+    round_.results_published = True
+    round_.save()
+    client.post(reverse("quizzes:login"), {"phone": winner.contestant.phone, "password": "mat-khau-rat-kho"})
+    response = client.get(reverse("quizzes:certificate", args=[winner.key]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_practice_gives_immediate_feedback_with_the_provision(client, bank):
+    quiz = PracticeQuiz.objects.create(title="Luyện tập thử", slug="luyen-tap-thu")
+    quiz.questions.set(bank[:2])
+    question = bank[0]
+    page = client.get(quiz.get_absolute_url()).content.decode()
+    assert question.text in page and "Vì luật quy định" not in page
+    right = question.choices.get(is_correct=True)
+    url = reverse("practice:check", args=[quiz.slug, question.pk])
+    fragment = client.post(url, {f"q{question.pk}": right.pk}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Chính xác" in fragment and "Vì luật quy định" in fragment and "Điều 8 Luật Hôn nhân" in fragment
+    wrong = question.choices.filter(is_correct=False).first()
+    full = client.post(url, {f"q{question.pk}": wrong.pk}).content.decode()
+    assert "Chưa đúng" in full and "<html" in full
+    assert "Bạn chưa chọn" in client.post(url, {}, HTTP_HX_REQUEST="true").content.decode()
