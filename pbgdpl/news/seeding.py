@@ -12,11 +12,13 @@ import html
 import io
 from typing import TextIO
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from pbgdpl.core.models import (
     HomeFeaturedSection,
@@ -101,7 +103,13 @@ def ensure_home_page() -> HomePage:
     existing = HomePage.objects.first()
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     if existing is None:
+        # Wagtail's migrations create the tree's root; a flushed database (transactional
+        # tests) has none, and the seed should still work there.
         root = Page.get_first_root_node()
+        if root is None:
+            if not Locale.objects.exists():
+                Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+            root = Page.add_root(title="Root", slug="root")
         data = demo_content.HOME
         home = HomePage(
             title=data["title"],

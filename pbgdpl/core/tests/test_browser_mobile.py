@@ -52,10 +52,7 @@ def _no_horizontal_scroll(page) -> bool:
 
 
 @pytest.mark.browser
-# The live server needs committed data; serialized_rollback puts back what migrations created
-# (Wagtail's root page, vocabularies) after the flush, for the tests that run next.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_home_and_article_fit_a_phone_and_the_menu_works(live_server, phone):
+def test_home_and_article_fit_a_phone_and_the_menu_works(transactional_db, live_server, phone):
     page, screenshots = phone
     seed_demo()
     article = ArticlePage.objects.get(slug="nghi-viec-phai-bao-truoc-bao-nhieu-ngay")  # has a wide table

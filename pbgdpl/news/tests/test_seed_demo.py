@@ -54,3 +54,14 @@ def test_seed_restores_a_deleted_article_only(seeded_site, db):
     count = ArticlePage.objects.count()
     assert "(1 mới)" in seed_demo()
     assert ArticlePage.objects.count() == count + 1
+
+
+def test_seed_works_on_an_emptied_database(db, client):
+    """After a flush (transactional tests) there is no Wagtail root, site or locale."""
+    from wagtail.models import Locale
+
+    Site.objects.all().delete()
+    Page.objects.filter(depth=1).delete()
+    Locale.objects.all().delete()
+    seed_demo()
+    assert client.get("/tin-tuc/").status_code == 200
