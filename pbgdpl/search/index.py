@@ -72,18 +72,22 @@ def swap_current(path: Path) -> None:
 
 
 def open_or_create(path: Path) -> tantivy.Index:
+    """Open the index at ``path`` (created empty when missing). Never deletes anything:
+    an index written with an older schema is still opened (see ``schema_matches``)."""
     path.mkdir(parents=True, exist_ok=True)
-    version_file = path / "schema_version"
     if (path / "meta.json").exists():
-        if version_file.exists() and version_file.read_text().strip() == str(SCHEMA_VERSION):
-            return tantivy.Index.open(str(path))
-        log.warning("Search index at %s has an old schema; it starts empty (run search_rebuild).", path)
-        for child in path.iterdir():
-            if child.is_file():
-                child.unlink()
+        return tantivy.Index.open(str(path))
     index = tantivy.Index(build_schema(), path=str(path), reuse=False)
-    version_file.write_text(str(SCHEMA_VERSION))
+    (path / "schema_version").write_text(str(SCHEMA_VERSION))
     return index
+
+
+def schema_matches(path: Path) -> bool:
+    """True when the index at ``path`` was written with this code's schema version."""
+    try:
+        return (path / "schema_version").read_text().strip() == str(SCHEMA_VERSION)
+    except FileNotFoundError:
+        return not (path / "meta.json").exists()
 
 
 def read_state(path: Path) -> dict:

@@ -44,6 +44,12 @@ def apply_outbox(path: Path | None = None, batch: int = BATCH) -> int:
     writer lock and returns 0 (the first one applies everything).
     """
     path = path or index_mod.current_path()
+    if not index_mod.schema_matches(path):
+        # New code with a new schema: rebuild into a fresh generation (readers keep the
+        # old one until the swap), which also applies the outbox.
+        log.warning("Search index %s has an older schema; rebuilding it", path)
+        _, count = rebuild()
+        return count
     state = index_mod.read_state(path)
     last = int(state.get("last_outbox_id", 0))
     rows = list(OutboxEntry.objects.filter(id__gt=last).order_by("id").values_list("id", "source", "object_pk")[:batch])

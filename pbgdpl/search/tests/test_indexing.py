@@ -82,3 +82,22 @@ def test_rebuild_swaps_in_a_fresh_index(site_index):
     assert index.current_path() == path != old
     assert not old.exists()
     assert engine.search("giấy chứng nhận quyền sử dụng đất").total >= 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_index_with_an_older_schema_is_rebuilt_not_wiped(site_index):
+    from pbgdpl.search.indexer import apply_outbox
+    from pbgdpl.search.models import OutboxEntry
+
+    STORE["1"] = law_entries()
+    OutboxEntry.objects.create(source="tests.Fake", object_pk="1")
+    apply_outbox()
+    old = index.current_path()
+    (old / "schema_version").write_text("0")
+    # Readers still open the old generation; the next indexer run rebuilds it.
+    assert engine.search("thai sản").total == 1
+    OutboxEntry.objects.create(source="tests.Fake", object_pk="1")
+    apply_outbox()
+    assert index.current_path() != old
+    assert index.schema_matches(index.current_path())
+    assert engine.search("thai sản").total == 1
