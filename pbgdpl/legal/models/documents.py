@@ -140,7 +140,10 @@ class LegalDocument(
     effective_to = models.DateField(_("ngày hết hiệu lực"), null=True, blank=True, db_index=True)
     gazette_number = models.CharField(_("số công báo"), max_length=100, blank=True)
     gazette_date = models.DateField(_("ngày đăng công báo"), null=True, blank=True)
-    scope = models.CharField(_("phạm vi"), max_length=20, choices=Scope.choices, default=Scope.CENTRAL)
+    scope = models.CharField(
+        _("phạm vi"), max_length=20, choices=Scope.choices, blank=True,
+        help_text=_("Để trống để lấy theo cấp của cơ quan ban hành."),
+    )
     language = models.CharField(_("ngôn ngữ"), max_length=10, default="vi")
     summary = models.TextField(_("tóm tắt"), blank=True)
     full_text = models.TextField(_("toàn văn"), blank=True)
@@ -189,6 +192,8 @@ class LegalDocument(
         return f"{self.number} {self.title}".strip() if self.number else self.title
 
     def save(self, *args, **kwargs) -> None:
+        if not self.scope and self.issuer_id:
+            self.scope = self.issuer.scope
         if not self.slug:
             # Admin-created documents get their slug here; save_document() sets it earlier.
             from ..services import unique_slug
