@@ -531,7 +531,7 @@ def _run(result, pq, handle, searcher, filters, sort, kinds, grouped, with_facet
         match_f = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
         result.total = _count_groups(searcher, match_f)
         if with_facets:
-            result.facets = _facets(searcher, schema, match, filters, kinds, total=result.total if not filt else None)
+            result.facets = _facets(searcher, schema, match, filters, kinds, total=result.total)
         result.suggestion = _suggestion(pq, handle, searcher)
     result.direct_hit = _direct_hit(pq, handle, searcher)
 
@@ -645,36 +645,56 @@ def _count_groups(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
 
 
 def _facets(searcher, schema, match, filters, kinds, total: int | None = None) -> dict[str, list[FacetValue]]:
-    """Counts of groups per facet value; each facet ignores its own selection."""
+    """Counts of groups per facet value; each facet ignores its own selection.
+
+    Facets without a selection share one query (the match with every filter), so they are
+    counted in a single aggregation pass; each facet with a selection needs its own pass.
+    """
     out: dict[str, list[FacetValue]] = {}
     selected = {k: set(v) for k, v in (filters or {}).items() if v}
-    for key in FACET_KEYS:
-        filt = _filter_clauses(schema, filters, kinds, skip=key)
+    if kinds:
+        selected.setdefault("kind", set())
+    passes: list[tuple[list[str], tantivy.Query, int | None]] = []
+    shared = [k for k in FACET_KEYS if not selected.get(k)]
+    if shared:
+        filt = _filter_clauses(schema, filters, kinds)
         q = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
-        n = total if (total is not None and not selected.get(key)) else _count_groups(searcher, q)
+        passes.append((shared, q, total))
+    for key in FACET_KEYS:
+        if selected.get(key):
+            filt = _filter_clauses(schema, filters, kinds, skip=key)
+            q = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
+            passes.append(([key], q, None))
+    for keys, q, n in passes:
+        if n is None:
+            n = _count_groups(searcher, q)
         if n <= EXACT_GROUPS:
             sub = {"g": {"terms": {"field": "group_key", "size": EXACT_GROUPS * 5}}}
         else:
             sub = {"g": {"cardinality": {"field": "group_key"}}}
-        agg = {"f": {"terms": {"field": f"facet_{key}", "size": 200}, "aggs": sub}}
+        agg = {key: {"terms": {"field": f"facet_{key}", "size": 200}, "aggs": sub} for key in keys}
         try:
             res = searcher.aggregate(q, agg)
         except ValueError:
-            log.exception("Facet %s could not be counted", key)
+            log.exception("Facets %s could not be counted", keys)
             continue
-
-        def count(bucket) -> int:
-            g = bucket["g"]
-            return len(g["buckets"]) if "buckets" in g else int(round(g.get("value") or 0))
-
-        values = [FacetValue(b["key"], count(b), b["key"] in selected.get(key, set())) for b in res["f"]["buckets"]]
-        values.sort(key=lambda v: (-v.count, v.value))
-        # A selected value stays visible even when the other filters leave it empty.
-        for value in selected.get(key, set()) - {v.value for v in values}:
-            values.append(FacetValue(value, 0, True))
-        if values:
-            out[key] = values
+        for key in keys:
+            values = [
+                FacetValue(b["key"], _bucket_groups(b), b["key"] in selected.get(key, set()))
+                for b in res.get(key, {}).get("buckets", [])
+            ]
+            values.sort(key=lambda v: (-v.count, v.value))
+            # A selected value stays visible even when the other filters leave it empty.
+            for value in selected.get(key, set()) - {v.value for v in values}:
+                values.append(FacetValue(value, 0, True))
+            if values:
+                out[key] = values
     return out
+
+
+def _bucket_groups(bucket: dict) -> int:
+    g = bucket["g"]
+    return len(g["buckets"]) if "buckets" in g else int(round(g.get("value") or 0))
 
 
 def _direct_hit(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher) -> ResultHit | None:
