@@ -9,4 +9,5 @@ urlpatterns = [
     path("goi-y/", views.suggest_view, name="suggest"),
     path("api/", views.api_view, name="api"),
     path("mo/", views.open_result, name="open"),
+    path("opensearch.xml", views.opensearch, name="opensearch"),
 ]

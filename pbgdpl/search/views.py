@@ -228,6 +228,17 @@ def suggest_view(request: HttpRequest) -> HttpResponse:
         suggestions = []
     if request.headers.get("HX-Request") == "true" or request.GET.get("format") == "html":
         return render(request, "search/_suggest.html", {"suggestions": suggestions, "q": prefix})
+    if request.GET.get("format") == "opensearch":
+        # Browsers' search bars: [query, [completions], [descriptions], [urls]].
+        data = [
+            prefix,
+            [s.title for s in suggestions],
+            [s.doc_number for s in suggestions],
+            [request.build_absolute_uri(s.url) if s.url else "" for s in suggestions],
+        ]
+        response = JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
+        response["Content-Type"] = "application/x-suggestions+json; charset=utf-8"
+        return response
     data = [
         {"title": s.title, "url": s.url, "doc_number": s.doc_number, "kind": s.kind, "kind_label": KIND_LABELS.get(s.kind, "")}
         for s in suggestions
@@ -333,4 +344,20 @@ def open_result(request: HttpRequest) -> HttpResponse:
     response = HttpResponseRedirect(target)
     response["Cache-Control"] = "no-store"
     response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def opensearch(request: HttpRequest) -> HttpResponse:
+    """/tim-kiem/opensearch.xml: lets browsers add the portal's search to their search bar."""
+    from django.conf import settings
+
+    context = {
+        "short_name": _("Tìm kiếm pháp luật"),
+        "description": settings.WAGTAIL_SITE_NAME,
+        "search_url": request.build_absolute_uri(reverse("search:search")),
+        "suggest_url": request.build_absolute_uri(reverse("search:suggest")),
+    }
+    response = render(request, "search/opensearch.xml", context, content_type="application/opensearchdescription+xml")
+    response["Cache-Control"] = "public, max-age=86400"
     return response

@@ -442,3 +442,15 @@ def test_an_unreadable_index_gives_a_notice_not_an_error(client, db, monkeypatch
     api_response = client.get("/tim-kiem/api/", {"q": "ly hôn"})
     assert api_response.status_code == 503
     assert "tạm gián đoạn" in json.loads(api_response.content)["error"]
+
+
+def test_browsers_can_add_the_search(client, search_index):
+    html = client.get("/tim-kiem/").content.decode()
+    assert 'rel="search" type="application/opensearchdescription+xml" href="/tim-kiem/opensearch.xml"' in html
+    description = client.get("/tim-kiem/opensearch.xml")
+    assert description["Content-Type"].startswith("application/opensearchdescription+xml")
+    assert 'template="http://testserver/tim-kiem/?q={searchTerms}"' in description.content.decode()
+    suggestions = json.loads(client.get("/tim-kiem/goi-y/", {"q": "luat hon", "format": "opensearch"}).content)
+    assert suggestions[0] == "luat hon"
+    assert suggestions[1] == ["Luật Hôn nhân và gia đình 2014"]
+    assert suggestions[3] == ["http://testserver/van-ban/luat-hon-nhan-va-gia-dinh-2014/"]
