@@ -23,21 +23,40 @@ def _node_line(node: Provision) -> str:
     return f"{prefix}{node.text}".strip()
 
 
-def article_bodies(provisions: list[Provision]) -> list[tuple[Provision, str]]:
-    """Pair each article with its text including its clauses and points (document order in, out)."""
+def attachment_label(node: Provision) -> str:
+    """"QUY CHẾ Phối hợp …" → "Quy chế": the type word of an attached text, for result titles."""
+    words = []
+    for word in node.title.split():
+        if not word.isupper():
+            break
+        words.append(word)
+    return " ".join(words).capitalize() or str(ProvisionKind(node.kind).label)
+
+
+def article_bodies(provisions: list[Provision]) -> list[tuple[Provision, str, str]]:
+    """Each article with its text including clauses and points, and the attached text it belongs to.
+
+    Provisions come in document order; the third item is "" for the main text and e.g.
+    "Quy chế" for an article of an attached Quy chế (whose Điều 3 is not the decision's Điều 3).
+    """
     result = []
     current: Provision | None = None
     lines: list[str] = []
+    attachment: tuple[int, str] | None = None
     for node in provisions:
         if current is not None and node.depth <= current.depth:
-            result.append((current, "\n".join(line for line in lines if line)))
+            result.append((current, "\n".join(line for line in lines if line), attachment[1] if attachment else ""))
             current = None
-        if node.kind == ProvisionKind.ARTICLE:
+        if attachment is not None and node.depth <= attachment[0]:
+            attachment = None
+        if node.kind in (ProvisionKind.ATTACHMENT, ProvisionKind.APPENDIX):
+            attachment = (node.depth, attachment_label(node))
+        elif node.kind == ProvisionKind.ARTICLE:
             current, lines = node, [node.text.strip()]
         elif current is not None:
             lines.append(_node_line(node))
     if current is not None:
-        result.append((current, "\n".join(line for line in lines if line)))
+        result.append((current, "\n".join(line for line in lines if line), attachment[1] if attachment else ""))
     return result
 
 
@@ -84,12 +103,12 @@ class LegalDocumentSource(SearchSource):
             SearchEntry(
                 key=f"provision:{article.pk}",
                 kind="provision",
-                title=article.heading,
+                title=f"{article.heading} ({part} kèm theo)" if part else article.heading,
                 body=body,
                 url=f"{url}#{article.eid}",
                 **common,
             )
-            for article, body in articles
+            for article, body, part in articles
         ]
         preamble = next((p.text for p in provisions if p.kind == ProvisionKind.PREAMBLE), "")
         # Laws seldom carry a summary; their first article (Phạm vi điều chỉnh) says what they cover.

@@ -55,3 +55,18 @@ def test_document_without_articles_is_searchable_by_its_text(make_document):
 def test_document_entry_of_a_law_without_summary_uses_its_first_article(make_document):
     law = make_document("52/2014/QH13", text=LAW_TEXT)
     assert LegalDocumentSource().entries_for(law.pk)[0].body == "Luật này quy định về thử nghiệm."
+
+
+def test_articles_of_an_attached_quy_che_say_so_in_their_title(make_document):
+    text = (
+        "QUYẾT ĐỊNH\nBan hành Quy chế\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+        "QUY CHẾ\nPhối hợp phổ biến pháp luật\n(Ban hành kèm theo Quyết định số 12/2024/QĐ-UBND)\n"
+        "Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định việc phối hợp.\n"
+        "Điều 2. Nguyên tắc\n1. Thường xuyên.\n2. Chặt chẽ."
+    )
+    decision = make_document("12/2024/QĐ-UBND", doc_type="Quyết định", issuer="uy-ban-nhan-dan-tinh", text=text)
+    titles = {e.url.rsplit("#", 1)[-1]: e.title for e in LegalDocumentSource().entries_for(decision.pk)[1:]}
+    assert titles["dieu-1"].startswith("Điều 1") and "kèm theo)" not in titles["dieu-1"]
+    assert titles["quy-che-dieu-1"] == "Điều 1. Phạm vi điều chỉnh (Quy chế kèm theo)"
+    assert titles["quy-che-dieu-2"] == "Điều 2. Nguyên tắc (Quy chế kèm theo)"
