@@ -80,6 +80,11 @@ def test_filter_with_htmx_keeps_focus_and_suggestions_work(live_index, live_serv
     assert page.evaluate(f"document.activeElement === document.querySelector(\"{box}\")")
     assert page.is_checked(box)
 
+    page.click(".facet-clear")  # "Bỏ tất cả bộ lọc" must not re-send the ticked boxes
+    page.wait_for_function("!location.search.includes('doc_type=')")
+    page.wait_for_selector("text=Bộ luật Lao động 2019")
+    assert not page.is_checked(box)
+
     page.fill("#q", "")
     page.type("#q", "luat hon", delay=20)
     page.wait_for_selector("#q ~ .suggest-list [role=option], .search-row .suggest-list [role=option]")
