@@ -373,10 +373,22 @@ def refresh_validity_of(documents, on: datetime.date | None = None) -> list[int]
     return changed
 
 
+REFRESH_CHUNK = 200
+
+
 def refresh_all_validity(on: datetime.date | None = None) -> list[int]:
-    """The daily job: recompute every document's validity (dates pass, relations take effect)."""
-    with transaction.atomic():
-        return refresh_validity_of(LegalDocument.objects.all(), on)
+    """The daily job: recompute every document's validity (dates pass, relations take effect).
+
+    Works in short transactions of REFRESH_CHUNK documents so that, on SQLite, editors and
+    importers are not locked out for the whole run.
+    """
+    on = on or timezone.localdate()
+    pks = list(LegalDocument.objects.order_by("pk").values_list("pk", flat=True))
+    changed: list[int] = []
+    for start in range(0, len(pks), REFRESH_CHUNK):
+        with transaction.atomic():
+            changed += refresh_validity_of(LegalDocument.objects.filter(pk__in=pks[start : start + REFRESH_CHUNK]), on)
+    return changed
 
 
 def after_publish(document: LegalDocument) -> None:
