@@ -204,6 +204,13 @@ def _content_query(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searc
                     should.append(tantivy.Query.boost_query(fq, W["fuzzy"]))
                 continue
         known.append(tok)
+    if DF_CUTOFF and len(known) > 2:
+        # Very common syllables (có, được, của, người …) cost a pass over most of the index
+        # and add almost nothing to BM25; they still count inside bigrams.
+        limit = DF_CUTOFF * max(1, searcher.num_docs)
+        rare = [t for t in known if searcher.doc_freq("pbody_f", t) <= limit]
+        if rare:
+            known = rare
     if pq.defined_terms:
         # "X là gì", "định nghĩa X", "X là …, đúng hay sai?": the clause that defines X.
         for term in pq.defined_terms:
@@ -631,6 +638,7 @@ def _hit(doc: tantivy.Document, score: float, terms: set[str], snippet: bool) ->
     )
 
 
+DF_CUTOFF = 0.3  # drop unigram clauses of syllables in more than this share of index documents
 EXACT_GROUPS = 1000  # up to this many matching groups counts are exact; beyond, HyperLogLog
 
 
