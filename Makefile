@@ -10,7 +10,7 @@ PORT ?= 8000
 # Links printed by bootstrap and written in e-mails; override for a public address.
 export BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: install run serve test lint test-sqlite test-postgres bench-pages search-eval messages clean
+.PHONY: install run serve test lint test-sqlite test-postgres bench-pages bench-contest search-eval messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ messages: $(STAMP)
 ## Render time, SQL queries and first-visit weight of the public pages (seeded database), as JSON.
 bench-pages: $(STAMP)
 	$(PY) manage.py bench_pages
+
+## Contest last-hour rush against uvicorn (2 workers, production settings) on PostgreSQL database
+## pbgdpl_bench (BENCH_DB=sqlite for the embedded default); BENCH_USERS, BENCH_CONCURRENCY; JSON report.
+bench-contest: $(STAMP)
+	$(PY) bench/contest/run.py
 
 clean:
 	rm -rf var/test-media var/test-search
