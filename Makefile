@@ -63,6 +63,10 @@ messages: $(STAMP)
 bench-pages: $(STAMP)
 	$(PY) manage.py bench_pages
 
+## Legal pages: the biggest document (Bộ luật Dân sự in the demo), /van-ban/ and a list; warm median/p95 ms, SQL queries.
+bench-legal-pages: $(STAMP)
+	$(PY) manage.py bench_legal_pages
+
 ## Contest last-hour rush against uvicorn (2 workers, production settings) on PostgreSQL database
 ## pbgdpl_bench (BENCH_DB=sqlite for the embedded default); BENCH_USERS, BENCH_CONCURRENCY; JSON report.
 bench-contest: $(STAMP)
