@@ -1,0 +1,79 @@
+"""A phone-sized browser registers, takes a round, reloads mid-attempt without losing answers, and submits."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+import pytest
+from django.utils import timezone
+
+from pbgdpl.quizzes.models import Attempt, AttemptAnswer, AttemptStatus, Contest, Drawing, Round
+
+from .conftest import make_question
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+@pytest.fixture
+def phone():
+    from django.db import connections
+
+    db_settings = connections.settings["default"]
+    previous_max_age = db_settings.get("CONN_MAX_AGE", 0)
+    db_settings["CONN_MAX_AGE"] = 0  # live-server threads must not keep connections open
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        yield page
+        browser.close()
+        connections.close_all()
+    db_settings["CONN_MAX_AGE"] = previous_max_age
+
+
+@pytest.mark.browser
+def test_register_take_reload_submit_on_a_phone(transactional_db, live_server, phone):
+    contest = Contest.objects.create(title="Cuộc thi trên điện thoại", slug="dien-thoai", is_published=True,
+                                     min_age=15, require_unit=False, require_commune=False)
+    now = timezone.now()
+    round_ = Round.objects.create(contest=contest, number=1, opens_at=now - datetime.timedelta(hours=1),
+                                  closes_at=now + datetime.timedelta(hours=1), drawing=Drawing.FIXED,
+                                  time_limit_minutes=10, question_count=3)
+    round_.fixed_questions.set([make_question(f"Câu hỏi số {i}?", 1 + i % 3) for i in range(3)])
+    page = phone
+    page.goto(f"{live_server.url}/cuoc-thi/dang-ky/?cuoc-thi=dien-thoai&next=/cuoc-thi/dien-thoai/dot-1/")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.fill("#id_full_name", "Lương Thị Điện Thoại")
+    page.fill("#id_phone", "0987 654 321")
+    page.fill("#id_password", "mat-khau-rat-kho")
+    page.fill("#id_birth_date", "02/09/1995")
+    page.check("#id_consent")
+    page.click("#quiz-register button[type=submit]")
+    page.wait_for_url("**/cuoc-thi/dien-thoai/dot-1/")
+    page.click("text=Bắt đầu làm bài")
+    page.wait_for_url("**/bai-thi/**")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    attempt = Attempt.objects.get()
+    first, second = attempt.question_ids[:2]
+    picks = {first: attempt.choice_order[str(first)][2], second: attempt.choice_order[str(second)][1]}
+    for qid, cid in picks.items():
+        page.check(f"input[name=q{qid}][value='{cid}']")
+        page.wait_for_function(f"document.getElementById('luu-{qid}').textContent.includes('Đã lưu')")
+    page.reload()  # a dropped connection or a reload loses nothing
+    for qid, cid in picks.items():
+        assert page.is_checked(f"input[name=q{qid}][value='{cid}']")
+    page.fill("#id_prediction", "7")
+    page.click("#quiz-form button[type=submit]")
+    page.wait_for_url("**/ket-qua/")
+    assert "Bạn đã nộp bài" in page.content()
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.SUBMITTED and attempt.prediction == 7
+    assert dict(AttemptAnswer.objects.filter(attempt=attempt).values_list("question_id", "choice_ids")) == {
+        qid: [cid] for qid, cid in picks.items()}
