@@ -212,3 +212,15 @@ def test_validity_at_another_date_and_an_unreadable_date(client):
     assert "Ngày “abc” không hợp lệ." in bad
     assert 'value="abc" aria-invalid="true"' in bad
     assert '<span class="badge badge-expired">Hết hiệu lực toàn bộ</span>' in bad  # today's status instead
+
+
+def test_document_without_text_shows_metadata_and_says_the_text_is_missing(client):
+    law = create_document("52/2019/QH14", text=None, issued_on=D(2019, 11, 25), effective_from=D(2020, 7, 1))
+    assert law.current_version is None
+    html = page(client, law)
+    assert "Chưa có toàn văn" in html
+    assert "<summary>Mục lục" not in html
+    assert "Ngày 01 tháng 7 năm 2020" in html
+    printed = page(client, law, "?in=1")
+    assert "<strong>52/2019/QH14</strong>" in printed and "Ngày có hiệu lực" in printed
+    assert client.get(f"/van-ban/{law.slug}.json").json()["provisions"] == []

@@ -181,7 +181,7 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "comment_state": comment_state(document, today),
         "json_url": reverse("legal:document_json", kwargs={"slug": document.slug}),
         "trail": trail((_("Văn bản pháp luật"), reverse("legal:index")), (document.number or document.title[:60], "")),
-        "print_url": "?in=1" if is_current else f"?phien-ban={version.pk}&in=1",
+        "print_url": f"?phien-ban={version.pk}&in=1" if version is not None and not is_current else "?in=1",
     }
     template = "legal/document_print.html" if request.GET.get("in") == "1" else "legal/document_detail.html"
     return render(request, template, context)
