@@ -83,3 +83,38 @@ def roles(db):
         return User.objects.get(pk=user.pk)  # fresh permission cache
 
     return {"editor": make("bientap", "Biên tập viên"), "board": make("banbientap", "Ban biên tập")}
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """``laws`` + ``demo_qa`` built once per test module (tests also need ``db``).
+
+    Everything is created inside an outer transaction that is rolled back when the module
+    ends; each test runs in a savepoint inside it. The index is built directly from the
+    outbox because on-commit callbacks never fire inside that transaction.
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
+    from pbgdpl.qa.demo import load_demo_questions
+    from pbgdpl.search.indexer import apply_outbox
+
+    with django_db_blocker.unblock(), override_settings(SEARCH_INDEX_DIR=tmp_path_factory.mktemp("qa-search")):
+        cache.clear()
+        index_mod.readers.reset()
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            laws = {
+                "civil": _law("91/2015/QH13", "Bộ luật Dân sự", CIVIL_TEXT, "Dân sự"),
+                "labour": _law("45/2019/QH14", "Bộ luật Lao động", LABOUR_TEXT, "Lao động"),
+            }
+            load_demo_questions()
+            apply_outbox()
+            index_mod.readers.reset()
+            yield laws
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            index_mod.readers.reset()
+            cache.clear()

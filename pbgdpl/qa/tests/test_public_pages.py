@@ -7,7 +7,7 @@ from django.utils import timezone
 from pbgdpl.qa.models import Question
 
 
-def test_list_shows_published_answers_newest_first_with_paging(client, demo_qa):
+def test_list_shows_published_answers_newest_first_with_paging(client, db, demo_module):
     html = client.get("/hoi-dap/").content.decode()
     assert "49 câu hỏi" in html
     assert "Gửi câu hỏi" in html
@@ -17,12 +17,12 @@ def test_list_shows_published_answers_newest_first_with_paging(client, demo_qa):
     assert "trang=2" in html
 
 
-def test_search_without_diacritics_finds_the_answer(client, demo_qa):
+def test_search_without_diacritics_finds_the_answer(client, db, demo_module):
     html = client.get("/hoi-dap/", {"q": "con duoi 3 tuoi o voi ai khi ly hon"}).content.decode()
     assert "Ly hôn thì con dưới 3 tuổi ở với ai?" in html
 
 
-def test_filter_by_field_and_dates(client, demo_qa):
+def test_filter_by_field_and_dates(client, db, demo_module):
     html = client.get("/hoi-dap/", {"field": "lao-dong"}).content.decode()
     assert "Muốn nghỉ việc thì phải báo trước bao nhiêu ngày?" in html
     assert "Con gái 17 tuổi có được đăng ký kết hôn không?" not in html
@@ -32,7 +32,7 @@ def test_filter_by_field_and_dates(client, demo_qa):
     assert latest.display_title in html and oldest.display_title not in html
 
 
-def test_bad_filters_give_a_vietnamese_message_not_an_error(client, demo_qa):
+def test_bad_filters_give_a_vietnamese_message_not_an_error(client, db, demo_module):
     response = client.get("/hoi-dap/", {"tu_ngay": "31/02/2025", "field": "khong-co", "den_ngay": "abc"})
     html = response.content.decode()
     assert response.status_code == 200
@@ -41,7 +41,7 @@ def test_bad_filters_give_a_vietnamese_message_not_an_error(client, demo_qa):
     assert "“Đến ngày” phải sau “Từ ngày”." in swapped
 
 
-def test_detail_page_links_each_citation_to_the_provision(client, demo_qa):
+def test_detail_page_links_each_citation_to_the_provision(client, db, demo_module):
     question = Question.objects.get(tracking_code="HD-DEMO-001")
     response = client.get(question.get_absolute_url())
     html = response.content.decode()
@@ -53,7 +53,7 @@ def test_detail_page_links_each_citation_to_the_provision(client, demo_qa):
     assert short.status_code == 301 and short["Location"] == question.get_absolute_url()
 
 
-def test_rss_lists_answers(client, demo_qa):
+def test_rss_lists_answers(client, db, demo_module):
     xml = client.get("/hoi-dap/rss/").content.decode()
     newest = Question.objects.published().order_by("-published_at").first()
     assert "<rss" in xml and newest.display_title in xml
