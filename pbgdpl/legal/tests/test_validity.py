@@ -179,8 +179,7 @@ def test_draft_for_comment_is_never_in_force(make_document):
         assert list(LegalDocument.objects.open_for_comment()) == []
 
 
-@pytest.mark.parametrize("day", ["2012-12-31", "2013-05-01", "2021-01-01", "2024-04-10", "2024-06-01", "2027-01-01"])
-def test_in_force_query_agrees_with_validity(make_document, day):
+def test_in_force_query_agrees_with_validity(make_document):
     old = make_document("10/2012/QH13", doc_type="Bộ luật", issued_on=D(2012, 6, 18), effective_from=D(2013, 5, 1))
     make_document("45/2019/QH14", doc_type="Bộ luật", issued_on=D(2019, 11, 20), effective_from=D(2021, 1, 1),
                   relations=[relation("replaces", old)])
@@ -199,9 +198,11 @@ def test_in_force_query_agrees_with_validity(make_document, day):
     overridden.validity_override_reason = "Lý do"
     overridden.save()
 
-    on = D.fromisoformat(day)
-    expected = {
-        doc.pk for doc in LegalDocument.objects.all()
-        if validity_on(doc, on).status in (Validity.IN_FORCE, Validity.PARTLY_EXPIRED)
-    }
-    assert set(LegalDocument.objects.in_force_on(on).values_list("pk", flat=True)) == expected
+    for day in ["2012-12-31", "2013-05-01", "2021-01-01", "2024-04-10", "2024-10-01", "2027-01-01"]:
+        on = D.fromisoformat(day)
+        expected = {
+            doc.pk for doc in LegalDocument.objects.all()
+            if validity_on(doc, on).status in (Validity.IN_FORCE, Validity.PARTLY_EXPIRED)
+        }
+        assert set(LegalDocument.objects.in_force_on(on).values_list("pk", flat=True)) == expected, day
+        assert expected  # every date has something in force, so the comparison means something
