@@ -176,8 +176,12 @@ class QuestionView(StaffMixin, TemplateView):
                     duplicate = Question.objects.filter(tracking_code__iexact=post["duplicate_code"].strip()).first()
                     if duplicate is None:
                         raise services.WorkflowError("Không tìm thấy câu hỏi có mã tra cứu này.")
-                services.screen(question, request.user, accept=False, reason=post.get("reason", ""),
-                                note=post.get("note", ""), duplicate_of=duplicate)
+                if duplicate is not None:
+                    # Naming the earlier question is a merge, whatever reason was left selected.
+                    services.merge_duplicate(question, duplicate, request.user, note=post.get("note", "").strip())
+                else:
+                    services.screen(question, request.user, accept=False, reason=post.get("reason", ""),
+                                    note=post.get("note", ""))
             elif action == "assign":
                 assignee = answerers().filter(pk=post.get("assignee") or 0).first()
                 field = Field.objects.filter(pk=post.get("field") or 0).first()

@@ -187,3 +187,15 @@ def test_personal_details_written_inside_the_question_are_masked_when_published(
     for private in ("Trần Văn Riêng Tư", "0988.777.666", "034123456789", "riengtu@example.vn"):
         assert private not in html
     assert "[số điện thoại]" in html and "[người hỏi]" in html
+
+
+def test_merge_through_the_admin_by_tracking_code(client, roles, db):
+    original, _ = submit()
+    copy, _ = submit(text="Công ty nợ lương tôi hai tháng, tôi nghỉ ngay có phải báo trước không ạ?")
+    client.force_login(roles["editor"])
+    unknown = client.post(f"/quan-tri/hoi-dap/{copy.pk}/", {"action": "reject", "reason": "spam", "duplicate_code": "HD-0000-0000"})
+    assert "Không tìm thấy câu hỏi có mã tra cứu này." in unknown.content.decode()
+    client.post(f"/quan-tri/hoi-dap/{copy.pk}/", {"action": "reject", "reason": "spam", "duplicate_code": original.tracking_code})
+    copy.refresh_from_db()
+    assert copy.status == Status.REJECTED and copy.duplicate_of == original
+    assert copy.reject_reason == RejectReason.DUPLICATE and original.tracking_code in copy.status_note
