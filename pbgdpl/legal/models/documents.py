@@ -215,10 +215,10 @@ class LegalDocument(
     def clean(self) -> None:
         super().clean()
         errors: dict[str, str] = {}
+        # An effective date before the issue date is allowed: the law permits retroactive effect
+        # in narrow cases (hiệu lực trở về trước), and the national database records it so.
         if self.effective_from and self.effective_to and self.effective_to <= self.effective_from:
             errors["effective_to"] = _("Ngày hết hiệu lực phải sau ngày có hiệu lực.")
-        if self.issued_on and self.effective_from and self.effective_from < self.issued_on:
-            errors["effective_from"] = _("Ngày có hiệu lực không được trước ngày ban hành.")
         if self.validity_override and not self.validity_override_reason.strip():
             errors["validity_override_reason"] = _("Hãy ghi lý do khi tự xác định tình trạng hiệu lực.")
         if self.comment_opens and self.comment_closes and self.comment_closes < self.comment_opens:
