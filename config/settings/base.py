@@ -5,6 +5,7 @@ this module is the one place that reads them.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -69,19 +70,29 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # Staff login security (pbgdpl/accounts/twofactor.py, docs/security.md)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "pbgdpl.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "pbgdpl.accounts.twofactor.StaffSecurityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns its lock-out signal into a 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -98,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "pbgdpl.core.security.csp_nonce",
             ],
         },
     },
@@ -218,3 +230,19 @@ QA_ALTCHA_MAX_NUMBER = int(os.environ.get("QA_ALTCHA_MAX_NUMBER", "100000"))
 QUIZ_REGISTER_PER_HOUR = int(os.environ.get("QUIZ_REGISTER_PER_HOUR", "20"))
 QUIZ_LOGIN_FAILURES_PER_PHONE = int(os.environ.get("QUIZ_LOGIN_FAILURES_PER_PHONE", "5"))
 QUIZ_LOGIN_FAILURES_PER_CLIENT = int(os.environ.get("QUIZ_LOGIN_FAILURES_PER_CLIENT", "50"))
+
+# Staff login security (docs/security.md). django-axes: 5 failed logins for one username from one
+# address lock that pair out for 15 minutes (HTTP 429); a success resets the count.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+# Two-factor login: required for these roles (and superusers), optional for other staff.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+TWO_FACTOR_REQUIRED_ROLES = ("Quản trị", "Ban biên tập")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "PBGDPL")
+# Staff sessions end after this much inactivity, and in any case this long after login.
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(60 * 60)))
+STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 3600)))

@@ -15,3 +15,7 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
 SEARCH_INDEX_DIR = VAR_DIR / "test-search"
+# Other apps' admin tests log in without an authenticator and travel in time with time_machine;
+# pbgdpl/security_tests switch the two-factor requirement and the staff session limits back on.
+TWO_FACTOR_REQUIRED = False
+STAFF_SESSION_IDLE_SECONDS = STAFF_SESSION_MAX_SECONDS = 10 * 365 * 24 * 3600
