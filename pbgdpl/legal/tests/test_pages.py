@@ -224,3 +224,13 @@ def test_document_without_text_shows_metadata_and_says_the_text_is_missing(clien
     printed = page(client, law, "?in=1")
     assert "<strong>52/2019/QH14</strong>" in printed and "Ngày có hiệu lực" in printed
     assert client.get(f"/van-ban/{law.slug}.json").json()["provisions"] == []
+
+
+def test_pending_draft_changes_of_a_published_document_stay_private(client):
+    law = create_document("7/2020/QH14", title="Tiêu đề đã công bố", issued_on=D(2020, 1, 1))
+    law.title = "Tiêu đề bản nháp chưa duyệt"
+    save_document(law, text="Điều 1. Nội dung nháp\nChưa được duyệt.", publish=False)
+    html = page(client, law)
+    assert "Tiêu đề đã công bố" in html
+    assert "bản nháp chưa duyệt" not in html and "Chưa được duyệt." not in html
+    assert "bản nháp chưa duyệt" not in client.get(f"/van-ban/{law.slug}.json").content.decode()
