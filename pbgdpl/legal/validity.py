@@ -84,6 +84,8 @@ def _counts(relation: Relation, on: datetime.date) -> bool:
 
 
 def _incoming(document: LegalDocument) -> list[Relation]:
+    if document.pk is None:  # an unsaved document (admin preview) has nothing aimed at it yet
+        return []
     # Uses the prefetch cache when refresh_all() filled it.
     return list(document.incoming_relations.all())
 

@@ -16,6 +16,7 @@ from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Orderable,
+    PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
 )
@@ -115,7 +116,7 @@ class LegalDocumentQuerySet(models.QuerySet):
 
 
 class LegalDocument(
-    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel
+    PreviewableMixin, WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel
 ):
     """A legal document as a work (văn bản): metadata, validity, and a pointer to its current text.
 
@@ -206,6 +207,23 @@ class LegalDocument(
             return reverse("legal:document", kwargs={"slug": self.slug})
         except NoReverseMatch:
             return f"/van-ban/{self.slug}/"
+
+    def get_preview_template(self, request, mode_name: str) -> str:
+        return "legal/admin/preview.html"
+
+    def get_preview_context(self, request, mode_name: str) -> dict:
+        """What the board sees before approving: metadata, validity and the text as parsed now."""
+        from ..parsing import parse_text
+        from ..validity import validity_on
+
+        parsed = parse_text(self.full_text or "")
+        return {
+            **super().get_preview_context(request, mode_name),
+            "document": self,
+            "validity": validity_on(self),
+            "nodes": parsed.nodes,
+            "warnings": parsed.warnings,
+        }
 
     @property
     def display_title(self) -> str:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from pbgdpl.legal.models import LegalDocument
 from pbgdpl.search.models import OutboxEntry
 
-from .conftest import LAW_TEXT, relation
+from .conftest import LAW_TEXT, at, relation
 
 D = datetime.date
 
@@ -149,3 +149,18 @@ def test_admin_creates_a_draft_then_publishes_it_with_provisions(admin_client, d
     assert document.live
     assert document.current_version.provisions.articles().count() == 2
     assert document.validity in ("not_yet", "in_force")
+
+
+def test_board_can_preview_a_document_before_approving(admin_client, documents):
+    from pbgdpl.legal.models import DocumentType, Issuer
+
+    ids = {"doc_type": DocumentType.objects.get(name="Quyết định").pk,
+           "issuer": Issuer.objects.get(slug="uy-ban-nhan-dan-tinh").pk}
+    preview_url = reverse("wagtailsnippets_legal_legaldocument:preview_on_add")
+    with at("2026-11-27"):  # the form's document takes effect on 15/12/2026
+        response = admin_client.post(preview_url, _form(**ids))
+        assert response.json()["is_valid"] is True
+        page = admin_client.get(preview_url).content.decode()
+    assert "Bản xem trước" in page
+    assert 'id="dieu-2"' in page and "Có hiệu lực." in page
+    assert "Chưa có hiệu lực" in page
