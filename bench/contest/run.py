@@ -216,7 +216,8 @@ def main() -> int:
     })
     prepare_database(args.db, env)
     setup_file = work / "setup.json"
-    manage(env, "quiz_bench_setup", "--contestants", str(args.users), "--output", str(setup_file))
+    print(manage(env, "quiz_bench_setup", "--contestants", str(args.users), "--output", str(setup_file), capture=True),
+          file=sys.stderr, end="")
     setup = json.loads(setup_file.read_text())
 
     server = subprocess.Popen(

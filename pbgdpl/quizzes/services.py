@@ -277,25 +277,28 @@ def _upsert_answers(attempt_id: int, answers: dict[int, list[int]], now: datetim
     )
 
 
-def save_answer(attempt: Attempt, question_id: int, choice_ids: list[int], *,
-                now: datetime.datetime | None = None) -> None:
-    """Autosave: record the choices for one question (idempotent; the last save wins)."""
+def save_answer(attempt: Attempt | None, question_id: int, choice_ids: list[int], *,
+                now: datetime.datetime | None = None, owner: tuple | None = None) -> None:
+    """Autosave: record the choices for one question (idempotent; the last save wins).
+
+    ``owner`` = (attempt key, contestant id) finds and locks the attempt in one query (the web path).
+    """
     now = now or timezone.now()
-    key = answer_key(attempt.question_ids)
-    cleaned = _clean_answers(attempt, {question_id: choice_ids}, key)
+    lookup = {"pk": attempt.pk} if attempt is not None else {"key": owner[0], "contestant_id": owner[1]}
     with transaction.atomic():
-        # Lock the attempt so an autosave cannot slip in after the submission read the answers.
-        state = (Attempt.objects.select_for_update().filter(pk=attempt.pk)
-                 .values_list("status", "deadline").first())
-        if state is None or state[0] != AttemptStatus.ACTIVE:
+        # Locked so an autosave cannot slip in after the submission read the answers.
+        locked = (Attempt.objects.select_for_update().filter(**lookup)
+                  .only("pk", "status", "deadline", "question_ids", "choice_order").first())
+        if locked is None:
+            raise Attempt.DoesNotExist
+        if locked.status != AttemptStatus.ACTIVE:
             raise QuizError("Bài thi đã được nộp; câu trả lời này không được ghi nhận.")
-        if now >= state[1]:
-            expired = True
-        else:
-            expired = False
-            _upsert_answers(attempt.pk, cleaned, now)
+        cleaned = _clean_answers(locked, {question_id: choice_ids}, answer_key(locked.question_ids))
+        expired = now >= locked.deadline
+        if not expired:
+            _upsert_answers(locked.pk, cleaned, now)
     if expired:
-        submit_attempt(attempt.pk, now=now)
+        submit_attempt(locked.pk, now=now)
         raise QuizError("Đã hết giờ làm bài; bài đã được nộp tự động với các câu trả lời đã lưu trước đó.")
 
 
@@ -307,16 +310,18 @@ def save_prediction(attempt: Attempt, prediction: int, *, now: datetime.datetime
         raise QuizError("Bài thi đã được nộp hoặc đã hết giờ; dự đoán không được ghi nhận.")
 
 
-def submit_attempt(attempt_id: int, *, now: datetime.datetime | None = None,
-                   answers: dict[int, list[int]] | None = None, prediction: int | None = None) -> Attempt:
+def submit_attempt(attempt_id: int | None, *, now: datetime.datetime | None = None,
+                   answers: dict[int, list[int]] | None = None, prediction: int | None = None,
+                   owner: tuple | None = None) -> Attempt:
     """Submit (idempotent): answers posted with the form are saved first if still on time, then scored.
 
     Past the deadline, posted answers and prediction are ignored and the attempt is submitted with what
     autosave recorded in time, stamped at the deadline (automatic submission).
     """
     now = now or timezone.now()
+    lookup = {"pk": attempt_id} if attempt_id is not None else {"key": owner[0], "contestant_id": owner[1]}
     with transaction.atomic():
-        attempt = Attempt.objects.select_for_update().get(pk=attempt_id)
+        attempt = Attempt.objects.select_for_update().get(**lookup)
         if attempt.status == AttemptStatus.SUBMITTED:
             return attempt
         key = answer_key(attempt.question_ids)

@@ -175,19 +175,23 @@ def take(request: HttpRequest, key) -> HttpResponse:
 @require_POST
 def autosave(request: HttpRequest, key) -> HttpResponse:
     """htmx: save one question's choices (or the prediction); answers with a short status fragment."""
-    attempt = _own_attempt(request, key)
+    cid = contestant_id(request)
+    if cid is None:
+        raise Http404
     try:
         if "prediction" in request.POST and "question" not in request.POST:
             prediction = _prediction(request)
             if prediction is not None:
-                services.save_prediction(attempt, prediction)
+                services.save_prediction(_own_attempt(request, key), prediction)
             return HttpResponse("Đã lưu dự đoán.")
         try:
             qid = int(request.POST.get("question", ""))
         except ValueError:
             raise QuizError("Câu hỏi không thuộc bài thi của bạn. Vui lòng tải lại trang.") from None
         answers = _posted_answers(request)
-        services.save_answer(attempt, qid, answers.get(qid, []))
+        services.save_answer(None, qid, answers.get(qid, []), owner=(key, cid))
+    except Attempt.DoesNotExist:
+        raise Http404 from None
     except QuizError as error:
         return HttpResponse(f'<span class="quiz-save-error" role="alert">{error}</span>', status=409)
     return HttpResponse("Đã lưu.")
@@ -195,14 +199,19 @@ def autosave(request: HttpRequest, key) -> HttpResponse:
 
 @require_POST
 def submit(request: HttpRequest, key) -> HttpResponse:
-    attempt = _own_attempt(request, key)
+    cid = contestant_id(request)
+    if cid is None:
+        raise Http404
     try:
-        services.submit_attempt(attempt.pk, answers=_posted_answers(request), prediction=_prediction(request))
+        services.submit_attempt(None, owner=(key, cid), answers=_posted_answers(request),
+                                prediction=_prediction(request))
+    except Attempt.DoesNotExist:
+        raise Http404 from None
     except QuizError as error:
         # Nothing from this post was recorded; the autosaved answers are still there.
         messages.error(request, str(error))
-        return redirect("quizzes:take", key=attempt.key)
-    return redirect("quizzes:result", key=attempt.key)
+        return redirect("quizzes:take", key=key)
+    return redirect("quizzes:result", key=key)
 
 
 def result(request: HttpRequest, key) -> HttpResponse:
