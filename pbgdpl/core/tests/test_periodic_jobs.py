@@ -110,7 +110,9 @@ def wait_for_call(seconds: float = 15.0) -> None:
         threading.Event().wait(0.05)
 
 
-@pytest.mark.django_db(transaction=True)
+# Threads need committed data, hence transaction=True; serialized_rollback puts back what
+# migrations created (root page, vocabularies) for the transactional tests that follow.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_scheduler_thread_enqueues_due_jobs_and_stops(temporary_job):
     calls.clear()
     temporary_job("record", every=3600, task=record_call)
@@ -123,7 +125,7 @@ def test_scheduler_thread_enqueues_due_jobs_and_stops(temporary_job):
     assert not scheduler.is_alive()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_worker_runs_queued_tasks_and_stops_on_sigterm():
     calls.clear()
     # The scheduler thread is covered above; here the worker alone, because the test
