@@ -535,10 +535,11 @@ def _run(result, pq, handle, searcher, filters, sort, kinds, grouped, with_facet
                     score=members[gid][0][0] if not order_kw else 0.0,
                 )
             )
-        match_f = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
-        result.total = _count_groups(searcher, match_f)
         if with_facets:
-            result.facets = _facets(searcher, schema, match, filters, kinds, total=result.total)
+            result.total, result.facets = _count_and_facets(searcher, schema, match, filters, kinds)
+        else:
+            match_f = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
+            result.total = _count_groups(searcher, match_f)
         result.suggestion = _suggestion(pq, handle, searcher)
     result.direct_hit = _direct_hit(pq, handle, searcher)
 
@@ -652,52 +653,58 @@ def _count_groups(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
     return len(res["g"]["buckets"])
 
 
-def _facets(searcher, schema, match, filters, kinds, total: int | None = None) -> dict[str, list[FacetValue]]:
-    """Counts of groups per facet value; each facet ignores its own selection.
+def _facet_pass(searcher, q, keys: list[str], selected) -> tuple[int, dict[str, list[FacetValue]]]:
+    """One aggregation pass: the number of groups matching ``q`` and, for each facet key,
+    the groups per value. Cardinality estimates first; exact counts when the result is
+    small enough (≤ EXACT_GROUPS groups), which is also when a second pass is cheap."""
 
-    Facets without a selection share one query (the match with every filter), so they are
-    counted in a single aggregation pass; each facet with a selection needs its own pass.
-    """
+    def run(exact: bool) -> dict:
+        sub = (
+            {"g": {"terms": {"field": "group_key", "size": EXACT_GROUPS * 5}}}
+            if exact
+            else {"g": {"cardinality": {"field": "group_key"}}}
+        )
+        agg = {key: {"terms": {"field": f"facet_{key}", "size": 200}, "aggs": sub} for key in keys}
+        agg["_total"] = sub["g"]
+        return searcher.aggregate(q, agg)
+
+    res = run(exact=False)
+    total = int(round(res["_total"].get("value") or 0))
+    if total <= EXACT_GROUPS:
+        res = run(exact=True)
+        total = len(res["_total"]["buckets"])
     out: dict[str, list[FacetValue]] = {}
+    for key in keys:
+        values = [
+            FacetValue(b["key"], _bucket_groups(b), b["key"] in selected.get(key, set()))
+            for b in res.get(key, {}).get("buckets", [])
+        ]
+        values.sort(key=lambda v: (-v.count, v.value))
+        # A selected value stays visible even when the other filters leave it empty.
+        for value in selected.get(key, set()) - {v.value for v in values}:
+            values.append(FacetValue(value, 0, True))
+        if values:
+            out[key] = values
+    return total, out
+
+
+def _count_and_facets(searcher, schema, match, filters, kinds) -> tuple[int, dict[str, list[FacetValue]]]:
+    """Total groups and the facets; each facet ignores its own selection.
+
+    Facets without a selection share the query of the total (the match with every filter)
+    and are counted in the same pass; each facet with a selection needs its own pass.
+    """
     selected = {k: set(v) for k, v in (filters or {}).items() if v}
-    if kinds:
-        selected.setdefault("kind", set())
-    passes: list[tuple[list[str], tantivy.Query, int | None]] = []
+    filt = _filter_clauses(schema, filters, kinds)
+    q_all = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
     shared = [k for k in FACET_KEYS if not selected.get(k)]
-    if shared:
-        filt = _filter_clauses(schema, filters, kinds)
-        q = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
-        passes.append((shared, q, total))
+    total, facets = _facet_pass(searcher, q_all, shared, selected)
     for key in FACET_KEYS:
         if selected.get(key):
-            filt = _filter_clauses(schema, filters, kinds, skip=key)
-            q = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
-            passes.append(([key], q, None))
-    for keys, q, n in passes:
-        if n is None:
-            n = _count_groups(searcher, q)
-        if n <= EXACT_GROUPS:
-            sub = {"g": {"terms": {"field": "group_key", "size": EXACT_GROUPS * 5}}}
-        else:
-            sub = {"g": {"cardinality": {"field": "group_key"}}}
-        agg = {key: {"terms": {"field": f"facet_{key}", "size": 200}, "aggs": sub} for key in keys}
-        try:
-            res = searcher.aggregate(q, agg)
-        except ValueError:
-            log.exception("Facets %s could not be counted", keys)
-            continue
-        for key in keys:
-            values = [
-                FacetValue(b["key"], _bucket_groups(b), b["key"] in selected.get(key, set()))
-                for b in res.get(key, {}).get("buckets", [])
-            ]
-            values.sort(key=lambda v: (-v.count, v.value))
-            # A selected value stays visible even when the other filters leave it empty.
-            for value in selected.get(key, set()) - {v.value for v in values}:
-                values.append(FacetValue(value, 0, True))
-            if values:
-                out[key] = values
-    return out
+            own = _filter_clauses(schema, filters, kinds, skip=key)
+            q = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + own) if own else match
+            facets.update(_facet_pass(searcher, q, [key], selected)[1])
+    return total, {k: facets[k] for k in FACET_KEYS if k in facets}
 
 
 def _bucket_groups(bucket: dict) -> int:

@@ -103,7 +103,10 @@ class LawIndex(list):
     def __init__(self, laws=()):
         super().__init__(laws)
         self.by_first: dict[str, list[tuple[tuple[str, ...], LawName]]] = {}
+        self.by_subject: dict[str, list[tuple[tuple[str, ...], LawName]]] = {}
         for law in self:
+            if law.subject:
+                self.by_subject.setdefault(law.subject[0], []).append((law.subject, law))
             for name in law.names:
                 if name:
                     self.by_first.setdefault(name[0], []).append((name, law))
@@ -324,5 +327,11 @@ def law_names_for(group_title: str) -> LawName:
 
 def laws_by_subject(folded: list[str], laws: list[LawName]) -> list[LawName]:
     """Laws whose subject ("điện ảnh", "hôn nhân và gia đình") the query mentions."""
-    text = " " + " ".join(folded) + " "
-    return [law for law in laws if law.subject and f" {' '.join(law.subject)} " in text]
+    if not isinstance(laws, LawIndex):
+        laws = LawIndex(laws)
+    found = []
+    for i, word in enumerate(folded):
+        for subject, law in laws.by_subject.get(word, ()):
+            if tuple(folded[i : i + len(subject)]) == subject and law not in found:
+                found.append(law)
+    return found

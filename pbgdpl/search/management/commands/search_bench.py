@@ -97,7 +97,7 @@ class Command(BaseCommand):
         with tempfile.TemporaryDirectory(prefix="pbgdpl-bench-") as tmp:
             path = keep or Path(tmp) / "index"
             if keep and (keep / "meta.json").exists():
-                n, build_s = articles, float("nan")  # reused: build figures come from the first run
+                n, build_s = articles, None  # reused: build figures come from the first run
             else:
                 started = time.perf_counter()
                 n = build_temporary(path, entries(), threads=threads)
@@ -124,8 +124,8 @@ class Command(BaseCommand):
             size_mb = sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
         row = {
             "articles": n,
-            "build_s": round(build_s, 1),
-            "articles_per_s": round(n / build_s, 1),
+            "build_s": round(build_s, 1) if build_s else None,
+            "articles_per_s": round(n / build_s, 1) if build_s else None,
             "index_mb": round(size_mb, 1),
             "queries": len(qs),
             "page_p50_ms": round(percentile(times, 50), 2),
