@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from functools import lru_cache
 
 import tantivy
 
@@ -153,8 +154,14 @@ def _common(doc: tantivy.Document, entry: SearchEntry, ref: str, unit: int, body
                 doc.add_text(f"facet_{key}", value)
 
 
-def _add_views(doc: tantivy.Document, field: str, text: str) -> None:
-    a, f, b = analysis.index_views(text or "")
+@lru_cache(maxsize=4096)
+def _cached_views(text: str) -> tuple[str, str, str]:
+    return analysis.index_views(text)
+
+
+def _add_views(doc: tantivy.Document, field: str, text: str, cached: bool = False) -> None:
+    # Document titles repeat on every article of the document: analyse them once.
+    a, f, b = _cached_views(text or "") if cached else analysis.index_views(text or "")
     doc.add_text(f"{field}_a", a)
     doc.add_text(f"{field}_f", f)
     doc.add_text(f"{field}_b", b)
@@ -167,7 +174,7 @@ def to_documents(entry: SearchEntry, ref: str) -> list[tantivy.Document]:
     # "Điều 35." is addressed through the provision field; its number is not title content.
     title_text = re.sub(r"^\s*(?:Điều|ĐIỀU|Điều)\s+\d+[a-zđ]?\s*[.:]?\s*", "", analysis.nfc(entry.title or ""))
     _add_views(doc, "title", title_text)
-    _add_views(doc, "gtitle", entry.group_title)
+    _add_views(doc, "gtitle", entry.group_title, cached=True)
     if INDEX_WHOLE_BODY:
         _add_views(doc, "body", f"{title_text}\n{entry.body}")
     numbers = analysis.doc_number_terms(entry.doc_number) if entry.doc_number else []
