@@ -6,10 +6,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
+from . import admin_views, selectors
 from .models import AnswerTemplate
 
 admin_urls = (
@@ -71,3 +72,27 @@ def register_templates_item():
 @hooks.register("register_qa_menu_item")
 def register_report_item():
     return StaffMenuItem(_("Báo cáo theo tháng"), reverse("qa_admin:report"), icon_name="view", order=300)
+
+
+class QueuePanel(Component):
+    """Dashboard panel: how many questions wait, and how many are overdue."""
+
+    name = "qa_queue"
+    order = 90
+    template_name = "qa/admin/dashboard_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        from .models import OPEN_STATUSES, Question
+
+        open_questions = Question.objects.filter(status__in=OPEN_STATUSES)
+        return {
+            "waiting": open_questions.count(),
+            "overdue": open_questions.filter(received_at__lt=selectors.overdue_cutoff()).count(),
+            "to_approve": open_questions.filter(status="answered").count(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_queue_panel(request, panels):
+    if admin_views.can_process(request.user):
+        panels.append(QueuePanel())

@@ -199,3 +199,13 @@ def test_merge_through_the_admin_by_tracking_code(client, roles, db):
     copy.refresh_from_db()
     assert copy.status == Status.REJECTED and copy.duplicate_of == original
     assert copy.reject_reason == RejectReason.DUPLICATE and original.tracking_code in copy.status_note
+
+
+def test_admin_home_shows_the_waiting_and_overdue_counts(client, roles, settings, db):
+    settings.QA_OVERDUE_DAYS = 7
+    old, _ = submit()
+    Question.objects.filter(pk=old.pk).update(received_at=timezone.now() - datetime.timedelta(days=8))
+    submit()
+    client.force_login(roles["editor"])
+    html = client.get("/quan-tri/").content.decode()
+    assert "2 câu hỏi đang chờ xử lý" in html and "1 câu hỏi quá hạn" in html
