@@ -46,6 +46,8 @@ HOME = {
 
 # (slug, title, kind, intro, body html, featured description)
 # kind: "section" (core.SectionPage) or "index" (news.ArticleIndexPage). Order = menu order.
+# /hoi-dap/ and /cuoc-thi/ are served by the qa and quizzes apps (their Django URLs come
+# before Wagtail's); the section pages give them a menu entry, a title and an intro text.
 SECTIONS = [
     (
         "gioi-thieu",
@@ -103,6 +105,16 @@ SECTIONS = [
         "<p>Khi gửi câu hỏi, xin nêu rõ sự việc, thời điểm xảy ra và những giấy tờ bạn đang có. Thông tin "
         "cá nhân của người hỏi được giữ kín và không đăng công khai.</p>",
         "Gửi câu hỏi, xem câu trả lời của cơ quan chuyên môn.",
+    ),
+    (
+        "cuoc-thi",
+        "Cuộc thi tìm hiểu pháp luật",
+        "section",
+        "Cuộc thi tìm hiểu pháp luật trực tuyến do Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh tổ "
+        "chức: đăng ký, dự thi theo từng đợt, xem kết quả và luyện tập với bộ câu hỏi mẫu.",
+        "<p>Mỗi đợt thi gồm các câu hỏi trắc nghiệm về những luật gần gũi với đời sống và một câu hỏi dự "
+        "đoán số người trả lời đúng. Thông tin cá nhân của người dự thi chỉ dùng để trao giải.</p>",
+        "Thi tìm hiểu pháp luật trực tuyến, luyện tập miễn phí.",
     ),
     (
         "tai-lieu-tuyen-truyen",

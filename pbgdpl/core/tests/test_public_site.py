@@ -63,6 +63,7 @@ def test_layout_shows_department_menu_breadcrumbs_and_contacts(seeded_site, db, 
     # Menu: in-menu children of the home page, in a disclosure that works without JavaScript.
     assert '<details class="mobile-menu">' in body
     assert 'href="/tu-sach-phap-luat/"' in body
+    assert 'href="/cuoc-thi/"' in body  # menu entry for the contests app, from the page tree
     assert re.search(r'<nav class="breadcrumbs".*Trang chủ.*Hòa giải ở cơ sở', body, re.S)
     # Footer: contacts and the national legal databases from PortalSettings.
     assert "0221 3 862 555" in body and "sotuphap@hungyen.gov.vn" in body
