@@ -131,6 +131,16 @@ def bigrams(folded: list[str]) -> list[str]:
     return [f"{a}_{b}" for a, b in zip(folded, folded[1:], strict=False)]
 
 
+def accented_bigrams_view(text: str) -> str:
+    """Bigrams of syllables with diacritics ("thai_sản"), inside punctuation: the context
+    used to restore the diacritics of a query typed without them."""
+    norm = normalize(text)
+    grams: list[str] = []
+    for chunk in re.split(r"[.,;:!?()\[\]\"“”\n]+", norm):
+        grams.extend(bigrams(_WORD_RE.findall(chunk)))
+    return " ".join(grams)
+
+
 def has_diacritics(text: str) -> bool:
     text = nfc(text)
     return fold(text) != text

@@ -420,22 +420,93 @@ def _correct_typos(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searc
         pq.bigrams = adjacent_bigrams(pq.tokens, pq.positions)
 
 
-def _suggestion(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher) -> str | None:
-    """Accented spelling of a query typed without diacritics, from the index's vocabulary."""
+def _spellings(handle: IndexHandle, searcher: tantivy.Searcher) -> dict[str, list[tuple[str, int]]]:
+    """folded syllable → its accented spellings in the index, most frequent first (≤ 4)."""
+    d = handle.derived
+    if "spellings" not in d:
+        forms: dict[str, dict[str, int]] = {}
+        for fieldname in ("title_a", "pbody_a"):
+            try:
+                terms = searcher.terms_with_prefix(fieldname, "")
+            except ValueError:
+                terms = []
+            for term, count in terms:
+                slot = forms.setdefault(analysis.fold(term), {})
+                slot[term] = slot.get(term, 0) + count
+        d["spellings"] = {f: sorted(v.items(), key=lambda kv: -kv[1])[:4] for f, v in forms.items()}
+    return d["spellings"]
+
+
+def _known_phrases(words: list[str], dictionary: Dictionary | None) -> list[tuple[int, list[str]]]:
+    """(start, accented syllables) of multi-syllable phrases with diacritics found in the
+    folded query, from the built-in question words and the dictionary's terms."""
+    from .query import BUILTIN_FILLERS
+
+    cached = getattr(dictionary, "_accented_phrases", None)
+    phrases: dict[tuple[str, ...], list[str]] = cached if cached is not None else {}
+    texts = list(BUILTIN_FILLERS) if cached is None else []
+    if dictionary is not None and cached is None:
+        for table in (dictionary.abbreviations, dictionary.synonyms, dictionary.fillers):
+            for cands in table.entries.values():
+                for acc, value in cands:
+                    texts.append(" ".join(acc))
+                    if isinstance(value, str):
+                        texts.append(value)
+                    elif isinstance(value, list):
+                        texts.extend(v for v in value if isinstance(v, str))
+    for text in texts:
+        syl = analysis.syllables(text)
+        if len(syl) >= 2 and analysis.has_diacritics(text):
+            phrases.setdefault(tuple(analysis.fold_all(syl)), syl)
+    if dictionary is not None and cached is None:
+        dictionary._accented_phrases = phrases
+    found = []
+    i = 0
+    while i < len(words):
+        for n in range(min(8, len(words) - i), 1, -1):
+            phrase = phrases.get(tuple(words[i : i + n]))
+            if phrase:
+                found.append((i, phrase))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _suggestion(
+    pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher, dictionary: Dictionary | None = None
+) -> str | None:
+    """Accented spelling of a query typed without diacritics ("nghi thai san" → "nghỉ thai
+    sản"), chosen from the index's own words: each syllable's spellings are scored by how
+    often they occur next to the neighbours' spellings (accented bigrams), best path wins."""
     if pq.has_marks or not pq.folded.strip():
         return None
-    vocab = _vocabulary(handle, searcher)
-    words = analysis._WORD_RE.findall(pq.normalized)
-    out = []
-    changed = False
-    for w in words:
-        best = vocab.get(w)
-        if best and best[0] != w:
-            out.append(best[0])
-            changed = True
-        else:
-            out.append(w)
-    return " ".join(out) if changed else None
+    spellings = _spellings(handle, searcher)
+    words = analysis._WORD_RE.findall(pq.normalized)[:20]
+    if not words:
+        return None
+    options = [[s for s, _ in spellings.get(w, [])] or [w] for w in words]
+    # Phrases the dictionary and the question words know ("bao nhiêu", "nợ lương",
+    # "đuổi việc") keep their spelling: the law texts rarely contain them.
+    for start, phrase in _known_phrases(words, dictionary):
+        for k, syllable in enumerate(phrase):
+            options[start + k] = [syllable]
+    unigram = [{s: math.log1p(c) for s, c in spellings.get(w, [])} for w in words]
+    # Viterbi over the spellings; pair scores from document frequencies of accented bigrams.
+    best: dict[str, tuple[float, list[str]]] = {s: (0.1 * unigram[0].get(s, 0.0), [s]) for s in options[0]}
+    for i in range(1, len(words)):
+        nxt: dict[str, tuple[float, list[str]]] = {}
+        for s in options[i]:
+            cands = []
+            for prev, (score, path) in best.items():
+                pair = searcher.doc_freq("pbody_ab", f"{prev}_{s}") if len(options[i]) > 1 or len(best) > 1 else 0
+                cands.append((score + math.log1p(pair) + 0.1 * unigram[i].get(s, 0.0), path))
+            score, path = max(cands, key=lambda x: x[0])
+            nxt[s] = (score, path + [s])
+        best = nxt
+    restored = max(best.values(), key=lambda x: x[0])[1]
+    return " ".join(restored) if restored != words else None
 
 
 def search(
@@ -458,13 +529,14 @@ def search(
     handle = handle or get_handle()
     searcher = handle.searcher()
     derived = _derived(handle, searcher)
-    pq = parse(q, dictionary if dictionary is not None else get_dictionary(), derived["laws"], _vocabulary(handle, searcher))
+    dictionary = dictionary if dictionary is not None else get_dictionary()
+    pq = parse(q, dictionary, derived["laws"], _vocabulary(handle, searcher))
     if pq.law:
         pq.laws = _matching_laws(pq, derived["laws"])
     _correct_typos(pq, handle, searcher)
     result = SearchPage(query=pq, page=page, per_page=per_page)
     try:
-        _run(result, pq, handle, searcher, filters, sort, kinds, grouped, with_facets)
+        _run(result, pq, handle, searcher, filters, sort, kinds, grouped, with_facets, dictionary)
     except Exception:
         log.exception("Search failed for %r", q)
         result.error = "Không thực hiện được tìm kiếm này. Vui lòng thử lại với từ khóa khác."
@@ -485,7 +557,7 @@ def _matching_laws(pq: ParsedQuery, laws: list[LawName]) -> list[LawName]:
     return same or [pq.law]
 
 
-def _run(result, pq, handle, searcher, filters, sort, kinds, grouped, with_facets) -> None:
+def _run(result, pq, handle, searcher, filters, sort, kinds, grouped, with_facets, dictionary=None) -> None:
     schema = handle.schema
     rank, match = build_query(pq, handle, searcher)
     if rank is None:
@@ -540,7 +612,7 @@ def _run(result, pq, handle, searcher, filters, sort, kinds, grouped, with_facet
         else:
             match_f = tantivy.Query.boolean_query([(tantivy.Occur.Must, match)] + filt) if filt else match
             result.total = _count_groups(searcher, match_f)
-        result.suggestion = _suggestion(pq, handle, searcher)
+        result.suggestion = _suggestion(pq, handle, searcher, dictionary)
     result.direct_hit = _direct_hit(pq, handle, searcher)
 
 

@@ -13,7 +13,7 @@ from . import analysis
 from .query import definition_term
 from .registry import SearchEntry
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 PASSAGES = True
 INDEX_WHOLE_BODY = False  # see engine.W: the body is searched through its passages
 
@@ -48,6 +48,7 @@ def build_schema() -> tantivy.Schema:
         for view in VIEWS:
             sb.add_text_field(f"{field}_{view}", tokenizer_name="whitespace", index_option="freq")
     # Positions only where phrases are needed (group titles: law names in queries).
+    sb.add_text_field("pbody_ab", tokenizer_name="whitespace", index_option="basic")  # accented bigrams
     sb.add_text_field("docnum", tokenizer_name="whitespace", index_option="basic")
     sb.add_text_field("provision", tokenizer_name="raw", index_option="basic")
     sb.add_text_field("defines", tokenizer_name="raw", index_option="basic")  # term a clause defines
@@ -187,6 +188,7 @@ def to_documents(entry: SearchEntry, ref: str) -> list[tantivy.Document]:
             p = tantivy.Document()
             _common(p, entry, ref, unit, text)
             _add_views(p, "pbody", f"{title_text}\n{text}")
+            p.add_text("pbody_ab", analysis.accented_bigrams_view(f"{title_text}\n{text}"))
             # Every line may define a term (the first clause often follows the lead-in
             # "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:").
             for line in text.split("\n")[:6]:
