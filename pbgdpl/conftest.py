@@ -37,3 +37,21 @@ def seeded_site(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
         outer.__exit__(None, None, None)
         cache.clear()
+
+
+
+def pytest_collection_modifyitems(items):
+    """Give every transactional test (``transactional_db``, ``live_server``, ``transaction=True``)
+    a serialized rollback.
+
+    Those tests end with a flush that also wipes rows created by data migrations (content
+    types, Wagtail's root page and site, vocabularies, the search dictionary); unless the
+    serialized copy is restored, the next test finds them missing. pytest-django turns the
+    restore on when the ``django_db_serialized_rollback`` fixture is among a test's fixtures.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+        if transactional or {"transactional_db", "live_server"} & set(item.fixturenames):
+            if "django_db_serialized_rollback" not in item.fixturenames:
+                item.fixturenames.append("django_db_serialized_rollback")
