@@ -97,9 +97,20 @@ def test_validity_in_sql_agrees_for_suspensions(client):
                     relations=[relation("suspends", target, effective_on=D(2024, 4, 10), ends_on=D(2024, 10, 1))])
     create_document("9/2025/QĐ-UBND", doc_type="Quyết định", issuer="uy-ban-nhan-dan-tinh",
                     issued_on=D(2025, 1, 1), effective_from=D(2025, 1, 1), relations=[relation("suspends", target)])
-    for day in (D(2024, 4, 9), D(2024, 5, 1), D(2024, 10, 1), D(2025, 6, 1)):
-        annotated = selectors.with_validity_at(LegalDocument.objects.filter(pk=target.pk), day).get()
-        assert annotated.validity_at == validity_on(target, day).status.value
+    other = create_document("5/2023/QĐ-UBND", doc_type="Quyết định", issuer="uy-ban-nhan-dan-tinh",
+                            issued_on=D(2023, 1, 1), effective_from=D(2023, 1, 15),
+                            validity_override=Validity.NO_LONGER_SUITABLE.value,
+                            validity_override_reason="Không còn phù hợp.", validity_override_from=D(2025, 7, 1))
+    # A suspended provision (not the whole document) changes nothing; an amendment does.
+    create_document("10/2024/QĐ-UBND", doc_type="Quyết định", issuer="uy-ban-nhan-dan-tinh",
+                    issued_on=D(2024, 2, 1), effective_from=D(2024, 2, 1),
+                    relations=[relation("suspends", other, object_eid="dieu-1"),
+                               relation("amends", other, object_eid="dieu-2", effective_on=D(2024, 6, 1))])
+    documents = LegalDocument.objects.filter(pk__in=[target.pk, other.pk])
+    for day in (D(2024, 3, 1), D(2024, 4, 9), D(2024, 5, 1), D(2024, 6, 1), D(2024, 10, 1), D(2025, 6, 1), D(2025, 7, 1)):
+        expected = {doc.pk: validity_on(doc, day).status.value for doc in documents}
+        assert dict(selectors.with_validity_at(documents, day).values_list("pk", "validity_at")) == expected, day
+    assert len({validity_on(target, day).status for day in (D(2024, 3, 1), D(2024, 5, 1), D(2025, 6, 1))}) == 3
 
 
 # -- /van-ban/: filters and facets --------------------------------------------------------------------
