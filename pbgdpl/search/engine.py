@@ -18,6 +18,7 @@ import html
 import logging
 import math
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -150,14 +151,45 @@ def _derived(handle: IndexHandle, searcher: tantivy.Searcher) -> dict:
     return d
 
 
+VOCAB_MAX_AGE_S = 300.0
+
+
+def _slow_derived(handle: IndexHandle, key: str, compute) -> dict:
+    """A costly derived table: computed once synchronously, then refreshed in a background
+    thread when older than VOCAB_MAX_AGE_S (the stale one serves meanwhile)."""
+    d = handle.derived
+    searcher = handle.searcher()
+    # Recompute now when the index grew a lot since (a first import, a small site).
+    if key not in d or searcher.num_docs > 1.2 * d.get(f"{key}_n", 0) + 100:
+        d[key] = compute(searcher)
+        d[f"{key}_at"] = time.monotonic()
+        d[f"{key}_n"] = searcher.num_docs
+    elif time.monotonic() - d.get(f"{key}_at", 0) > VOCAB_MAX_AGE_S and not d.get(f"{key}_busy"):
+        d[f"{key}_busy"] = True
+
+        def refresh() -> None:
+            try:
+                s = handle.searcher()
+                d[key] = compute(s)
+                d[f"{key}_at"] = time.monotonic()
+                d[f"{key}_n"] = s.num_docs
+            except Exception:
+                log.exception("Refreshing %s failed", key)
+            finally:
+                d[f"{key}_busy"] = False
+
+        threading.Thread(target=refresh, daemon=True).start()
+    return d[key]
+
+
 def _vocabulary(handle: IndexHandle, searcher: tantivy.Searcher) -> dict[str, tuple[str, int]]:
     """folded syllable → (most frequent accented spelling, document frequency)."""
-    d = handle.derived
-    if "vocab" not in d:
+
+    def compute(s: tantivy.Searcher) -> dict[str, tuple[str, int]]:
         vocab: dict[str, tuple[str, int]] = {}
         for fieldname in ("title_a", "pbody_a"):
             try:
-                terms = searcher.terms_with_prefix(fieldname, "")
+                terms = s.terms_with_prefix(fieldname, "")
             except ValueError:
                 terms = []
             for term, count in terms:
@@ -165,8 +197,9 @@ def _vocabulary(handle: IndexHandle, searcher: tantivy.Searcher) -> dict[str, tu
                 best = vocab.get(f)
                 if best is None or count > best[1]:
                     vocab[f] = (term, count)
-        d["vocab"] = vocab
-    return d["vocab"]
+        return vocab
+
+    return _slow_derived(handle, "vocab", compute)
 
 
 # --- query building --------------------------------------------------------------------------
@@ -422,19 +455,20 @@ def _correct_typos(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searc
 
 def _spellings(handle: IndexHandle, searcher: tantivy.Searcher) -> dict[str, list[tuple[str, int]]]:
     """folded syllable → its accented spellings in the index, most frequent first (≤ 4)."""
-    d = handle.derived
-    if "spellings" not in d:
+
+    def compute(s: tantivy.Searcher) -> dict[str, list[tuple[str, int]]]:
         forms: dict[str, dict[str, int]] = {}
         for fieldname in ("title_a", "pbody_a"):
             try:
-                terms = searcher.terms_with_prefix(fieldname, "")
+                terms = s.terms_with_prefix(fieldname, "")
             except ValueError:
                 terms = []
             for term, count in terms:
                 slot = forms.setdefault(analysis.fold(term), {})
                 slot[term] = slot.get(term, 0) + count
-        d["spellings"] = {f: sorted(v.items(), key=lambda kv: -kv[1])[:4] for f, v in forms.items()}
-    return d["spellings"]
+        return {f: sorted(v.items(), key=lambda kv: -kv[1])[:4] for f, v in forms.items()}
+
+    return _slow_derived(handle, "spellings", compute)
 
 
 def _known_phrases(words: list[str], dictionary: Dictionary | None) -> list[tuple[int, list[str]]]:
@@ -484,6 +518,11 @@ def _suggestion(
         return None
     spellings = _spellings(handle, searcher)
     words = analysis._WORD_RE.findall(pq.normalized)[:20]
+    try:
+        searcher.doc_freq("pbody_ab", "")
+        pairs_known = True
+    except ValueError:  # an index written before accented bigrams existed
+        pairs_known = False
     if not words:
         return None
     options = [[s for s, _ in spellings.get(w, [])] or [w] for w in words]
@@ -500,7 +539,11 @@ def _suggestion(
         for s in options[i]:
             cands = []
             for prev, (score, path) in best.items():
-                pair = searcher.doc_freq("pbody_ab", f"{prev}_{s}") if len(options[i]) > 1 or len(best) > 1 else 0
+                pair = (
+                    searcher.doc_freq("pbody_ab", f"{prev}_{s}")
+                    if pairs_known and (len(options[i]) > 1 or len(best) > 1)
+                    else 0
+                )
                 cands.append((score + math.log1p(pair) + 0.1 * unigram[i].get(s, 0.0), path))
             score, path = max(cands, key=lambda x: x[0])
             nxt[s] = (score, path + [s])

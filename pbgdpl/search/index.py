@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = "outbox_state.json"
 RELOAD_EVERY_S = 1.0
+SLOW_DERIVED = ("vocab", "spellings", "vocab_at", "spellings_at", "vocab_n", "spellings_n")
 
 
 def root_dir() -> Path:
@@ -133,7 +134,10 @@ class IndexHandle:
         self._searcher = self.index.searcher()
         self.meta_mtime = self._meta_mtime()
         self.checked_at = time.monotonic()
-        self.derived = {}
+        # Law names are cheap and must follow every commit; vocabularies are costly on a
+        # large index and change slowly, so they survive a reload and are refreshed in the
+        # background (engine._slow_derived).
+        self.derived = {k: v for k, v in self.derived.items() if k in SLOW_DERIVED}
 
     def searcher(self) -> tantivy.Searcher:
         now = time.monotonic()
