@@ -49,3 +49,6 @@ if _POOL_MAX_SIZE and DATABASES["default"]["ENGINE"] == "django.db.backends.post
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 2, "max_size": _POOL_MAX_SIZE, "timeout": int(os.environ.get("DATABASE_POOL_TIMEOUT", "10"))}
+
+# Content-Security-Policy (pbgdpl/core/security.py): browsers also upgrade any http:// sub-resource.
+CSP_UPGRADE_INSECURE_REQUESTS = True
