@@ -51,6 +51,19 @@ def percentiles(values: list[float]) -> dict:
             "p99_ms": round(q[98] * 1000, 1), "max_ms": round(ordered[-1] * 1000, 1)}
 
 
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time (user + system) used so far by every process of a process group (the server and its workers)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # field 5 of /proc/<pid>/stat: process group
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def manage(env: dict, *args: str, capture: bool = False) -> str:
     result = subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, text=True,
                             capture_output=capture)
@@ -160,7 +173,7 @@ async def bounded(concurrency: int, items, func):
     return await asyncio.gather(*(one(item) for item in items))
 
 
-async def scenario(base_url: str, setup: dict, args) -> dict:
+async def scenario(base_url: str, setup: dict, args, server_pgid: int) -> dict:
     limits = httpx.Limits(max_connections=args.concurrency, max_keepalive_connections=args.concurrency)
     async with httpx.AsyncClient(base_url=base_url, limits=limits, timeout=60, follow_redirects=False) as client:
         bench = Bench(client, setup, args.autosaves)
@@ -171,9 +184,11 @@ async def scenario(base_url: str, setup: dict, args) -> dict:
         t0 = time.perf_counter()
         states = [s for s in await bounded(args.concurrency, people, bench.prepare) if s]
         prepare_wall = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        t0, cpu0, client0 = time.perf_counter(), group_cpu_seconds(server_pgid), time.process_time()
         await bounded(args.concurrency, states, bench.submit)
         rush_wall = time.perf_counter() - t0
+        rush_server_cpu = group_cpu_seconds(server_pgid) - cpu0
+        rush_client_cpu = time.process_time() - client0
     return {
         "logins": {"ok": sum(logged), "wall_s": round(login_wall, 2),
                    "per_s": round(sum(logged) / login_wall, 1) if login_wall else None},
@@ -182,7 +197,11 @@ async def scenario(base_url: str, setup: dict, args) -> dict:
                                                     ("round page", "start", "question page", "autosave"))
                                                 / prepare_wall, 1)},
         "rush": {"submissions_ok": len(bench.submitted), "wall_s": round(rush_wall, 2),
-                 "submissions_per_s": round(len(bench.submitted) / rush_wall, 1) if rush_wall else None},
+                 "submissions_per_s": round(len(bench.submitted) / rush_wall, 1) if rush_wall else None,
+                 # Machine-independent capacity: web-server CPU per submission (PostgreSQL not included).
+                 "server_cpu_ms_per_submission": round(1000 * rush_server_cpu / max(1, len(bench.submitted)), 2),
+                 "client_cpu_ms_per_submission": round(1000 * rush_client_cpu / max(1, len(bench.submitted)), 2),
+                 "load_average_1min_after": round(os.getloadavg()[0], 2)},
         "latency": {kind: percentiles(values) for kind, values in bench.latency.items()},
         "errors": bench.errors,
         "submitted": bench.submitted,
@@ -222,7 +241,8 @@ def main() -> int:
 
     server = subprocess.Popen(
         [UVICORN, "config.asgi:application", "--host", "127.0.0.1", "--port", str(args.port), "--workers",
-         str(args.workers), "--log-level", "warning", "--no-access-log"],
+         str(args.workers), "--log-level", "warning", "--no-access-log",
+         "--timeout-keep-alive", "75"],
         cwd=ROOT, env=env, start_new_session=True,
     )
     base_url = f"http://127.0.0.1:{args.port}"
@@ -237,7 +257,7 @@ def main() -> int:
         else:
             print("The server did not start.", file=sys.stderr)
             return 1
-        result = asyncio.run(scenario(base_url, setup, args))
+        result = asyncio.run(scenario(base_url, setup, args, server.pid))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
