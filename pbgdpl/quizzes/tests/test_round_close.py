@@ -150,3 +150,19 @@ def test_group_tie_on_total_goes_to_more_prize_points(round_, contest):
 def test_masked_names():
     assert services.mask_name("Nguyễn Văn An") == "Nguyễn Văn A***"
     assert services.mask_name("  Đỗ   Ánh ") == "Đỗ Á***"
+
+
+def test_periodic_jobs_submit_overdue_attempts_and_close_ended_rounds(round_):
+    import time_machine
+
+    from pbgdpl.core.periodic import periodic_jobs
+    from pbgdpl.quizzes import tasks
+
+    assert {"quizzes-expire-attempts", "quizzes-close-rounds"} <= {job.name for job in periodic_jobs()}
+    attempt = services.start_attempt(make_contestant(), round_, now=NOW)
+    with time_machine.travel(NOW + datetime.timedelta(minutes=30), tick=False):
+        assert tasks.expire_attempts.call() == 1 and tasks.close_ended_rounds.call() == 0
+    with time_machine.travel(CLOSE, tick=False):
+        assert tasks.close_ended_rounds.call() == 1 and tasks.close_ended_rounds.call() == 0
+    round_.refresh_from_db()
+    assert round_.closed_at is not None and Attempt.objects.get(pk=attempt.pk).rank == 1
