@@ -204,6 +204,22 @@ class Round(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("quizzes:round", args=[self.contest.slug, self.number])
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")
+        by_level = self.easy_count + self.medium_count + self.hard_count
+        if self.drawing == Drawing.RANDOM and by_level and by_level != self.question_count:
+            errors["question_count"] = _("Số câu dễ + trung bình + khó (%(n)s) phải bằng số câu hỏi.") % {"n": by_level}
+        if not self.time_limit_minutes:
+            errors["time_limit_minutes"] = _("Thời gian làm bài phải lớn hơn 0.")
+        if not self.max_attempts:
+            errors["max_attempts"] = _("Số lần dự thi ít nhất là 1.")
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def display_title(self) -> str:
         return self.title or f"Đợt {self.number}"
