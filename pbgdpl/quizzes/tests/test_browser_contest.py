@@ -39,7 +39,7 @@ def phone():
 
 
 @pytest.mark.browser
-def test_register_take_reload_submit_on_a_phone(transactional_db, live_server, phone):
+def test_register_take_reload_submit_on_a_phone(transactional_db, live_server, phone, settings):
     contest = Contest.objects.create(title="Cuộc thi trên điện thoại", slug="dien-thoai", is_published=True,
                                      min_age=15, require_unit=False, require_commune=False)
     now = timezone.now()
@@ -65,7 +65,10 @@ def test_register_take_reload_submit_on_a_phone(transactional_db, live_server, p
     picks = {first: attempt.choice_order[str(first)][2], second: attempt.choice_order[str(second)][1]}
     for qid, cid in picks.items():
         page.check(f"input[name=q{qid}][value='{cid}']")
-        page.wait_for_function(f"document.getElementById('luu-{qid}').textContent.includes('Đã lưu')")
+        page.wait_for_selector(f"#luu-{qid}:has-text('Đã lưu')")
+    shots = settings.BASE_DIR / "var" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "quizzes-take-360.png"), full_page=True)
     page.reload()  # a dropped connection or a reload loses nothing
     for qid, cid in picks.items():
         assert page.is_checked(f"input[name=q{qid}][value='{cid}']")
@@ -73,6 +76,7 @@ def test_register_take_reload_submit_on_a_phone(transactional_db, live_server, p
     page.click("#quiz-form button[type=submit]")
     page.wait_for_url("**/ket-qua/")
     assert "Bạn đã nộp bài" in page.content()
+    page.screenshot(path=str(shots / "quizzes-result-360.png"), full_page=True)
     attempt.refresh_from_db()
     assert attempt.status == AttemptStatus.SUBMITTED and attempt.prediction == 7
     assert dict(AttemptAnswer.objects.filter(attempt=attempt).values_list("question_id", "choice_ids")) == {
