@@ -1,0 +1,151 @@
+"""The permission matrix (docs/permissions.md), action by action, and IDOR attempts.
+
+Each role is the real group as ``bootstrap`` sets it up (ensure_editorial_setup + ensure_extra_roles);
+"allowed" means the admin serves the page (200), "denied" anything else (403, or Wagtail's redirect
+to the dashboard with a message). Wagtail's own page/collection rules are tested in pbgdpl/accounts.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from pbgdpl.accounts import roles
+from pbgdpl.accounts.extra_roles import CONTEST_ORGANISER, QA_ANSWERER, REPORTING_UNIT, ensure_extra_roles
+from pbgdpl.accounts.services import ensure_editorial_setup
+from pbgdpl.legal.models import LegalDocument
+from pbgdpl.quizzes.models import Contest
+
+ROLES = [roles.ADMINISTRATOR, roles.EDITORIAL_BOARD, roles.EDITOR, QA_ANSWERER, CONTEST_ORGANISER, REPORTING_UNIT]
+
+
+@pytest.fixture
+def staff(home):
+    ensure_editorial_setup()
+    ensure_extra_roles()
+    User = get_user_model()
+    users = {}
+    for i, role in enumerate(ROLES):
+        user = User.objects.create_user(username=f"role{i}", password="Mat-khau-rat-dai-2026")
+        user.groups.add(Group.objects.get(name=role))
+        users[role] = user
+    return users
+
+
+@pytest.fixture
+def objects(db):
+    from pbgdpl.qa.tests.factories import submit
+
+    question, token = submit()
+    contest = Contest.objects.create(title="Cuộc thi thử", slug="cuoc-thi-thu", is_published=True, min_age=15,
+                                     require_unit=False, require_commune=False)
+    document = LegalDocument.objects.first()
+    return {"question": question, "token": token, "contest": contest, "document": document}
+
+
+def _urls(objects) -> dict[str, str]:
+    q = objects["question"].pk
+    urls = {
+        "admin dashboard": "/quan-tri/",
+        "Q&A queue": "/quan-tri/hoi-dap/",
+        "Q&A question": f"/quan-tri/hoi-dap/{q}/",
+        "Q&A export personal data": f"/quan-tri/hoi-dap/{q}/xuat-du-lieu/",
+        "Q&A report": "/quan-tri/hoi-dap/bao-cao/",
+        "contest list": reverse("wagtailsnippets_quizzes_contest:list"),
+        "contest edit": reverse("wagtailsnippets_quizzes_contest:edit", args=[objects["contest"].pk]),
+        "contest rounds (organiser)": "/quan-tri/cuoc-thi/",
+        "contestants": reverse("wagtailsnippets_quizzes_contestant:list"),
+        "legal documents": reverse("wagtailsnippets_legal_legaldocument:list"),
+        "legal document add": reverse("wagtailsnippets_legal_legaldocument:add"),
+        "users": "/quan-tri/users/",
+        "groups": "/quan-tri/groups/",
+        "site settings": "/quan-tri/sites/",
+        "images": "/quan-tri/images/",
+        "documents": "/quan-tri/documents/",
+    }
+    if objects["document"] is not None:
+        urls["legal document edit"] = reverse("wagtailsnippets_legal_legaldocument:edit", args=[objects["document"].pk])
+    return urls
+
+
+A, B, E, Q, C, R = ROLES
+# Which roles may open each admin page; everyone else must be refused.
+MATRIX: dict[str, set[str]] = {
+    "admin dashboard": {A, B, E, Q, C, R},
+    "Q&A queue": {A, B, E, Q},
+    "Q&A question": {A, B, E, Q},
+    "Q&A export personal data": {A, B},
+    "Q&A report": {A, B, E, Q},
+    "contest list": {A, C},
+    "contest edit": {A, C},
+    "contest rounds (organiser)": {A, C},
+    "contestants": {A, C},
+    "legal documents": {A, B, E},
+    "legal document add": {A, B, E},
+    "legal document edit": {A, B, E},
+    "users": {A},
+    "groups": {A},
+    "site settings": {A},
+    "images": {A, B, E},
+    "documents": {A, B, E},
+}
+
+
+def test_matrix_admin_pages(client, staff, objects):
+    urls = _urls(objects)
+    wrong = []
+    for action, url in urls.items():
+        for role in ROLES:
+            client.force_login(staff[role])
+            status = client.get(url).status_code
+            allowed = role in MATRIX[action]
+            if (status == 200) != allowed:
+                wrong.append(f"{role} → {action} ({url}): {status}, expected {'200' if allowed else 'refusal'}")
+            assert status != 500, (role, url)
+    assert wrong == []
+
+
+def test_idor_private_status_link_needs_the_exact_token(client, objects):
+    from pbgdpl.qa.tests.factories import submit
+
+    _other, other_token = submit(name="Người Khác", email="khac@example.vn", phone="0911222333")
+    token = objects["token"]
+    assert client.get(f"/hoi-dap/theo-doi/{token}/").status_code == 200
+    for forged in (token[:-1] + ("A" if token[-1] != "A" else "B"), token.upper(), token[:10], "", "0" * len(token)):
+        if forged == other_token:
+            continue
+        response = client.get(f"/hoi-dap/theo-doi/{forged}/")
+        assert response.status_code == 404, forged
+    # Acting on someone else's question through the action URL with one's own token is impossible:
+    # the token *is* the identifier, there is no question id to change.
+    mine = client.get(f"/hoi-dap/theo-doi/{token}/").content.decode()
+    assert "Người Khác" not in mine
+
+
+def test_idor_unpublished_question_id_is_not_public(client, objects):
+    question = objects["question"]
+    assert client.get(f"/hoi-dap/{question.pk}/").status_code == 404
+
+
+def test_idor_contestant_cannot_open_another_contestants_attempt(client, objects):
+    import uuid
+
+    # Attempts are addressed by random UUIDs bound to the contestant's session: guessing one yields nothing.
+    assert client.get(f"/cuoc-thi/bai-thi/{uuid.uuid4()}/").status_code in (302, 403, 404)
+    assert client.post(f"/cuoc-thi/bai-thi/{uuid.uuid4()}/nop-bai/").status_code in (302, 403, 404)
+
+
+def test_every_role_is_created_with_least_privilege(staff):
+    answerer = staff[QA_ANSWERER]
+    assert answerer.has_perm("qa.answer_question")
+    assert not answerer.has_perm("qa.approve_question") and not answerer.has_perm("qa.export_personal_data")
+    assert not answerer.has_perm("legal.change_legaldocument") and not answerer.has_perm("quizzes.change_contest")
+    organiser = staff[CONTEST_ORGANISER]
+    assert organiser.has_perm("quizzes.change_contest") and not organiser.has_perm("quizzes.delete_contest")
+    assert not organiser.has_perm("qa.view_question")
+    unit = staff[REPORTING_UNIT]
+    assert unit.get_all_permissions() == {"wagtailadmin.access_admin"}
+    # Idempotent: running the set-up again adds nothing.
+    assert ensure_extra_roles() == {role: [] for role in (QA_ANSWERER, CONTEST_ORGANISER, REPORTING_UNIT)}
