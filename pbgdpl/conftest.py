@@ -55,3 +55,13 @@ def pytest_collection_modifyitems(items):
         if transactional or {"transactional_db", "live_server"} & set(item.fixturenames):
             if "django_db_serialized_rollback" not in item.fixturenames:
                 item.fixturenames.append("django_db_serialized_rollback")
+
+
+@pytest.fixture(autouse=True)
+def _allow_orm_under_playwright(request, monkeypatch):
+    """Browser tests drive chromium with Playwright's sync API, which runs an event loop in
+    the test thread; Django would then refuse ORM calls made by the test. Allow them only
+    for the duration of a ``browser``-marked test, never for the whole session (subprocess
+    checks such as ``check --deploy`` must not inherit the switch)."""
+    if request.node.get_closest_marker("browser"):
+        monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

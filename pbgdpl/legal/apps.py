@@ -9,6 +9,7 @@ class LegalConfig(AppConfig):
     def ready(self) -> None:
         from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, grant_model_permissions
         from pbgdpl.core.demo import register_demo_loader
+        from pbgdpl.core.setup_steps import register_setup_step
         from pbgdpl.search.registry import register
 
         from . import signals  # noqa: F401
@@ -17,6 +18,7 @@ class LegalConfig(AppConfig):
 
         register(LegalDocumentSource())
         register_demo_loader("legal-documents", load_demo_documents, order=20)
+        register_setup_step("legal-document-workflow", _link_documents_to_workflow)
         grant_model_permissions(
             EDITOR,
             [
@@ -46,3 +48,9 @@ class LegalConfig(AppConfig):
                 "legal.view_provision",
             ],
         )
+
+
+def _link_documents_to_workflow() -> str | None:
+    from .services import ensure_document_workflow
+
+    return "văn bản pháp luật được đưa vào quy trình duyệt" if ensure_document_workflow() else None

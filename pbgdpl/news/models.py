@@ -148,7 +148,8 @@ class ArticlePage(Page):
 
     def related_articles(self, limit: int = 4):
         """Public articles sharing the most tags with this one, newest first among equals."""
-        tag_ids = list(self.tags.values_list("pk", flat=True))
+        # tags.all() also works on an unsaved page (the admin preview), values_list() does not.
+        tag_ids = [tag.pk for tag in self.tags.all()]
         if not tag_ids:
             return ArticlePage.objects.none()
         return (

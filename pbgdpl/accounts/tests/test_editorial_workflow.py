@@ -111,6 +111,16 @@ def test_editor_can_preview_unsaved_changes(client, editorial):
     assert page.title == "Giới thiệu"
 
 
+def test_editor_can_preview_an_article(client, editorial, draft_article):
+    client.force_login(editorial.editor)
+    data = edit_form_data(client, draft_article, title="Bài viết đang xem trước")
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[draft_article.pk])
+    assert client.post(preview_url, data).json()["is_valid"] is True
+    response = client.get(preview_url)
+    assert response.status_code == 200
+    assert "Bài viết đang xem trước" in response.content.decode()
+
+
 def test_sections_outside_the_workflow_have_no_approval_step(editorial):
     assert editorial.tree.sections["tin-tuc"].get_workflow().name == roles.WORKFLOW_NAME
     assert editorial.tree.about.get_workflow() is None

@@ -148,3 +148,14 @@ def test_a_broken_demo_loader_is_reported_and_the_others_still_run(db, monkeypat
     assert ran == [True]
     assert not get_user_model().objects.filter(username="half-loaded").exists()
     assert "Bootstrap finished" in out.getvalue()
+
+
+def test_set_up_steps_run_without_demo_content(db, no_seed_demo):
+    """A real site (--no-demo) still gets what apps register, e.g. legal documents under review."""
+    from wagtail.models import WorkflowContentType
+
+    from pbgdpl.legal.models import LegalDocument
+
+    run_bootstrap("--no-demo")
+    link = WorkflowContentType.objects.get(content_type__model=LegalDocument._meta.model_name)
+    assert link.workflow.name == roles.WORKFLOW_NAME

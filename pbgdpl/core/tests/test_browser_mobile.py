@@ -10,7 +10,6 @@ from pbgdpl.news.models import ArticlePage
 from pbgdpl.news.seeding import seed_demo
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to run.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -8,12 +8,9 @@ import pytest
 
 from .test_pages_support import D, big_law_text, create_document
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to run.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = "/usr/bin/chromium"
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from pbgdpl.search.services import mark_changed
 from .test_views import DemoSource
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to run.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]

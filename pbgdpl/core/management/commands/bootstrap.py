@@ -3,7 +3,8 @@
 1. the superuser ``admin`` (password from ADMIN_PASSWORD, else generated and printed once);
 2. the page tree and demo content (``seed_demo``) when there is no home page yet;
 3. the editorial roles and the "Duyệt tin bài" workflow (``accounts.services``);
-4. the demo loaders other apps registered in ``pbgdpl.core.demo``.
+4. the set-up steps apps registered in ``pbgdpl.core.setup_steps`` (workflow links, extra roles…);
+5. the demo loaders other apps registered in ``pbgdpl.core.demo``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from django.urls import reverse
 from pbgdpl.accounts.services import ensure_editorial_setup
 from pbgdpl.core.demo import demo_loaders
 from pbgdpl.core.models import HomePage
+from pbgdpl.core.setup_steps import setup_steps
 
 ADMIN_USERNAME = "admin"
 
@@ -52,6 +54,7 @@ class Command(BaseCommand):
         if not no_demo:
             self.ensure_page_tree()
         self.ensure_editorial_roles()
+        self.run_setup_steps()
         if not no_demo:
             self.run_demo_loaders()
         self.print_summary(password, time.monotonic() - started)
@@ -129,6 +132,13 @@ class Command(BaseCommand):
             )
         if not report.changed:
             self.stdout.write("Editorial roles and workflow are up to date.")
+
+    def run_setup_steps(self) -> None:
+        for step in setup_steps():
+            with transaction.atomic():
+                summary = step.func()
+            if summary:
+                self.stdout.write(f"{step.name}: {summary}")
 
     def run_demo_loaders(self) -> None:
         for loader in demo_loaders():
