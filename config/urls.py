@@ -9,9 +9,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from pbgdpl.core import views as core_views
 from pbgdpl.legal.sitemaps import SITEMAPS as LEGAL_SITEMAPS
 from pbgdpl.qa.sitemaps import SITEMAPS as QA_SITEMAPS
+from pbgdpl.quizzes.sitemaps import SITEMAPS as QUIZ_SITEMAPS
 
 # Wagtail's page tree plus the apps' own URLs (legal documents are not pages).
-SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS}
+SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS, **QUIZ_SITEMAPS}
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

@@ -1,0 +1,32 @@
+"""Keep the search index in step with contests and practice quizzes (outbox written in the same transaction)."""
+
+from __future__ import annotations
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from pbgdpl.search.services import mark_changed
+
+from .models import Contest, PracticeQuiz, Round
+
+
+@receiver([post_save, post_delete], sender=Contest)
+def contest_changed(sender, instance, **kwargs):
+    mark_changed("quizzes.Contest", instance.pk)
+
+
+@receiver([post_save, post_delete], sender=Round)
+def round_changed(sender, instance, **kwargs):
+    if instance.contest_id:
+        mark_changed("quizzes.Contest", instance.contest_id)
+
+
+@receiver([post_save, post_delete], sender=PracticeQuiz)
+def practice_changed(sender, instance, **kwargs):
+    mark_changed("quizzes.PracticeQuiz", instance.pk)
+
+
+@receiver(m2m_changed, sender=PracticeQuiz.questions.through)
+def practice_questions_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, PracticeQuiz):
+        mark_changed("quizzes.PracticeQuiz", instance.pk)
