@@ -211,9 +211,9 @@ async def scenario(base_url: str, setup: dict, args, server_pgid: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", choices=["postgres", "sqlite"], default=os.environ.get("BENCH_DB", "postgres"))
-    parser.add_argument("--users", type=int, default=int(os.environ.get("BENCH_USERS", "2000")))
-    parser.add_argument("--concurrency", type=int, default=int(os.environ.get("BENCH_CONCURRENCY", "64")))
-    parser.add_argument("--logins", type=int, default=int(os.environ.get("BENCH_LOGINS", "40")))
+    parser.add_argument("--users", type=int, default=int(os.environ.get("BENCH_USERS", "1000")))
+    parser.add_argument("--concurrency", type=int, default=int(os.environ.get("BENCH_CONCURRENCY", "16")))
+    parser.add_argument("--logins", type=int, default=int(os.environ.get("BENCH_LOGINS", "16")))
     parser.add_argument("--autosaves", type=int, default=3, help="answers autosaved one by one before submitting")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8799")))
