@@ -7,6 +7,7 @@ class QuizzesConfig(AppConfig):
     verbose_name = "Cuộc thi và câu hỏi pháp luật"
 
     def ready(self) -> None:
+        from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, grant_model_permissions
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.search.registry import register
 
@@ -16,4 +17,9 @@ class QuizzesConfig(AppConfig):
 
         register(ContestSource())
         register(PracticeQuizSource())
+        # Editors and the board run contests: the bank, rounds, organiser views (snippets need add/change/view).
+        models = ["question", "contest", "round", "unit", "practicequiz"]
+        editing = [f"quizzes.{verb}_{m}" for m in models for verb in ("add", "change", "view")]
+        for role in (EDITOR, EDITORIAL_BOARD):
+            grant_model_permissions(role, [*editing, "quizzes.view_contestant", "quizzes.change_contestant"])
         register_demo_loader("quizzes-contest", load_demo_contest, order=60)
