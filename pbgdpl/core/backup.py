@@ -147,6 +147,12 @@ def restore_backup(archive: Path, *, rebuild_search: bool = True) -> dict:
             if source_dir.is_dir():
                 directory.mkdir(parents=True, exist_ok=True)
                 shutil.copytree(source_dir, directory, dirs_exist_ok=True)
+    # Cached rows (content types, sites) may no longer match the restored tables.
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
+
+    ContentType.objects.clear_cache()
+    cache.clear()
     if rebuild_search:
         call_command("search_rebuild", "--no-progress")
     counts = _counts()

@@ -70,7 +70,7 @@ def test_backup_then_restore_into_an_empty_database(dirs, django_capture_on_comm
     assert any((dirs / "search").iterdir())  # index rebuilt from the restored data
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_restore_refuses_a_damaged_or_hostile_archive(dirs):
     bad = dirs / "bad.tar.gz"
     bad.write_bytes(b"not a tarball")

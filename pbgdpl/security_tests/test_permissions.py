@@ -71,17 +71,18 @@ def _urls(objects) -> dict[str, str]:
 
 
 A, B, E, Q, C, R = ROLES
-# Which roles may open each admin page; everyone else must be refused.
+# Which roles may open each admin page; everyone else must be refused. Contests: the editors and the
+# board run them too (pbgdpl/quizzes/apps.py), besides the dedicated organiser role.
 MATRIX: dict[str, set[str]] = {
     "admin dashboard": {A, B, E, Q, C, R},
     "Q&A queue": {A, B, E, Q},
     "Q&A question": {A, B, E, Q},
     "Q&A export personal data": {A, B},
     "Q&A report": {A, B, E, Q},
-    "contest list": {A, C},
-    "contest edit": {A, C},
-    "contest rounds (organiser)": {A, C},
-    "contestants": {A, C},
+    "contest list": {A, B, E, C},
+    "contest edit": {A, B, E, C},
+    "contest rounds (organiser)": {A, B, E, C},
+    "contestants": {A, B, E, C},
     "legal documents": {A, B, E},
     "legal document add": {A, B, E},
     "legal document edit": {A, B, E},

@@ -1,0 +1,89 @@
+"""Staff document uploads checked by their real content, not only their file name.
+
+Wired through ``WAGTAILDOCS_DOCUMENT_FORM_BASE``: every document form in the admin (upload, edit,
+multiple upload, chooser) validates the file here. The first bytes must match the extension
+(PDF, OLE2 for .doc/.xls, a real ZIP for .docx/.xlsx/.odt/.ods/.zip, UTF-8 text for .txt/.csv), and
+active content (HTML, SVG, scripts, executables) is refused whatever its name. Size is capped by
+``DOCUMENT_MAX_UPLOAD_BYTES``. Images are decoded by Wagtail/Pillow already and SVG is not an allowed
+image extension.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.forms import BaseDocumentForm
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP = b"PK\x03\x04"
+EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"\xfe\xed\xfa", b"\xcf\xfa\xed\xfe", b"#!")
+ACTIVE_TEXT_MARKERS = (b"<html", b"<!doctype", b"<script", b"<svg", b"<?xml", b"<iframe", b"<object", b"<body")
+ZIP_BASED = {"docx", "xlsx", "odt", "ods", "zip"}
+ZIP_FORBIDDEN_SUFFIXES = (".exe", ".dll", ".bat", ".cmd", ".com", ".js", ".vbs", ".ps1", ".sh", ".scr", ".msi",
+                          ".jar", ".html", ".htm", ".svg", ".hta")
+
+
+def _max_bytes() -> int:
+    return int(getattr(settings, "DOCUMENT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
+
+
+def validate_document(upload) -> None:
+    """Raise ``ValidationError`` (Vietnamese message) unless ``upload`` is what its extension says."""
+    name = (getattr(upload, "name", "") or "").lower()
+    extension = name.rsplit(".", 1)[-1] if "." in name else ""
+    if upload.size > _max_bytes():
+        raise ValidationError(_("Tệp quá lớn (tối đa %(mb)d MB).") % {"mb": _max_bytes() // (1024 * 1024)})
+    upload.seek(0)
+    head = upload.read(4096)
+    upload.seek(0)
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(EXECUTABLE_MAGIC) or any(marker in lowered[:1024] for marker in ACTIVE_TEXT_MARKERS):
+        raise ValidationError(_("Tệp chứa nội dung thực thi (chương trình, HTML, SVG, mã lệnh): không được phép tải lên."))
+    if extension == "pdf":
+        ok = head.lstrip()[:5] == b"%PDF-"
+    elif extension in ("doc", "xls"):
+        ok = head.startswith(OLE2)
+    elif extension in ZIP_BASED:
+        ok = head.startswith(ZIP) and _zip_is_safe(upload)
+    elif extension in ("txt", "csv"):
+        ok = b"\x00" not in head and _is_text(head)
+    else:
+        ok = False
+    if not ok:
+        raise ValidationError(
+            _("Nội dung tệp không khớp với phần mở rộng .%(ext)s (tệp hỏng hoặc bị đổi tên).") % {"ext": extension})
+
+
+def _is_text(head: bytes) -> bool:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3  # cut in the middle of a character at the 4096-byte boundary
+    return True
+
+
+def _zip_is_safe(upload) -> bool:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = archive.namelist()
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    finally:
+        upload.seek(0)
+    if total > 20 * _max_bytes():  # zip bomb
+        return False
+    return not any(n.lower().endswith(ZIP_FORBIDDEN_SUFFIXES) or n.startswith("/") or ".." in n for n in names)
+
+
+class SafeDocumentForm(BaseDocumentForm):
+    """Wagtail's document form plus :func:`validate_document`."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and hasattr(upload, "read") and getattr(upload, "_committed", False) is False:
+            validate_document(upload)
+        return upload
