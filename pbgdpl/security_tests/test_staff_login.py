@@ -92,7 +92,9 @@ def test_superuser_without_group_must_enrol_too(two_factor, client, make_staff):
 
 def test_editor_may_work_without_a_second_factor(two_factor, client, make_staff):
     client.force_login(make_staff(EDITOR))
-    assert client.get("/quan-tri/").status_code == 200
+    dashboard = client.get("/quan-tri/")
+    assert dashboard.status_code == 200
+    assert "/quan-tri/xac-thuc/cai-dat/" in dashboard.content.decode()  # menu entry to enrol voluntarily
 
 
 def test_enrolment_with_qr_code_then_recovery_codes(two_factor, client, make_staff):
