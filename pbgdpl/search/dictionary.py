@@ -125,10 +125,23 @@ class Dictionary:
     abbreviations: Table = field(default_factory=lambda: Table(abbreviations=True))
     synonyms: Table = field(default_factory=Table)
     fillers: Table = field(default_factory=Table)
+    # Colloquial phrases of two or more syllables ("ly dị", "sổ đỏ", "nghỉ đẻ") → their legal
+    # terms. Such a phrase is unambiguous, so the query searches the legal term with full
+    # weight instead of its own syllables ("dị" alone would match "di sản").
+    colloquial: Table = field(default_factory=Table)
 
     @classmethod
     def from_rows(cls, rows) -> Dictionary:
         d = cls()
+        rows = list(rows)
+        # A term that is also another row's legal wording ("nhận cha con") is law language.
+        legal = {
+            _keys(e)[1]
+            for kind, _, expansions in rows
+            if kind == "synonym"
+            for e in (expansions or "").split("|")
+            if e.strip()
+        }
         for kind, term, expansions in rows:
             exps = [analysis.normalize(e).strip() for e in (expansions or "").split("|") if e.strip()]
             if kind == "abbreviation" and exps:
@@ -138,6 +151,9 @@ class Dictionary:
                     d.synonyms.add(term, e)
                     # Synonyms work both ways (sổ đỏ ↔ giấy chứng nhận quyền sử dụng đất).
                     d.synonyms.add(e, analysis.normalize(term))
+                acc, folded = _keys(term)
+                if len(acc) >= 2 and folded not in legal:
+                    d.colloquial.add(term, exps)
             elif kind == "filler":
                 d.fillers.add(term, True)
         return d

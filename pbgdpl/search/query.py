@@ -64,6 +64,7 @@ class ParsedQuery:
     dropped: list[str] = field(default_factory=list)
     defined_terms: list[str] = field(default_factory=list)  # "x_y_z" candidates, longest first
     corrections: dict[str, str] = field(default_factory=dict)
+    colloquial: list[tuple[str, str]] = field(default_factory=list)  # ("ly dị", "ly hôn"): phrase, legal term searched
     positions: list[float] = field(default_factory=list)
 
     @property
@@ -83,6 +84,35 @@ def _remove_phrases(tokens: list[tuple[str, str]], tables: list[Table], dropped:
         else:
             out.append(tokens[i])
             i += 1
+    return out
+
+
+def _replace_colloquial(tokens: list[tuple], table: Table, pq: ParsedQuery, vocab, keep) -> list[tuple]:
+    """Replace each colloquial phrase of the table by its (first) legal term.
+
+    The legal term's syllables become ordinary query content, so "ly dị" counts as much as
+    "ly hôn" would; the colloquial syllables themselves are not searched ("dị" would find
+    "di sản", folded "so do" would find "sơ đồ"). Other legal terms of the entry are searched
+    as expansions.
+    """
+    out: list[tuple] = []
+    i = 0
+    while i < len(tokens):
+        n, values = table.match_at(tokens, i, vocab, keep)
+        if n < 2:
+            out.append(tokens[i])
+            i += 1
+            continue
+        exps = list(dict.fromkeys(e for v in values for e in v))
+        base = tokens[i][2]
+        legal = analysis.syllables(exps[0])
+        out.extend((w, analysis._fold_syllable(w), base + k / 100) for k, w in enumerate(legal))
+        for exp in exps[1:]:
+            syl = analysis.fold_all(analysis.syllables(exp))
+            if syl and syl not in pq.expansions:
+                pq.expansions.append(syl)
+        pq.colloquial.append((" ".join(t[0] for t in tokens[i : i + n]), exps[0]))
+        i += n
     return out
 
 
@@ -136,6 +166,7 @@ def parse(
     """
     dictionary = dictionary or Dictionary()
     laws = laws or []
+    vocab = words  # the name ``words`` is reused below for expansion syllables
     text = (text or "")[:500]
     pq = ParsedQuery(text=text)
     norm = analysis.normalize(text)
@@ -172,7 +203,7 @@ def parse(
         expanded: list[tuple[str, str]] = []
         i = 0
         while i < len(tokens):
-            n, values = dictionary.abbreviations.match_at(tokens, i, words, keep)
+            n, values = dictionary.abbreviations.match_at(tokens, i, vocab, keep)
             if not n:
                 expanded.append(tokens[i])
                 i += 1
@@ -220,10 +251,15 @@ def parse(
             cleaned.append(t)
         tokens = cleaned
 
+    # Colloquial phrases become their legal terms BEFORE fillers go: "cần giấy tờ gì" (→ hồ
+    # sơ) needs its "gì", which is also a filler on its own.
+    if dictionary.colloquial:
+        tokens = _replace_colloquial(tokens, dictionary.colloquial, pq, vocab, keep)
+
     pq.defined_terms = definition_candidates([t[1] for t in tokens])
     if not law and laws:
         pq.subject_laws = laws_by_subject([t[1] for t in tokens], laws)
-    content = _remove_phrases(tokens, [_BUILTIN, dictionary.fillers], pq.dropped, words, keep)
+    content = _remove_phrases(tokens, [_BUILTIN, dictionary.fillers], pq.dropped, vocab, keep)
     if not content and not (pq.law or pq.doc_number or pq.provision_ref):
         content = tokens  # a query made only of question words: search them rather than nothing
         pq.dropped = []
@@ -232,7 +268,7 @@ def parse(
     if dictionary.synonyms:
         for i in range(len(content)):
             for n in range(dictionary.synonyms.max_len, 0, -1):
-                m, values = dictionary.synonyms.match_at(content[: i + n], i, words, keep)
+                m, values = dictionary.synonyms.match_at(content[: i + n], i, vocab, keep)
                 if m != n:
                     continue
                 for exp in values:
