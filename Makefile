@@ -10,7 +10,7 @@ PORT ?= 8000
 # Links printed by bootstrap and written in e-mails; override for a public address.
 export BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: install run serve test lint test-sqlite test-postgres bench-pages bench-contest search-eval messages clean
+.PHONY: install run serve test lint test-sqlite test-postgres bench-pages bench-contest search-eval messages clean attack-suite
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ bench-legal-pages: $(STAMP)
 ## pbgdpl_bench (BENCH_DB=sqlite for the embedded default); BENCH_USERS, BENCH_CONCURRENCY; JSON report.
 bench-contest: $(STAMP)
 	$(PY) bench/contest/run.py
+
+## Security attack suite with many more generated inputs (ATTACK_EXAMPLES per property); prints the counts.
+attack-suite: $(STAMP)
+	ATTACK_EXAMPLES=$${ATTACK_EXAMPLES:-500} $(BIN)/pytest pbgdpl/security_tests/test_attack_inputs.py -s -p no:logging
 
 clean:
 	rm -rf var/test-media var/test-search
