@@ -26,7 +26,7 @@ def load_question_bank() -> list:
         question, is_new = Question.objects.get_or_create(
             text=text,
             defaults={"kind": kind, "difficulty": difficulty, "explanation": explanation, "tags": field,
-                      "cite_document": documents.get(number), "cite_eid": f"dieu_{article}",
+                      "cite_document": documents.get(number), "cite_eid": f"dieu-{article}",
                       "cite_label": f"Điều {article} {law_name}"},
         )
         if is_new:

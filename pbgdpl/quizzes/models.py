@@ -46,7 +46,7 @@ class Question(ClusterableModel):
         on_delete=models.SET_NULL, related_name="+",
     )
     cite_eid = models.CharField(_("mã điều khoản"), max_length=200, blank=True,
-                                help_text=_("Ví dụ: dieu_35 hoặc dieu_5__khoan_1."))
+                                help_text=_("Ví dụ: dieu-35 hoặc dieu-5-khoan-1 (mã neo trên trang văn bản)."))
     cite_label = models.CharField(_("căn cứ pháp lý"), max_length=255, blank=True,
                                   help_text=_("Ví dụ: Điều 35 Bộ luật Lao động 2019."))
     is_active = models.BooleanField(_("đang dùng"), default=True)

@@ -42,19 +42,19 @@ def template_workbook() -> bytes:
     ws.append(COLUMNS)
     ws.append(["Độ tuổi kết hôn của nam là bao nhiêu?", "một đáp án", "Từ đủ 18 tuổi", "Từ đủ 20 tuổi",
                "Từ đủ 21 tuổi", "", "", "B", "dễ", "Hôn nhân và gia đình", "Nam từ đủ 20 tuổi trở lên.",
-               "52/2014/QH13", "dieu_8", "Điều 8 Luật Hôn nhân và gia đình 2014"])
+               "52/2014/QH13", "dieu-8", "Điều 8 Luật Hôn nhân và gia đình 2014"])
     ws.append(["Tài sản nào là tài sản riêng của vợ, chồng?", "nhiều đáp án", "Tài sản có trước khi kết hôn",
                "Tiền lương trong thời kỳ hôn nhân", "Tài sản được thừa kế riêng", "", "", "A,C", "trung bình",
-               "Hôn nhân và gia đình", "", "52/2014/QH13", "dieu_43", "Điều 43 Luật Hôn nhân và gia đình 2014"])
+               "Hôn nhân và gia đình", "", "52/2014/QH13", "dieu-43", "Điều 43 Luật Hôn nhân và gia đình 2014"])
     ws.append(["Giờ làm việc ban đêm tính từ 22 giờ đến 06 giờ sáng hôm sau.", "đúng/sai", "", "", "", "", "",
-               "Đúng", "dễ", "Lao động", "", "45/2019/QH14", "dieu_106", "Điều 106 Bộ luật Lao động 2019"])
+               "Đúng", "dễ", "Lao động", "", "45/2019/QH14", "dieu-106", "Điều 106 Bộ luật Lao động 2019"])
     help_ws = wb.create_sheet("Hướng dẫn")
     for line in [
         "Mỗi dòng của trang 'Câu hỏi' là một câu hỏi; giữ nguyên dòng tiêu đề.",
         "Loại: 'một đáp án', 'nhiều đáp án' hoặc 'đúng/sai' (đúng/sai không cần điền phương án).",
         "Đáp án đúng: chữ cái của phương án (A, B, ...); nhiều đáp án cách nhau bằng dấu phẩy; đúng/sai ghi 'Đúng' hoặc 'Sai'.",
         "Độ khó: 'dễ', 'trung bình' hoặc 'khó'. Lĩnh vực: cách nhau bằng dấu phẩy.",
-        "Số hiệu văn bản và mã điều khoản (ví dụ dieu_8) tạo đường dẫn đến điều luật trên Cổng.",
+        "Số hiệu văn bản và mã điều khoản (ví dụ dieu-8) tạo đường dẫn đến điều luật trên Cổng.",
         "Nếu có dòng sai, không câu hỏi nào được nhập; sửa các dòng trong báo cáo lỗi rồi nhập lại.",
     ]:
         help_ws.append([line])

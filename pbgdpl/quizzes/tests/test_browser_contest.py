@@ -12,8 +12,6 @@ from pbgdpl.quizzes.models import Attempt, AttemptAnswer, AttemptStatus, Contest
 
 from .conftest import make_question
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
-
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]

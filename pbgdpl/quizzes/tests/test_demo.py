@@ -27,8 +27,22 @@ def test_every_demo_question_has_a_valid_key_and_a_citation(db):
             assert len(correct) >= 2, question.text
         else:
             assert len(correct) == 1, question.text
-        assert question.cite_label.startswith("Điều ") and question.cite_eid.startswith("dieu_")
+        assert question.cite_label.startswith("Điều ") and question.cite_eid.startswith("dieu-")
         assert question.explanation
+
+
+def test_demo_citations_point_at_existing_article_anchors(db):
+    """Each cited provision link lands on an element of the document page (its eid is the anchor)."""
+    from pbgdpl.legal.demo import load_demo_documents
+    from pbgdpl.legal.models import Provision
+
+    load_demo_documents()
+    load_demo_contest(io.StringIO())
+    cited = Question.objects.exclude(cite_document=None)
+    assert cited.exists()
+    for question in cited:
+        anchors = Provision.objects.filter(version=question.cite_document.current_version)
+        assert anchors.filter(eid=question.cite_eid).exists(), question.cite_url()
 
 
 def test_demo_round_can_draw_its_questions(db):
