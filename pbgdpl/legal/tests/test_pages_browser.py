@@ -6,6 +6,8 @@ import os
 
 import pytest
 
+from pbgdpl.browser_testing import wait_for_js
+
 from .test_pages_support import D, big_law_text, create_document
 
 CHROMIUM = "/usr/bin/chromium"
@@ -42,8 +44,8 @@ def test_filters_update_results_url_and_keep_focus(browser, live_server):
     assert page.eval_on_selector("details.lg-facets", "e => e.open")  # open beside the results on wide screens
     page.check("#f-loai-bo-luat")
     page.wait_for_url("**/van-ban/?loai=bo-luat", timeout=10_000)
-    page.wait_for_function("document.querySelector('.lg-summary').textContent === '1 văn bản'", timeout=10_000)
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'f-loai-bo-luat'", timeout=5_000)
+    wait_for_js(page, "document.querySelector('.lg-summary').textContent === '1 văn bản'", timeout=10_000)
+    wait_for_js(page, "document.activeElement && document.activeElement.id === 'f-loai-bo-luat'", timeout=5_000)
     assert page.is_checked("#f-loai-bo-luat")
     assert page.is_hidden(".lg-apply")  # the no-JS button is not needed with htmx
 

@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+from pbgdpl.browser_testing import wait_for_js
 from pbgdpl.qa import services
 from pbgdpl.qa.models import Question, Status
 
@@ -50,7 +51,8 @@ def test_ask_answer_publish_on_a_phone(transactional_db, live_server, phone, law
     )
     page.locator("#id_consent").check()
     # The widget solves the proof of work by itself; the hidden field gets the payload.
-    page.wait_for_function(
+    wait_for_js(
+        page,
         "() => { const i = document.querySelector('input[name=altcha]'); return i && i.value.length > 20; }",
         timeout=30_000,
     )

@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from pbgdpl.browser_testing import wait_for_js
 from pbgdpl.search import index as index_mod
 from pbgdpl.search import registry
 from pbgdpl.search.services import mark_changed
@@ -72,7 +73,7 @@ def test_filter_with_htmx_keeps_focus_and_suggestions_work(live_index, live_serv
     box = "input[name=doc_type][value='Luật']"
     page.focus(box)
     page.keyboard.press("Space")
-    page.wait_for_function("location.search.includes('doc_type=')")
+    wait_for_js(page, "location.search.includes('doc_type=')")
     page.wait_for_selector("text=Bộ luật Lao động 2019", state="detached")
     assert page.is_visible("text=Luật Hôn nhân và gia đình 2014")
     assert page.evaluate("document.querySelector('.facet-panel').open")
@@ -80,7 +81,7 @@ def test_filter_with_htmx_keeps_focus_and_suggestions_work(live_index, live_serv
     assert page.is_checked(box)
 
     page.click(".facet-clear")  # "Bỏ tất cả bộ lọc" must not re-send the ticked boxes
-    page.wait_for_function("!location.search.includes('doc_type=')")
+    wait_for_js(page, "!location.search.includes('doc_type=')")
     page.wait_for_selector("text=Bộ luật Lao động 2019")
     assert not page.is_checked(box)
 
