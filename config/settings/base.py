@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "pbgdpl.search",
     "pbgdpl.qa",
     "pbgdpl.quizzes",
+    "pbgdpl.audit",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "pbgdpl.accounts.twofactor.StaffSecurityMiddleware",
+    "pbgdpl.audit.signals.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -249,3 +251,5 @@ OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "PBGDPL")
 # Staff sessions end after this much inactivity, and in any case this long after login.
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(60 * 60)))
 STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 3600)))
+# Audit log of staff changes (pbgdpl/audit): entries older than this are deleted by a daily job.
+AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "730"))
