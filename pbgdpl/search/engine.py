@@ -471,6 +471,44 @@ def _spellings(handle: IndexHandle, searcher: tantivy.Searcher) -> dict[str, lis
     return _slow_derived(handle, "spellings", compute)
 
 
+# Everyday question phrases: they are how citizens ask, and law texts hardly contain them,
+# so the index alone cannot tell "mấy tháng" (how many months) from "máy" (machine).
+QUESTION_PHRASES = [
+    "được mấy", "có mấy", "mấy tháng", "mấy năm", "mấy ngày", "mấy tuổi", "mấy lần", "mấy giờ",
+    "mấy tiếng", "mấy người", "mấy đời", "lớp mấy", "tù mấy", "bao nhiêu", "bao lâu", "bao giờ",
+    "cần gì", "những gì", "giấy tờ gì", "thủ tục gì", "là gì", "làm gì", "ở đâu", "nộp đâu",
+    "khi nào", "thế nào", "ra sao", "làm sao", "có sao", "ai được", "là ai",
+]
+PHRASE_PAIR_SCORE = math.log1p(20)  # a bigram of a dictionary or question phrase
+
+
+def _phrase_pairs(dictionary: Dictionary | None) -> tuple[set[str], dict[str, set[str]]]:
+    """Accented bigrams of the dictionary's phrases, fillers and question phrases, and the
+    accented spellings of their syllables by folded form (cached on the dictionary)."""
+    from .query import BUILTIN_FILLERS, QUESTION_WORDS
+
+    cached = getattr(dictionary, "_phrase_pairs", None)
+    if cached is not None:
+        return cached
+    texts = list(BUILTIN_FILLERS) + QUESTION_PHRASES + sorted(QUESTION_WORDS)
+    if dictionary is not None:
+        for table in (dictionary.synonyms, dictionary.fillers, dictionary.colloquial):
+            for cands in table.entries.values():
+                texts.extend(" ".join(acc) for acc, _ in cands)
+    pairs: set[str] = set()
+    forms: dict[str, set[str]] = {}
+    for text in texts:
+        syl = analysis.syllables(text)
+        pairs.update(analysis.bigrams(syl))
+        for w in syl:
+            if analysis.has_diacritics(w):
+                forms.setdefault(analysis.fold(w), set()).add(w)
+    result = (pairs, forms)
+    if dictionary is not None:
+        dictionary._phrase_pairs = result
+    return result
+
+
 def _known_phrases(words: list[str], dictionary: Dictionary | None) -> list[tuple[int, list[str]]]:
     """(start, accented syllables) of multi-syllable phrases with diacritics found in the
     folded query, from the built-in question words and the dictionary's terms."""
@@ -526,6 +564,11 @@ def _suggestion(
     if not words:
         return None
     options = [[s for s, _ in spellings.get(w, [])] or [w] for w in words]
+    # Spellings the dictionary and question phrases use ("mấy") compete too, helped by
+    # their phrase bigrams ("được mấy", "mấy tháng") below.
+    phrase_pairs, phrase_forms = _phrase_pairs(dictionary)
+    for i, w in enumerate(words):
+        options[i] += sorted(phrase_forms.get(w, set()) - set(options[i]))
     # Phrases the dictionary and the question words know ("bao nhiêu", "nợ lương",
     # "đuổi việc") keep their spelling: the law texts rarely contain them.
     for start, phrase in _known_phrases(words, dictionary):
@@ -544,7 +587,8 @@ def _suggestion(
                     if pairs_known and (len(options[i]) > 1 or len(best) > 1)
                     else 0
                 )
-                cands.append((score + math.log1p(pair) + 0.1 * unigram[i].get(s, 0.0), path))
+                bonus = PHRASE_PAIR_SCORE if f"{prev}_{s}" in phrase_pairs else 0.0
+                cands.append((score + math.log1p(pair) + bonus + 0.1 * unigram[i].get(s, 0.0), path))
             score, path = max(cands, key=lambda x: x[0])
             nxt[s] = (score, path + [s])
         best = nxt
