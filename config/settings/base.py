@@ -217,7 +217,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
+    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+                # django-axes logs every successful login at INFO; failures and lock-outs are WARNING.
+                "axes": {"level": "WARNING"}},
 }
 
 # Citizen Q&A: personal data of finished questions is erased after QA_RETENTION_DAYS;
