@@ -15,6 +15,7 @@ from . import analysis
 log = logging.getLogger(__name__)
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "dictionary.tsv"
+CITIZEN_SEED_FILE = SEED_FILE.with_name("dictionary_citizen.tsv")  # later additions (migration 0005)
 CACHE_VERSION_KEY = "search:dictionary:version"
 LOCAL_TTL_S = 10.0
 

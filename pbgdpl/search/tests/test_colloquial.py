@@ -97,3 +97,16 @@ def test_suggestion_prefers_the_question_word_may(handle):
     page = engine.search("nghi thai san duoc may thang", handle=handle, dictionary=DICT)
     assert page.suggestion == "nghỉ thai sản được mấy tháng"
     assert engine.search("nghi de duoc may thang", handle=handle, dictionary=DICT).suggestion == "nghỉ đẻ được mấy tháng"
+
+
+def test_citizen_seed_file_is_well_formed_and_seeded(db):
+    from pbgdpl.search.dictionary import CITIZEN_SEED_FILE, SEED_FILE, parse_tsv
+    from pbgdpl.search.models import DictionaryEntry
+
+    rows = parse_tsv(CITIZEN_SEED_FILE)
+    lines = [x for x in CITIZEN_SEED_FILE.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    assert rows and len(rows) == len(lines)  # nothing skipped
+    first_seed = {(k, t) for k, t, _ in parse_tsv(SEED_FILE)}
+    for kind, term, expansions in rows:
+        assert (kind, term) not in first_seed, term  # a later file never repeats the first seed
+        assert DictionaryEntry.objects.filter(kind=kind, term=term, expansions=expansions).exists(), term
