@@ -2,8 +2,8 @@
 
 ``ensure_extra_roles()`` creates the groups and gives each exactly the model permissions its
 work needs (least privilege, docs/permissions.md). Idempotent and additive like
-``pbgdpl.accounts.services.ensure_editorial_setup``: ``manage.py bootstrap`` should call it right
-after that function. None of these roles gets page, image or document permissions.
+``pbgdpl.accounts.services.ensure_editorial_setup``; ``manage.py bootstrap`` runs it as a set-up
+step (registered in ``AccountsConfig.ready()``). None of these roles gets page, image or document permissions.
 """
 
 from __future__ import annotations

@@ -159,3 +159,10 @@ def test_set_up_steps_run_without_demo_content(db, no_seed_demo):
     run_bootstrap("--no-demo")
     link = WorkflowContentType.objects.get(content_type__model=LegalDocument._meta.model_name)
     assert link.workflow.name == roles.WORKFLOW_NAME
+
+
+def test_bootstrap_creates_the_least_privilege_extra_roles(db, no_seed_demo):
+    from pbgdpl.accounts.extra_roles import EXTRA_ROLE_NAMES
+
+    run_bootstrap("--no-demo")
+    assert set(EXTRA_ROLE_NAMES) <= set(Group.objects.values_list("name", flat=True))
