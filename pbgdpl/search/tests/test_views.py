@@ -199,6 +199,14 @@ def test_query_without_diacritics_finds_and_highlights_the_accented_text(client,
     assert "nghỉ thai sản</a>" in html
 
 
+def test_colloquial_phrase_is_searched_and_shown_as_the_legal_term(client, search_index):
+    html = client.get("/tim-kiem/", {"q": "nghi de"}).content.decode()
+    assert "Điều 139. Nghỉ thai sản" in html
+    assert "Đã tìm theo thuật ngữ pháp lý:" in html
+    assert "“nghi de” → <strong>“nghỉ thai sản”</strong>" in html
+    assert "Đã tìm theo thuật ngữ pháp lý:" not in client.get("/tim-kiem/", {"q": "nghỉ thai sản"}).content.decode()
+
+
 def test_facet_filter_narrows_and_counts_agree(client, search_index):
     _, everything = api(client, q="quyền", per_page=50)
     counts = {fv["value"]: fv["count"] for fv in everything["facets"]["doc_type"]}
