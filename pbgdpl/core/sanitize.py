@@ -14,6 +14,7 @@ import re
 
 import nh3
 from django.db.models.signals import pre_save
+from wagtail.blocks import RichTextBlock
 from wagtail.fields import RichTextField
 
 TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "b", "i", "strong", "em", "u", "s", "sub", "sup", "code", "ul", "ol",
@@ -52,3 +53,14 @@ def _sanitise(sender, instance, raw=False, **kwargs) -> None:
 
 def connect() -> None:
     pre_save.connect(_sanitise, dispatch_uid="pbgdpl_sanitise_rich_text")
+
+
+class SanitisedRichTextBlock(RichTextBlock):
+    """A StreamField rich-text block whose stored HTML is cleaned like ``RichTextField``.
+
+    The pre_save hook above cannot see inside StreamField JSON, so the block cleans its own
+    value when it is serialised for the database.
+    """
+
+    def get_prep_value(self, value):
+        return clean_rich_text(super().get_prep_value(value))

@@ -8,6 +8,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from pbgdpl.core.sanitize import SanitisedRichTextBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("tiêu đề"), max_length=200)
@@ -62,7 +64,7 @@ class VideoBlock(blocks.StructBlock):
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
+    paragraph = SanitisedRichTextBlock(
         label=_("Đoạn văn"),
         features=["bold", "italic", "link", "document-link", "ol", "ul"],
         template="news/blocks/paragraph.html",

@@ -34,3 +34,19 @@ def test_rich_text_field_is_cleaned_on_save(db):
                                                body='<p>Xin chào<script>alert("x")</script></p>'))
     page.refresh_from_db()
     assert page.body == "<p>Xin chào</p>"
+
+
+def test_rich_text_inside_an_article_body_is_cleaned_on_save(db):
+    """StreamField paragraphs (news, guidance, legal situations) are cleaned too."""
+    from wagtail.models import Page
+
+    from pbgdpl.news.models import ArticlePage
+
+    root = Page.get_first_root_node()
+    article = ArticlePage(
+        title="Tin có mã độc", slug="tin-co-ma-doc",
+        body=[("paragraph", '<p onclick="x()">Nội dung<script>alert(1)</script></p>')],
+    )
+    root.add_child(instance=article)
+    stored = ArticlePage.objects.get(pk=article.pk).body.raw_data[0]["value"]
+    assert stored == "<p>Nội dung</p>"
