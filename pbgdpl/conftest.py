@@ -65,3 +65,56 @@ def _allow_orm_under_playwright(request, monkeypatch):
     checks such as ``check --deploy`` must not inherit the switch)."""
     if request.node.get_closest_marker("browser"):
         monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking switches chromium keeps calling Google's hosts, which
+# this closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def chromium():
+    """Debian's chromium driven by Playwright (skips when either is missing)."""
+    import os
+
+    from django.db import connections
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    # The live server answers in short-lived threads: persistent connections (CONN_MAX_AGE on
+    # PostgreSQL) would outlive them and keep PostgreSQL from dropping the test database.
+    db_settings = connections.settings["default"]
+    previous_max_age = db_settings.get("CONN_MAX_AGE", 0)
+    db_settings["CONN_MAX_AGE"] = 0
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                yield browser
+            finally:
+                browser.close()
+                connections.close_all()
+    finally:
+        db_settings["CONN_MAX_AGE"] = previous_max_age
+
+
+@pytest.fixture
+def phone(chromium):
+    """A page in a 360×740 viewport, the smallest phone the site is designed for."""
+    return chromium.new_page(viewport={"width": 360, "height": 740})
+
+
+@pytest.fixture
+def screenshot_dir(settings):
+    """Where browser tests leave screenshots for people to look at (var/screenshots/)."""
+    path = settings.BASE_DIR / "var" / "screenshots"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -2,48 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from pbgdpl.news.models import ArticlePage
 from pbgdpl.news.seeding import seed_demo
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to run.
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture
-def phone(settings):
-    from django.db import connections
-
-    # The live server answers in short-lived threads: persistent connections
-    # (CONN_MAX_AGE on PostgreSQL) would outlive them and block dropping the test database.
-    db_settings = connections.settings["default"]
-    previous_max_age = db_settings.get("CONN_MAX_AGE", 0)
-    db_settings["CONN_MAX_AGE"] = 0
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
-    screenshots = settings.BASE_DIR / "var" / "screenshots"
-    screenshots.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        yield page, screenshots
-        browser.close()
-        # A connection left open here (seen on PostgreSQL while Playwright drives the
-        # browser) makes PostgreSQL refuse to drop the test database at the end.
-        connections.close_all()
-    db_settings["CONN_MAX_AGE"] = previous_max_age
 
 
 def _no_horizontal_scroll(page) -> bool:
@@ -55,8 +17,8 @@ def _no_horizontal_scroll(page) -> bool:
 # as migrations left it (root page, vocabularies). It only works if every transactional test
 # in the suite uses it: a plain flush re-creates content types under new ids.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_home_and_article_fit_a_phone_and_the_menu_works(live_server, phone):
-    page, screenshots = phone
+def test_home_and_article_fit_a_phone_and_the_menu_works(live_server, phone, screenshot_dir):
+    page, screenshots = phone, screenshot_dir
     seed_demo()
     article = ArticlePage.objects.get(slug="nghi-viec-phai-bao-truoc-bao-nhieu-ngay")  # has a wide table
 

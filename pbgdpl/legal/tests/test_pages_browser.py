@@ -2,43 +2,19 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from pbgdpl.browser_testing import wait_for_js
 
 from .test_pages_support import D, big_law_text, create_document
 
-CHROMIUM = "/usr/bin/chromium"
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-@pytest.fixture
-def browser():
-    from django.db import connections
-
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed")
-    # The live server answers in short-lived threads: persistent connections would outlive them.
-    db_settings = connections.settings["default"]
-    previous = db_settings.get("CONN_MAX_AGE", 0)
-    db_settings["CONN_MAX_AGE"] = 0
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            yield browser
-        finally:
-            browser.close()
-            db_settings["CONN_MAX_AGE"] = previous
-
-
-def test_filters_update_results_url_and_keep_focus(browser, live_server):
+def test_filters_update_results_url_and_keep_focus(chromium, live_server):
     create_document("45/2019/QH14", title="Bộ luật Lao động", doc_type="Bộ luật", issued_on=D(2019, 11, 20))
     create_document("52/2014/QH13", title="Luật Hôn nhân và gia đình", issued_on=D(2014, 6, 19))
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/van-ban/")
     assert page.inner_text(".lg-summary") == "2 văn bản"
     assert page.eval_on_selector("details.lg-facets", "e => e.open")  # open beside the results on wide screens
@@ -50,10 +26,10 @@ def test_filters_update_results_url_and_keep_focus(browser, live_server):
     assert page.is_hidden(".lg-apply")  # the no-JS button is not needed with htmx
 
 
-def test_document_page_fits_a_phone_and_toc_links_close_the_toc(browser, live_server):
+def test_document_page_fits_a_phone_and_toc_links_close_the_toc(chromium, live_server):
     law = create_document("91/2015/QH13", title="Bộ luật Dân sự", doc_type="Bộ luật", issued_on=D(2015, 11, 24),
                           text=big_law_text(60, clauses=2, points=2))
-    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page = chromium.new_page(viewport={"width": 360, "height": 740})
     page.goto(f"{live_server.url}{law.get_absolute_url()}")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     font_size = page.eval_on_selector(".lg-text", "e => parseFloat(getComputedStyle(e).fontSize)")

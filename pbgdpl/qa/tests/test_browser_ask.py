@@ -3,41 +3,19 @@ and the public page shows the answer and nothing personal."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from pbgdpl.browser_testing import wait_for_js
 from pbgdpl.qa import services
 from pbgdpl.qa.models import Question, Status
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
 NAME, PHONE, EMAIL = "Đỗ Thị Trình Duyệt", "0977123456", "trinhduyet@example.vn"
 
 
-@pytest.fixture
-def phone(settings):
-    from django.db import connections
-
-    db_settings = connections.settings["default"]
-    previous_max_age = db_settings.get("CONN_MAX_AGE", 0)
-    db_settings["CONN_MAX_AGE"] = 0  # live-server threads must not keep connections open
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        yield page
-        browser.close()
-        connections.close_all()
-    db_settings["CONN_MAX_AGE"] = previous_max_age
 
 
 @pytest.mark.browser
-def test_ask_answer_publish_on_a_phone(transactional_db, live_server, phone, laws, roles, settings):
+def test_ask_answer_publish_on_a_phone(transactional_db, live_server, phone, screenshot_dir, laws, roles, settings):
     settings.QA_ALTCHA_MAX_NUMBER = 20000
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     page = phone
@@ -56,8 +34,7 @@ def test_ask_answer_publish_on_a_phone(transactional_db, live_server, phone, law
         "() => { const i = document.querySelector('input[name=altcha]'); return i && i.value.length > 20; }",
         timeout=30_000,
     )
-    shots = settings.BASE_DIR / "var" / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
+    shots = screenshot_dir
     page.screenshot(path=str(shots / "qa-ask-360.png"), full_page=True)
     page.get_by_role("button", name="Gửi câu hỏi").click()
     page.wait_for_url("**/gui-cau-hoi/da-gui/")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 
 import pytest
 from django.utils import timezone
@@ -12,32 +11,9 @@ from pbgdpl.quizzes.models import Attempt, AttemptAnswer, AttemptStatus, Contest
 
 from .conftest import make_question
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-
-
-@pytest.fixture
-def phone():
-    from django.db import connections
-
-    db_settings = connections.settings["default"]
-    previous_max_age = db_settings.get("CONN_MAX_AGE", 0)
-    db_settings["CONN_MAX_AGE"] = 0  # live-server threads must not keep connections open
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        yield page
-        browser.close()
-        connections.close_all()
-    db_settings["CONN_MAX_AGE"] = previous_max_age
-
 
 @pytest.mark.browser
-def test_register_take_reload_submit_on_a_phone(transactional_db, live_server, phone, settings):
+def test_register_take_reload_submit_on_a_phone(transactional_db, live_server, phone, screenshot_dir, settings):
     contest = Contest.objects.create(title="Cuộc thi trên điện thoại", slug="dien-thoai", is_published=True,
                                      min_age=15, require_unit=False, require_commune=False)
     now = timezone.now()
@@ -64,8 +40,7 @@ def test_register_take_reload_submit_on_a_phone(transactional_db, live_server, p
     for qid, cid in picks.items():
         page.check(f"input[name=q{qid}][value='{cid}']")
         page.wait_for_selector(f"#luu-{qid}:has-text('Đã lưu')")
-    shots = settings.BASE_DIR / "var" / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
+    shots = screenshot_dir
     page.screenshot(path=str(shots / "quizzes-take-360.png"), full_page=True)
     page.reload()  # a dropped connection or a reload loses nothing
     for qid, cid in picks.items():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from pbgdpl.browser_testing import wait_for_js
@@ -12,11 +10,6 @@ from pbgdpl.search import registry
 from pbgdpl.search.services import mark_changed
 
 from .test_views import DemoSource
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to run.
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
 def _ensure_site() -> None:
@@ -45,15 +38,6 @@ def live_index(transactional_db, settings, tmp_path):
     index_mod.readers.reset()
 
 
-@pytest.fixture
-def phone():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser.new_page(viewport={"width": 360, "height": 740})
-        browser.close()
 
 
 @pytest.mark.browser
