@@ -152,7 +152,7 @@ def enqueue_due_jobs(now: datetime.datetime | None = None) -> list[str]:
     A failing job is logged and skipped so that one broken app cannot stop the others.
     """
     now = now or timezone.now()
-    enqueued: list[str] = []
+    enqueued: list[PeriodicJob] = []
     for job in periodic_jobs():
         interval = datetime.timedelta(seconds=job.every)
         planned = _next_check.get(job.name)
@@ -170,14 +170,17 @@ def enqueue_due_jobs(now: datetime.datetime | None = None) -> list[str]:
                     later = _next_due(job, now)
                     if later is None:
                         job.task.enqueue()
-                        enqueued.append(job.name)
+                        enqueued.append(job)
                         later = now + interval
             _next_check[job.name] = later
         except Exception:
             logger.exception("Could not enqueue periodic job %s", job.name)
+    names = [job.name for job in enqueued]
     if enqueued:
-        logger.info("Enqueued periodic jobs: %s", ", ".join(enqueued))
-    return enqueued
+        # Jobs that run every few seconds (the search outbox) would flood the log at INFO.
+        level = logging.DEBUG if all(job.every < 60 for job in enqueued) else logging.INFO
+        logger.log(level, "Enqueued periodic jobs: %s", ", ".join(names))
+    return names
 
 
 class Scheduler(threading.Thread):

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.cache import cache
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -326,6 +327,12 @@ def logout(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------------------- practice
+
+
+def practice_list(request: HttpRequest) -> HttpResponse:
+    """Every published practice quiz, so /luyen-tap/ is a page of its own, not a 404."""
+    quizzes = PracticeQuiz.objects.filter(is_published=True).annotate(question_count=Count("questions"))
+    return render(request, "quizzes/practice_list.html", {"quizzes": quizzes})
 
 
 def practice(request: HttpRequest, slug: str) -> HttpResponse:

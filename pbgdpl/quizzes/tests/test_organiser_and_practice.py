@@ -86,3 +86,12 @@ def test_practice_gives_immediate_feedback_with_the_provision(client, bank):
     full = client.post(url, {f"q{question.pk}": wrong.pk}).content.decode()
     assert "Chưa đúng" in full and "<html" in full
     assert "Bạn chưa chọn" in client.post(url, {}, HTTP_HX_REQUEST="true").content.decode()
+
+
+def test_practice_index_lists_only_published_quizzes(client, bank):
+    shown = PracticeQuiz.objects.create(title="Luyện tập Luật Hôn nhân", slug="luyen-tap-hon-nhan")
+    shown.questions.set(bank[:2])
+    PracticeQuiz.objects.create(title="Bài đang soạn", slug="bai-dang-soan", is_published=False)
+    page = client.get(reverse("practice:list")).content.decode()
+    assert shown.get_absolute_url() in page and "2 câu hỏi" in page
+    assert "Bài đang soạn" not in page
