@@ -68,4 +68,20 @@ def test_demo_loader_imports_laws_and_provincial_documents_once():
         decision = LegalDocument.objects.get(number="21/2026/QĐ-UBND").current_version.provisions
         assert decision.filter(eid="dieu-3").exists() and decision.filter(eid="quy-che-dieu-3").exists()
         again = load_demo_documents(StringIO())
-    assert again.startswith("Thêm mới 0, cập nhật 0, không đổi 30")
+    # The laws are checked again (unchanged); the provincial samples are not re-imported.
+    assert again.startswith("Thêm mới 0, cập nhật 0, không đổi 22")
+    assert LegalDocument.objects.count() == 30
+
+
+@pytest.mark.django_db
+def test_demo_samples_installed_later_keep_their_place_in_the_date_lists():
+    """A demo installed months later still has a decision about to take effect and a draft open."""
+    from pbgdpl.legal.demo import load_demo_documents
+
+    with at("2027-03-27"):  # 120 days after the samples were written
+        load_demo_documents(StringIO())
+        soon = LegalDocument.objects.get(number="30/2026/QĐ-UBND")
+        assert soon.effective_from == D(2026, 12, 5) + datetime.timedelta(days=120)
+        assert soon.validity == Validity.NOT_YET
+        assert LegalDocument.objects.open_for_comment().count() == 1
+        assert LegalDocument.objects.get(number="91/2015/QH13").effective_from == D(2017, 1, 1)
