@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = "outbox_state.json"
 RELOAD_EVERY_S = 1.0
-SLOW_DERIVED = ("vocab", "spellings", "vocab_at", "spellings_at", "vocab_n", "spellings_n")
+# Costly tables derived from the index (see engine._index_terms), kept across reloads.
+SLOW_DERIVED = ("terms", "terms_at", "terms_n")
 
 
 def root_dir() -> Path:
