@@ -8,7 +8,6 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.core.cache import cache
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+
+from pbgdpl.core import ratelimit
 
 from . import selectors, services
 from .forms import LoginForm, RegistrationForm
@@ -50,21 +51,6 @@ def _sign_in(response: HttpResponse, contestant: Contestant) -> HttpResponse:
         secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
-
-
-def _client(request: HttpRequest) -> str:
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{request.META.get('REMOTE_ADDR', '')}".encode()).hexdigest()[:24]
-
-
-def _hit(key: str, window: int) -> int:
-    """Count one event under ``key`` for ``window`` seconds; return the count."""
-    if cache.add(key, 1, timeout=window):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=window)
-        return 1
 
 
 def _safe_next(request: HttpRequest, default: str) -> str:
@@ -277,8 +263,8 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegistrationForm(request.POST or None, contest=contest)
     error = ""
     if request.method == "POST":
-        client = _client(request)
-        if (cache.get(f"quiz-reg:{client}") or 0) >= settings.QUIZ_REGISTER_PER_HOUR:
+        client = ratelimit.client_key(request)
+        if ratelimit.count(f"quiz-reg:{client}") >= settings.QUIZ_REGISTER_PER_HOUR:
             error = "Có quá nhiều lượt đăng ký từ mạng của bạn. Vui lòng thử lại sau ít phút."
         elif form.is_valid():
             data = form.cleaned_data
@@ -291,7 +277,7 @@ def register(request: HttpRequest) -> HttpResponse:
             except QuizError as exc:
                 form.add_error("phone", str(exc))
             else:
-                _hit(f"quiz-reg:{client}", 3600)
+                ratelimit.hit(f"quiz-reg:{client}", 3600)
                 target = contest.get_absolute_url() if contest else reverse("quizzes:list")
                 return _sign_in(redirect(_safe_next(request, target)), contestant)
     return render(request, "quizzes/register.html", {"form": form, "contest": contest, "error": error},
@@ -304,16 +290,16 @@ def login(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         phone = services.normalize_phone(form.cleaned_data["phone"]) or form.cleaned_data["phone"]
         phone_key = "quiz-login:" + hashlib.sha256(f"{settings.SECRET_KEY}:{phone}".encode()).hexdigest()[:24]
-        client_key = f"quiz-login-ip:{_client(request)}"
-        if ((cache.get(phone_key) or 0) >= settings.QUIZ_LOGIN_FAILURES_PER_PHONE
-                or (cache.get(client_key) or 0) >= settings.QUIZ_LOGIN_FAILURES_PER_CLIENT):
+        client_key = f"quiz-login-ip:{ratelimit.client_key(request)}"
+        if (ratelimit.count(phone_key) >= settings.QUIZ_LOGIN_FAILURES_PER_PHONE
+                or ratelimit.count(client_key) >= settings.QUIZ_LOGIN_FAILURES_PER_CLIENT):
             error = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."
         else:
             contestant = services.authenticate(phone, form.cleaned_data["password"])
             if contestant is not None:
                 return _sign_in(redirect(_safe_next(request, reverse("quizzes:list"))), contestant)
-            _hit(phone_key, 900)
-            _hit(client_key, 900)
+            ratelimit.hit(phone_key, 900)
+            ratelimit.hit(client_key, 900)
             error = "Số điện thoại hoặc mật khẩu không đúng."
     return render(request, "quizzes/login.html", {"form": form, "error": error, "next": _safe_next(request, "")},
                   status=429 if error.startswith("Đăng nhập sai") else 200)
