@@ -18,7 +18,7 @@ def test_phone_spellings_become_one_number(typed):
     assert normalize_vietnamese_phone(typed) == "0912000001"
 
 
-@pytest.mark.parametrize("typed", ["09١٢000001", "0912²00001", "091200000", "abc"])
+@pytest.mark.parametrize("typed", ["09١٢000001", "091200000", "abc", "0912-000-00١"])
 def test_phone_with_foreign_digits_is_refused(typed):
     assert normalize_vietnamese_phone(typed) is None
 
