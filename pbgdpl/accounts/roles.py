@@ -25,6 +25,14 @@ ADMINISTRATOR = "Quản trị"
 
 ROLE_NAMES = (EDITOR, EDITORIAL_BOARD, ADMINISTRATOR)
 
+# The roles beyond the editorial three. They get no page, image or document permissions; the
+# apps whose work they do grant them model permissions from ``AppConfig.ready()`` like any role.
+QA_ANSWERER = "Người trả lời hỏi đáp"
+CONTEST_ORGANISER = "Tổ chức cuộc thi"
+REPORTING_UNIT = "Đơn vị báo cáo"
+
+EXTRA_ROLE_NAMES = (QA_ANSWERER, CONTEST_ORGANISER, REPORTING_UNIT)
+
 # Wagtail page permission types granted on the home page (applies to its whole subtree).
 # "add" lets an editor create pages and edit the ones they own; "change" lets them edit
 # any page. Neither allows publishing: only "publish" does (and it also covers unpublish).
@@ -71,16 +79,14 @@ COLLECTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
 
 # Plain model permissions ("app_label.codename"). Every role needs the admin itself.
 _model_permissions: dict[str, set[str]] = {
-    EDITOR: {"wagtailadmin.access_admin"},
-    EDITORIAL_BOARD: {"wagtailadmin.access_admin"},
-    ADMINISTRATOR: {"wagtailadmin.access_admin"},
+    role: {"wagtailadmin.access_admin"} for role in (*ROLE_NAMES, *EXTRA_ROLE_NAMES)
 }
 
 
 def grant_model_permissions(role: str, permissions: Iterable[str]) -> None:
     """Give ``role`` these model permissions ("app_label.codename") on the next set-up run."""
     if role not in _model_permissions:
-        raise ValueError(f"Unknown role {role!r}; expected one of {', '.join(ROLE_NAMES)}.")
+        raise ValueError(f"Unknown role {role!r}; expected one of {', '.join(_model_permissions)}.")
     for permission in permissions:
         if permission.count(".") != 1:
             raise ValueError(f"Permission {permission!r} must look like 'app_label.codename'.")

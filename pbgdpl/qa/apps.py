@@ -7,7 +7,7 @@ class QaConfig(AppConfig):
     verbose_name = "Hỏi đáp pháp luật"
 
     def ready(self) -> None:
-        from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, grant_model_permissions
+        from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, QA_ANSWERER, grant_model_permissions
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.search.registry import register
 
@@ -26,5 +26,10 @@ class QaConfig(AppConfig):
             ["qa.view_question", "qa.change_question", "qa.answer_question", "qa.approve_question",
              "qa.export_personal_data", "qa.add_answertemplate", "qa.change_answertemplate",
              "qa.delete_answertemplate", "qa.view_answertemplate"],
+        )
+        # Answerers answer the questions routed to them: no approval, no personal-data export.
+        grant_model_permissions(
+            QA_ANSWERER,
+            ["qa.view_question", "qa.change_question", "qa.answer_question", "qa.view_answertemplate"],
         )
         register_demo_loader("qa-questions", load_demo_questions, order=40)

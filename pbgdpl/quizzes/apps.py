@@ -7,7 +7,7 @@ class QuizzesConfig(AppConfig):
     verbose_name = "Cuộc thi và câu hỏi pháp luật"
 
     def ready(self) -> None:
-        from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, grant_model_permissions
+        from pbgdpl.accounts.roles import CONTEST_ORGANISER, EDITOR, EDITORIAL_BOARD, grant_model_permissions
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.search.registry import register
 
@@ -22,4 +22,7 @@ class QuizzesConfig(AppConfig):
         editing = [f"quizzes.{verb}_{m}" for m in models for verb in ("add", "change", "view")]
         for role in (EDITOR, EDITORIAL_BOARD):
             grant_model_permissions(role, [*editing, "quizzes.view_contestant", "quizzes.change_contestant"])
+        # Organisers run contests (bank, rounds, units, contestants, results) and nothing else.
+        organising = [f"quizzes.{verb}_{m}" for m in (*models, "choice", "contestant") for verb in ("add", "change", "view")]
+        grant_model_permissions(CONTEST_ORGANISER, [*organising, "quizzes.view_attempt"])
         register_demo_loader("quizzes-contest", load_demo_contest, order=60)
