@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 DemoLoaderFunc = Callable[[TextIO], "str | None"]
@@ -52,3 +53,22 @@ def unregister_demo_loader(name: str) -> None:
 def demo_loaders() -> list[DemoLoader]:
     """Registered loaders in the order ``bootstrap`` runs them."""
     return sorted(_loaders.values(), key=lambda loader: (loader.order, loader.name))
+
+
+def read_demo_data(app_label: str, filename: str) -> object:
+    """Parse ``<app>/demo_data/<filename>``: JSON (``.json``) or Markdown with a JSON header (``.md``).
+
+    Demo content lives in data files that editors can read and change, not in Python. A ``.md``
+    file starts with a JSON object on its first line (title, dates, …); the rest is the body,
+    returned under the key ``"body"``.
+    """
+    import json
+
+    from django.apps import apps
+
+    path = Path(apps.get_app_config(app_label).path) / "demo_data" / filename
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".md":
+        header, _newline, body = text.partition("\n")
+        return {**json.loads(header), "body": body.strip("\n")}
+    return json.loads(text)
