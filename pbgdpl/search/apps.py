@@ -9,11 +9,25 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        from pbgdpl.accounts.roles import EDITORIAL_BOARD, grant_model_permissions
+        from pbgdpl.core.periodic import register_periodic
+
         from . import dictionary
+        from .analytics.tasks import maintain_search_analytics
         from .models import DictionaryEntry
+        from .tasks import apply_outbox_task
 
         def _invalidate(**kwargs) -> None:
             dictionary.invalidate()
 
         post_save.connect(_invalidate, sender=DictionaryEntry, dispatch_uid="search_dictionary_saved")
         post_delete.connect(_invalidate, sender=DictionaryEntry, dispatch_uid="search_dictionary_deleted")
+        # Every node's worker keeps its own index replica current.
+        register_periodic("search-apply-outbox", every=5, task=apply_outbox_task)
+        register_periodic("search-analytics-maintain", every=24 * 3600, task=maintain_search_analytics)
+        # The search statistics (what citizens ask, which phrases are public) are the board's:
+        # administrators hold every model permission anyway; editors and other roles see none.
+        grant_model_permissions(
+            EDITORIAL_BOARD,
+            ["search.view_searchquerystat", "search.view_searchphrase", "search.change_searchphrase"],
+        )

@@ -8,6 +8,8 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from pbgdpl.core.numbers import parse_ascii_int
+
 # Facet parameters, in the order the filter panel shows them.
 FACET_KEYS = ("kind", "doc_type", "issuer", "field", "validity", "year", "scope")
 FACET_LABELS = {
@@ -47,28 +49,14 @@ class SearchForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Cách sắp xếp không hợp lệ: dùng relevance, newest hoặc oldest.")},
     )
-    page = forms.IntegerField(
-        label=_("Trang"),
-        required=False,
-        min_value=1,
-        max_value=MAX_PAGE,
-        error_messages={
-            "invalid": _("Số trang phải là một số nguyên."),
-            "min_value": _("Số trang phải từ 1 trở lên."),
-            "max_value": _("Chỉ xem được tối đa %(limit_value)s trang kết quả; hãy thu hẹp tìm kiếm."),
-        },
-    )
-    per_page = forms.IntegerField(
-        label=_("Số kết quả mỗi trang"),
-        required=False,
-        min_value=1,
-        max_value=MAX_PER_PAGE,
-        error_messages={
-            "invalid": _("Số kết quả mỗi trang phải là một số nguyên."),
-            "min_value": _("Số kết quả mỗi trang phải từ 1 trở lên."),
-            "max_value": _("Tối đa %(limit_value)s kết quả mỗi trang."),
-        },
-    )
+
+
+# Integer parameters: (minimum, maximum, message when not a plain ASCII number in range). Read
+# with ``parse_ascii_int``: ``?page=²`` or ``?page=٢`` is an invalid page, never a 500 or page 2.
+INTEGER_PARAMS = {
+    "page": (1, MAX_PAGE, _("Số trang phải là một số nguyên từ 1 đến %(maximum)s (chỉ dùng chữ số 0–9).")),
+    "per_page": (1, MAX_PER_PAGE, _("Số kết quả mỗi trang phải là một số nguyên từ 1 đến %(maximum)s (chỉ dùng chữ số 0–9).")),
+}
 
 
 @dataclass
@@ -123,8 +111,15 @@ def parse_params(data: QueryDict) -> SearchParams:
     params.q = (cleaned.get("q") if "q" not in errors else data.get("q", "")) or ""
     params.q = params.q.strip()
     params.sort = cleaned.get("sort") or "relevance"
-    params.page = cleaned.get("page") or 1
-    params.per_page = cleaned.get("per_page") or DEFAULT_PER_PAGE
+    for name, (minimum, maximum, message) in INTEGER_PARAMS.items():
+        raw = (data.get(name) or "").strip()
+        if not raw:
+            continue
+        value = parse_ascii_int(raw, minimum=minimum, maximum=maximum)
+        if value is None:
+            errors.setdefault(name, []).append(str(message % {"maximum": maximum}))
+        else:
+            setattr(params, name, value)
     for key in FACET_KEYS:
         values = [v.strip() for v in data.getlist(key) if v and v.strip()]
         if len(values) > MAX_FACET_VALUES or any(len(v) > MAX_FACET_VALUE_CHARS for v in values):

@@ -1,6 +1,12 @@
-"""Database tables of the search app: the outbox that feeds the index."""
+"""Database tables of the search app: the outbox that feeds the index, the editable dictionary, and
+(from the analytics sub-package) the search statistics."""
 
 from django.db import models
+
+# The analytics tables live in the analytics sub-package; Django finds an app's models here.
+from .analytics.models import SearchClickStat, SearchPhrase, SearchPhraseClient, SearchQueryStat
+
+__all__ = ["DictionaryEntry", "OutboxEntry", "SearchClickStat", "SearchPhrase", "SearchPhraseClient", "SearchQueryStat"]
 
 
 class OutboxEntry(models.Model):
@@ -53,7 +59,3 @@ class DictionaryEntry(models.Model):
 
     def expansion_list(self) -> list[str]:
         return [part.strip() for part in self.expansions.split("|") if part.strip()]
-
-
-# Search analytics tables live in their own module (owned by the web side of search).
-from .analytics.models import SearchClickStat, SearchQueryStat  # noqa: E402, F401

@@ -15,6 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from pbgdpl.core.htmx import is_htmx_partial
+from pbgdpl.core.ratelimit import client_key
+
 from . import engine
 from .analytics import selectors as analytics_selectors
 from .analytics import services as analytics
@@ -47,11 +50,6 @@ FACET_VISIBLE = 8  # values shown before "Thêm n mục"
 SEARCH_UNAVAILABLE = gettext_lazy("Chức năng tìm kiếm đang tạm gián đoạn. Vui lòng thử lại sau ít phút.")
 
 
-def _is_htmx_partial(request: HttpRequest) -> bool:
-    """htmx swaps only the results region, except when it restores history (it needs the page)."""
-    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
-
-
 def _facet_filters(params: SearchParams) -> dict[str, list[str]] | None:
     return {k: v for k, v in params.filters.items() if v} or None
 
@@ -71,12 +69,12 @@ def _run_search(params: SearchParams) -> engine.SearchPage | None:
         return None
 
 
-def _record(params: SearchParams, result: engine.SearchPage) -> None:
+def _record(request: HttpRequest, params: SearchParams, result: engine.SearchPage) -> None:
     """Count a first-page search for the editors' statistics; never lets analytics break search."""
     if params.page != 1 or result.error:
         return
     try:
-        analytics.record_search(params.q, params.filters, result.total)
+        analytics.record_search(params.q, params.filters, result.total, client=client_key(request))
     except Exception:
         log.exception("Could not record search analytics")
 
@@ -187,9 +185,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         result = _run_search(params)
         unavailable = result is None
         # Ticking a filter or changing the sort with htmx refines the same search: count it once.
-        refining = _is_htmx_partial(request) and request.headers.get("HX-Trigger") == "search-results"
+        refining = is_htmx_partial(request) and request.headers.get("HX-Trigger") == "search-results"
         if result is not None and not refining:
-            _record(params, result)
+            _record(request, params, result)
     context = {
         "params": params,
         "result": result,
@@ -209,9 +207,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
         else "",
         "without_filters_url": "?" + urlencode({"q": params.q}) if params.has_filters else "",
         "form_error": params.errors.get("q", [""])[0],
+        # A bad page number or sort falls back to the default; say so rather than guess silently.
+        "param_error": next((msgs[0] for name, msgs in params.errors.items() if name != "q" and msgs), ""),
         "unavailable_message": SEARCH_UNAVAILABLE if unavailable else "",
     }
-    template = "search/_results.html" if _is_htmx_partial(request) else "search/search.html"
+    template = "search/_results.html" if is_htmx_partial(request) else "search/search.html"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -278,7 +278,7 @@ def api_view(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"error": str(SEARCH_UNAVAILABLE)}, status=503, json_dumps_params={"ensure_ascii": False})
     if result.error:
         return JsonResponse({"error": result.error}, status=400, json_dumps_params={"ensure_ascii": False})
-    _record(params, result)
+    _record(request, params, result)
     pq = result.query
     data = {
         "query": {
@@ -338,7 +338,7 @@ def open_result(request: HttpRequest) -> HttpResponse:
             content_type="text/plain; charset=utf-8",
         )
     try:
-        analytics.record_click(request.GET.get("q", ""), request.GET.get("key", ""), target)
+        analytics.record_click(request.GET.get("q", ""), request.GET.get("key", ""), target, client=client_key(request))
     except Exception:
         log.exception("Could not record a search click")
     response = HttpResponseRedirect(target)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.contrib import messages
+from django.http import HttpResponseForbidden, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -13,12 +16,17 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
-from .analytics import selectors
+from pbgdpl.core.numbers import parse_ascii_int
+
+from .analytics import selectors, services
 from .models import DictionaryEntry
 
 PERIOD_CHOICES = [(7, _("7 ngày qua")), (30, _("30 ngày qua")), (90, _("90 ngày qua")), (365, _("12 tháng qua"))]
 DEFAULT_PERIOD = 30
 REPORT_ROWS = 50
+# Who may read the statistics (Quản trị, Ban biên tập, superusers) and who may hide a phrase.
+VIEW_PERMISSION = "search.view_searchquerystat"
+HIDE_PERMISSION = "search.change_searchphrase"
 
 
 class DictionaryEntryCreateView(CreateView):
@@ -69,15 +77,17 @@ class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Thống kê tìm kiếm")
     header_icon = "search"
 
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(VIEW_PERMISSION):
+            return _forbidden()
+        return super().dispatch(request, *args, **kwargs)
+
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        try:
-            days = int(self.request.GET.get("days", DEFAULT_PERIOD))
-        except ValueError:
-            days = DEFAULT_PERIOD
+        days = parse_ascii_int(self.request.GET.get("days"))
         if days not in dict(PERIOD_CHOICES):
             days = DEFAULT_PERIOD
         period = selectors.Period.last_days(days)
@@ -88,6 +98,10 @@ class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
         unclicked = selectors.unclicked_queries(period, REPORT_ROWS)
         for row in top + unclicked:
             row["add_url"] = dictionary_add_url(row["query"])
+        people, hidden = selectors.phrase_clients(), selectors.hidden_phrases()
+        for row in top:
+            row["clients"] = people.get(row["folded"], 0)
+            row["hidden"] = row["folded"] in hidden
         context.update(
             {
                 "days": days,
@@ -99,14 +113,51 @@ class SearchAnalyticsView(WagtailAdminTemplateMixin, TemplateView):
                 "top_clicks": selectors.top_clicks(period, REPORT_ROWS),
                 "dictionary_url": reverse(dictionary_viewset.get_url_name("list")),
                 "can_add_entry": self.request.user.has_perm("search.add_dictionaryentry"),
+                "can_hide": self.request.user.has_perm(HIDE_PERMISSION),
+                "popular_min_clients": selectors.popular_min_clients(),
+                "hidden_phrases": selectors.hidden_phrase_rows(),
             }
         )
         return context
 
 
+def _forbidden() -> HttpResponseForbidden:
+    # A real 403 (Wagtail turns PermissionDenied into a redirect to the dashboard, which hides
+    # from monitoring and from tests that a role was refused).
+    return HttpResponseForbidden(
+        _("Chỉ Quản trị và Ban biên tập được xem và quản lý thống kê tìm kiếm."), content_type="text/plain; charset=utf-8"
+    )
+
+
+@require_POST
+def phrase_visibility(request):
+    """Hide a phrase from the public popular searches, or show it again (POST ``query``, ``hidden``)."""
+    if not request.user.has_perm(HIDE_PERMISSION):
+        return _forbidden()
+    hidden = request.POST.get("hidden") == "1"
+    phrase = services.set_phrase_hidden(request.POST.get("query", "")[:200], hidden)
+    if phrase is None:
+        messages.error(request, _("Không có cụm từ nào để ẩn."))
+    elif hidden:
+        messages.success(request, _("Đã ẩn “%(q)s” khỏi danh sách tìm kiếm phổ biến.") % {"q": phrase.query})
+    else:
+        messages.success(request, _("“%(q)s” được hiện lại trong danh sách tìm kiếm phổ biến.") % {"q": phrase.query})
+    days = parse_ascii_int(request.POST.get("days"))
+    suffix = f"?days={days}" if days in dict(PERIOD_CHOICES) else ""
+    return HttpResponseRedirect(reverse("search_analytics") + suffix)
+
+
 @hooks.register("register_admin_urls")
 def register_analytics_url():
-    return [path("thong-ke-tim-kiem/", SearchAnalyticsView.as_view(), name="search_analytics")]
+    return [
+        path("thong-ke-tim-kiem/", SearchAnalyticsView.as_view(), name="search_analytics"),
+        path("thong-ke-tim-kiem/an-cum-tu/", phrase_visibility, name="search_phrase_visibility"),
+    ]
+
+
+class AnalyticsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(VIEW_PERMISSION)
 
 
 class DictionaryMenuItem(MenuItem):
@@ -126,7 +177,7 @@ def register_search_menu():
 
 @hooks.register("register_search_menu_item")
 def register_analytics_menu_item():
-    return MenuItem(_("Thống kê tìm kiếm"), reverse("search_analytics"), icon_name="view", order=100)
+    return AnalyticsMenuItem(_("Thống kê tìm kiếm"), reverse("search_analytics"), icon_name="view", order=100)
 
 
 @hooks.register("register_search_menu_item")

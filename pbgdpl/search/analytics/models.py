@@ -57,3 +57,43 @@ class SearchClickStat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target_url} ({self.clicks})"
+
+
+class SearchPhrase(models.Model):
+    """A phrase (folded query) editors took a decision on: ``hidden`` keeps it off the public
+    "popular searches" list whatever its counts."""
+
+    folded = models.CharField(_("từ khóa không dấu"), max_length=200, unique=True)
+    query = models.CharField(_("từ khóa"), max_length=200)
+    hidden = models.BooleanField(_("ẩn khỏi danh sách tìm kiếm phổ biến"), default=False)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("cụm từ tìm kiếm")
+        verbose_name_plural = _("cụm từ tìm kiếm")
+
+    def __str__(self) -> str:
+        return self.query
+
+
+class SearchPhraseClient(models.Model):
+    """One client searched one phrase on one day: what "popular" counts (people, not searches).
+
+    ``client`` is a hash of the salted client key (``core.ratelimit.client_key``) together with
+    the phrase, so rows of different phrases cannot be linked to one visitor, and no address is
+    stored. Rows live ``POPULAR_DAYS`` days (``services.purge``).
+    """
+
+    day = models.DateField(_("ngày"), db_index=True)
+    folded = models.CharField(_("từ khóa không dấu"), max_length=200)
+    client = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("người tìm một cụm từ trong ngày")
+        verbose_name_plural = _("người tìm một cụm từ trong ngày")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "folded", "client"], name="search_phraseclient_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.folded}"

@@ -7,17 +7,17 @@ import logging
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Exists, Max, OuterRef, Sum
+from django.db.models import Count, Exists, Max, OuterRef, Sum
 from django.utils import timezone
 
-from .models import SearchClickStat, SearchQueryStat
+from .models import SearchClickStat, SearchPhrase, SearchPhraseClient, SearchQueryStat
 
 log = logging.getLogger(__name__)
 
 POPULAR_CACHE_KEY = "search:popular-queries"
 POPULAR_DAYS = 30
-POPULAR_MIN_SEARCHES = 3
 # Long digit runs (phone, ID, account numbers), e-mail addresses and what was redacted when
 # stored (***) are never shown publicly.
 _PERSONAL_RE = re.compile(r"\d[\d .-]{5,}\d|@|\*\*\*")
@@ -138,13 +138,39 @@ def totals(period: Period) -> dict[str, int]:
     }
 
 
+def popular_min_clients() -> int:
+    """Distinct people a phrase needs before it is shown publicly (``SEARCH_POPULAR_MIN_CLIENTS``, default 3)."""
+    return max(1, int(getattr(settings, "SEARCH_POPULAR_MIN_CLIENTS", 3)))
+
+
+def phrase_clients(days: int = POPULAR_DAYS) -> dict[str, int]:
+    """folded phrase → distinct clients who searched it (and found something) in the last ``days``."""
+    since = (timezone.localtime() - datetime.timedelta(days=days)).date()
+    rows = (
+        SearchPhraseClient.objects.filter(day__gte=since)
+        .values("folded")
+        .annotate(clients=Count("client", distinct=True))
+    )
+    return {row["folded"]: row["clients"] for row in rows}
+
+
+def hidden_phrases() -> set[str]:
+    return set(SearchPhrase.objects.filter(hidden=True).values_list("folded", flat=True))
+
+
+def hidden_phrase_rows() -> list[dict]:
+    """Phrases editors hid from the public list, most recent first (for the report)."""
+    return list(SearchPhrase.objects.filter(hidden=True).order_by("-updated_at").values("query", "folded", "updated_at"))
+
+
 def popular_queries(limit: int = 8) -> list[str]:
     """Queries many people searched in the last 30 days that found something (cached 10 minutes).
 
-    Shown publicly (search page, home page), so only what several searches share and
-    nothing that looks personal: at least ``POPULAR_MIN_SEARCHES`` searches, short, no long
-    digit runs (phone or ID numbers), no e-mail addresses. Variants typed with and without
-    diacritics count together and show their accented spelling.
+    Shown publicly (search page, home page), so only what several people share and nothing
+    that looks personal: searched by at least ``popular_min_clients()`` distinct clients (one
+    client repeating a phrase counts once), not hidden by an editor, short, no long digit runs
+    (phone or ID numbers), no e-mail addresses. Variants typed with and without diacritics
+    count together and show their accented spelling.
     """
     queries = cache.get(POPULAR_CACHE_KEY)
     if queries is None:
@@ -158,22 +184,24 @@ def popular_queries(limit: int = 8) -> list[str]:
 
 
 def _popular(limit: int) -> list[str]:
+    minimum = popular_min_clients()
+    people = {folded: n for folded, n in phrase_clients().items() if n >= minimum}
+    for folded in hidden_phrases():
+        people.pop(folded, None)
+    if not people:
+        return []
     rows = (
         _queries(Period.last_days(POPULAR_DAYS))
-        .filter(result_count__gt=0)
+        .filter(result_count__gt=0, folded__in=list(people))
         .values("folded", "query")
         .annotate(searches=Sum("searches"))
     )
-    by_folded: dict[str, dict] = {}
+    spellings: dict[str, list[tuple]] = {}
     for row in rows:
-        if not _publishable(row["query"]):
-            continue
-        entry = by_folded.setdefault(row["folded"], {"searches": 0, "spellings": []})
-        entry["searches"] += row["searches"]
-        entry["spellings"].append((row["query"] != row["folded"], row["searches"], row["query"]))
+        if _publishable(row["query"]):
+            spellings.setdefault(row["folded"], []).append((row["query"] != row["folded"], row["searches"], row["query"]))
     ranked = sorted(
-        ((entry["searches"], max(entry["spellings"])[2]) for entry in by_folded.values()
-         if entry["searches"] >= POPULAR_MIN_SEARCHES),
+        ((people[folded], max(options)[2]) for folded, options in spellings.items()),
         key=lambda item: (-item[0], item[1]),
     )
     return [query for _, query in ranked[:limit]]

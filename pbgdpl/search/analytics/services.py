@@ -2,7 +2,9 @@
 
 Every counter is an upsert on (granularity, period_start, digest), so the tables grow
 with the number of distinct queries per hour, not with traffic, and daily compaction
-bounds them further.
+bounds them further. A script cannot inflate them either: a client's identical search (or
+click) counts once per ``REPEAT_WINDOW_S``, and at most ``MAX_WRITES_PER_MINUTE`` of its
+searches (and as many clicks) are counted per minute, through the shared cache.
 """
 
 from __future__ import annotations
@@ -13,12 +15,16 @@ import logging
 import re
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from pbgdpl.core import ratelimit
+
 from .. import analysis
-from .models import Granularity, SearchClickStat, SearchQueryStat
+from .models import Granularity, SearchClickStat, SearchPhrase, SearchPhraseClient, SearchQueryStat
+from .selectors import POPULAR_CACHE_KEY
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +35,10 @@ _SPACES_RE = re.compile(r"\s+")
 # Nine or more digits in a run (phone, CCCD/CMND, bank account), or an e-mail address.
 _PERSONAL_RE = re.compile(r"(?<!\w)(?:\d[ .-]?){8,}\d(?!\w)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 REDACTED = "***"
+REPEAT_WINDOW_S = 600
+MAX_WRITES_PER_MINUTE = 20
+# Distinct clients per phrase are kept as long as the public "popular searches" look back.
+PHRASE_CLIENT_DAYS = 30
 
 
 def retention_days() -> int:
@@ -78,14 +88,48 @@ def _bump(model: type[models.Model], lookup: dict, counter: str, amount: int = 1
         model.objects.filter(**lookup).update(**updates)
 
 
+def _admitted(kind: str, client: str, digest: str) -> bool:
+    """Whether this client's event is counted: not a repeat within the window, not over the cap.
+
+    ``client`` is empty for events recorded by the site itself (tests, imports): always counted.
+    """
+    if not client:
+        return True
+    if not cache.add(f"search:analytics:{kind}:seen:{client}:{digest}", 1, timeout=REPEAT_WINDOW_S):
+        return False
+    return ratelimit.hit(f"search:analytics:{kind}:rate:{client}", 60) <= MAX_WRITES_PER_MINUTE
+
+
+def _phrase_client(client: str, folded: str) -> str:
+    """The stored client value: unlinkable across phrases (hash of client key + phrase)."""
+    return hashlib.sha256(f"{client}\x1f{folded}".encode()).hexdigest()[:32]
+
+
 def record_search(
-    text: str, filters: dict[str, list[str]] | None, result_count: int, *, when: datetime.datetime | None = None
+    text: str,
+    filters: dict[str, list[str]] | None,
+    result_count: int,
+    *,
+    client: str = "",
+    when: datetime.datetime | None = None,
 ) -> None:
-    """Count one search. Stores the normalised query, its filters and result count — nothing personal."""
+    """Count one search. Stores the normalised query, its filters and result count — nothing personal.
+
+    ``client`` (``core.ratelimit.client_key`` of the request) limits what one visitor can count
+    and makes them one of the distinct people behind a phrase (the public popular list).
+    """
     query, folded = normalize_query(text)
     if not query:
         return
     label = filters_label(filters)
+    if not _admitted("search", client, _digest(query, label)):
+        return
+    if client and result_count > 0:
+        SearchPhraseClient.objects.bulk_create(
+            [SearchPhraseClient(day=_local_day(when or timezone.now()).date(), folded=folded,
+                                client=_phrase_client(client, folded))],
+            ignore_conflicts=True,
+        )
     _bump(
         SearchQueryStat,
         {"granularity": Granularity.HOUR, "period_start": _hour(when), "digest": _digest(query, label)},
@@ -97,18 +141,19 @@ def record_search(
     )
 
 
-def record_click(text: str, target_key: str, target_url: str, *, when: datetime.datetime | None = None) -> None:
+def record_click(
+    text: str, target_key: str, target_url: str, *, client: str = "", when: datetime.datetime | None = None
+) -> None:
     """Count one opened result for a query (the query may be empty: a click from elsewhere)."""
     _, folded = normalize_query(text)
     target_key = (target_key or "")[:200]
     target_url = target_url[:500]
+    digest = _digest(folded, target_key, target_url)
+    if not _admitted("click", client, digest):
+        return
     _bump(
         SearchClickStat,
-        {
-            "granularity": Granularity.HOUR,
-            "period_start": _hour(when),
-            "digest": _digest(folded, target_key, target_url),
-        },
+        {"granularity": Granularity.HOUR, "period_start": _hour(when), "digest": digest},
         "clicks",
         folded=folded,
         target_key=target_key,
@@ -164,7 +209,21 @@ def purge(now: datetime.datetime | None = None) -> int:
     cutoff = (now or timezone.now()) - datetime.timedelta(days=retention_days())
     deleted = SearchQueryStat.objects.filter(period_start__lt=cutoff).delete()[0]
     deleted += SearchClickStat.objects.filter(period_start__lt=cutoff).delete()[0]
+    phrase_cutoff = _local_day((now or timezone.now()) - datetime.timedelta(days=PHRASE_CLIENT_DAYS)).date()
+    deleted += SearchPhraseClient.objects.filter(day__lt=phrase_cutoff).delete()[0]
     return deleted
+
+
+def set_phrase_hidden(query: str, hidden: bool) -> SearchPhrase | None:
+    """Hide a phrase from (or return it to) the public popular searches; None for an empty query."""
+    normalized, folded = normalize_query(query)
+    if not folded:
+        return None
+    phrase, _ = SearchPhrase.objects.update_or_create(
+        folded=folded, defaults={"query": normalized, "hidden": hidden}
+    )
+    cache.delete(POPULAR_CACHE_KEY)
+    return phrase
 
 
 def maintain(now: datetime.datetime | None = None) -> dict[str, int]:

@@ -54,10 +54,10 @@ def test_numbers_and_addresses_people_type_are_not_stored(db, typed, stored):
 
 
 def test_same_query_in_the_same_hour_is_one_row(client, search_index):  # noqa: F811
-    for _ in range(3):
-        client.get("/tim-kiem/", {"q": "ly hôn"})
-    client.get("/tim-kiem/", {"q": "ly hôn", "page": "2"})  # paging is not a new search
-    client.get("/tim-kiem/api/", {"q": "LY HÔN"})
+    for i in range(3):
+        client.get("/tim-kiem/", {"q": "ly hôn"}, REMOTE_ADDR=f"203.0.113.{i}")
+    client.get("/tim-kiem/", {"q": "ly hôn", "page": "2"}, REMOTE_ADDR="203.0.113.9")  # paging is not a new search
+    client.get("/tim-kiem/api/", {"q": "LY HÔN"}, REMOTE_ADDR="203.0.113.3")
     row = SearchQueryStat.objects.get()
     assert row.searches == 4
 

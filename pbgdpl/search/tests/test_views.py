@@ -264,11 +264,11 @@ def test_page_is_wired_for_htmx_and_accessible(client, search_index):
 def test_empty_query_shows_tips_and_popular_searches(client, search_index):
     from pbgdpl.search.analytics.services import record_search
 
-    for query in ("ly hôn", "ly hon", "LY HON", "chưa có gì", "chưa có gì", "chưa có gì"):
-        record_search(query, None, 0 if query == "chưa có gì" else 3)
-    for _ in range(5):
-        record_search("nguyen van a 0912 345 678", None, 2)
-    record_search("sổ hồng", None, 7)
+    for i, query in enumerate(("ly hôn", "ly hon", "LY HON", "chưa có gì", "chưa có gì", "chưa có gì")):
+        record_search(query, None, 0 if query == "chưa có gì" else 3, client=f"client-{i}")
+    for i in range(5):
+        record_search("nguyen van a 0912 345 678", None, 2, client=f"client-{i}")
+    record_search("sổ hồng", None, 7, client="client-1")
     cache.clear()
     html = client.get("/tim-kiem/").content.decode()
     assert "Mẹo tìm kiếm" in html
@@ -277,7 +277,7 @@ def test_empty_query_shows_tips_and_popular_searches(client, search_index):
     assert "?q=ly+hon" not in html
     assert "chưa có gì" not in html  # queries that found nothing are not advertised
     assert "0912" not in html  # nothing that looks personal is shown
-    assert "sổ hồng" not in html  # searched once: not yet popular
+    assert "sổ hồng" not in html  # one person: not yet popular
 
 
 def test_no_results_offers_next_steps(client, search_index):
