@@ -123,7 +123,6 @@ class LegalDocumentSource(SearchSource):
                 title=f"{document.number} {document.title}".strip(),
                 body=body,
                 url=url,
-                boost=1.5,
                 **common,
             ),
         )

@@ -29,7 +29,8 @@ _VOWELS = set("aăâeêioôơuưy")
 # Vowels that carry a quality mark take the tone when present (ơ wins in ươ).
 _MARKED_VOWELS = set("ăâêôơư")
 
-_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+# A syllable (or number): letters and digits; punctuation and underscores split.
+WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 # A document number: digits, optional year, then a symbol of letters/digits joined by
 # hyphens, e.g. 100/2019/nđ-cp, 571/qđ-ubnd, 45/2019/qh14, 01/vbhn-vpqh, 12/2020/tt-btp.
 DOC_NUMBER_RE = re.compile(
@@ -43,7 +44,8 @@ def nfc(text: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _fold_syllable(syllable: str) -> str:
+def fold_syllable(syllable: str) -> str:
+    """One syllable without diacritics (``Đất`` → ``Dat``); cached: queries and documents repeat them."""
     decomposed = unicodedata.normalize("NFD", syllable)
     out = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return out.replace("đ", "d").replace("Đ", "D")
@@ -51,7 +53,7 @@ def _fold_syllable(syllable: str) -> str:
 
 def fold(text: str) -> str:
     """Remove every diacritic and map đ → d (``Đất đai`` → ``Dat dai``)."""
-    return "".join(_fold_syllable(part) if not part.isascii() else part for part in re.split(r"(\s+)", text))
+    return "".join(fold_syllable(part) if not part.isascii() else part for part in re.split(r"(\s+)", text))
 
 
 @lru_cache(maxsize=200_000)
@@ -115,16 +117,16 @@ def canonical_syllable(syllable: str) -> str:
 def normalize(text: str) -> str:
     """NFC, lowercase and canonical tone placement of a whole text."""
     text = nfc(text).lower()
-    return _WORD_RE.sub(lambda m: canonical_syllable(m.group(0)), text)
+    return WORD_RE.sub(lambda m: canonical_syllable(m.group(0)), text)
 
 
 def syllables(text: str) -> list[str]:
     """Normalised syllables (with diacritics) of a text."""
-    return _WORD_RE.findall(normalize(text))
+    return WORD_RE.findall(normalize(text))
 
 
 def fold_all(tokens: list[str]) -> list[str]:
-    return [_fold_syllable(t) for t in tokens]
+    return [fold_syllable(t) for t in tokens]
 
 
 def bigrams(folded: list[str]) -> list[str]:
@@ -137,7 +139,7 @@ def accented_bigrams_view(text: str) -> str:
     norm = normalize(text)
     grams: list[str] = []
     for chunk in re.split(r"[.,;:!?()\[\]\"“”\n]+", norm):
-        grams.extend(bigrams(_WORD_RE.findall(chunk)))
+        grams.extend(bigrams(WORD_RE.findall(chunk)))
     return " ".join(grams)
 
 
@@ -184,10 +186,10 @@ def index_views(text: str) -> tuple[str, str, str]:
     Bigrams do not cross sentence punctuation, so they stay inside one phrase.
     """
     norm = normalize(text)
-    accented = _WORD_RE.findall(norm)
+    accented = WORD_RE.findall(norm)
     folded = fold_all(accented)
     grams: list[str] = []
     for chunk in re.split(r"[.,;:!?()\[\]\"“”\n]+", norm):
-        f = fold_all(_WORD_RE.findall(chunk))
+        f = fold_all(WORD_RE.findall(chunk))
         grams.extend(bigrams(f))
     return " ".join(accented), " ".join(folded), " ".join(grams)

@@ -130,6 +130,9 @@ class Dictionary:
     # terms. Such a phrase is unambiguous, so the query searches the legal term with full
     # weight instead of its own syllables ("dị" alone would match "di sản").
     colloquial: Table = field(default_factory=Table)
+    # Tables other modules derive from these entries (spelling's phrase tables), kept here so
+    # they are rebuilt exactly when the dictionary is reloaded.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_rows(cls, rows) -> Dictionary:

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = "outbox_state.json"
 RELOAD_EVERY_S = 1.0
-# Costly tables derived from the index (see engine._index_terms), kept across reloads.
+# Costly tables derived from the index (see derived.py), kept across reloads.
 SLOW_DERIVED = ("terms", "terms_at", "terms_n")
 
 
@@ -137,7 +137,7 @@ class IndexHandle:
         self.checked_at = time.monotonic()
         # Law names are cheap and must follow every commit; vocabularies are costly on a
         # large index and change slowly, so they survive a reload and are refreshed in the
-        # background (engine._slow_derived).
+        # background (derived._slow_derived).
         self.derived = {k: v for k, v in self.derived.items() if k in SLOW_DERIVED}
 
     def searcher(self) -> tantivy.Searcher:

@@ -130,7 +130,7 @@ def _replace_colloquial(tokens: list[tuple], table: Table, pq: ParsedQuery, voca
             continue
         base = tokens[i][2]
         legal = analysis.syllables(exps[0])
-        out.extend((w, analysis._fold_syllable(w), base + k / 100) for k, w in enumerate(legal))
+        out.extend((w, analysis.fold_syllable(w), base + k / 100) for k, w in enumerate(legal))
         for exp in exps[1:]:
             syl = analysis.fold_all(analysis.syllables(exp))
             if syl and syl not in pq.expansions:
@@ -209,18 +209,18 @@ def parse(
         pq.provision_ref = {"article": m.group(1), "clause": m.group(2), "point": m.group(3)}
 
     # Words typed in capitals (VAT, CA, BLDS) are abbreviations even when they spell a syllable.
-    keep = frozenset(analysis.fold(w.lower()) for w in analysis._WORD_RE.findall(analysis.nfc(text)) if len(w) >= 2 and w.isupper())
+    keep = frozenset(analysis.fold(w.lower()) for w in analysis.WORD_RE.findall(analysis.nfc(text)) if len(w) >= 2 and w.isupper())
     # Tokens are (accented, folded, position); positions jump across punctuation and
     # removed words, so bigrams are only formed from words that were really adjacent.
     tokens = []
     pos = 0.0
     last_end = None
-    for m in analysis._WORD_RE.finditer(norm):
+    for m in analysis.WORD_RE.finditer(norm):
         if last_end is not None:
             pos += 10.0 if re.search(r"[.,;:!?()\[\]\"“”…]", norm[last_end : m.start()]) else 1.0
         last_end = m.end()
         word = m.group(0)
-        tokens.append((word, analysis._fold_syllable(word), pos))
+        tokens.append((word, analysis.fold_syllable(word), pos))
 
     # Abbreviations first (BLDS → bộ luật dân sự), so law names and fillers see full words.
     if dictionary.abbreviations:
@@ -236,7 +236,7 @@ def parse(
             if len(exps) == 1:
                 words = analysis.syllables(exps[0])
                 base = tokens[i][2]
-                expanded.extend((w, analysis._fold_syllable(w), base + k / 100) for k, w in enumerate(words))
+                expanded.extend((w, analysis.fold_syllable(w), base + k / 100) for k, w in enumerate(words))
             else:
                 # Ambiguous ("ct": chỉ thị | công ty): keep it, search every meaning.
                 expanded.extend(tokens[i : i + n])

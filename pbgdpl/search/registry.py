@@ -48,7 +48,6 @@ class SearchEntry:
     doc_number: str = ""
     date: datetime.date | None = None
     facets: dict[str, list[str]] = field(default_factory=dict)
-    boost: float = 1.0
 
 
 class SearchSource:

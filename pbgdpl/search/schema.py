@@ -13,18 +13,19 @@ from . import analysis
 from .query import definition_term
 from .registry import SearchEntry
 
-SCHEMA_VERSION = 6
-PASSAGES = True
-INDEX_WHOLE_BODY = False  # see engine.W: the body is searched through its passages
+# 7: the unread views (whole body, accented and bigram document titles) and ``boost`` are gone.
+# A worker that finds an older index rebuilds it (indexer.apply_outbox); or run search_rebuild.
+SCHEMA_VERSION = 7
 
 # Facet keys (filters) every entry may carry; stored as raw multi-valued fast fields.
 FACET_KEYS = ("kind", "doc_type", "issuer", "field", "validity", "year", "scope")
 
 # Text views: <field>_a (syllables with diacritics), <field>_f (folded syllables),
-# <field>_b (folded syllable bigrams). "title" = article title, "gtitle" = the title of the
-# group (the legal document), "body" = the text.
-TEXT_FIELDS = ("title", "gtitle", "body", "pbody")
-VIEWS = ("a", "f", "b")
+# <field>_b (folded syllable bigrams). "title" = article title (ranking), "pbody" = a passage
+# of the body with its article title (ranking, spelling), "gtitle" = the title of the group,
+# the legal document (autocomplete only, so folded only). The body is searched through its
+# passages, never whole: docs/decisions/0005-search-passages-and-views.md.
+TEXT_VIEWS = {"title": ("a", "f", "b"), "pbody": ("a", "f", "b"), "gtitle": ("f",)}
 
 
 def build_schema() -> tantivy.Schema:
@@ -40,15 +41,14 @@ def build_schema() -> tantivy.Schema:
         sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_unsigned_field("gid", fast=True)  # hash of group_key: grouping without stored reads
     sb.add_unsigned_field("aid", fast=True)  # hash of key: an article and its passages share it
-    sb.add_unsigned_field("unit", fast=True, indexed=True)  # 0 = whole entry, 1 = clause, 2 = point
+    sb.add_unsigned_field("unit", fast=True, indexed=True)  # 0 = whole entry, 1 = passage (clause)
     sb.add_date_field("date", stored=True, indexed=True, fast=True)
-    sb.add_float_field("boost", stored=True, fast=True)
     # Searchable views, pre-analysed in Python.
-    for field in TEXT_FIELDS:
-        for view in VIEWS:
+    for field, views in TEXT_VIEWS.items():
+        for view in views:
             sb.add_text_field(f"{field}_{view}", tokenizer_name="whitespace", index_option="freq")
-    # Positions only where phrases are needed (group titles: law names in queries).
-    sb.add_text_field("pbody_ab", tokenizer_name="whitespace", index_option="basic")  # accented bigrams
+    # Accented bigrams of the passages: the context that restores a query's diacritics.
+    sb.add_text_field("pbody_ab", tokenizer_name="whitespace", index_option="basic")
     sb.add_text_field("docnum", tokenizer_name="whitespace", index_option="basic")
     sb.add_text_field("provision", tokenizer_name="raw", index_option="basic")
     sb.add_text_field("defines", tokenizer_name="raw", index_option="basic")  # term a clause defines
@@ -85,16 +85,12 @@ def provision_terms(entry: SearchEntry) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-_POINT_START = re.compile(r"^\s*[a-zđ]\)\s")
-POINT_PASSAGES = False  # measured: mixed (+0.5 alqac22, -0.7 alqac23), so off
 _CLAUSE_START = re.compile(r"^\s*(?:\d+[a-zđ]?\s*[.)]|[IVX]+\.)\s")
 
 
-def passages(body: str, max_chars: int = 1200) -> list[tuple[str, int]]:
-    """Passages of an article body as (text, unit): the clauses (khoản, unit 1) — a new
-    passage starts at "1.", "2." …, points "a)", "b)" stay in their clause and text before
-    the first clause joins it — then, for clauses listing points, one passage per point
-    (unit 2)."""
+def passages(body: str, max_chars: int = 1200) -> list[str]:
+    """Passages of an article body: its clauses (khoản). A new passage starts at "1.", "2." …;
+    points "a)", "b)" stay in their clause and text before the first clause joins it."""
     paras = [p.strip() for p in re.split(r"\n+", body or "") if p.strip()]
     out: list[str] = []
     current: list[str] = []
@@ -115,17 +111,7 @@ def passages(body: str, max_chars: int = 1200) -> list[tuple[str, int]]:
             final.append(p[:cut])
             p = p[cut + 1 :]
         final.append(p)
-    result = [(p, 1) for p in final]
-    if POINT_PASSAGES:
-        # A clause that lists points ("a) …", "b) …") also yields one passage per point,
-        # prefixed with the clause's lead-in, so one matching point is not diluted.
-        for p in out:
-            lines = p.split("\n")
-            points = [line for line in lines if _POINT_START.match(line)]
-            if len(points) >= 2:
-                lead = next((line for line in lines if not _POINT_START.match(line)), "")
-                result.extend((f"{lead}\n{pt}" if lead else pt, 2) for pt in points)
-    return result or [(body or "", 1)]
+    return final or [body or ""]
 
 
 def doc_id(key: str) -> int:
@@ -148,7 +134,6 @@ def _common(doc: tantivy.Document, entry: SearchEntry, ref: str, unit: int, body
     if entry.date:
         d = entry.date
         doc.add_date("date", datetime.datetime(d.year, d.month, d.day, tzinfo=datetime.UTC))
-    doc.add_float("boost", float(entry.boost or 1.0))
     for key, values in _facets(entry).items():
         if key in FACET_KEYS:
             for value in values:
@@ -163,37 +148,35 @@ def _cached_views(text: str) -> tuple[str, str, str]:
 def _add_views(doc: tantivy.Document, field: str, text: str, cached: bool = False) -> None:
     # Document titles repeat on every article of the document: analyse them once.
     a, f, b = _cached_views(text or "") if cached else analysis.index_views(text or "")
-    doc.add_text(f"{field}_a", a)
-    doc.add_text(f"{field}_f", f)
-    doc.add_text(f"{field}_b", b)
+    for view, value in zip(("a", "f", "b"), (a, f, b), strict=True):
+        if view in TEXT_VIEWS[field]:
+            doc.add_text(f"{field}_{view}", value)
 
 
 def to_documents(entry: SearchEntry, ref: str) -> list[tantivy.Document]:
-    """The tantivy documents of one entry: the whole entry, then one per passage."""
+    """The tantivy documents of one entry: the whole entry (titles, numbers, provision), then one
+    per passage (its clause with the article title)."""
     doc = tantivy.Document()
     _common(doc, entry, ref, 0, entry.body)
     # "Điều 35." is addressed through the provision field; its number is not title content.
     title_text = re.sub(r"^\s*(?:Điều|ĐIỀU|Điều)\s+\d+[a-zđ]?\s*[.:]?\s*", "", analysis.nfc(entry.title or ""))
     _add_views(doc, "title", title_text)
     _add_views(doc, "gtitle", entry.group_title, cached=True)
-    if INDEX_WHOLE_BODY:
-        _add_views(doc, "body", f"{title_text}\n{entry.body}")
     numbers = analysis.doc_number_terms(entry.doc_number) if entry.doc_number else []
     doc.add_text("docnum", " ".join(numbers))
     for term in provision_terms(entry):
         doc.add_text("provision", term)
     docs = [doc]
-    if PASSAGES:
-        for text, unit in passages(entry.body):
-            p = tantivy.Document()
-            _common(p, entry, ref, unit, text)
-            _add_views(p, "pbody", f"{title_text}\n{text}")
-            p.add_text("pbody_ab", analysis.accented_bigrams_view(f"{title_text}\n{text}"))
-            # Every line may define a term (the first clause often follows the lead-in
-            # "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:").
-            for line in text.split("\n")[:6]:
-                defined = definition_term(line)
-                if defined:
-                    p.add_text("defines", defined)
-            docs.append(p)
+    for text in passages(entry.body):
+        p = tantivy.Document()
+        _common(p, entry, ref, 1, text)
+        _add_views(p, "pbody", f"{title_text}\n{text}")
+        p.add_text("pbody_ab", analysis.accented_bigrams_view(f"{title_text}\n{text}"))
+        # Every line may define a term (the first clause often follows the lead-in
+        # "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:").
+        for line in text.split("\n")[:6]:
+            defined = definition_term(line)
+            if defined:
+                p.add_text("defines", defined)
+        docs.append(p)
     return docs
