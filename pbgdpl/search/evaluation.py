@@ -14,6 +14,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from pbgdpl.core.text import vietnamese_slug
+
 from . import engine
 from .index import IndexHandle
 from .indexer import build_temporary
@@ -31,15 +33,18 @@ def corpus_entries(task_dir: Path):
             if not body:
                 title, body = "", text
             article = str(row.get("article", ""))
+            # Shaped like the legal source's article entries (kind, element id in the URL); the
+            # key stays the task's id so rankings compare with the relevance judgements.
+            document_url = f"/eval/{vietnamese_slug(row.get('doc_number') or row.get('doc_title', ''))}/"
             yield SearchEntry(
                 key=row["_id"],
-                kind="legal",
+                kind="provision",
                 title=f"Điều {article}. {title}".strip() if article else title,
                 body=body,
-                url=f"/eval/{row['_id']}",
+                url=f"{document_url}#dieu-{article}" if article else document_url,
                 group_key=row.get("doc_number") or row.get("doc_title", ""),
                 group_title=row.get("doc_title", ""),
-                group_url=f"/eval/{row.get('doc_number', '')}",
+                group_url=document_url,
                 doc_number=row.get("doc_number", ""),
                 facets={"doc_type": [row["doc_type"]]} if row.get("doc_type") else {},
             )

@@ -73,13 +73,13 @@ def provision_terms(entry: SearchEntry) -> list[str]:
     """Provision identifiers of an entry (``dieu-35``) taken from its title or key.
 
     Legal sources name articles "Điều 35. …" in the title or end their key with
-    ``#dieu_35``/``||35``; either way the entry becomes addressable by "điều 35".
+    ``#dieu-35``/``||35``; either way the entry becomes addressable by "điều 35".
     """
     terms = []
     m = re.match(r"\s*(?:điều|dieu)\s+(\d+[a-z]?)\b", analysis.normalize(entry.title))
     if m:
         terms.append(f"dieu-{m.group(1)}")
-    m = re.search(r"(?:dieu_|\|\|)(\d+[a-z]?)(?:$|__|#)", entry.key)
+    m = re.search(r"(?:#dieu-|\|\|)(\d+[a-z]?)(?:$|-|#)", entry.key)
     if m:
         terms.append(f"dieu-{m.group(1)}")
     return list(dict.fromkeys(terms))

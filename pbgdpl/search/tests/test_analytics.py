@@ -80,7 +80,7 @@ def test_compaction_rolls_old_hours_into_days_and_purge_respects_retention(db, s
     services.record_search("sổ đỏ", None, 5, when=day.replace(hour=8))
     services.record_search("sổ đỏ", None, 5, when=day.replace(hour=9))
     services.record_search("sổ đỏ", None, 5, when=day.replace(hour=9, minute=30))
-    services.record_click("sổ đỏ", "provision:1", "/van-ban/x/#dieu_1", when=day.replace(hour=9))
+    services.record_click("sổ đỏ", "provision:1", "/van-ban/x/#dieu-1", when=day.replace(hour=9))
     services.record_search("ly hôn", None, 2, when=day - datetime.timedelta(days=40))
     with time_machine.travel(day + datetime.timedelta(days=5), tick=False):
         result = services.maintain()
@@ -116,13 +116,13 @@ def test_admin_report_lists_top_and_failing_queries(admin_client_logged_in):
     services.record_search("nghỉ đẻ", None, 4)
     services.record_search("nghỉ đẻ", None, 4)
     services.record_search("bảo hiểm xe ôm", None, 0)
-    services.record_click("nghỉ đẻ", "provision:139", "/van-ban/bo-luat-lao-dong-2019/#dieu_139")
+    services.record_click("nghỉ đẻ", "provision:139", "/van-ban/bo-luat-lao-dong-2019/#dieu-139")
     response = admin_client_logged_in.get("/quan-tri/thong-ke-tim-kiem/", {"days": "7"})
     html = response.content.decode()
     assert response.status_code == 200
     assert "Thống kê tìm kiếm" in html
     assert "nghỉ đẻ" in html and "bảo hiểm xe ôm" in html
-    assert "/van-ban/bo-luat-lao-dong-2019/#dieu_139" in html
+    assert "/van-ban/bo-luat-lao-dong-2019/#dieu-139" in html
     assert "Thêm vào từ điển" in html
     assert "term=b%E1%BA%A3o+hi%E1%BB%83m+xe+%C3%B4m" in html
 
@@ -132,7 +132,7 @@ def test_report_lists_queries_nobody_opened_a_result_for(admin_client_logged_in)
         services.record_search("tiền đền bù giải tỏa", None, 12)
     services.record_search("nghỉ đẻ", None, 4)
     services.record_search("nghỉ đẻ", None, 4)
-    services.record_click("Nghỉ đẻ", "provision:139", "/van-ban/bo-luat-lao-dong-2019/#dieu_139")
+    services.record_click("Nghỉ đẻ", "provision:139", "/van-ban/bo-luat-lao-dong-2019/#dieu-139")
     from pbgdpl.search.analytics import selectors
 
     rows = selectors.unclicked_queries(selectors.Period.last_days(7))
@@ -167,7 +167,7 @@ def test_dictionary_listing_is_searchable_and_filterable(admin_client_logged_in)
 
 def test_report_names_clicked_results_from_the_index(admin_client_logged_in, search_index):  # noqa: F811
     admin_client_logged_in.get(
-        "/tim-kiem/mo/", {"to": "/van-ban/bo-luat-lao-dong-2019/#dieu_139", "key": "provision:139", "q": "nghỉ đẻ"}
+        "/tim-kiem/mo/", {"to": "/van-ban/bo-luat-lao-dong-2019/#dieu-139", "key": "provision:139", "q": "nghỉ đẻ"}
     )
     html = admin_client_logged_in.get("/quan-tri/thong-ke-tim-kiem/").content.decode()
     assert "Điều 139. Nghỉ thai sản — Bộ luật Lao động 2019" in html

@@ -30,15 +30,15 @@ def family_entries() -> list[SearchEntry]:
     civil = dict(group_key="legal:8", group_title="Bộ luật Dân sự 2015", group_url="/van-ban/blds/",
                  doc_number="91/2015/QH13", date=datetime.date(2015, 11, 24), facets={"doc_type": ["Bộ luật"]})
     return [
-        SearchEntry(key="legal:9#dieu_51", kind="legal", title="Điều 51. Quyền yêu cầu giải quyết ly hôn",
+        SearchEntry(key="legal:9#dieu-51", kind="legal", title="Điều 51. Quyền yêu cầu giải quyết ly hôn",
                     body="1. Vợ, chồng hoặc cả hai người có quyền yêu cầu Tòa án giải quyết ly hôn.",
-                    url="/van-ban/hngd/#dieu_51", **fam),
-        SearchEntry(key="legal:8#dieu_612", kind="legal", title="Điều 612. Di sản",
+                    url="/van-ban/hngd/#dieu-51", **fam),
+        SearchEntry(key="legal:8#dieu-612", kind="legal", title="Điều 612. Di sản",
                     body="Di sản bao gồm tài sản riêng của người chết. Người thừa kế cần có giấy tờ chứng minh quyền thừa kế di sản.",
-                    url="/van-ban/blds/#dieu_612", **civil),
-        SearchEntry(key="legal:8#dieu_613", kind="legal", title="Điều 613. Người thừa kế",
+                    url="/van-ban/blds/#dieu-612", **civil),
+        SearchEntry(key="legal:8#dieu-613", kind="legal", title="Điều 613. Người thừa kế",
                     body="Người thừa kế là cá nhân phải là người còn sống vào thời điểm mở thừa kế; di sản, di chúc, di tặng.",
-                    url="/van-ban/blds/#dieu_613", **civil),
+                    url="/van-ban/blds/#dieu-613", **civil),
     ]
 
 
@@ -57,7 +57,7 @@ def test_colloquial_phrase_is_searched_as_its_legal_term(handle):
     for q in ("ly dị cần giấy tờ gì", "ly di can giay to gi", "ly di"):
         page = engine.search(q, handle=handle, dictionary=DICT)
         # The divorce article, not the inheritance articles that "di" (di sản) would match.
-        assert first_key(page) == "legal:9#dieu_51", q
+        assert first_key(page) == "legal:9#dieu-51", q
     pq = parse("ly di", DICT, [], words={"ly", "di", "hon"})
     assert pq.tokens == ["ly", "hon"]
     assert pq.colloquial == [("ly di", "ly hôn")]
@@ -66,7 +66,7 @@ def test_colloquial_phrase_is_searched_as_its_legal_term(handle):
 def test_colloquial_phrase_counts_like_the_legal_term(handle):
     colloquial = engine.search("nghi de", handle=handle, dictionary=DICT, grouped=False)
     legal = engine.search("nghi thai san", handle=handle, dictionary=DICT, grouped=False)
-    assert colloquial.hits[0].key == legal.hits[0].key == "legal:1#dieu_139"
+    assert colloquial.hits[0].key == legal.hits[0].key == "legal:1#dieu-139"
     assert colloquial.hits[0].score == pytest.approx(legal.hits[0].score, rel=0.35)
     # Other legal terms of the entry are still searched, as expansions.
     assert ["che", "do", "thai", "san"] in parse("nghỉ đẻ", DICT, []).expansions

@@ -31,8 +31,8 @@ def first_key(page):
 
 
 def test_finds_the_article_with_and_without_diacritics(handle):
-    assert first_key(search(handle, "nghỉ thai sản được mấy tháng")) == "legal:1#dieu_139"
-    assert first_key(search(handle, "nghi thai san duoc may thang")) == "legal:1#dieu_139"
+    assert first_key(search(handle, "nghỉ thai sản được mấy tháng")) == "legal:1#dieu-139"
+    assert first_key(search(handle, "nghi thai san duoc may thang")) == "legal:1#dieu-139"
 
 
 def test_results_are_grouped_by_document(handle):
@@ -61,20 +61,20 @@ def test_snippet_is_escaped(tmp_path):
 def test_typo_is_tolerated(handle):
     # "thia" is not a word of the index; it is corrected to "thai".
     page = search(handle, "nghi thia san")
-    assert first_key(page) == "legal:1#dieu_139"
+    assert first_key(page) == "legal:1#dieu-139"
 
 
 def test_dictionary_synonym_finds_legal_wording(handle):
-    assert first_key(search(handle, "làm sổ đỏ")) == "legal:3#dieu_100"
-    assert first_key(search(handle, "bi duoi viec")) == "legal:1#dieu_35"
+    assert first_key(search(handle, "làm sổ đỏ")) == "legal:3#dieu-100"
+    assert first_key(search(handle, "bi duoi viec")) == "legal:1#dieu-35"
 
 
 def test_provision_reference_is_a_direct_hit(handle):
     for q in ("điều 35 bộ luật lao động", "dieu 35 bo luat lao dong", "đ.35 BLLĐ"):
         page = search(handle, q)
         assert page.direct_hit is not None, q
-        assert page.direct_hit.url == "/van-ban/bo-luat-lao-dong/#dieu_35", q
-        assert first_key(page) == "legal:1#dieu_35", q
+        assert page.direct_hit.url == "/van-ban/bo-luat-lao-dong/#dieu-35", q
+        assert first_key(page) == "legal:1#dieu-35", q
 
 
 def test_document_number_is_a_direct_hit(handle):
@@ -90,7 +90,7 @@ def test_named_law_is_preferred(handle):
 
 def test_definition_question_finds_the_defining_clause(handle):
     page = search(handle, "người sử dụng lao động là gì", grouped=False)
-    assert page.hits[0].key == "legal:1#dieu_3"
+    assert page.hits[0].key == "legal:1#dieu-3"
 
 
 def test_suggestion_restores_diacritics_from_the_index(handle):

@@ -71,7 +71,7 @@ ENTRIES = [
             "xác định thời hạn; b) Ít nhất 30 ngày nếu làm việc theo hợp đồng lao động xác định thời hạn có "
             "thời hạn từ 12 tháng đến 36 tháng."
         ),
-        url="/van-ban/bo-luat-lao-dong-2019/#dieu_35",
+        url="/van-ban/bo-luat-lao-dong-2019/#dieu-35",
         **LABOUR,
     ),
     SearchEntry(
@@ -83,7 +83,7 @@ ENTRIES = [
             "khi sinh không quá 02 tháng. Trường hợp lao động nữ sinh đôi trở lên thì tính từ con thứ 02 trở "
             "đi, cứ mỗi con, người mẹ được nghỉ thêm 01 tháng."
         ),
-        url="/van-ban/bo-luat-lao-dong-2019/#dieu_139",
+        url="/van-ban/bo-luat-lao-dong-2019/#dieu-139",
         **LABOUR,
     ),
     SearchEntry(
@@ -95,7 +95,7 @@ ENTRIES = [
             "2. Người sử dụng lao động không được hạn chế hoặc can thiệp vào quyền tự quyết chi tiêu lương "
             "của người lao động."
         ),
-        url="/van-ban/bo-luat-lao-dong-2019/#dieu_94",
+        url="/van-ban/bo-luat-lao-dong-2019/#dieu-94",
         **LABOUR,
     ),
     SearchEntry(
@@ -106,7 +106,7 @@ ENTRIES = [
             "1. Vợ, chồng hoặc cả hai người có quyền yêu cầu Tòa án giải quyết ly hôn. 3. Chồng không có "
             "quyền yêu cầu ly hôn trong trường hợp vợ đang có thai, sinh con hoặc đang nuôi con dưới 12 tháng tuổi."
         ),
-        url="/van-ban/luat-hon-nhan-va-gia-dinh-2014/#dieu_51",
+        url="/van-ban/luat-hon-nhan-va-gia-dinh-2014/#dieu-51",
         **FAMILY,
     ),
     SearchEntry(
@@ -117,7 +117,7 @@ ENTRIES = [
             "1. Cha, mẹ không trực tiếp nuôi con có nghĩa vụ tôn trọng quyền của con được sống chung với "
             "người trực tiếp nuôi. 2. Cha, mẹ không trực tiếp nuôi con có nghĩa vụ cấp dưỡng cho con."
         ),
-        url="/van-ban/luat-hon-nhan-va-gia-dinh-2014/#dieu_82",
+        url="/van-ban/luat-hon-nhan-va-gia-dinh-2014/#dieu-82",
         **FAMILY,
     ),
     SearchEntry(
@@ -128,7 +128,7 @@ ENTRIES = [
             "1. Nhà nước cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản khác gắn "
             "liền với đất cho người đang sử dụng đất có đủ điều kiện."
         ),
-        url="/van-ban/luat-dat-dai-2013/#dieu_99",
+        url="/van-ban/luat-dat-dai-2013/#dieu-99",
         **LAND,
     ),
     SearchEntry(
@@ -307,7 +307,7 @@ def test_bad_page_and_sort_fall_back_on_the_html_page(client, search_index):
 def test_direct_hit_for_a_provision_reference(client, search_index):
     html = client.get("/tim-kiem/", {"q": "dieu 35 bo luat lao dong"}).content.decode()
     assert "Đi thẳng tới" in html
-    assert "%23dieu_35" in html  # the link goes (through the click counter) to the article's anchor
+    assert "%23dieu-35" in html  # the link goes (through the click counter) to the article's anchor
 
 
 def test_suggest_json_and_html(client, search_index):
@@ -364,9 +364,9 @@ def test_json_api_ignores_unknown_parameters(client, search_index):
 
 
 def test_click_redirect_counts_local_targets(client, search_index):
-    response = client.get("/tim-kiem/mo/", {"to": "/van-ban/bo-luat-lao-dong-2019/#dieu_139", "key": "provision:139", "q": "Nghỉ Thai Sản"})
+    response = client.get("/tim-kiem/mo/", {"to": "/van-ban/bo-luat-lao-dong-2019/#dieu-139", "key": "provision:139", "q": "Nghỉ Thai Sản"})
     assert response.status_code == 302
-    assert response["Location"] == "/van-ban/bo-luat-lao-dong-2019/#dieu_139"
+    assert response["Location"] == "/van-ban/bo-luat-lao-dong-2019/#dieu-139"
     row = SearchClickStat.objects.get()
     assert (row.folded, row.target_key, row.clicks) == ("nghi thai san", "provision:139", 1)
 
@@ -384,7 +384,7 @@ def test_click_redirect_refuses_foreign_urls(client, db, target):
 
 def test_result_links_go_through_the_click_counter(client, search_index):
     html = client.get("/tim-kiem/", {"q": "ly hôn"}).content.decode()
-    assert "/tim-kiem/mo/?to=%2Fvan-ban%2Fluat-hon-nhan-va-gia-dinh-2014%2F%23dieu_51" in html
+    assert "/tim-kiem/mo/?to=%2Fvan-ban%2Fluat-hon-nhan-va-gia-dinh-2014%2F%23dieu-51" in html
 
 
 MEDIATION_NEWS = [

@@ -1,6 +1,6 @@
 """Build the citizen dev task (corpus.jsonl, queries.jsonl, queries-khongdau.jsonl, qrels.tsv).
 
-Usage: python pbgdpl/search/eval_tasks/citizen/build_task.py
+Usage: python -m pbgdpl.search.eval_tasks.citizen.build_task
        python manage.py search_eval pbgdpl/search/eval_tasks/citizen --json
 The questions (questions.tsv) were written for this project; the corpus is generated
 from the demo laws, so only the questions are committed.
@@ -9,20 +9,13 @@ from the demo laws, so only the questions are committed.
 from __future__ import annotations
 
 import json
-import sys
-import unicodedata
 from pathlib import Path
 
+from pbgdpl.core.text import fold_diacritics
+
+from . import make_corpus
+
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-import make_corpus  # noqa: E402
-
-
-def strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
-
 
 def main() -> None:
     make_corpus.main()
@@ -40,7 +33,7 @@ def main() -> None:
     with open(HERE / "queries.jsonl", "w", encoding="utf-8") as a, open(HERE / "queries-khongdau.jsonl", "w", encoding="utf-8") as b:
         for qid, text, _ in rows:
             a.write(json.dumps({"_id": qid, "text": text}, ensure_ascii=False) + "\n")
-            b.write(json.dumps({"_id": qid, "text": strip_marks(text)}, ensure_ascii=False) + "\n")
+            b.write(json.dumps({"_id": qid, "text": fold_diacritics(text)}, ensure_ascii=False) + "\n")
     with open(HERE / "qrels.tsv", "w", encoding="utf-8") as fh:
         fh.write("query-id\tcorpus-id\tscore\n")
         for qid, _, ids in rows:

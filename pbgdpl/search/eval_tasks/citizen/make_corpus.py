@@ -1,6 +1,6 @@
 """Write corpus.jsonl of the citizen dev set: one row per article of the demo laws.
 
-Usage: python pbgdpl/search/eval_tasks/citizen/make_corpus.py
+Usage: python -m pbgdpl.search.eval_tasks.citizen.make_corpus
 The corpus is generated (not committed) from pbgdpl/legal/demo_data/laws.jsonl.gz.
 """
 

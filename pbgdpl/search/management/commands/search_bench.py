@@ -82,11 +82,11 @@ class Command(BaseCommand):
                 n_clauses = rng.randint(1, 5)
                 body = "\n".join(f"{k + 1}. {rng.choice(clauses)}" for k in range(n_clauses))
                 yield SearchEntry(
-                    key=f"bench:{d}#dieu_{i % per_doc + 1}",
+                    key=f"bench:{d}#dieu-{i % per_doc + 1}",
                     kind="legal",
                     title=f"Điều {i % per_doc + 1}. {rng.choice(titles)}",
                     body=body,
-                    url=f"/bench/{d}/#dieu_{i % per_doc + 1}",
+                    url=f"/bench/{d}/#dieu-{i % per_doc + 1}",
                     group_key=f"bench:{d}",
                     group_title=f"{DOC_TYPES[d % 5]} {rng.choice(titles)} {year}",
                     group_url=f"/bench/{d}/",
