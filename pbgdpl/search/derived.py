@@ -19,7 +19,7 @@ import tantivy
 
 from . import analysis
 from .index import IndexHandle
-from .query import LawIndex, LawName, law_names_for
+from .lawnames import LawIndex, LawName, law_names_for
 
 log = logging.getLogger(__name__)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from . import analysis
 from .dictionary import Dictionary, Table
+from .lawnames import LawName, find_law, laws_by_subject
 
 # Question words and filler that carry no legal content (the editable dictionary adds
 # more). Matched like dictionary terms: accented, or folded when typed without marks.
@@ -32,16 +33,6 @@ PROVISION_RE = re.compile(
     r"(?<![\w])(?:dieu|d\.)\s*(\d{1,4}[a-z]?)\b(?:\s*[,.]?\s*(?:khoan|k\.)\s*(\d{1,3})\b)?"
     r"(?:\s*[,.]?\s*diem\s+([a-z])\b)?"
 )
-
-
-@dataclass
-class LawName:
-    """A document the index knows, with the folded syllables people use to name it."""
-
-    group_title: str
-    names: list[tuple[str, ...]]  # folded syllable sequences
-    year: str = ""
-    subject: tuple[str, ...] = ()  # "dien anh" of "Luật Điện ảnh": what the law is about
 
 
 @dataclass
@@ -151,35 +142,6 @@ def adjacent_bigrams(tokens: list[str], positions: list[float] | None = None) ->
     ]
 
 
-class LawIndex(list):
-    """Law names indexed by their first syllable, so matching a query is O(query length)."""
-
-    def __init__(self, laws=()):
-        super().__init__(laws)
-        self.by_first: dict[str, list[tuple[tuple[str, ...], LawName]]] = {}
-        self.by_subject: dict[str, list[tuple[tuple[str, ...], LawName]]] = {}
-        for law in self:
-            if law.subject:
-                self.by_subject.setdefault(law.subject[0], []).append((law.subject, law))
-            for name in law.names:
-                if name:
-                    self.by_first.setdefault(name[0], []).append((name, law))
-
-
-def _find_law(folded: list[str], laws: list[LawName]) -> tuple[LawName | None, int, int]:
-    """The longest law name contained in the folded query: (law, start, end)."""
-    if not isinstance(laws, LawIndex):
-        laws = LawIndex(laws)
-    best: tuple[LawName | None, int, int] = (None, 0, 0)
-    best_len = 0
-    for i, word in enumerate(folded):
-        for name, law in laws.by_first.get(word, ()):
-            n = len(name)
-            if n > best_len and tuple(folded[i : i + n]) == name:
-                best, best_len = (law, i, i + n), n
-    return best
-
-
 def parse(
     text: str, dictionary: Dictionary | None = None, laws: list[LawName] | None = None, words=None
 ) -> ParsedQuery:
@@ -249,7 +211,7 @@ def parse(
 
     # Law named in the query ("bộ luật lao động", "luat dat dai 2013"): boost it, and take
     # its words out of the content so they do not match every article that cites a law.
-    law, start, end = _find_law([t[1] for t in tokens], laws)
+    law, start, end = find_law([t[1] for t in tokens], laws)
     if law:
         pq.law = law
         rest = tokens[:start] + tokens[end:]
@@ -280,7 +242,7 @@ def parse(
     if dictionary.colloquial:
         tokens = _replace_colloquial(tokens, dictionary.colloquial, pq, vocab, keep)
 
-    pq.defined_terms = definition_candidates([t[1] for t in tokens])
+    pq.defined_terms = definition_candidates([t[1] for t in tokens], [t[0] for t in tokens] if pq.has_marks else None)
     if not law and laws:
         pq.subject_laws = laws_by_subject([t[1] for t in tokens], laws)
     content = _remove_phrases(tokens, [_BUILTIN, dictionary.fillers], pq.dropped, vocab, keep)
@@ -318,12 +280,22 @@ _DEF_SUFFIX = re.compile(
 )
 
 
-def definition_candidates(folded: list[str]) -> list[str]:
+# Words that may open a definition question without being part of the term ("Trong luật
+# này, X là gì", "Theo luật, X là …", "thì X là gì"), spelled with their diacritics.
+LEADING_PREPOSITIONS = frozenset({"trong", "theo", "thì"})
+
+
+def definition_candidates(folded: list[str], accented: list[str] | None = None) -> list[str]:
     """Terms a query may ask the definition of, as ``defines`` field values.
 
     "an ninh mạng là gì", "định nghĩa của X", "thế nào là X", "X là …, đúng hay sai":
     X is what precedes the first "là" (or follows the question phrase). Every tail of X
     (longest first) is a candidate; the engine keeps the first that some clause defines.
+
+    A leading preposition is dropped only when the query was typed with diacritics
+    (``accented``) and spells it exactly: "Trọng tài thương mại là gì" and "Thi hành án là
+    gì" keep their first word (folded they read "trong", "thi"). Typed without diacritics
+    the word stays, and the shorter tails still cover the preposition reading.
     """
     text = " ".join(folded)
     m = _DEF_PREFIX.match(text)
@@ -337,8 +309,10 @@ def definition_candidates(folded: list[str]) -> list[str]:
     if not head:
         return []
     words = head.split()[:14]
-    if words and words[0] in ("theo", "trong", "thi"):
-        words = words[1:]
+    if words and accented is not None:
+        first = len(text[: m.start(1)].split())  # position of the head's first word in the query
+        if first < len(accented) and accented[first] in LEADING_PREPOSITIONS:
+            words = words[1:]
     cands = ["_".join(words[i:]) for i in range(len(words)) if len(words) - i >= 2]
     return cands
 
@@ -355,45 +329,3 @@ def definition_term(passage: str) -> str | None:
     if not 1 <= len(words) <= 14:
         return None
     return "_".join(words)
-
-
-def law_names_for(group_title: str) -> LawName:
-    """How people name a document: its title without year, and the law's abbreviation.
-
-    "Bộ luật Lao động 2019" → "bo luat lao dong 2019", "bo luat lao dong", "blld".
-    """
-    folded = analysis.fold_all(analysis.syllables(re.sub(r"\(.*?\)", " ", group_title)))
-    names: list[tuple[str, ...]] = []
-    year = ""
-    if folded:
-        names.append(tuple(folded))
-        if re.fullmatch(r"(19|20)\d\d", folded[-1]):
-            year = folded[-1]
-            folded = folded[:-1]
-            names.append(tuple(folded))
-        if folded[:1] == ["hien"] and folded[1:2] == ["phap"]:
-            names.append(("hien", "phap"))
-        # Require a law-type word and at least two more syllables so a bare "luật" or
-        # "bộ luật" never counts as naming one law.
-        if folded[:2] in (["bo", "luat"],) and len(folded) >= 4 or folded[:1] == ["luat"] and len(folded) >= 3:
-            initials = "".join(w[0] for w in folded)
-            if len(initials) >= 3:
-                names.append((initials,))
-    subject: tuple[str, ...] = ()
-    if folded[:2] == ["bo", "luat"] and len(folded) >= 4:
-        subject = tuple(folded[2:])
-    elif folded[:1] == ["luat"] and len(folded) >= 3:
-        subject = tuple(folded[1:])
-    return LawName(group_title=group_title, names=list(dict.fromkeys(names)), year=year, subject=subject)
-
-
-def laws_by_subject(folded: list[str], laws: list[LawName]) -> list[LawName]:
-    """Laws whose subject ("điện ảnh", "hôn nhân và gia đình") the query mentions."""
-    if not isinstance(laws, LawIndex):
-        laws = LawIndex(laws)
-    found = []
-    for i, word in enumerate(folded):
-        for subject, law in laws.by_subject.get(word, ()):
-            if tuple(folded[i : i + len(subject)]) == subject and law not in found:
-                found.append(law)
-    return found

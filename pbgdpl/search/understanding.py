@@ -15,7 +15,8 @@ import tantivy
 from . import derived, spelling
 from .dictionary import Dictionary
 from .index import IndexHandle
-from .query import LawName, ParsedQuery, parse
+from .lawnames import LawName
+from .query import ParsedQuery, parse
 
 _YEAR_RE = re.compile(r"\b(19|20)\d\d\b")
 

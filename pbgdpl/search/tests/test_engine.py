@@ -141,3 +141,23 @@ def test_suggest_completes_titles_and_numbers(handle):
     assert titles == ["Bộ luật Lao động 2019"]
     assert engine.suggest("100/2019", handle=handle)[0].url == "/van-ban/nd-100/"
     assert engine.suggest("luật đất", handle=handle)[0].doc_number == "45/2013/QH13"
+
+
+def test_definition_question_keeps_a_subject_that_folds_like_a_preposition(tmp_path):
+    """"Trọng tài thương mại là gì" once lost "trọng" (folded "trong") and landed on the clause
+    defining "thương mại"."""
+    from pbgdpl.search.registry import SearchEntry
+
+    def article(n: int, law: str, text: str) -> SearchEntry:
+        return SearchEntry(key=f"{law}#dieu-{n}", kind="provision", title=f"Điều {n}. Giải thích từ ngữ", body=text,
+                           url=f"/van-ban/{law}/#dieu-{n}", group_key=law, group_title=law, group_url=f"/van-ban/{law}/")
+
+    build_temporary(tmp_path / "ix", [
+        article(3, "Luật Trọng tài thương mại 2010",
+                "1. Trọng tài thương mại là phương thức giải quyết tranh chấp do các bên thỏa thuận.\n"
+                "2. Thỏa thuận trọng tài là thỏa thuận giữa các bên."),
+        article(3, "Luật Kinh doanh 2020", "1. Thương mại là hoạt động nhằm mục đích sinh lợi của thương nhân."),
+    ])
+    own = IndexHandle.open(tmp_path / "ix")
+    for q in ("Trọng tài thương mại là gì", "trong tai thuong mai la gi"):
+        assert first_key(search(own, q)) == "Luật Trọng tài thương mại 2010#dieu-3", q

@@ -1,5 +1,6 @@
 from pbgdpl.search.dictionary import Dictionary
-from pbgdpl.search.query import definition_candidates, definition_term, law_names_for, parse
+from pbgdpl.search.lawnames import law_names_for
+from pbgdpl.search.query import definition_candidates, definition_term, parse
 
 LAWS = [law_names_for("Bộ luật Lao động 2019"), law_names_for("Bộ luật Dân sự 2015")]
 
@@ -64,3 +65,15 @@ def test_definition_intent():
     assert definition_candidates("dinh nghia cua nguoi lao dong".split())[0] == "nguoi_lao_dong"
     assert definition_candidates("nghi thai san may thang".split()) == []
     assert definition_term("1. Người lao động là người làm việc cho người sử dụng lao động") == "nguoi_lao_dong"
+
+
+def test_a_leading_trong_or_thi_is_kept_when_typed_with_diacritics():
+    """"Trọng" and "Thi" fold to the prepositions "trong" and "thì": they are the subject here."""
+    assert parse("Trọng tài thương mại là gì", Dictionary(), []).defined_terms[0] == "trong_tai_thuong_mai"
+    assert parse("Thi hành án là gì", Dictionary(), []).defined_terms[0] == "thi_hanh_an"
+    assert parse("Trong luật này, người lao động là gì", Dictionary(), []).defined_terms[0] == "luat_nay_nguoi_lao_dong"
+    assert "nguoi_lao_dong" in parse("Trong luật này, người lao động là gì", Dictionary(), []).defined_terms
+    assert parse("thì trọng tài là gì", Dictionary(), []).defined_terms == ["trong_tai"]
+    # Without diacritics the first word stays; the shorter tails cover the preposition reading.
+    assert parse("trong tai thuong mai la gi", Dictionary(), []).defined_terms[0] == "trong_tai_thuong_mai"
+    assert parse("thi hanh an la gi", Dictionary(), []).defined_terms[0] == "thi_hanh_an"
