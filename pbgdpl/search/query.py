@@ -1,7 +1,8 @@
-"""Query understanding: from what a citizen typed to the terms, boosts and references to search.
+"""Query parsing: from what a citizen typed to the terms, boosts and references to search.
 
-``parse(text, dictionary, laws)`` is pure (no index access) so it is easy to test; the
-engine passes it the dictionary and the law names it knows from the index.
+``parse(text, dictionary, laws, words)`` is pure (no index access) so it is easy to test;
+``understanding.understand`` passes it the dictionary and what it knows from the index (law
+names, vocabulary), then adds what needs the index (law versions, typo corrections).
 """
 
 from __future__ import annotations
@@ -290,7 +291,7 @@ def definition_candidates(folded: list[str], accented: list[str] | None = None) 
 
     "an ninh mạng là gì", "định nghĩa của X", "thế nào là X", "X là …, đúng hay sai":
     X is what precedes the first "là" (or follows the question phrase). Every tail of X
-    (longest first) is a candidate; the engine keeps the first that some clause defines.
+    (longest first) is a candidate; query building keeps the first that some clause defines.
 
     A leading preposition is dropped only when the query was typed with diacritics
     (``accented``) and spells it exactly: "Trọng tài thương mại là gì" and "Thi hành án là

@@ -226,7 +226,7 @@ def suggest_view(request: HttpRequest) -> HttpResponse:
     except Exception:
         log.exception("Suggest failed for %r", prefix)
         suggestions = []
-    if request.headers.get("HX-Request") == "true" or request.GET.get("format") == "html":
+    if is_htmx_partial(request) or request.GET.get("format") == "html":
         return render(request, "search/_suggest.html", {"suggestions": suggestions, "q": prefix})
     if request.GET.get("format") == "opensearch":
         # Browsers' search bars: [query, [completions], [descriptions], [urls]].
