@@ -210,6 +210,8 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search"))
 # Search statistics (no personal data) are kept this many days, then deleted by a daily job.
 SEARCH_ANALYTICS_RETENTION_DAYS = int(os.environ.get("SEARCH_ANALYTICS_RETENTION_DAYS", "365"))
+# A phrase appears in the public "popular searches" once this many different clients searched it.
+SEARCH_POPULAR_MIN_CLIENTS = int(os.environ.get("SEARCH_POPULAR_MIN_CLIENTS", "3"))
 
 LOGGING = {
     "version": 1,

@@ -140,7 +140,7 @@ def totals(period: Period) -> dict[str, int]:
 
 def popular_min_clients() -> int:
     """Distinct people a phrase needs before it is shown publicly (``SEARCH_POPULAR_MIN_CLIENTS``, default 3)."""
-    return max(1, int(getattr(settings, "SEARCH_POPULAR_MIN_CLIENTS", 3)))
+    return max(1, settings.SEARCH_POPULAR_MIN_CLIENTS)
 
 
 def phrase_clients(days: int = POPULAR_DAYS) -> dict[str, int]:
