@@ -171,3 +171,16 @@ def test_report_names_clicked_results_from_the_index(admin_client_logged_in, sea
     )
     html = admin_client_logged_in.get("/quan-tri/thong-ke-tim-kiem/").content.decode()
     assert "Điều 139. Nghỉ thai sản — Bộ luật Lao động 2019" in html
+
+
+def test_distinct_client_rows_are_kept_only_as_long_as_popular_searches_look_back(db):
+    from pbgdpl.search.analytics.models import SearchPhraseClient
+
+    now = timezone.now()
+    old, recent = "1" * 32, "2" * 32  # client keys as core.ratelimit.client_key makes them
+    services.record_search("sổ đỏ", None, 5, client=old, when=now - datetime.timedelta(days=31))
+    services.record_search("sổ đỏ", None, 5, client=recent, when=now - datetime.timedelta(days=2))
+    services.record_search("không thấy gì", None, 0, client="3" * 32)  # found nothing: never popular, not kept
+    services.purge(now)
+    row = SearchPhraseClient.objects.get()
+    assert row.client != recent  # a hash of the key with the phrase, not the key itself
