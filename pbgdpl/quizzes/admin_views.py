@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from pbgdpl.core.numbers import parse_ascii_int
+
 from . import selectors, services, spreadsheets
 from .models import Attempt, Round
 
@@ -91,7 +93,10 @@ class RoundView(OrganiserMixin, TemplateView):
                 round_.save(update_fields=["results_published"])
                 messages.success(request, _("Đã cập nhật việc công bố kết quả."))
             elif action == "disqualify":
-                attempt = get_object_or_404(Attempt, pk=request.POST.get("attempt", "0") or 0, round=round_)
+                attempt_id = parse_ascii_int(request.POST.get("attempt"))
+                if attempt_id is None:
+                    raise services.QuizError("Không tìm thấy bài thi cần hủy kết quả.")
+                attempt = get_object_or_404(Attempt, pk=attempt_id, round=round_)
                 services.disqualify(attempt, request.POST.get("reason", ""))
                 logger.info("User %s disqualified attempt %s", request.user.pk, attempt.pk)
                 messages.success(request, _("Đã hủy kết quả. Tổng kết lại đợt thi để trao lại giải."))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.auth.hashers import check_password, make_password
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -16,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+
+from .validators import validate_link
 
 
 class Difficulty(models.IntegerChoices):
@@ -30,9 +33,32 @@ class QuestionKind(models.TextChoices):
     TRUE_FALSE = "truefalse", _("Đúng/Sai")
 
 
+class Pool(models.TextChoices):
+    """Which public use a question serves. A question belongs to exactly one pool: contest questions
+    never get feedback on a public page, practice questions are never drawn into a contest round."""
+
+    CONTEST = "contest", _("Câu hỏi thi")
+    PRACTICE = "practice", _("Câu hỏi luyện tập")
+
+
+class QuestionQuerySet(models.QuerySet):
+    def for_contests(self):
+        """Questions a contest round may draw or fix (the contest pool only)."""
+        return self.filter(pool=Pool.CONTEST)
+
+    def for_practice(self):
+        """Questions a practice quiz may show with their answers (the practice pool only)."""
+        return self.filter(pool=Pool.PRACTICE)
+
+
 class Question(ClusterableModel):
     """A question of the bank; its correct choices never leave the server before submission."""
 
+    pool = models.CharField(
+        _("dùng cho"), max_length=10, choices=Pool.choices, default=Pool.CONTEST, db_index=True,
+        help_text=_("Câu hỏi thi không bao giờ hiện đáp án ở trang luyện tập; muốn dùng cho cả hai, "
+                    "hãy tạo bản sao sang nhóm kia."),
+    )
     kind = models.CharField(_("loại câu hỏi"), max_length=12, choices=QuestionKind.choices,
                             default=QuestionKind.SINGLE)
     text = models.TextField(_("nội dung câu hỏi"))
@@ -52,6 +78,8 @@ class Question(ClusterableModel):
     is_active = models.BooleanField(_("đang dùng"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = QuestionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("câu hỏi")
         verbose_name_plural = _("ngân hàng câu hỏi")
@@ -63,6 +91,20 @@ class Question(ClusterableModel):
     @property
     def tag_list(self) -> list[str]:
         return [t.strip() for t in self.tags.split(",") if t.strip()]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.pk is None:
+            return
+        stored = type(self).objects.filter(pk=self.pk).values_list("pool", flat=True).first()
+        if stored and stored != self.pool and self.is_used():
+            raise ValidationError({"pool": _(
+                "Câu hỏi này đã được dùng nên không thể chuyển nhóm; hãy tạo bản sao sang nhóm kia.")})
+
+    def is_used(self) -> bool:
+        """Whether a round, a practice quiz or an attempt already refers to this question."""
+        return (self.fixed_in_rounds.exists() or self.practice_quizzes.exists()
+                or AttemptAnswer.objects.filter(question_id=self.pk).exists())
 
     def cite_url(self) -> str:
         """Link to the cited provision (/van-ban/<slug>/#<eid>), or "" when no document is linked."""
@@ -172,7 +214,8 @@ class Round(models.Model):
     hard_count = models.PositiveSmallIntegerField(_("số câu khó"), default=0)
     tag_filter = models.CharField(_("chỉ lấy câu thuộc lĩnh vực"), max_length=100, blank=True)
     fixed_questions = models.ManyToManyField(Question, verbose_name=_("bộ câu hỏi cố định"), blank=True,
-                                             related_name="fixed_in_rounds")
+                                             related_name="fixed_in_rounds",
+                                             limit_choices_to={"pool": Pool.CONTEST})
     order = models.CharField(_("thứ tự câu hỏi"), max_length=14, choices=Ordering.choices,
                              default=Ordering.EASY_TO_HARD)
     time_limit_minutes = models.PositiveSmallIntegerField(_("thời gian làm bài (phút)"), default=15)
@@ -205,8 +248,6 @@ class Round(models.Model):
         return reverse("quizzes:round", args=[self.contest.slug, self.number])
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         errors = {}
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             errors["closes_at"] = _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")
@@ -250,6 +291,8 @@ class Contestant(models.Model):
     # four digits are readable by staff.
     citizen_id_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     citizen_id_last4 = models.CharField(_("4 số cuối CCCD"), max_length=4, blank=True, editable=False)
+    # Part of the signed sign-in cookie; bumped on sign-out and erasure so older cookies stop working.
+    session_version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("ngày đăng ký"), auto_now_add=True)
 
     class Meta:
@@ -339,8 +382,11 @@ class PracticeQuiz(models.Model):
     title = models.CharField(_("tên bài luyện tập"), max_length=255)
     slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
     intro = models.TextField(_("giới thiệu"), blank=True)
-    related_url = models.CharField(_("bài học, tình huống liên quan (đường dẫn)"), max_length=500, blank=True)
-    questions = models.ManyToManyField(Question, verbose_name=_("câu hỏi"), related_name="practice_quizzes")
+    related_url = models.CharField(_("bài học, tình huống liên quan (đường dẫn)"), max_length=500, blank=True,
+                                   validators=[validate_link],
+                                   help_text=_("Đường dẫn trong Cổng (bắt đầu bằng /) hoặc địa chỉ http(s)://."))
+    questions = models.ManyToManyField(Question, verbose_name=_("câu hỏi"), related_name="practice_quizzes",
+                                       limit_choices_to={"pool": Pool.PRACTICE})
     is_published = models.BooleanField(_("công khai"), default=True)
 
     class Meta:

@@ -7,7 +7,7 @@ import datetime
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Attempt, AttemptStatus, Contest, Contestant, Question, Round
+from .models import Attempt, AttemptStatus, Contest, Contestant, PracticeQuiz, Question, Round
 
 
 def published_contests():
@@ -68,3 +68,12 @@ def winners(round_: Round) -> list[Attempt]:
         Attempt.objects.filter(round=round_, counts=True, disqualified=False).exclude(prize="")
         .select_related("contestant__unit").order_by("rank")
     )
+
+
+def practice_question_set(quiz: PracticeQuiz):
+    """The questions a practice quiz may show with answers: its own, active, practice-pool ones."""
+    return quiz.questions.for_practice().filter(is_active=True)
+
+
+def practice_questions(quiz: PracticeQuiz) -> list[Question]:
+    return list(practice_question_set(quiz).prefetch_related("choices"))
