@@ -227,7 +227,10 @@ class Round(models.Model):
     prizes_second = models.PositiveSmallIntegerField(_("số giải nhì"), default=2)
     prizes_third = models.PositiveSmallIntegerField(_("số giải ba"), default=3)
     prizes_consolation = models.PositiveSmallIntegerField(_("số giải khuyến khích"), default=10)
-    show_answers_after_submit = models.BooleanField(_("cho xem đáp án sau khi nộp bài"), default=False)
+    show_answers_after_submit = models.BooleanField(
+        _("cho xem đáp án sau khi nộp bài"), default=False,
+        help_text=_("Người đã nộp bài thấy ngay đáp án các câu của mình, kể cả khi đợt thi còn mở, và có thể "
+                    "chia sẻ cho người khác. Để trống thì đáp án chỉ hiện sau khi tổng kết đợt thi."))
     # Filled when the round is closed (manage.py / task close_round).
     closed_at = models.DateTimeField(_("đã tổng kết lúc"), null=True, blank=True, editable=False)
     prediction_actual = models.PositiveIntegerField(_("đáp án câu dự đoán"), null=True, blank=True,

@@ -16,15 +16,19 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from pbgdpl.core.exports import FORMULA_TRIGGERS, append_row
 
-from .models import Attempt, Choice, Difficulty, Question, QuestionKind, Round
+from .models import Attempt, Choice, Difficulty, Pool, Question, QuestionKind, Round
 
 COLUMNS = ["Câu hỏi", "Loại", "Phương án A", "Phương án B", "Phương án C", "Phương án D", "Phương án E",
-           "Đáp án đúng", "Độ khó", "Lĩnh vực", "Giải thích", "Số hiệu văn bản", "Mã điều khoản", "Căn cứ pháp lý"]
+           "Đáp án đúng", "Độ khó", "Lĩnh vực", "Giải thích", "Số hiệu văn bản", "Mã điều khoản", "Căn cứ pháp lý",
+           "Dùng cho"]
 LETTERS = "ABCDE"
 KINDS = {"một đáp án": QuestionKind.SINGLE, "nhiều đáp án": QuestionKind.MULTIPLE, "đúng/sai": QuestionKind.TRUE_FALSE}
 KIND_NAMES = {v: k for k, v in KINDS.items()}
 LEVELS = {"dễ": Difficulty.EASY, "trung bình": Difficulty.MEDIUM, "khó": Difficulty.HARD}
 LEVEL_NAMES = {v: k for k, v in LEVELS.items()}
+# A question serves contests or practice, never both (a practice quiz shows its answers to anyone).
+POOLS = {"": Pool.CONTEST, "thi": Pool.CONTEST, "luyện tập": Pool.PRACTICE}
+POOL_NAMES = {Pool.CONTEST: "thi", Pool.PRACTICE: "luyện tập"}
 MAX_ROWS = 5000
 
 
@@ -43,13 +47,15 @@ def template_workbook() -> bytes:
     ws.title = "Câu hỏi"
     append_row(ws, COLUMNS)
     append_row(ws, ["Độ tuổi kết hôn của nam là bao nhiêu?", "một đáp án", "Từ đủ 18 tuổi", "Từ đủ 20 tuổi",
-               "Từ đủ 21 tuổi", "", "", "B", "dễ", "Hôn nhân và gia đình", "Nam từ đủ 20 tuổi trở lên.",
-               "52/2014/QH13", "dieu-8", "Điều 8 Luật Hôn nhân và gia đình 2014"])
+                    "Từ đủ 21 tuổi", "", "", "B", "dễ", "Hôn nhân và gia đình", "Nam từ đủ 20 tuổi trở lên.",
+                    "52/2014/QH13", "dieu-8", "Điều 8 Luật Hôn nhân và gia đình 2014", "thi"])
     append_row(ws, ["Tài sản nào là tài sản riêng của vợ, chồng?", "nhiều đáp án", "Tài sản có trước khi kết hôn",
-               "Tiền lương trong thời kỳ hôn nhân", "Tài sản được thừa kế riêng", "", "", "A,C", "trung bình",
-               "Hôn nhân và gia đình", "", "52/2014/QH13", "dieu-43", "Điều 43 Luật Hôn nhân và gia đình 2014"])
+                    "Tiền lương trong thời kỳ hôn nhân", "Tài sản được thừa kế riêng", "", "", "A,C", "trung bình",
+                    "Hôn nhân và gia đình", "", "52/2014/QH13", "dieu-43", "Điều 43 Luật Hôn nhân và gia đình 2014",
+                    "thi"])
     append_row(ws, ["Giờ làm việc ban đêm tính từ 22 giờ đến 06 giờ sáng hôm sau.", "đúng/sai", "", "", "", "", "",
-               "Đúng", "dễ", "Lao động", "", "45/2019/QH14", "dieu-106", "Điều 106 Bộ luật Lao động 2019"])
+                    "Đúng", "dễ", "Lao động", "", "45/2019/QH14", "dieu-106", "Điều 106 Bộ luật Lao động 2019",
+                    "luyện tập"])
     help_ws = wb.create_sheet("Hướng dẫn")
     for line in [
         "Mỗi dòng của trang 'Câu hỏi' là một câu hỏi; giữ nguyên dòng tiêu đề.",
@@ -57,6 +63,9 @@ def template_workbook() -> bytes:
         "Đáp án đúng: chữ cái của phương án (A, B, ...); nhiều đáp án cách nhau bằng dấu phẩy; đúng/sai ghi 'Đúng' hoặc 'Sai'.",
         "Độ khó: 'dễ', 'trung bình' hoặc 'khó'. Lĩnh vực: cách nhau bằng dấu phẩy.",
         "Số hiệu văn bản và mã điều khoản (ví dụ dieu-8) tạo đường dẫn đến điều luật trên Cổng.",
+        "Dùng cho: 'thi' (để trống cũng là 'thi') hoặc 'luyện tập'. Câu luyện tập hiện đáp án cho mọi người "
+        "nên không bao giờ được rút vào đợt thi; muốn dùng cả hai, sao chép câu hỏi sang nhóm kia trong "
+        "Ngân hàng câu hỏi.",
         "Nếu có dòng sai, không câu hỏi nào được nhập; sửa các dòng trong báo cáo lỗi rồi nhập lại.",
     ]:
         append_row(help_ws, [line])
@@ -133,6 +142,9 @@ def parse_questions(data: bytes) -> tuple[list[dict], list[RowError]]:
             elif kind == QuestionKind.SINGLE and len(letters) > 1:
                 row_errors.append(RowError(number, "Đáp án đúng", "Câu một đáp án chỉ được có một đáp án đúng."))
             choices = [(t, letter in letters) for letter, t in filled]
+        pool = POOLS.get(cell.get("Dùng cho", "").lower())
+        if pool is None:
+            row_errors.append(RowError(number, "Dùng cho", "Phải là 'thi' hoặc 'luyện tập' (để trống là 'thi')."))
         document = None
         doc_number = cell.get("Số hiệu văn bản", "")
         if doc_number:
@@ -143,7 +155,8 @@ def parse_questions(data: bytes) -> tuple[list[dict], list[RowError]]:
                                        "câu hỏi được nhập nhưng chưa có đường dẫn đến điều luật.", blocking=False))
         errors += row_errors
         if not row_errors:
-            parsed.append({"text": text, "kind": kind, "difficulty": level, "tags": cell.get("Lĩnh vực", ""),
+            parsed.append({"pool": pool, "text": text, "kind": kind, "difficulty": level,
+                           "tags": cell.get("Lĩnh vực", ""),
                            "explanation": cell.get("Giải thích", ""), "cite_document": document,
                            "cite_eid": cell.get("Mã điều khoản", ""), "cite_label": cell.get("Căn cứ pháp lý", ""),
                            "choices": choices})
@@ -184,7 +197,8 @@ def export_questions(queryset=None) -> bytes:
             options = [c.text for c in choices[:5]] + [""] * (5 - len(choices[:5]))
             answer = ",".join(LETTERS[i] for i, c in enumerate(choices[:5]) if c.is_correct)
         append_row(ws, [q.text, KIND_NAMES[q.kind], *options, answer, LEVEL_NAMES[q.difficulty], q.tags, q.explanation,
-                   q.cite_document.number if q.cite_document_id else "", q.cite_eid, q.cite_label])
+                   q.cite_document.number if q.cite_document_id else "", q.cite_eid, q.cite_label,
+                   POOL_NAMES[q.pool]])
     return _save(wb)
 
 
