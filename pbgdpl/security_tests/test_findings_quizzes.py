@@ -91,6 +91,25 @@ def test_finding_4_a_formula_name_is_text_in_the_organiser_export(client, runnin
     assert cell.data_type == "s" and cell.value == "'" + name
 
 
+def test_finding_4_other_admin_exports_write_formula_text_as_text(client, db):
+    """#4: the Wagtail listing downloads (CSV and XLSX) escape text that would start a formula."""
+    import csv
+
+    from pbgdpl.search.models import DictionaryEntry
+
+    DictionaryEntry.objects.create(kind=DictionaryEntry.Kind.SYNONYM, term='=HYPERLINK("http://x","Bấm")',
+                                   expansions="@SUM(1+1)")
+    client.force_login(get_user_model().objects.create_superuser("qt", "qt@example.vn", "Mat-khau-rat-dai-2026"))
+    url = reverse("wagtailsnippets_search_dictionaryentry:list")
+    response = client.get(url, {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    row = next(r for r in rows if "HYPERLINK" in "".join(r))
+    assert '\'=HYPERLINK("http://x","Bấm")' in row and "'@SUM(1+1)" in row
+    sheet = load_workbook(io.BytesIO(b"".join(client.get(url, {"export": "xlsx"}).streaming_content))).active
+    cells = [c for row in sheet.iter_rows() for c in row if c.value and "HYPERLINK" in str(c.value)]
+    assert [(c.value, c.data_type) for c in cells] == [('\'=HYPERLINK("http://x","Bấm")', "s")]
+
+
 def test_finding_5_unicode_digits_neither_duplicate_accounts_nor_pass(client, running_round, frozen):
     """#5: fullwidth digits are the same phone (and citizen ID); Arabic-Indic digits are refused in Vietnamese."""
     make_contestant(phone="0912000001", citizen_id="001090012345")
