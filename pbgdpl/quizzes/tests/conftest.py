@@ -7,15 +7,7 @@ import pytest
 from pbgdpl.quizzes import services
 from pbgdpl.quizzes.models import Pool
 
-from .factories import (
-    NOW,
-    ContestFactory,
-    PracticeQuizFactory,
-    QuestionFactory,
-    RoundFactory,
-    UnitFactory,
-    make_contestant,
-)
+from .factories import NOW, ContestFactory, PracticeQuizFactory, QuestionFactory, RoundFactory, UnitFactory
 
 
 @pytest.fixture(autouse=True)
@@ -59,15 +51,6 @@ def unit(db):
     return UnitFactory()
 
 
-def answer_all(attempt, *, right: int, now=None):
-    """Answer the first ``right`` questions correctly and the rest wrongly."""
-    key = services.answer_key(attempt.question_ids)
-    for i, qid in enumerate(attempt.question_ids):
-        correct = sorted(key[qid][1])
-        wrong = [c for c in attempt.choice_order[str(qid)] if c not in key[qid][1]][:1]
-        services.save_answer(attempt, qid, correct if i < right else wrong, now=now or NOW)
-
-
 @pytest.fixture
 def frozen():
     import time_machine
@@ -75,5 +58,3 @@ def frozen():
     with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
 
-
-__all__ = ["NOW", "answer_all", "make_contestant"]

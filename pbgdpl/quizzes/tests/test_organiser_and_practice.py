@@ -11,8 +11,7 @@ from django.urls import reverse
 from pbgdpl.quizzes import services
 from pbgdpl.quizzes.models import Attempt
 
-from .conftest import NOW, answer_all, make_contestant
-from .factories import PracticeQuizFactory
+from .factories import NOW, PracticeQuizFactory, answer_all, make_contestant
 
 
 @pytest.fixture

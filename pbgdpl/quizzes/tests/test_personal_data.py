@@ -11,7 +11,7 @@ from pbgdpl.core import personal_data
 from pbgdpl.quizzes import services
 from pbgdpl.quizzes.models import Attempt, Contestant
 
-from .conftest import NOW, make_contestant
+from .factories import NOW, make_contestant
 
 
 def test_export_then_erase(round_):

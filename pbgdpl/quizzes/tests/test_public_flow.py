@@ -10,7 +10,7 @@ from django.urls import reverse
 from pbgdpl.quizzes import services
 from pbgdpl.quizzes.models import Attempt, AttemptAnswer, AttemptStatus, Choice, Contestant
 
-from .conftest import NOW, make_contestant
+from .factories import NOW, make_contestant
 
 PASSWORD = "mat-khau-rat-kho"
 

@@ -10,8 +10,7 @@ from pbgdpl.quizzes import services
 from pbgdpl.quizzes.models import Attempt, PredictionTarget, Prize
 from pbgdpl.quizzes.services import QuizError
 
-from .conftest import NOW, answer_all, make_contestant
-from .factories import RoundFactory, UnitFactory
+from .factories import NOW, RoundFactory, UnitFactory, answer_all, make_contestant
 
 CLOSE = NOW + datetime.timedelta(days=8)
 

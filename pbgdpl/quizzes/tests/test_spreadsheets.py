@@ -74,7 +74,7 @@ def test_results_export_lists_every_attempt_with_statistics(round_):
 
     from pbgdpl.quizzes import services
 
-    from .conftest import NOW, answer_all, make_contestant
+    from .factories import NOW, answer_all, make_contestant
 
     attempt = services.start_attempt(make_contestant("Cao Thị Uyên"), round_, now=NOW)
     answer_all(attempt, right=5)
