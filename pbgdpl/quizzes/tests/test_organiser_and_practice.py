@@ -57,9 +57,17 @@ def test_disqualification_needs_a_reason(client, organiser, round_):
 
 
 def test_staff_without_permission_cannot_open_the_organiser_views(client, round_):
+    """A staff member with admin access but no contest permission sees neither counters nor exports."""
+    from django.contrib.auth.models import Permission
+
     user = get_user_model().objects.create_user("bientapvien", "btv@example.vn", "mat-khau-rat-kho", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
     client.force_login(user)
-    assert client.get(reverse("quizzes_admin:round", args=[round_.pk])).status_code in {302, 403}
+    for url in (reverse("quizzes_admin:round", args=[round_.pk]), reverse("quizzes_admin:round_export", args=[round_.pk]),
+                reverse("quizzes_admin:copy_question", args=[round_.fixed_questions.first().pk])):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home"), url
+        assert "Đã nộp" not in client.get(response["Location"]).content.decode()
 
 
 def test_winner_downloads_a_certificate(client, round_, frozen):
