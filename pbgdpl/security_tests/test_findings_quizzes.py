@@ -121,6 +121,8 @@ def test_finding_5_unicode_digits_neither_duplicate_accounts_nor_pass(client, ru
     refused = client.post(url, {**base, "phone": "09١٢000001"}).content.decode()
     assert "Số điện thoại không hợp lệ" in refused and Contestant.objects.count() == 1
     assert services.citizen_id_digits("００１０９００１２３４５") == "001090012345"
+    twin = make_contestant(phone="0912000002", citizen_id="００１ ０９０ ０１２ ３４５")
+    assert twin.citizen_id_hash == Contestant.objects.get(phone="0912000001").citizen_id_hash
     assert services.citizen_id_digits("٠٠١٠٩٠٠١٢٣٤٥") is None
 
     from pbgdpl.qa.forms import AskForm
@@ -185,8 +187,15 @@ def test_finding_11_many_clients_meet_a_slower_per_account_back_off(client, runn
     assert _sign_in(client, owner.phone, addr="198.51.100.21").status_code == 302
 
 
-def test_finding_13_practice_link_refuses_javascript(db):
+def test_finding_13_practice_link_refuses_javascript(client, db):
     """#13: a practice quiz's related link accepts only site paths and http(s) addresses."""
+    client.force_login(get_user_model().objects.create_superuser("btv", "btv@example.vn", "Mat-khau-rat-dai-2026"))
+    form = {"title": "Luyện tập độc", "slug": "luyen-tap-doc", "intro": "", "related_url": "javascript:alert(1)",
+            "is_published": "on"}
+    response = client.post(reverse("wagtailsnippets_quizzes_practicequiz:add"), form)
+    assert response.status_code == 200 and "Đường dẫn không hợp lệ" in response.content.decode()
+    assert "Luyện tập độc" in response.content.decode()  # nothing typed is lost
+    assert not PracticeQuiz.objects.exists()
     for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "//evil.example/x", "vbscript:x"):
         quiz = PracticeQuiz(title="Luyện tập", slug="luyen-tap", related_url=bad)
         with pytest.raises(ValidationError) as error:
