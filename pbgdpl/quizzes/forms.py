@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Contest, Unit
-from .services import citizen_id_digits, contestant_phone
+from .phones import INVALID_PHONE_MESSAGE, contestant_phone
+from .services import citizen_id_digits
 
 
 def communes() -> tuple[str, ...]:
@@ -60,8 +61,7 @@ class RegistrationForm(forms.Form):
     def clean_phone(self) -> str:
         phone = contestant_phone(self.cleaned_data["phone"])
         if phone is None:
-            raise forms.ValidationError(
-                _("Số điện thoại không hợp lệ: cần 10 chữ số (0–9) của số di động Việt Nam, ví dụ 0912345678."))
+            raise forms.ValidationError(INVALID_PHONE_MESSAGE)
         return phone
 
     def clean_birth_date(self) -> datetime.date | None:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from .phones import INVALID_PHONE_MESSAGE, contestant_phone
 from .validators import validate_link
 
 
@@ -305,6 +306,17 @@ class Contestant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.full_name} ({mask_phone(self.phone)})"
+
+    def clean(self) -> None:
+        """Staff editing a phone number keep the one spelling (a fullwidth copy would be a second account)."""
+        super().clean()
+        stored = type(self).objects.filter(pk=self.pk).values_list("phone", flat=True).first() if self.pk else None
+        if self.phone == stored:
+            return  # unchanged, including the placeholder of an erased account
+        phone = contestant_phone(self.phone)
+        if phone is None:
+            raise ValidationError({"phone": INVALID_PHONE_MESSAGE})
+        self.phone = phone
 
     def set_password(self, raw: str) -> None:
         self.password = make_password(raw)

@@ -10,23 +10,13 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from pbgdpl.core.numbers import digits_only, normalize_vietnamese_phone
+from pbgdpl.core.numbers import digits_only
 
 from ..models import Contestant
+from ..phones import INVALID_PHONE_MESSAGE, contestant_phone
 from .errors import PhoneTaken, QuizError
 
-MOBILE_PREFIXES = "35789"
 CITIZEN_ID_LENGTH = 12
-
-
-def contestant_phone(raw: str) -> str | None:
-    """The one spelling of a Vietnamese mobile number ("0912345678"), or None.
-
-    Fullwidth digits fold to ASCII and other scripts' digits are refused (``pbgdpl.core.numbers``),
-    so ``091２０００００１`` is the account ``0912000001`` and never a second one.
-    """
-    phone = normalize_vietnamese_phone(raw)
-    return phone if phone and phone[1] in MOBILE_PREFIXES else None
 
 
 def citizen_id_digits(raw: str) -> str | None:
@@ -46,7 +36,7 @@ def register_contestant(*, phone: str, password: str, full_name: str, birth_date
     """Create the account of ``phone``; the phone and citizen ID are normalised here whatever the caller did."""
     normalized = contestant_phone(phone)
     if normalized is None:
-        raise QuizError("Số điện thoại không hợp lệ: cần 10 chữ số của số di động Việt Nam, ví dụ 0912345678.")
+        raise QuizError(INVALID_PHONE_MESSAGE)
     contestant = Contestant(phone=normalized, full_name=" ".join(full_name.split()), birth_date=birth_date,
                             unit=unit, commune=commune)
     contestant.set_password(password)
