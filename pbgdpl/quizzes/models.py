@@ -103,9 +103,15 @@ class Question(ClusterableModel):
                 "Câu hỏi này đã được dùng nên không thể chuyển nhóm; hãy tạo bản sao sang nhóm kia.")})
 
     def is_used(self) -> bool:
-        """Whether a round, a practice quiz or an attempt already refers to this question."""
-        return (self.fixed_in_rounds.exists() or self.practice_quizzes.exists()
-                or AttemptAnswer.objects.filter(question_id=self.pk).exists())
+        """Whether a round, a practice quiz or an attempt (answered or only drawn) refers to this question."""
+        if self.fixed_in_rounds.exists() or self.practice_quizzes.exists():
+            return True
+        if AttemptAnswer.objects.filter(question_id=self.pk).exists():
+            return True
+        # Drawn but unanswered questions are only in the JSON list (no portable JSON "contains" on
+        # SQLite); this runs only when an editor changes a question's pool, so a scan is acceptable.
+        drawn = Attempt.objects.values_list("question_ids", flat=True).iterator(chunk_size=2000)
+        return any(self.pk in (ids or ()) for ids in drawn)
 
     def cite_url(self) -> str:
         """Link to the cited provision (/van-ban/<slug>/#<eid>), or "" when no document is linked."""

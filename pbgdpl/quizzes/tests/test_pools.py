@@ -86,3 +86,13 @@ def test_the_migration_moves_shared_questions_to_a_practice_copy(contest, bank):
     quiz.refresh_from_db()
     other.refresh_from_db()
     assert quiz.related_url == "" and other.related_url == "/tinh-huong/"
+
+
+def test_a_question_drawn_but_not_answered_still_counts_as_used(round_, bank):
+    from .factories import NOW, make_contestant
+
+    services.start_attempt(make_contestant(), round_, now=NOW)
+    round_.fixed_questions.clear()  # only the attempt refers to the questions now
+    question = Question.objects.get(pk=bank[0].pk)
+    assert question.is_used()
+    assert not QuestionFactory().is_used()
