@@ -275,6 +275,10 @@ class Round(models.Model):
     def display_title(self) -> str:
         return self.title or f"Đợt {self.number}"
 
+    def answers_visible(self) -> bool:
+        """Whether a contestant may see the key of their submitted attempt (organiser's choice, or after close)."""
+        return self.show_answers_after_submit or self.closed_at is not None
+
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
         return self.opens_at <= now < self.closes_at and self.closed_at is None

@@ -1,4 +1,5 @@
-"""Keep the search index in step with contests and practice quizzes (outbox written in the same transaction)."""
+"""Keep the search index in step with contests and practice quizzes (outbox written in the same transaction),
+and keep contest and practice questions apart whichever code links them (decision 0008)."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from pbgdpl.core.numbers import parse_ascii_int
 
 from . import selectors, services
 from .forms import LoginForm, RegistrationForm
-from .models import Attempt, Choice, Contest, Contestant, Pool, PracticeQuiz, Question, Round
+from .models import Attempt, Contest, Contestant, Pool, PracticeQuiz, Round
 from .services import QuizError
 from .session import contestant_id, sign_in, sign_out
 
@@ -185,20 +185,7 @@ def result(request: HttpRequest, key) -> HttpResponse:
             return redirect("quizzes:take", key=attempt.key)
         services.submit_attempt(attempt.pk)
         attempt.refresh_from_db()
-    review = []
-    if attempt.round.show_answers_after_submit or attempt.round.closed_at:
-        saved = dict(attempt.answers.values_list("question_id", "choice_ids"))
-        questions = Question.objects.in_bulk(attempt.question_ids)
-        choices = Choice.objects.filter(question_id__in=attempt.question_ids)
-        by_question: dict[int, list[Choice]] = {}
-        for c in choices:
-            by_question.setdefault(c.question_id, []).append(c)
-        for qid in attempt.question_ids:
-            if qid in questions:
-                chosen = set(saved.get(qid, ()))
-                review.append({"question": questions[qid], "chosen": chosen,
-                               "choices": by_question.get(qid, []),
-                               "correct": chosen == {c.pk for c in by_question.get(qid, []) if c.is_correct}})
+    review = selectors.attempt_review(attempt) if attempt.round.answers_visible() else []
     return render(request, "quizzes/result.html", {
         "attempt": attempt, "round": attempt.round, "total": len(attempt.question_ids), "review": review,
     })
