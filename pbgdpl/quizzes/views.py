@@ -257,9 +257,10 @@ def login(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         phone = services.contestant_phone(form.cleaned_data["phone"]) or form.cleaned_data["phone"]
         client = ratelimit.client_key(request)
-        if services.login_blocked(phone, client):
+        wait = services.login_wait_minutes(phone, client)
+        if wait:
             locked = True
-            error = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."
+            error = f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {wait} phút."
         else:
             contestant = services.authenticate(phone, form.cleaned_data["password"])
             if contestant is not None:

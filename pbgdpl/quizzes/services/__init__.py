@@ -23,7 +23,7 @@ from .errors import PhoneTaken, QuizError
 from .personal_data import erase_contestant, export_contestant
 from .pools import check_pool, copy_to_pool
 from .ranking import close_round, disqualify, group_scores, mask_name, ranking_key
-from .throttling import login_blocked, record_login_failure, record_registration, registration_blocked
+from .throttling import login_wait_minutes, record_login_failure, record_registration, registration_blocked
 
 __all__ = [
     "PhoneTaken", "QuizError", "age_on", "answer_key", "authenticate", "check_pool", "citizen_id_digest",
@@ -31,5 +31,5 @@ __all__ = [
     "draw_questions", "eligibility_problem", "erase_contestant", "expire_overdue_attempts", "export_contestant",
     "forget_answer_keys", "group_scores", "mask_name", "ranking_key", "register_contestant", "revoke_sessions",
     "save_answer", "save_prediction", "session_is_current", "start_attempt", "submit_attempt",
-    "login_blocked", "record_login_failure", "record_registration", "registration_blocked",
+    "login_wait_minutes", "record_login_failure", "record_registration", "registration_blocked",
 ]

@@ -27,12 +27,18 @@ def _phone_key(phone: str) -> str:
     return hashlib.sha256(f"{settings.SECRET_KEY}:{phone}".encode()).hexdigest()[:24]
 
 
-def login_blocked(phone: str, client: str) -> bool:
-    """Whether sign-in for ``phone`` from ``client`` is refused for now."""
+def login_wait_minutes(phone: str, client: str) -> int:
+    """How long sign-in for ``phone`` from ``client`` stays refused, in minutes (0: allowed now).
+
+    The counters do not say when they expire, so this is the longest the lock can last.
+    """
     account = _phone_key(phone)
-    return (ratelimit.count(f"quiz-login:{account}:{client}") >= settings.QUIZ_LOGIN_FAILURES_PER_PHONE
-            or ratelimit.count(f"quiz-login-account:{account}") >= ACCOUNT_FAILURES_PER_HOUR
-            or ratelimit.count(f"quiz-login-ip:{client}") >= settings.QUIZ_LOGIN_FAILURES_PER_CLIENT)
+    if ratelimit.count(f"quiz-login-account:{account}") >= ACCOUNT_FAILURES_PER_HOUR:
+        return ACCOUNT_WINDOW_SECONDS // 60
+    if (ratelimit.count(f"quiz-login:{account}:{client}") >= settings.QUIZ_LOGIN_FAILURES_PER_PHONE
+            or ratelimit.count(f"quiz-login-ip:{client}") >= settings.QUIZ_LOGIN_FAILURES_PER_CLIENT):
+        return LOCK_SECONDS // 60
+    return 0
 
 
 def record_login_failure(phone: str, client: str) -> None:
