@@ -18,6 +18,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from pbgdpl.core.exports import SafeExportIndexView
+
 from .admin_panels import ValidityPanel, VersionsPanel
 from .models import DocumentType, DocumentVersion, Field, Issuer, LegalDocument, Provision, Validity
 
@@ -77,6 +79,7 @@ class LegalDocumentViewSet(SnippetViewSet):
         "live": _("Đã xuất bản"), "get_absolute_url": _("Đường dẫn"),
     }
     export_filename = "van-ban-phap-luat"
+    index_view_class = SafeExportIndexView  # exported text never runs as a formula
     edit_handler = TabbedInterface(
         [
             ObjectList(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import re
 
 from django import forms
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from pbgdpl.core.numbers import normalize_vietnamese_phone
 from pbgdpl.legal.models import Field
 
 from . import captcha
@@ -25,7 +25,7 @@ ATTACHMENT_SIGNATURES = {
     "png": (b"\x89PNG\r\n\x1a\n",),
     "docx": (b"PK\x03\x04",),
 }
-PHONE_RE = re.compile(r"^(0|\+84)(3|5|7|8|9)\d{8}$")
+MOBILE_PREFIXES = "35789"
 CONSENT_TEXT = _(
     "Tôi đồng ý để Sở Tư pháp xử lý họ tên, số điện thoại, thư điện tử và xã, phường tôi cung cấp "
     "chỉ nhằm mục đích trả lời câu hỏi này và báo cho tôi khi có câu trả lời. Thông tin cá nhân không "
@@ -92,10 +92,15 @@ class AskForm(forms.Form):
 
     def clean_phone(self) -> str:
         value = self.cleaned_data["phone"].strip()
-        compact = re.sub(r"[\s.\-()]", "", value)
-        if value and not PHONE_RE.match(compact):
-            raise forms.ValidationError(_("Số điện thoại không hợp lệ: nhập số di động 10 chữ số, ví dụ 0912345678."))
-        return compact
+        if not value:
+            return ""
+        # One spelling per number (fullwidth digits fold, other scripts refused): the status link,
+        # rate limits and personal-data requests all find the person by it.
+        phone = normalize_vietnamese_phone(value)
+        if phone is None or phone[1] not in MOBILE_PREFIXES:
+            raise forms.ValidationError(
+                _("Số điện thoại không hợp lệ: nhập số di động 10 chữ số (0–9), ví dụ 0912345678."))
+        return phone
 
     def clean_email(self) -> str:
         value = self.cleaned_data["email"].strip()

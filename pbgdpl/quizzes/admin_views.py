@@ -15,8 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from pbgdpl.core.numbers import parse_ascii_int
+
 from . import selectors, services, spreadsheets
-from .models import Attempt, Round
+from .models import Attempt, Pool, Question, Round
 
 logger = logging.getLogger(__name__)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -91,7 +93,10 @@ class RoundView(OrganiserMixin, TemplateView):
                 round_.save(update_fields=["results_published"])
                 messages.success(request, _("Đã cập nhật việc công bố kết quả."))
             elif action == "disqualify":
-                attempt = get_object_or_404(Attempt, pk=request.POST.get("attempt", "0") or 0, round=round_)
+                attempt_id = parse_ascii_int(request.POST.get("attempt"))
+                if attempt_id is None:
+                    raise services.QuizError("Không tìm thấy bài thi cần hủy kết quả.")
+                attempt = get_object_or_404(Attempt, pk=attempt_id, round=round_)
                 services.disqualify(attempt, request.POST.get("reason", ""))
                 logger.info("User %s disqualified attempt %s", request.user.pk, attempt.pk)
                 messages.success(request, _("Đã hủy kết quả. Tổng kết lại đợt thi để trao lại giải."))
@@ -105,6 +110,32 @@ class RoundExportView(OrganiserMixin, TemplateView):
         round_ = get_object_or_404(Round.objects.select_related("contest"), pk=pk)
         logger.info("User %s exported results of round %s", request.user.pk, round_.pk)
         return _xlsx(spreadsheets.export_round_results(round_), f"ket-qua-dot-{round_.number}-{round_.contest.slug}.xlsx")
+
+
+class CopyQuestionView(OrganiserMixin, TemplateView):
+    """Copy a question to the other pool (contest ↔ practice): the only way to use it for both."""
+
+    template_name = "quizzes/admin/copy_question.html"
+    page_title = _("Sao chép câu hỏi sang nhóm khác")
+
+    def _question_and_target(self) -> tuple[Question, str]:
+        question = get_object_or_404(Question, pk=self.kwargs["pk"])
+        return question, Pool.PRACTICE if question.pool == Pool.CONTEST else Pool.CONTEST
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        question, target = self._question_and_target()
+        context.update({"question": question, "target_label": Pool(target).label})
+        return context
+
+    def post(self, request, pk):
+        question, target = self._question_and_target()
+        copy = services.copy_to_pool(question, target)
+        logger.info("User %s copied question %s to the %s pool as %s", request.user.pk, question.pk, target, copy.pk)
+        messages.success(request, _("Đã tạo bản sao; hãy kiểm tra rồi thêm vào đợt thi hoặc bài luyện tập."))
+        from .wagtail_hooks import viewsets
+
+        return redirect(viewsets["questions"].get_url_name("edit"), copy.pk)
 
 
 class ImportView(OrganiserMixin, TemplateView):

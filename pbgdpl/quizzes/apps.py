@@ -8,12 +8,16 @@ class QuizzesConfig(AppConfig):
 
     def ready(self) -> None:
         from pbgdpl.accounts.roles import CONTEST_ORGANISER, EDITOR, EDITORIAL_BOARD, grant_model_permissions
+        from pbgdpl.core import personal_data
         from pbgdpl.core.demo import register_demo_loader
+        from pbgdpl.core.periodic import register_periodic
         from pbgdpl.search.registry import register
 
-        from . import signals  # noqa: F401 - connects the search outbox receivers
+        from . import signals  # noqa: F401 - connects the search outbox and question-pool receivers
         from .demo import load_demo_contest
         from .search_source import ContestSource, PracticeQuizSource
+        from .services import erase_contestant, export_contestant
+        from .tasks import close_ended_rounds, expire_attempts
 
         register(ContestSource())
         register(PracticeQuizSource())
@@ -26,3 +30,10 @@ class QuizzesConfig(AppConfig):
         organising = [f"quizzes.{verb}_{m}" for m in (*models, "choice", "contestant") for verb in ("add", "change", "view")]
         grant_model_permissions(CONTEST_ORGANISER, [*organising, "quizzes.view_attempt"])
         register_demo_loader("quizzes-contest", load_demo_contest, order=60)
+        register_periodic("quizzes-expire-attempts", every=60, task=expire_attempts)
+        register_periodic("quizzes-close-rounds", every=300, task=close_ended_rounds)
+        personal_data.register(
+            "quizzes",
+            export=lambda email, phone: export_contestant(email=email, phone=phone),
+            delete=lambda email, phone: erase_contestant(email=email, phone=phone),
+        )

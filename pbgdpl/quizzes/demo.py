@@ -1,4 +1,9 @@
-"""Demo contest loader (run by ``manage.py bootstrap``): question bank, units, a 2-round contest, a practice quiz."""
+"""Demo contest loader (run by ``manage.py bootstrap``): question bank, units, a 2-round contest, a practice quiz.
+
+The content is in ``demo_data/`` (questions.json, laws.json, units.json, contest.json) so editors can
+read and change it. Questions of the practice field go to the practice pool and the others to the
+contest pool: the practice quiz never shows answers of questions the contest can draw.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from .demo_content import LAWS, QUESTIONS, UNITS
-
-CONTEST_SLUG = "tim-hieu-phap-luat-truc-tuyen-2026"
-PRACTICE_SLUG = "hop-dong-lao-dong"
+from pbgdpl.core.demo import read_demo_data
 
 
 def load_question_bank() -> list:
@@ -19,44 +21,35 @@ def load_question_bank() -> list:
 
     from .models import Choice, Question
 
-    documents = {d.number: d for d in LegalDocument.objects.filter(number__in=LAWS)}
+    laws = {law["number"]: law for law in read_demo_data("quizzes", "laws.json")}
+    documents = {d.number: d for d in LegalDocument.objects.filter(number__in=laws)}
     created = []
-    for number, article, difficulty, kind, text, choices, explanation in QUESTIONS:
-        law_name, field = LAWS[number]
+    for item in read_demo_data("quizzes", "questions.json"):
+        law = laws[item["law"]]
         question, is_new = Question.objects.get_or_create(
-            text=text,
-            defaults={"kind": kind, "difficulty": difficulty, "explanation": explanation, "tags": field,
-                      "cite_document": documents.get(number), "cite_eid": f"dieu-{article}",
-                      "cite_label": f"Điều {article} {law_name}"},
+            text=item["text"], pool=item["pool"],
+            defaults={"kind": item["kind"], "difficulty": item["difficulty"], "explanation": item["explanation"],
+                      "tags": law["field"], "cite_document": documents.get(item["law"]),
+                      "cite_eid": f"dieu-{item['article']}", "cite_label": f"Điều {item['article']} {law['title']}"},
         )
         if is_new:
-            Choice.objects.bulk_create(
-                [Choice(question=question, text=c, is_correct=ok, position=i) for i, (c, ok) in enumerate(choices)])
+            Choice.objects.bulk_create([Choice(question=question, text=text, is_correct=ok, position=i)
+                                        for i, (text, ok) in enumerate(item["choices"])])
         created.append(question)
     return created
 
 
 @transaction.atomic
 def load_demo_contest(stdout=None) -> str:
-    from .models import Contest, Drawing, Ordering, PracticeQuiz, PredictionTarget, Round, Unit
+    from .models import Contest, Drawing, Ordering, Pool, PracticeQuiz, PredictionTarget, Round, Unit
 
-    if Contest.objects.filter(slug=CONTEST_SLUG).exists():
+    content = read_demo_data("quizzes", "contest.json")
+    if Contest.objects.filter(slug=content["contest"]["slug"]).exists():
         return "đã có"
     questions = load_question_bank()
-    for name, members in UNITS:
-        Unit.objects.get_or_create(name=name, defaults={"member_count": members})
-    contest = Contest.objects.create(
-        title="Cuộc thi tìm hiểu pháp luật trực tuyến năm 2026", slug=CONTEST_SLUG, is_published=True,
-        description=("Cuộc thi do Sở Tư pháp tổ chức nhằm nâng cao hiểu biết pháp luật về lao động, hôn nhân "
-                     "và gia đình, cư trú, dân sự và an ninh mạng cho cán bộ, công chức và Nhân dân trong tỉnh."),
-        rules=("Đối tượng: công dân Việt Nam từ đủ 15 tuổi trở lên đang sinh sống, học tập, làm việc trên địa bàn "
-               "tỉnh (trừ thành viên Ban Tổ chức, Tổ thư ký). Mỗi số điện thoại đăng ký một tài khoản; mỗi người "
-               "dự thi 01 lần mỗi đợt, gồm 20 câu hỏi trắc nghiệm trong 15 phút và 01 câu dự đoán số người trả lời "
-               "đúng tất cả câu hỏi. Xếp giải theo số câu trả lời đúng, dự đoán gần đúng nhất, thời gian làm bài "
-               "ngắn nhất, nộp bài sớm nhất. Mỗi người chỉ nhận một giải trong cả cuộc thi. Người đạt giải xuất "
-               "trình căn cước công dân khi nhận giải; thông tin không khớp sẽ bị hủy kết quả."),
-        min_age=15, residence_required=True,
-    )
+    for unit in read_demo_data("quizzes", "units.json"):
+        Unit.objects.get_or_create(name=unit["name"], defaults={"member_count": unit["member_count"]})
+    contest = Contest.objects.create(is_published=True, **content["contest"])
     today = timezone.localtime().replace(hour=8, minute=0, second=0, microsecond=0)
     first = Round.objects.create(
         contest=contest, number=1, title="Đợt 1", opens_at=today - datetime.timedelta(days=7),
@@ -72,9 +65,8 @@ def load_demo_contest(stdout=None) -> str:
         prediction_target=PredictionTarget.PARTICIPANTS, max_attempts=2,
         prizes_first=1, prizes_second=2, prizes_third=3, prizes_consolation=10,
     )
-    practice = PracticeQuiz.objects.create(
-        title="Luyện tập: Hợp đồng lao động và thời giờ làm việc", slug=PRACTICE_SLUG,
-        intro="Mười câu hỏi về Bộ luật Lao động 2019. Chọn đáp án để xem ngay giải thích và điều luật liên quan.",
-    )
-    practice.questions.set([q for q in questions if q.tags == "Lao động"])
+    practice_content = dict(content["practice"])
+    field = practice_content.pop("field")
+    practice = PracticeQuiz.objects.create(**practice_content)
+    practice.questions.set([q for q in questions if q.pool == Pool.PRACTICE and q.tags == field])
     return f"1 cuộc thi, 2 đợt, {len(questions)} câu hỏi, 1 bài luyện tập"

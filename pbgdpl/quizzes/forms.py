@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Contest, Unit
-from .services import CITIZEN_ID_RE, normalize_phone
+from .phones import INVALID_PHONE_MESSAGE, contestant_phone
+from .services import citizen_id_digits
 
 
 def communes() -> tuple[str, ...]:
@@ -34,7 +35,7 @@ class RegistrationForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.all(), required=False,
                                   empty_label=_("— Chọn đơn vị —"))
     commune = forms.ChoiceField(label=_("Xã, phường nơi cư trú"), required=False)
-    citizen_id = forms.CharField(label=_("Số căn cước công dân"), required=False, max_length=12,
+    citizen_id = forms.CharField(label=_("Số căn cước công dân"), required=False, max_length=20,
                                  help_text=_("12 chữ số; chỉ dùng để xác minh khi trao giải, cán bộ chỉ thấy 4 số cuối."),
                                  widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
     consent = forms.BooleanField(label=_("Tôi đồng ý để Ban Tổ chức xử lý thông tin trên cho mục đích cuộc thi."))
@@ -58,10 +59,9 @@ class RegistrationForm(forms.Form):
         return name
 
     def clean_phone(self) -> str:
-        phone = normalize_phone(self.cleaned_data["phone"])
+        phone = contestant_phone(self.cleaned_data["phone"])
         if phone is None:
-            raise forms.ValidationError(
-                _("Số điện thoại không hợp lệ: cần 10 chữ số của số di động Việt Nam, ví dụ 0912345678."))
+            raise forms.ValidationError(INVALID_PHONE_MESSAGE)
         return phone
 
     def clean_birth_date(self) -> datetime.date | None:
@@ -88,9 +88,12 @@ class RegistrationForm(forms.Form):
         return value
 
     def clean_citizen_id(self) -> str:
-        value = "".join(self.cleaned_data.get("citizen_id", "").split())
-        if value and not CITIZEN_ID_RE.match(value):
-            raise forms.ValidationError(_("Số căn cước công dân gồm đúng 12 chữ số."))
+        raw = self.cleaned_data.get("citizen_id", "")
+        if not raw.strip():
+            return ""
+        value = citizen_id_digits(raw)
+        if value is None:
+            raise forms.ValidationError(_("Số căn cước công dân gồm đúng 12 chữ số (0–9)."))
         return value
 
     def clean(self):

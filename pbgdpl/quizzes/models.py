@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.auth.hashers import check_password, make_password
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -16,6 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+
+from .phones import INVALID_PHONE_MESSAGE, contestant_phone
+from .validators import validate_link
 
 
 class Difficulty(models.IntegerChoices):
@@ -30,9 +34,32 @@ class QuestionKind(models.TextChoices):
     TRUE_FALSE = "truefalse", _("Đúng/Sai")
 
 
+class Pool(models.TextChoices):
+    """Which public use a question serves. A question belongs to exactly one pool: contest questions
+    never get feedback on a public page, practice questions are never drawn into a contest round."""
+
+    CONTEST = "contest", _("Câu hỏi thi")
+    PRACTICE = "practice", _("Câu hỏi luyện tập")
+
+
+class QuestionQuerySet(models.QuerySet):
+    def for_contests(self):
+        """Questions a contest round may draw or fix (the contest pool only)."""
+        return self.filter(pool=Pool.CONTEST)
+
+    def for_practice(self):
+        """Questions a practice quiz may show with their answers (the practice pool only)."""
+        return self.filter(pool=Pool.PRACTICE)
+
+
 class Question(ClusterableModel):
     """A question of the bank; its correct choices never leave the server before submission."""
 
+    pool = models.CharField(
+        _("dùng cho"), max_length=10, choices=Pool.choices, default=Pool.CONTEST, db_index=True,
+        help_text=_("Câu hỏi thi không bao giờ hiện đáp án ở trang luyện tập; muốn dùng cho cả hai, "
+                    "hãy tạo bản sao sang nhóm kia."),
+    )
     kind = models.CharField(_("loại câu hỏi"), max_length=12, choices=QuestionKind.choices,
                             default=QuestionKind.SINGLE)
     text = models.TextField(_("nội dung câu hỏi"))
@@ -52,6 +79,8 @@ class Question(ClusterableModel):
     is_active = models.BooleanField(_("đang dùng"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = QuestionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("câu hỏi")
         verbose_name_plural = _("ngân hàng câu hỏi")
@@ -63,6 +92,26 @@ class Question(ClusterableModel):
     @property
     def tag_list(self) -> list[str]:
         return [t.strip() for t in self.tags.split(",") if t.strip()]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.pk is None:
+            return
+        stored = type(self).objects.filter(pk=self.pk).values_list("pool", flat=True).first()
+        if stored and stored != self.pool and self.is_used():
+            raise ValidationError({"pool": _(
+                "Câu hỏi này đã được dùng nên không thể chuyển nhóm; hãy tạo bản sao sang nhóm kia.")})
+
+    def is_used(self) -> bool:
+        """Whether a round, a practice quiz or an attempt (answered or only drawn) refers to this question."""
+        if self.fixed_in_rounds.exists() or self.practice_quizzes.exists():
+            return True
+        if AttemptAnswer.objects.filter(question_id=self.pk).exists():
+            return True
+        # Drawn but unanswered questions are only in the JSON list (no portable JSON "contains" on
+        # SQLite); this runs only when an editor changes a question's pool, so a scan is acceptable.
+        drawn = Attempt.objects.values_list("question_ids", flat=True).iterator(chunk_size=2000)
+        return any(self.pk in (ids or ()) for ids in drawn)
 
     def cite_url(self) -> str:
         """Link to the cited provision (/van-ban/<slug>/#<eid>), or "" when no document is linked."""
@@ -172,7 +221,8 @@ class Round(models.Model):
     hard_count = models.PositiveSmallIntegerField(_("số câu khó"), default=0)
     tag_filter = models.CharField(_("chỉ lấy câu thuộc lĩnh vực"), max_length=100, blank=True)
     fixed_questions = models.ManyToManyField(Question, verbose_name=_("bộ câu hỏi cố định"), blank=True,
-                                             related_name="fixed_in_rounds")
+                                             related_name="fixed_in_rounds",
+                                             limit_choices_to={"pool": Pool.CONTEST})
     order = models.CharField(_("thứ tự câu hỏi"), max_length=14, choices=Ordering.choices,
                              default=Ordering.EASY_TO_HARD)
     time_limit_minutes = models.PositiveSmallIntegerField(_("thời gian làm bài (phút)"), default=15)
@@ -184,7 +234,10 @@ class Round(models.Model):
     prizes_second = models.PositiveSmallIntegerField(_("số giải nhì"), default=2)
     prizes_third = models.PositiveSmallIntegerField(_("số giải ba"), default=3)
     prizes_consolation = models.PositiveSmallIntegerField(_("số giải khuyến khích"), default=10)
-    show_answers_after_submit = models.BooleanField(_("cho xem đáp án sau khi nộp bài"), default=False)
+    show_answers_after_submit = models.BooleanField(
+        _("cho xem đáp án sau khi nộp bài"), default=False,
+        help_text=_("Người đã nộp bài thấy ngay đáp án các câu của mình, kể cả khi đợt thi còn mở, và có thể "
+                    "chia sẻ cho người khác. Để trống thì đáp án chỉ hiện sau khi tổng kết đợt thi."))
     # Filled when the round is closed (manage.py / task close_round).
     closed_at = models.DateTimeField(_("đã tổng kết lúc"), null=True, blank=True, editable=False)
     prediction_actual = models.PositiveIntegerField(_("đáp án câu dự đoán"), null=True, blank=True,
@@ -205,8 +258,6 @@ class Round(models.Model):
         return reverse("quizzes:round", args=[self.contest.slug, self.number])
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         errors = {}
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             errors["closes_at"] = _("Thời điểm kết thúc phải sau thời điểm bắt đầu.")
@@ -223,6 +274,10 @@ class Round(models.Model):
     @property
     def display_title(self) -> str:
         return self.title or f"Đợt {self.number}"
+
+    def answers_visible(self) -> bool:
+        """Whether a contestant may see the key of their submitted attempt (organiser's choice, or after close)."""
+        return self.show_answers_after_submit or self.closed_at is not None
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
@@ -250,6 +305,8 @@ class Contestant(models.Model):
     # four digits are readable by staff.
     citizen_id_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     citizen_id_last4 = models.CharField(_("4 số cuối CCCD"), max_length=4, blank=True, editable=False)
+    # Part of the signed sign-in cookie; bumped on sign-out and erasure so older cookies stop working.
+    session_version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("ngày đăng ký"), auto_now_add=True)
 
     class Meta:
@@ -259,6 +316,17 @@ class Contestant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.full_name} ({mask_phone(self.phone)})"
+
+    def clean(self) -> None:
+        """Staff editing a phone number keep the one spelling (a fullwidth copy would be a second account)."""
+        super().clean()
+        stored = type(self).objects.filter(pk=self.pk).values_list("phone", flat=True).first() if self.pk else None
+        if self.phone == stored:
+            return  # unchanged, including the placeholder of an erased account
+        phone = contestant_phone(self.phone)
+        if phone is None:
+            raise ValidationError({"phone": INVALID_PHONE_MESSAGE})
+        self.phone = phone
 
     def set_password(self, raw: str) -> None:
         self.password = make_password(raw)
@@ -339,8 +407,11 @@ class PracticeQuiz(models.Model):
     title = models.CharField(_("tên bài luyện tập"), max_length=255)
     slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True)
     intro = models.TextField(_("giới thiệu"), blank=True)
-    related_url = models.CharField(_("bài học, tình huống liên quan (đường dẫn)"), max_length=500, blank=True)
-    questions = models.ManyToManyField(Question, verbose_name=_("câu hỏi"), related_name="practice_quizzes")
+    related_url = models.CharField(_("bài học, tình huống liên quan (đường dẫn)"), max_length=500, blank=True,
+                                   validators=[validate_link],
+                                   help_text=_("Đường dẫn trong Cổng (bắt đầu bằng /) hoặc địa chỉ http(s)://."))
+    questions = models.ManyToManyField(Question, verbose_name=_("câu hỏi"), related_name="practice_quizzes",
+                                       limit_choices_to={"pool": Pool.PRACTICE})
     is_published = models.BooleanField(_("công khai"), default=True)
 
     class Meta:

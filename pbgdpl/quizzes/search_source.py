@@ -31,7 +31,7 @@ class PracticeQuizSource(SearchSource):
         quiz = PracticeQuiz.objects.filter(pk=pk, is_published=True).first()
         if quiz is None:
             return []
-        questions = "\n".join(quiz.questions.filter(is_active=True).values_list("text", flat=True))
+        questions = "\n".join(quiz.questions.for_practice().filter(is_active=True).values_list("text", flat=True))
         return [SearchEntry(key=f"practice:{quiz.pk}", kind="contest", title=quiz.title,
                             body=f"{quiz.intro}\n{questions}", url=quiz.get_absolute_url())]
 

@@ -7,7 +7,7 @@ import datetime
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from .models import Attempt, AttemptStatus, Contest, Contestant, Question, Round
+from .models import Attempt, AttemptStatus, Choice, Contest, Contestant, PracticeQuiz, Question, Round
 
 
 def published_contests():
@@ -17,8 +17,6 @@ def published_contests():
 def attempt_questions(attempt: Attempt) -> list[dict]:
     """The attempt's questions in its order, with choices in its order; no correctness flag."""
     questions = Question.objects.in_bulk(attempt.question_ids)
-    from .models import Choice
-
     choices = Choice.objects.in_bulk([cid for ids in attempt.choice_order.values() for cid in ids])
     result = []
     for position, qid in enumerate(attempt.question_ids, start=1):
@@ -68,3 +66,29 @@ def winners(round_: Round) -> list[Attempt]:
         Attempt.objects.filter(round=round_, counts=True, disqualified=False).exclude(prize="")
         .select_related("contestant__unit").order_by("rank")
     )
+
+
+def practice_question_set(quiz: PracticeQuiz):
+    """The questions a practice quiz may show with answers: its own, active, practice-pool ones."""
+    return quiz.questions.for_practice().filter(is_active=True)
+
+
+def practice_questions(quiz: PracticeQuiz) -> list[Question]:
+    return list(practice_question_set(quiz).prefetch_related("choices"))
+
+
+def attempt_review(attempt: Attempt) -> list[dict]:
+    """Each question of a submitted attempt with the choices, the contestant's picks and whether they were right."""
+    saved = dict(attempt.answers.values_list("question_id", "choice_ids"))
+    questions = Question.objects.in_bulk(attempt.question_ids)
+    by_question: dict[int, list[Choice]] = {}
+    for choice in Choice.objects.filter(question_id__in=attempt.question_ids):
+        by_question.setdefault(choice.question_id, []).append(choice)
+    review = []
+    for qid in attempt.question_ids:
+        if qid in questions:
+            chosen = set(saved.get(qid, ()))
+            choices = by_question.get(qid, [])
+            review.append({"question": questions[qid], "chosen": chosen, "choices": choices,
+                           "correct": chosen == {c.pk for c in choices if c.is_correct}})
+    return review

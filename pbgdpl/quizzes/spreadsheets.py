@@ -14,15 +14,21 @@ from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from .models import Attempt, Choice, Difficulty, Question, QuestionKind, Round
+from pbgdpl.core.exports import FORMULA_TRIGGERS, append_row
+
+from .models import Attempt, Choice, Difficulty, Pool, Question, QuestionKind, Round
 
 COLUMNS = ["Câu hỏi", "Loại", "Phương án A", "Phương án B", "Phương án C", "Phương án D", "Phương án E",
-           "Đáp án đúng", "Độ khó", "Lĩnh vực", "Giải thích", "Số hiệu văn bản", "Mã điều khoản", "Căn cứ pháp lý"]
+           "Đáp án đúng", "Độ khó", "Lĩnh vực", "Giải thích", "Số hiệu văn bản", "Mã điều khoản", "Căn cứ pháp lý",
+           "Dùng cho"]
 LETTERS = "ABCDE"
 KINDS = {"một đáp án": QuestionKind.SINGLE, "nhiều đáp án": QuestionKind.MULTIPLE, "đúng/sai": QuestionKind.TRUE_FALSE}
 KIND_NAMES = {v: k for k, v in KINDS.items()}
 LEVELS = {"dễ": Difficulty.EASY, "trung bình": Difficulty.MEDIUM, "khó": Difficulty.HARD}
 LEVEL_NAMES = {v: k for k, v in LEVELS.items()}
+# A question serves contests or practice, never both (a practice quiz shows its answers to anyone).
+POOLS = {"": Pool.CONTEST, "thi": Pool.CONTEST, "luyện tập": Pool.PRACTICE}
+POOL_NAMES = {Pool.CONTEST: "thi", Pool.PRACTICE: "luyện tập"}
 MAX_ROWS = 5000
 
 
@@ -39,15 +45,17 @@ def template_workbook() -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Câu hỏi"
-    ws.append(COLUMNS)
-    ws.append(["Độ tuổi kết hôn của nam là bao nhiêu?", "một đáp án", "Từ đủ 18 tuổi", "Từ đủ 20 tuổi",
-               "Từ đủ 21 tuổi", "", "", "B", "dễ", "Hôn nhân và gia đình", "Nam từ đủ 20 tuổi trở lên.",
-               "52/2014/QH13", "dieu-8", "Điều 8 Luật Hôn nhân và gia đình 2014"])
-    ws.append(["Tài sản nào là tài sản riêng của vợ, chồng?", "nhiều đáp án", "Tài sản có trước khi kết hôn",
-               "Tiền lương trong thời kỳ hôn nhân", "Tài sản được thừa kế riêng", "", "", "A,C", "trung bình",
-               "Hôn nhân và gia đình", "", "52/2014/QH13", "dieu-43", "Điều 43 Luật Hôn nhân và gia đình 2014"])
-    ws.append(["Giờ làm việc ban đêm tính từ 22 giờ đến 06 giờ sáng hôm sau.", "đúng/sai", "", "", "", "", "",
-               "Đúng", "dễ", "Lao động", "", "45/2019/QH14", "dieu-106", "Điều 106 Bộ luật Lao động 2019"])
+    append_row(ws, COLUMNS)
+    append_row(ws, ["Độ tuổi kết hôn của nam là bao nhiêu?", "một đáp án", "Từ đủ 18 tuổi", "Từ đủ 20 tuổi",
+                    "Từ đủ 21 tuổi", "", "", "B", "dễ", "Hôn nhân và gia đình", "Nam từ đủ 20 tuổi trở lên.",
+                    "52/2014/QH13", "dieu-8", "Điều 8 Luật Hôn nhân và gia đình 2014", "thi"])
+    append_row(ws, ["Tài sản nào là tài sản riêng của vợ, chồng?", "nhiều đáp án", "Tài sản có trước khi kết hôn",
+                    "Tiền lương trong thời kỳ hôn nhân", "Tài sản được thừa kế riêng", "", "", "A,C", "trung bình",
+                    "Hôn nhân và gia đình", "", "52/2014/QH13", "dieu-43", "Điều 43 Luật Hôn nhân và gia đình 2014",
+                    "thi"])
+    append_row(ws, ["Giờ làm việc ban đêm tính từ 22 giờ đến 06 giờ sáng hôm sau.", "đúng/sai", "", "", "", "", "",
+                    "Đúng", "dễ", "Lao động", "", "45/2019/QH14", "dieu-106", "Điều 106 Bộ luật Lao động 2019",
+                    "luyện tập"])
     help_ws = wb.create_sheet("Hướng dẫn")
     for line in [
         "Mỗi dòng của trang 'Câu hỏi' là một câu hỏi; giữ nguyên dòng tiêu đề.",
@@ -55,9 +63,12 @@ def template_workbook() -> bytes:
         "Đáp án đúng: chữ cái của phương án (A, B, ...); nhiều đáp án cách nhau bằng dấu phẩy; đúng/sai ghi 'Đúng' hoặc 'Sai'.",
         "Độ khó: 'dễ', 'trung bình' hoặc 'khó'. Lĩnh vực: cách nhau bằng dấu phẩy.",
         "Số hiệu văn bản và mã điều khoản (ví dụ dieu-8) tạo đường dẫn đến điều luật trên Cổng.",
+        "Dùng cho: 'thi' (để trống cũng là 'thi') hoặc 'luyện tập'. Câu luyện tập hiện đáp án cho mọi người "
+        "nên không bao giờ được rút vào đợt thi; muốn dùng cả hai, sao chép câu hỏi sang nhóm kia trong "
+        "Ngân hàng câu hỏi.",
         "Nếu có dòng sai, không câu hỏi nào được nhập; sửa các dòng trong báo cáo lỗi rồi nhập lại.",
     ]:
-        help_ws.append([line])
+        append_row(help_ws, [line])
     return _save(wb)
 
 
@@ -68,7 +79,11 @@ def _save(wb: Workbook) -> bytes:
 
 
 def _text(value) -> str:
-    return "" if value is None else " ".join(str(value).split())
+    text = "" if value is None else " ".join(str(value).split())
+    # Undo the apostrophe our exports put before text that looks like a formula (round trip).
+    if text.startswith("'") and text[1:].startswith(FORMULA_TRIGGERS):
+        return text[1:]
+    return text
 
 
 def parse_questions(data: bytes) -> tuple[list[dict], list[RowError]]:
@@ -127,6 +142,9 @@ def parse_questions(data: bytes) -> tuple[list[dict], list[RowError]]:
             elif kind == QuestionKind.SINGLE and len(letters) > 1:
                 row_errors.append(RowError(number, "Đáp án đúng", "Câu một đáp án chỉ được có một đáp án đúng."))
             choices = [(t, letter in letters) for letter, t in filled]
+        pool = POOLS.get(cell.get("Dùng cho", "").lower())
+        if pool is None:
+            row_errors.append(RowError(number, "Dùng cho", "Phải là 'thi' hoặc 'luyện tập' (để trống là 'thi')."))
         document = None
         doc_number = cell.get("Số hiệu văn bản", "")
         if doc_number:
@@ -137,7 +155,8 @@ def parse_questions(data: bytes) -> tuple[list[dict], list[RowError]]:
                                        "câu hỏi được nhập nhưng chưa có đường dẫn đến điều luật.", blocking=False))
         errors += row_errors
         if not row_errors:
-            parsed.append({"text": text, "kind": kind, "difficulty": level, "tags": cell.get("Lĩnh vực", ""),
+            parsed.append({"pool": pool, "text": text, "kind": kind, "difficulty": level,
+                           "tags": cell.get("Lĩnh vực", ""),
                            "explanation": cell.get("Giải thích", ""), "cite_document": document,
                            "cite_eid": cell.get("Mã điều khoản", ""), "cite_label": cell.get("Căn cứ pháp lý", ""),
                            "choices": choices})
@@ -169,7 +188,7 @@ def export_questions(queryset=None) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Câu hỏi"
-    ws.append(COLUMNS)
+    append_row(ws, COLUMNS)
     for q in (queryset or Question.objects.all()).select_related("cite_document").prefetch_related("choices"):
         choices = list(q.choices.all())
         if q.kind == QuestionKind.TRUE_FALSE:
@@ -177,8 +196,9 @@ def export_questions(queryset=None) -> bytes:
         else:
             options = [c.text for c in choices[:5]] + [""] * (5 - len(choices[:5]))
             answer = ",".join(LETTERS[i] for i, c in enumerate(choices[:5]) if c.is_correct)
-        ws.append([q.text, KIND_NAMES[q.kind], *options, answer, LEVEL_NAMES[q.difficulty], q.tags, q.explanation,
-                   q.cite_document.number if q.cite_document_id else "", q.cite_eid, q.cite_label])
+        append_row(ws, [q.text, KIND_NAMES[q.kind], *options, answer, LEVEL_NAMES[q.difficulty], q.tags, q.explanation,
+                   q.cite_document.number if q.cite_document_id else "", q.cite_eid, q.cite_label,
+                   POOL_NAMES[q.pool]])
     return _save(wb)
 
 
@@ -187,14 +207,14 @@ def export_round_results(round_: Round) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Kết quả"
-    ws.append(["Hạng", "Giải", "Họ và tên", "Số điện thoại", "Ngày sinh", "Đơn vị", "Xã, phường", "4 số cuối CCCD",
+    append_row(ws, ["Hạng", "Giải", "Họ và tên", "Số điện thoại", "Ngày sinh", "Đơn vị", "Xã, phường", "4 số cuối CCCD",
                "Lần thi", "Số câu đúng", "Dự đoán", "Thời gian làm bài (giây)", "Nộp lúc", "Tự động nộp",
                "Được tính", "Hủy kết quả", "Lý do hủy"])
     attempts = Attempt.objects.filter(round=round_).select_related("contestant__unit").order_by(
         "rank", "-correct_count", "submitted_at")
     for a in attempts:
         c = a.contestant
-        ws.append([a.rank, a.get_prize_display() if a.prize else "", c.full_name, c.phone,
+        append_row(ws, [a.rank, a.get_prize_display() if a.prize else "", c.full_name, c.phone,
                    c.birth_date.strftime("%d/%m/%Y") if c.birth_date else "", c.unit.name if c.unit_id else "",
                    c.commune, c.citizen_id_last4, a.number, a.correct_count, a.prediction, a.duration_seconds,
                    a.submitted_at.astimezone().strftime("%d/%m/%Y %H:%M:%S") if a.submitted_at else "",
@@ -202,19 +222,19 @@ def export_round_results(round_: Round) -> bytes:
                    a.disqualified_reason])
     stats = wb.create_sheet("Thống kê")
     s = round_.statistics or {}
-    stats.append(["Số người tham gia", s.get("participants", 0)])
-    stats.append(["Số bài thi", s.get("attempts", 0)])
-    stats.append(["Đáp án câu dự đoán", s.get("prediction_actual")])
-    stats.append([])
-    stats.append(["Số câu đúng", "Số người"])
+    append_row(stats, ["Số người tham gia", s.get("participants", 0)])
+    append_row(stats, ["Số bài thi", s.get("attempts", 0)])
+    append_row(stats, ["Đáp án câu dự đoán", s.get("prediction_actual")])
+    append_row(stats, [])
+    append_row(stats, ["Số câu đúng", "Số người"])
     for k, v in s.get("distribution", []):
-        stats.append([k, v])
-    stats.append([])
-    stats.append(["Đơn vị", "Số người"])
+        append_row(stats, [k, v])
+    append_row(stats, [])
+    append_row(stats, ["Đơn vị", "Số người"])
     for k, v in s.get("by_unit", []):
-        stats.append([k, v])
-    stats.append([])
-    stats.append(["Xã, phường", "Số người"])
+        append_row(stats, [k, v])
+    append_row(stats, [])
+    append_row(stats, ["Xã, phường", "Số người"])
     for k, v in s.get("by_commune", []):
-        stats.append([k, v])
+        append_row(stats, [k, v])
     return _save(wb)

@@ -1,4 +1,6 @@
-"""Background jobs: automatic submission at the deadline and closing rounds that ended."""
+"""Background jobs: automatic submission at the deadline and closing rounds that ended.
+
+Scheduled by ``QuizzesConfig.ready()`` with ``register_periodic``."""
 
 from __future__ import annotations
 
@@ -6,8 +8,6 @@ import logging
 
 from django.utils import timezone
 from django_tasks import task
-
-from pbgdpl.core.periodic import register_periodic
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +43,3 @@ def close_ended_rounds() -> int:
         count += 1
     return count
 
-
-register_periodic("quizzes-expire-attempts", every=60, task=expire_attempts)
-register_periodic("quizzes-close-rounds", every=300, task=close_ended_rounds)

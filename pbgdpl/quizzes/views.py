@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 
-from django.conf import settings
 from django.contrib import messages
-from django.core import signing
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,40 +14,19 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from pbgdpl.core import ratelimit
+from pbgdpl.core.htmx import is_htmx_partial
+from pbgdpl.core.numbers import parse_ascii_int
 
 from . import selectors, services
 from .forms import LoginForm, RegistrationForm
-from .models import Attempt, Choice, Contest, Contestant, PracticeQuiz, Question, Round
+from .models import Attempt, Contest, Contestant, Pool, PracticeQuiz, Round
 from .services import QuizError
+from .session import contestant_id, sign_in, sign_out
 
 logger = logging.getLogger(__name__)
 
-COOKIE = "pbgdpl_contestant"
-COOKIE_SALT = "quizzes.contestant"
-COOKIE_AGE = 14 * 24 * 3600
-
 
 # ---------------------------------------------------------------------------- helpers
-
-
-def contestant_id(request: HttpRequest) -> int | None:
-    """The signed-in contestant's id from a signed cookie (no session or database read)."""
-    try:
-        value = request.get_signed_cookie(COOKIE, salt=COOKIE_SALT, max_age=COOKIE_AGE)
-    except (KeyError, signing.BadSignature):
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        return None
-
-
-def _sign_in(response: HttpResponse, contestant: Contestant) -> HttpResponse:
-    response.set_signed_cookie(
-        COOKIE, str(contestant.pk), salt=COOKIE_SALT, max_age=COOKIE_AGE, httponly=True, samesite="Lax",
-        secure=settings.SESSION_COOKIE_SECURE,
-    )
-    return response
 
 
 def _safe_next(request: HttpRequest, default: str) -> str:
@@ -73,10 +49,11 @@ def _posted_answers(request: HttpRequest) -> dict[int, list[int]]:
     for name in request.POST:
         if not name.startswith("q") or name == "question":
             continue
-        try:
-            answers[int(name[1:])] = [int(v) for v in request.POST.getlist(name) if v != ""]
-        except ValueError:
-            raise QuizError("Dữ liệu câu trả lời không hợp lệ. Vui lòng tải lại trang.") from None
+        qid = parse_ascii_int(name[1:])
+        choices = [parse_ascii_int(v) for v in request.POST.getlist(name) if v != ""]
+        if qid is None or None in choices:
+            raise QuizError("Dữ liệu câu trả lời không hợp lệ. Vui lòng tải lại trang.")
+        answers[qid] = choices
     return answers
 
 
@@ -84,9 +61,10 @@ def _prediction(request: HttpRequest) -> int | None:
     raw = request.POST.get("prediction", "").strip().replace(".", "").replace(",", "")
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 9:
-        raise QuizError("Số dự đoán phải là một số nguyên không âm, ví dụ 1250.")
-    return int(raw)
+    value = parse_ascii_int(raw, minimum=0, maximum=999_999_999)
+    if value is None:
+        raise QuizError("Số dự đoán phải là một số nguyên không âm viết bằng chữ số 0–9, ví dụ 1250.")
+    return value
 
 
 # ---------------------------------------------------------------------------- contests
@@ -171,10 +149,9 @@ def autosave(request: HttpRequest, key) -> HttpResponse:
             if prediction is not None:
                 services.save_prediction(_own_attempt(request, key), prediction)
             return HttpResponse("Đã lưu dự đoán.")
-        try:
-            qid = int(request.POST.get("question", ""))
-        except ValueError:
-            raise QuizError("Câu hỏi không thuộc bài thi của bạn. Vui lòng tải lại trang.") from None
+        qid = parse_ascii_int(request.POST.get("question", ""))
+        if qid is None:
+            raise QuizError("Câu hỏi không thuộc bài thi của bạn. Vui lòng tải lại trang.")
         answers = _posted_answers(request)
         services.save_answer(None, qid, answers.get(qid, []), owner=(key, cid))
     except Attempt.DoesNotExist:
@@ -208,20 +185,7 @@ def result(request: HttpRequest, key) -> HttpResponse:
             return redirect("quizzes:take", key=attempt.key)
         services.submit_attempt(attempt.pk)
         attempt.refresh_from_db()
-    review = []
-    if attempt.round.show_answers_after_submit or attempt.round.closed_at:
-        saved = dict(attempt.answers.values_list("question_id", "choice_ids"))
-        questions = Question.objects.in_bulk(attempt.question_ids)
-        choices = Choice.objects.filter(question_id__in=attempt.question_ids)
-        by_question: dict[int, list[Choice]] = {}
-        for c in choices:
-            by_question.setdefault(c.question_id, []).append(c)
-        for qid in attempt.question_ids:
-            if qid in questions:
-                chosen = set(saved.get(qid, ()))
-                review.append({"question": questions[qid], "chosen": chosen,
-                               "choices": by_question.get(qid, []),
-                               "correct": chosen == {c.pk for c in by_question.get(qid, []) if c.is_correct}})
+    review = selectors.attempt_review(attempt) if attempt.round.answers_visible() else []
     return render(request, "quizzes/result.html", {
         "attempt": attempt, "round": attempt.round, "total": len(attempt.question_ids), "review": review,
     })
@@ -264,7 +228,8 @@ def register(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST":
         client = ratelimit.client_key(request)
-        if ratelimit.count(f"quiz-reg:{client}") >= settings.QUIZ_REGISTER_PER_HOUR:
+        # Checked before the form so that a client over its limit learns nothing about the phone it sent.
+        if services.registration_blocked(client):
             error = "Có quá nhiều lượt đăng ký từ mạng của bạn. Vui lòng thử lại sau ít phút."
         elif form.is_valid():
             data = form.cleaned_data
@@ -275,11 +240,12 @@ def register(request: HttpRequest) -> HttpResponse:
                     citizen_id=data.get("citizen_id", ""),
                 )
             except QuizError as exc:
+                services.record_registration(client, phone_taken=isinstance(exc, services.PhoneTaken))
                 form.add_error("phone", str(exc))
             else:
-                ratelimit.hit(f"quiz-reg:{client}", 3600)
+                services.record_registration(client, phone_taken=False)
                 target = contest.get_absolute_url() if contest else reverse("quizzes:list")
-                return _sign_in(redirect(_safe_next(request, target)), contestant)
+                return sign_in(redirect(_safe_next(request, target)), contestant)
     return render(request, "quizzes/register.html", {"form": form, "contest": contest, "error": error},
                   status=429 if error else 200)
 
@@ -287,29 +253,27 @@ def register(request: HttpRequest) -> HttpResponse:
 def login(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     error = ""
+    locked = False
     if request.method == "POST" and form.is_valid():
-        phone = services.normalize_phone(form.cleaned_data["phone"]) or form.cleaned_data["phone"]
-        phone_key = "quiz-login:" + hashlib.sha256(f"{settings.SECRET_KEY}:{phone}".encode()).hexdigest()[:24]
-        client_key = f"quiz-login-ip:{ratelimit.client_key(request)}"
-        if (ratelimit.count(phone_key) >= settings.QUIZ_LOGIN_FAILURES_PER_PHONE
-                or ratelimit.count(client_key) >= settings.QUIZ_LOGIN_FAILURES_PER_CLIENT):
-            error = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."
+        phone = services.contestant_phone(form.cleaned_data["phone"]) or form.cleaned_data["phone"]
+        client = ratelimit.client_key(request)
+        wait = services.login_wait_minutes(phone, client)
+        if wait:
+            locked = True
+            error = f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {wait} phút."
         else:
             contestant = services.authenticate(phone, form.cleaned_data["password"])
             if contestant is not None:
-                return _sign_in(redirect(_safe_next(request, reverse("quizzes:list"))), contestant)
-            ratelimit.hit(phone_key, 900)
-            ratelimit.hit(client_key, 900)
+                return sign_in(redirect(_safe_next(request, reverse("quizzes:list"))), contestant)
+            services.record_login_failure(phone, client)
             error = "Số điện thoại hoặc mật khẩu không đúng."
     return render(request, "quizzes/login.html", {"form": form, "error": error, "next": _safe_next(request, "")},
-                  status=429 if error.startswith("Đăng nhập sai") else 200)
+                  status=429 if locked else 200)
 
 
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
-    response = redirect("quizzes:list")
-    response.delete_cookie(COOKIE)
-    return response
+    return sign_out(request, redirect("quizzes:list"))
 
 
 # ---------------------------------------------------------------------------- practice
@@ -317,30 +281,31 @@ def logout(request: HttpRequest) -> HttpResponse:
 
 def practice_list(request: HttpRequest) -> HttpResponse:
     """Every published practice quiz, so /luyen-tap/ is a page of its own, not a 404."""
-    quizzes = PracticeQuiz.objects.filter(is_published=True).annotate(question_count=Count("questions"))
+    quizzes = PracticeQuiz.objects.filter(is_published=True).annotate(
+        question_count=Count("questions", filter=Q(questions__pool=Pool.PRACTICE, questions__is_active=True)))
     return render(request, "quizzes/practice_list.html", {"quizzes": quizzes})
 
 
 def practice(request: HttpRequest, slug: str) -> HttpResponse:
     quiz = get_object_or_404(PracticeQuiz, slug=slug, is_published=True)
-    questions = list(quiz.questions.filter(is_active=True).prefetch_related("choices"))
-    return render(request, "quizzes/practice.html", {"quiz": quiz, "questions": questions})
+    return render(request, "quizzes/practice.html", {"quiz": quiz, "questions": selectors.practice_questions(quiz)})
 
 
 @require_POST
 def practice_check(request: HttpRequest, slug: str, question_id: int) -> HttpResponse:
-    """Immediate feedback on one practice question (htmx fragment, or the whole page without JS)."""
+    """Immediate feedback on one question of THIS practice quiz (htmx fragment, or the whole page without JS).
+
+    Only practice-pool questions linked to the quiz answer: a contest question id gets a 404.
+    """
     quiz = get_object_or_404(PracticeQuiz, slug=slug, is_published=True)
-    question = get_object_or_404(quiz.questions.select_related("cite_document"), pk=question_id)
+    question = get_object_or_404(selectors.practice_question_set(quiz).select_related("cite_document"),
+                                 pk=question_id)
     choices = list(question.choices.all())
-    try:
-        chosen = {int(v) for v in request.POST.getlist(f"q{question.pk}")}
-    except ValueError:
-        chosen = set()
+    chosen = {parse_ascii_int(v) for v in request.POST.getlist(f"q{question.pk}")} - {None}
     correct = {c.pk for c in choices if c.is_correct}
     context = {"quiz": quiz, "question": question, "choices": choices, "chosen": chosen,
                "is_correct": bool(chosen) and chosen == correct, "answered": bool(chosen)}
-    if request.headers.get("HX-Request"):
+    if is_htmx_partial(request):
         return render(request, "quizzes/_practice_feedback.html", context)
-    questions = list(quiz.questions.filter(is_active=True).prefetch_related("choices"))
-    return render(request, "quizzes/practice.html", {"quiz": quiz, "questions": questions, "feedback": context})
+    return render(request, "quizzes/practice.html", {"quiz": quiz, "questions": selectors.practice_questions(quiz),
+                                                     "feedback": context})

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -19,6 +20,7 @@ admin_urls = (
         path("dot/<int:pk>/", admin_views.RoundView.as_view(), name="round"),
         path("dot/<int:pk>/xuat-ket-qua/", admin_views.RoundExportView.as_view(), name="round_export"),
         path("cau-hoi/nhap/", admin_views.ImportView.as_view(), name="import"),
+        path("cau-hoi/<int:pk>/sao-chep/", admin_views.CopyQuestionView.as_view(), name="copy_question"),
         path("cau-hoi/tep-mau.xlsx", admin_views.template_download, name="template"),
         path("cau-hoi/xuat.xlsx", admin_views.bank_export, name="export"),
     ],
@@ -32,7 +34,7 @@ def register_quizzes_urls():
 
 
 Question.panels = [
-    FieldPanel("text"), FieldPanel("kind"), InlinePanel("choices", label=_("Phương án"), min_num=2),
+    FieldPanel("pool"), FieldPanel("text"), FieldPanel("kind"), InlinePanel("choices", label=_("Phương án"), min_num=2),
     FieldPanel("difficulty"), FieldPanel("tags"), FieldPanel("explanation"),
     MultiFieldPanel([FieldPanel("cite_document"), FieldPanel("cite_eid"), FieldPanel("cite_label")],
                     heading=_("Căn cứ pháp lý")),
@@ -44,8 +46,8 @@ class QuestionViewSet(SnippetViewSet):
     model = Question
     icon = "help"
     menu_label = _("Ngân hàng câu hỏi")
-    list_display = ["text", "kind", "difficulty", "tags", "is_active"]
-    list_filter = ["kind", "difficulty", "is_active"]
+    list_display = ["text", "pool", "kind", "difficulty", "tags", "is_active"]
+    list_filter = ["pool", "kind", "difficulty", "is_active"]
     search_fields = ["text", "tags"]
     add_to_admin_menu = False
 
@@ -122,6 +124,13 @@ viewsets = {name: vs() for name, vs in {
     "contestants": ContestantViewSet, "practice": PracticeQuizViewSet}.items()}
 for viewset in viewsets.values():
     register_snippet(viewset)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def copy_question_button(snippet, user, next_url=None):
+    if isinstance(snippet, Question) and admin_views.can_run_contests(user):
+        yield Button(_("Sao chép sang nhóm khác"), reverse("quizzes_admin:copy_question", args=[snippet.pk]),
+                     icon_name="copy", priority=60)
 
 
 class OrganiserMenuItem(MenuItem):

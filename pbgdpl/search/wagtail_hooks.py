@@ -16,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
+from pbgdpl.core.exports import SafeExportIndexView
 from pbgdpl.core.numbers import parse_ascii_int
 
 from .analytics import selectors, services
@@ -55,6 +56,7 @@ class DictionaryEntryViewSet(SnippetViewSet):
     list_display = ["term", "kind", "expansions", "enabled", "updated_at"]
     list_filter = ["kind", "enabled"]
     list_export = ["kind", "term", "expansions", "enabled"]
+    index_view_class = SafeExportIndexView  # exported text never runs as a formula
     search_fields = ["term", "expansions"]
     search_backend_name = None  # plain database filtering: the table is small
     ordering = ["kind", "term"]

@@ -1,16 +1,13 @@
-"""Fixtures: a small bank, an open contest round, contestants."""
+"""Fixtures: a small contest bank, an open contest round, a practice quiz, contestants (built by factories)."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from pbgdpl.quizzes import services
-from pbgdpl.quizzes.models import Choice, Contest, Drawing, Ordering, PredictionTarget, Question, Round, Unit
+from pbgdpl.quizzes.models import Pool
 
-NOW = datetime.datetime(2026, 11, 20, 9, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+from .factories import NOW, ContestFactory, PracticeQuizFactory, QuestionFactory, RoundFactory, UnitFactory
 
 
 @pytest.fixture(autouse=True)
@@ -20,60 +17,38 @@ def _fresh_keys():
     services.forget_answer_keys()
 
 
-def make_question(text: str, difficulty: int = 1, kind: str = "single", correct=(0,), n: int = 4) -> Question:
-    question = Question.objects.create(text=text, difficulty=difficulty, kind=kind, explanation="Vì luật quy định.",
-                                       cite_label="Điều 8 Luật Hôn nhân và gia đình 2014")
-    Choice.objects.bulk_create([Choice(question=question, text=f"Phương án {i}", is_correct=i in correct, position=i)
-                                for i in range(n)])
-    return question
-
-
 @pytest.fixture
 def bank(db):
-    questions = [make_question(f"Câu dễ {i}", 1) for i in range(3)]
-    questions += [make_question(f"Câu vừa {i}", 2) for i in range(3)]
-    questions += [make_question("Câu nhiều đáp án", 3, kind="multiple", correct=(0, 2))]
+    """Seven contest questions: three easy, three medium, one hard with two right choices."""
+    questions = [QuestionFactory(text=f"Câu dễ {i}", difficulty=1) for i in range(3)]
+    questions += [QuestionFactory(text=f"Câu vừa {i}", difficulty=2) for i in range(3)]
+    questions += [QuestionFactory(text="Câu nhiều đáp án", difficulty=3, kind="multiple", choices__correct=(0, 2))]
     return questions
 
 
 @pytest.fixture
+def practice_bank(db):
+    return [QuestionFactory(text=f"Câu luyện tập {i}", pool=Pool.PRACTICE) for i in range(3)]
+
+
+@pytest.fixture
+def practice_quiz(practice_bank):
+    return PracticeQuizFactory(title="Luyện tập thử", slug="luyen-tap-thu", questions=practice_bank[:2])
+
+
+@pytest.fixture
 def contest(db):
-    return Contest.objects.create(title="Cuộc thi thử", slug="cuoc-thi-thu", is_published=True, min_age=15,
-                                  require_unit=False, require_commune=False)
+    return ContestFactory(title="Cuộc thi thử", slug="cuoc-thi-thu")
 
 
 @pytest.fixture
 def round_(contest, bank):
-    r = Round.objects.create(
-        contest=contest, number=1, opens_at=NOW - datetime.timedelta(days=1), closes_at=NOW + datetime.timedelta(days=7),
-        question_count=5, drawing=Drawing.FIXED, order=Ordering.EASY_TO_HARD, time_limit_minutes=10,
-        prediction_target=PredictionTarget.PERFECT, prizes_first=1, prizes_second=1, prizes_third=1,
-        prizes_consolation=0,
-    )
-    r.fixed_questions.set(bank[:5])
-    return r
+    return RoundFactory(contest=contest, fixed_questions=bank[:5])
 
 
 @pytest.fixture
 def unit(db):
-    return Unit.objects.create(name="Sở Tư pháp", member_count=10)
-
-
-_phones = iter(range(912000000, 913000000))
-
-
-def make_contestant(name: str = "Nguyễn Văn An", unit=None, **extra):
-    return services.register_contestant(phone=f"0{next(_phones)}", password="mat-khau-rat-kho", full_name=name,
-                                        birth_date=datetime.date(1990, 1, 1), unit=unit, **extra)
-
-
-def answer_all(attempt, *, right: int, now=None):
-    """Answer the first ``right`` questions correctly and the rest wrongly."""
-    key = services.answer_key(attempt.question_ids)
-    for i, qid in enumerate(attempt.question_ids):
-        correct = sorted(key[qid][1])
-        wrong = [c for c in attempt.choice_order[str(qid)] if c not in key[qid][1]][:1]
-        services.save_answer(attempt, qid, correct if i < right else wrong, now=now or NOW)
+    return UnitFactory()
 
 
 @pytest.fixture
@@ -83,5 +58,3 @@ def frozen():
     with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
 
-
-__all__ = ["NOW", "make_question", "make_contestant", "answer_all", "timezone"]

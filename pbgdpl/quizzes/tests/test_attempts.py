@@ -11,7 +11,7 @@ from pbgdpl.quizzes import services
 from pbgdpl.quizzes.models import Attempt, AttemptAnswer, AttemptStatus
 from pbgdpl.quizzes.services import QuizError
 
-from .conftest import NOW, answer_all, make_contestant
+from .factories import NOW, answer_all, make_contestant
 
 
 def test_attempt_draws_questions_easy_to_hard_with_shuffled_options(round_):

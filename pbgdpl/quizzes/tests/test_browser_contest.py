@@ -7,20 +7,18 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from pbgdpl.quizzes.models import Attempt, AttemptAnswer, AttemptStatus, Contest, Drawing, Round
+from pbgdpl.quizzes.models import Attempt, AttemptAnswer, AttemptStatus
 
-from .conftest import make_question
+from .factories import ContestFactory, QuestionFactory, RoundFactory
 
 
 @pytest.mark.browser
 def test_register_take_reload_submit_on_a_phone(transactional_db, live_server, phone, screenshot_dir, settings):
-    contest = Contest.objects.create(title="Cuộc thi trên điện thoại", slug="dien-thoai", is_published=True,
-                                     min_age=15, require_unit=False, require_commune=False)
+    contest = ContestFactory(title="Cuộc thi trên điện thoại", slug="dien-thoai")
     now = timezone.now()
-    round_ = Round.objects.create(contest=contest, number=1, opens_at=now - datetime.timedelta(hours=1),
-                                  closes_at=now + datetime.timedelta(hours=1), drawing=Drawing.FIXED,
-                                  time_limit_minutes=10, question_count=3)
-    round_.fixed_questions.set([make_question(f"Câu hỏi số {i}?", 1 + i % 3) for i in range(3)])
+    RoundFactory(contest=contest, opens_at=now - datetime.timedelta(hours=1),
+                 closes_at=now + datetime.timedelta(hours=1), question_count=3,
+                 fixed_questions=[QuestionFactory(text=f"Câu hỏi số {i}?", difficulty=1 + i % 3) for i in range(3)])
     page = phone
     page.goto(f"{live_server.url}/cuoc-thi/dang-ky/?cuoc-thi=dien-thoai&next=/cuoc-thi/dien-thoai/dot-1/")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

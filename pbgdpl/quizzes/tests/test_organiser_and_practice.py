@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from pbgdpl.quizzes import services
-from pbgdpl.quizzes.models import Attempt, PracticeQuiz
+from pbgdpl.quizzes.models import Attempt
 
-from .conftest import NOW, answer_all, make_contestant
+from .factories import NOW, PracticeQuizFactory, answer_all, make_contestant
 
 
 @pytest.fixture
@@ -57,9 +57,17 @@ def test_disqualification_needs_a_reason(client, organiser, round_):
 
 
 def test_staff_without_permission_cannot_open_the_organiser_views(client, round_):
+    """A staff member with admin access but no contest permission sees neither counters nor exports."""
+    from django.contrib.auth.models import Permission
+
     user = get_user_model().objects.create_user("bientapvien", "btv@example.vn", "mat-khau-rat-kho", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
     client.force_login(user)
-    assert client.get(reverse("quizzes_admin:round", args=[round_.pk])).status_code in {302, 403}
+    for url in (reverse("quizzes_admin:round", args=[round_.pk]), reverse("quizzes_admin:round_export", args=[round_.pk]),
+                reverse("quizzes_admin:copy_question", args=[round_.fixed_questions.first().pk])):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home"), url
+        assert "Đã nộp" not in client.get(response["Location"]).content.decode()
 
 
 def test_winner_downloads_a_certificate(client, round_, frozen):
@@ -72,10 +80,9 @@ def test_winner_downloads_a_certificate(client, round_, frozen):
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
 
 
-def test_practice_gives_immediate_feedback_with_the_provision(client, bank):
-    quiz = PracticeQuiz.objects.create(title="Luyện tập thử", slug="luyen-tap-thu")
-    quiz.questions.set(bank[:2])
-    question = bank[0]
+def test_practice_gives_immediate_feedback_with_the_provision(client, practice_quiz, practice_bank):
+    quiz = practice_quiz
+    question = practice_bank[0]
     page = client.get(quiz.get_absolute_url()).content.decode()
     assert question.text in page and "Vì luật quy định" not in page
     right = question.choices.get(is_correct=True)
@@ -88,10 +95,9 @@ def test_practice_gives_immediate_feedback_with_the_provision(client, bank):
     assert "Bạn chưa chọn" in client.post(url, {}, HTTP_HX_REQUEST="true").content.decode()
 
 
-def test_practice_index_lists_only_published_quizzes(client, bank):
-    shown = PracticeQuiz.objects.create(title="Luyện tập Luật Hôn nhân", slug="luyen-tap-hon-nhan")
-    shown.questions.set(bank[:2])
-    PracticeQuiz.objects.create(title="Bài đang soạn", slug="bai-dang-soan", is_published=False)
+def test_practice_index_lists_only_published_quizzes(client, practice_bank):
+    shown = PracticeQuizFactory(title="Luyện tập Luật Hôn nhân", slug="luyen-tap-hon-nhan", questions=practice_bank[:2])
+    PracticeQuizFactory(title="Bài đang soạn", slug="bai-dang-soan", is_published=False)
     page = client.get(reverse("practice:list")).content.decode()
     assert shown.get_absolute_url() in page and "2 câu hỏi" in page
     assert "Bài đang soạn" not in page

@@ -10,7 +10,7 @@ from django.urls import reverse
 from pbgdpl.quizzes import services
 from pbgdpl.quizzes.models import Attempt, AttemptAnswer, AttemptStatus, Choice, Contestant
 
-from .conftest import NOW, make_contestant
+from .factories import NOW, make_contestant
 
 PASSWORD = "mat-khau-rat-kho"
 
@@ -147,3 +147,18 @@ def test_someone_elses_attempt_is_not_found(client, round_, signed_in):
     other = services.start_attempt(make_contestant("Người Khác"), round_, now=NOW)
     assert client.get(reverse("quizzes:take", args=[other.key])).status_code == 404
     assert client.post(reverse("quizzes:submit", args=[other.key])).status_code == 404
+
+
+def test_staff_editing_a_phone_keep_one_spelling(db):
+    from django.core.exceptions import ValidationError
+
+    person = make_contestant()
+    person.phone = "098７６５４３２１"
+    person.full_clean()
+    assert person.phone == "0987654321"
+    person.phone = "09٨7654321"
+    with pytest.raises(ValidationError) as error:
+        person.full_clean()
+    assert "Số điện thoại không hợp lệ" in str(error.value)
+    services.erase_contestant(phone=make_contestant(phone="0912999999").phone)
+    Contestant.objects.get(full_name="Đã xóa").full_clean()  # the erased placeholder stays as it is

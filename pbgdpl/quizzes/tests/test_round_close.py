@@ -7,10 +7,10 @@ import datetime
 import pytest
 
 from pbgdpl.quizzes import services
-from pbgdpl.quizzes.models import Attempt, PredictionTarget, Prize, Round, Unit
+from pbgdpl.quizzes.models import Attempt, PredictionTarget, Prize
 from pbgdpl.quizzes.services import QuizError
 
-from .conftest import NOW, answer_all, make_contestant
+from .factories import NOW, RoundFactory, UnitFactory, answer_all, make_contestant
 
 CLOSE = NOW + datetime.timedelta(days=8)
 
@@ -96,12 +96,10 @@ def test_disqualified_attempt_loses_its_prize_on_reclose(round_):
 
 
 def test_one_prize_per_person_across_rounds(round_, contest, bank):
-    second_round = Round.objects.create(
-        contest=contest, number=2, opens_at=CLOSE, closes_at=CLOSE + datetime.timedelta(days=7), drawing="fixed",
-        time_limit_minutes=10, prediction_target="", prizes_first=1, prizes_second=0, prizes_third=0,
-        prizes_consolation=0,
+    second_round = RoundFactory(
+        contest=contest, number=2, opens_at=CLOSE, closes_at=CLOSE + datetime.timedelta(days=7),
+        prediction_target="", prizes_first=1, prizes_second=0, prizes_third=0, fixed_questions=bank[:5],
     )
-    second_round.fixed_questions.set(bank[:5])
     star, other = make_contestant("Quách Văn Sao"), make_contestant("Kiều Thị Tâm")
     take(round_, star, right=5, seconds=30)
     services.close_round(round_, now=CLOSE)
@@ -119,9 +117,9 @@ def test_one_prize_per_person_across_rounds(round_, contest, bank):
 
 
 def test_group_prize_participation_average_plus_prize_points_with_tie_order(round_, contest, bank):
-    justice = Unit.objects.create(name="Sở Tư pháp", member_count=4)
-    health = Unit.objects.create(name="Sở Y tế", member_count=2)
-    schools = Unit.objects.create(name="Sở Giáo dục", member_count=4)
+    justice = UnitFactory(name="Sở Tư pháp", member_count=4)
+    health = UnitFactory(name="Sở Y tế", member_count=2)
+    schools = UnitFactory(name="Sở Giáo dục", member_count=4)
     take(round_, make_contestant("A Văn Một", unit=justice), right=5, seconds=10)   # 1st: 10 points
     take(round_, make_contestant("B Văn Hai", unit=health), right=5, seconds=20)    # 2nd: 8 points
     take(round_, make_contestant("C Văn Ba", unit=schools), right=4, seconds=20)    # 3rd: 6 points
@@ -135,8 +133,8 @@ def test_group_prize_participation_average_plus_prize_points_with_tie_order(roun
 
 
 def test_group_tie_on_total_goes_to_more_prize_points(round_, contest):
-    a = Unit.objects.create(name="Đơn vị A", member_count=10)
-    b = Unit.objects.create(name="Đơn vị B", member_count=1)
+    a = UnitFactory(name="Đơn vị A", member_count=10)
+    b = UnitFactory(name="Đơn vị B", member_count=1)
     round_.prizes_first, round_.prizes_second, round_.prizes_third = 1, 0, 0
     round_.save()
     contest.group_points_first = 90

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from pbgdpl.quizzes.models import PracticeQuiz
 from pbgdpl.quizzes.search_source import ContestSource, PracticeQuizSource
 from pbgdpl.search.models import OutboxEntry
 
 
-def test_contest_and_practice_entries(contest, round_, bank, client):
+def test_contest_and_practice_entries(contest, round_, practice_quiz, practice_bank, client):
     assert OutboxEntry.objects.filter(source="quizzes.Contest", object_pk=str(contest.pk)).exists()
     [entry] = ContestSource().entries_for(contest.pk)
     assert entry.kind == "contest" and entry.url == contest.get_absolute_url() and "Đợt 1" in entry.body
-    quiz = PracticeQuiz.objects.create(title="Luyện tập hôn nhân", slug="hon-nhan")
-    quiz.questions.set(bank[:2])
+    quiz = practice_quiz
     [practice] = PracticeQuizSource().entries_for(quiz.pk)
-    assert bank[0].text in practice.body and "Phương án" not in practice.body
+    assert practice_bank[0].text in practice.body and "Phương án" not in practice.body
     contest.is_published = False
     contest.save()
     assert ContestSource().entries_for(contest.pk) == []

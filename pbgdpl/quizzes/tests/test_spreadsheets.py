@@ -74,7 +74,7 @@ def test_results_export_lists_every_attempt_with_statistics(round_):
 
     from pbgdpl.quizzes import services
 
-    from .conftest import NOW, answer_all, make_contestant
+    from .factories import NOW, answer_all, make_contestant
 
     attempt = services.start_attempt(make_contestant("Cao Thị Uyên"), round_, now=NOW)
     answer_all(attempt, right=5)
@@ -84,3 +84,19 @@ def test_results_export_lists_every_attempt_with_statistics(round_):
     rows = list(wb["Kết quả"].iter_rows(values_only=True))
     assert rows[1][:3] == (1, "Giải Nhất", "Cao Thị Uyên") and rows[1][9] == 5
     assert ("Số người tham gia", 1) in list(wb["Thống kê"].iter_rows(values_only=True))
+
+
+def test_pools_and_formula_looking_text_survive_the_round_trip(db):
+    from .factories import QuestionFactory
+
+    QuestionFactory(text="=1+1 là bao nhiêu?", pool="practice")
+    QuestionFactory(text="-5 độ C là nhiệt độ âm?")
+    exported = spreadsheets.export_questions()
+    cells = [row for row in load_workbook(io.BytesIO(exported)).active.iter_rows(min_row=2)]
+    assert {c[0].value for c in cells} == {"'=1+1 là bao nhiêu?", "'-5 độ C là nhiệt độ âm?"}
+    assert all(c[0].data_type == "s" for c in cells)
+    Question.objects.all().delete()
+    imported, errors = spreadsheets.import_questions(exported)
+    assert imported == 2 and errors == []
+    assert dict(Question.objects.values_list("text", "pool")) == {"=1+1 là bao nhiêu?": "practice",
+                                                                  "-5 độ C là nhiệt độ âm?": "contest"}

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from pbgdpl.quizzes.demo import load_question_bank
 from pbgdpl.quizzes.models import Contest, Contestant, Drawing, Ordering, PredictionTarget, Round, Unit
-from pbgdpl.quizzes.views import COOKIE, COOKIE_SALT
+from pbgdpl.quizzes.session import COOKIE, COOKIE_SALT
 
 SLUG = "bench-rush"
 PASSWORD = "mat-khau-thu-tai"
@@ -54,7 +54,7 @@ class Command(BaseCommand):
         people = list(Contestant.objects.filter(phone__startswith="0399").order_by("phone"))
         signer = signing.get_cookie_signer(salt=COOKIE + COOKIE_SALT)
         data = {"slug": SLUG, "number": 1, "password": PASSWORD, "cookie": COOKIE,
-                "contestants": [{"phone": p.phone, "cookie": signer.sign(str(p.pk))} for p in people]}
+                "contestants": [{"phone": p.phone, "cookie": signer.sign(f"{p.pk}:{p.session_version}")} for p in people]}
         with open(output, "w", encoding="utf-8") as fh:
             json.dump(data, fh)
         self.stdout.write(f"{len(people)} contestants, round open until {timezone.localtime(now) + datetime.timedelta(hours=3):%H:%M}")
