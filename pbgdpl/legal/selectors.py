@@ -27,6 +27,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from pbgdpl.core.numbers import parse_ascii_int
+
 from .models import (
     IN_FORCE_STATUSES,
     DocumentType,
@@ -270,7 +272,7 @@ def known_values(key: str, values: Iterable[str]) -> set[str]:
     if key == "pham_vi":
         return values & set(Scope.values)
     if key == "nam":
-        return {value for value in values if value.isdigit() and 1800 <= int(value) <= 2200}
+        return {value for value in values if parse_ascii_int(value, minimum=1800, maximum=2200) is not None}
     model = {"loai": DocumentType, "co_quan": Issuer, "linh_vuc": Field}[key]
     return set(model.objects.filter(slug__in=values).values_list("slug", flat=True))
 

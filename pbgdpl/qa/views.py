@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pbgdpl.core.numbers import parse_ascii_int
 from pbgdpl.search import engine
 
 from . import captcha, ratelimit, selectors, services
@@ -67,9 +68,14 @@ def index(request: HttpRequest) -> HttpResponse:
             questions = [found[pk] for pk in order if pk in found]
     else:
         questions = qs
-    page = Paginator(questions, PER_PAGE).get_page(request.GET.get("trang"))
+    raw_page = request.GET.get("page", "").strip()
+    number = parse_ascii_int(raw_page, minimum=1) if raw_page else 1
+    if number is None:
+        page_error = _("Số trang “%(value)s” không hợp lệ; đang hiển thị trang 1.") % {"value": raw_page[:20]}
+        error = f"{error} {page_error}".strip()
+    page = Paginator(questions, PER_PAGE).get_page(number or 1)
     params = request.GET.copy()
-    params.pop("trang", None)
+    params.pop("page", None)
     return render(
         request,
         "qa/index.html",
