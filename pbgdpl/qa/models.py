@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -54,14 +55,18 @@ def new_tracking_code() -> str:
 
 
 class PrivateStorage(FileSystemStorage):
-    """Attachments are personal data: kept in VAR_DIR/private/qa, outside MEDIA_ROOT, never served.
+    """Attachments are personal data: kept in PRIVATE_MEDIA_ROOT/qa, outside MEDIA_ROOT, never served,
+    readable by the portal's own user only (files 0600, directories 0700).
 
     The location follows the current settings (read on each use, not cached at import).
     """
 
+    file_permissions_mode = 0o600
+    directory_permissions_mode = 0o700
+
     @property
     def base_location(self):
-        return str(settings.VAR_DIR / "private" / "qa")
+        return str(Path(settings.PRIVATE_MEDIA_ROOT) / "qa")
 
     @property
     def location(self):
