@@ -53,19 +53,6 @@ EXPIRING_DAYS = 30
 # ----------------------------------------------------------------------------------------------
 
 
-def _counting_relations(on: datetime.date) -> QuerySet:
-    """Relations aimed at the outer document that bite on ``on``: from a published, enacted
-    document, in effect from their own date or else their subject's effective/issue date."""
-    return Relation.objects.annotate(
-        starts=Coalesce("effective_on", "subject__effective_from", "subject__issued_on")
-    ).filter(
-        object=OuterRef("pk"),
-        subject__live=True,
-        subject__is_draft_for_comment=False,
-        starts__lte=on,
-    )
-
-
 def validity_at(on: datetime.date) -> Case:
     """An expression giving each document's ``Validity`` value on ``on``, rule for rule as
     ``validity.validity_on`` does in Python (override, draft, dates, whole ending, expiry,
@@ -81,7 +68,8 @@ def validity_at(on: datetime.date) -> Case:
     suspends = whole & Q(predicate=Predicate.SUSPENDS) & (Q(ends_on__isnull=True) | Q(ends_on__gt=on))
     partial = Q(predicate__in=[Predicate.AMENDS, Predicate.REPLACES, Predicate.REPEALS])
     by_relations = Subquery(
-        _counting_relations(on)
+        Relation.objects.with_legal_effect(on)
+        .filter(object=OuterRef("pk"))
         .annotate(
             priority=Case(When(ends, then=Value(1)), When(suspends, then=Value(2)), When(partial, then=Value(3)), default=Value(9)),
             status=Case(

@@ -76,21 +76,14 @@ class LegalDocumentQuerySet(models.QuerySet):
         """
         from .relations import Relation
 
-        live_subject = Q(subject__live=True, subject__is_draft_for_comment=False)
-        effective_by = Q(effective_on__lte=on) | Q(
-            effective_on__isnull=True, subject__effective_from__lte=on
-        ) | Q(effective_on__isnull=True, subject__effective_from__isnull=True, subject__issued_on__lte=on)
+        biting = Relation.objects.with_legal_effect(on)
         whole = Q(object_eid="")
-        ends_it = Relation.objects.filter(
-            live_subject,
-            effective_by,
+        ends_it = biting.filter(
             whole,
             object=OuterRef("pk"),
             predicate__in=[Predicate.REPLACES, Predicate.REPEALS],
         )
-        suspends_it = Relation.objects.filter(
-            live_subject,
-            effective_by,
+        suspends_it = biting.filter(
             whole,
             Q(ends_on__isnull=True) | Q(ends_on__gt=on),
             object=OuterRef("pk"),
@@ -249,6 +242,16 @@ class LegalDocument(
     @property
     def validity_label(self) -> str:
         return Validity(self.validity).label
+
+    def comment_state(self, on: datetime.date) -> str:
+        """"open", "upcoming" or "closed" on ``on`` for a draft put out for comment; "" otherwise."""
+        if not self.is_draft_for_comment:
+            return ""
+        if self.comment_opens and on < self.comment_opens:
+            return "upcoming"
+        if self.comment_closes and on > self.comment_closes:
+            return "closed"
+        return "open"
 
 
 class DocumentAttachment(Orderable):

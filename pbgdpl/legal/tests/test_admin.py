@@ -8,7 +8,7 @@ from django.urls import reverse
 from pbgdpl.legal.models import LegalDocument
 from pbgdpl.search.models import OutboxEntry
 
-from .conftest import LAW_TEXT, at, relation
+from .factories import LAW_TEXT, at, relation
 
 D = datetime.date
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from pbgdpl.legal.models import Provision
 
-from .test_pages_support import D, big_law_text, create_document
+from .factories import D, big_law_text, create_document
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from pbgdpl.legal import selectors
 from pbgdpl.legal.models import IN_FORCE_STATUSES, LegalDocument, Validity
 from pbgdpl.legal.validity import validity_on
 
-from .test_pages_support import D, at, create_document, relation
+from .factories import D, at, create_document, relation
 
 pytestmark = pytest.mark.django_db
 
