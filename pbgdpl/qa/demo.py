@@ -32,7 +32,7 @@ def load_demo_questions(stdout: TextIO | None = None, *, now: datetime.datetime 
 
     from .demo_content import DEMO_OPEN_QUESTIONS, DEMO_QUESTIONS, DEMO_TEMPLATES
     from .models import Answer, AnswerTemplate, Citation, Question, QuestionEvent, Status
-    from .services import SOURCE, _slug
+    from .services import SOURCE, question_slug
 
     now = now or timezone.now()
     fields = {f.name: f for f in Field.objects.all()}
@@ -46,7 +46,7 @@ def load_demo_questions(stdout: TextIO | None = None, *, now: datetime.datetime 
             received = now - datetime.timedelta(days=20 + 9 * (len(DEMO_QUESTIONS) - i), hours=i % 7)
             answered = received + datetime.timedelta(days=2 + (i * 5) % 11)
             question = Question(
-                tracking_code=code, title=item["title"], slug=_slug(item["title"]), text=item["question"],
+                tracking_code=code, title=item["title"], slug=question_slug(item["title"]), text=item["question"],
                 field=fields.get(item["field"]), name=item["name"], phone=item["phone"], email=item["email"],
                 consent=True, consent_version="demo", consent_at=received, publish_anonymously=True,
                 status=Status.PUBLISHED, received_at=received, answered_at=answered,
