@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "pbgdpl.qa",
     "pbgdpl.quizzes",
     "pbgdpl.audit",
+    "pbgdpl.geo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

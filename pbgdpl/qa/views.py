@@ -14,10 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pbgdpl.core.numbers import parse_ascii_int
+from pbgdpl.geo.communes import portal_communes
 from pbgdpl.search import engine
 
 from . import captcha, ratelimit, selectors, services
-from .communes import portal_communes
 from .forms import TEXT_MAX, TEXT_MIN, AskForm, ListFilterForm
 from .models import OPEN_STATUSES, Question, Status, hash_token
 
