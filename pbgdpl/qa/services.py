@@ -350,6 +350,16 @@ def apply_retention(now: datetime.datetime | None = None) -> int:
     return count
 
 
+def erase_person(*, email: str = "", phone: str = "") -> int:
+    """Erase the asker's personal data from every question sent with this e-mail and/or phone
+    (the data subject's request); returns how many questions were anonymised."""
+    count = 0
+    for question in Question.objects.of_person(email=email, phone=phone):
+        erase_personal_data(question, reason="Yêu cầu xóa dữ liệu cá nhân của chủ thể dữ liệu")
+        count += 1
+    return count
+
+
 def export_person(*, email: str = "", phone: str = "") -> dict:
     """Everything stored about one person (by email and/or phone), as JSON-ready data."""
     questions = (

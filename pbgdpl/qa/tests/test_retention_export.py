@@ -67,3 +67,31 @@ def test_staff_export_needs_the_permission(client, roles):
     response = client.get(f"/quan-tri/hoi-dap/{question.pk}/xuat-du-lieu/")
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
     assert json.loads(response.content)["questions"][0]["email"] == "riengtu@example.vn"
+
+
+def test_erase_person_anonymises_every_question_of_that_person_only(db):
+    first, _ = submit(email="xoa@example.vn", phone="0911222333")
+    second, _ = submit(email="", phone="0911 222 333")
+    other, _ = submit(email="khac@example.vn", phone="0988000111")
+    assert services.erase_person(email="XOA@example.vn", phone="0911222333") == 2
+    for question in (first, second):
+        question.refresh_from_db()
+        assert (question.name, question.phone, question.email) == ("", "", "")
+        assert question.status == Status.WITHDRAWN
+    other.refresh_from_db()
+    assert other.email == "khac@example.vn" and other.personal_data_erased_at is None
+    assert services.erase_person(email="xoa@example.vn") == 0
+
+
+def test_qa_registers_its_personal_data_provider_and_retention_job(db):
+    from pbgdpl.core import periodic, personal_data
+
+    question, _ = submit(email="dangky@example.vn")
+    provider = next(p for p in personal_data.providers() if p.name == "qa")
+    exported = provider.export("dangky@example.vn", "")
+    assert [q["tracking_code"] for q in exported["questions"]] == [question.tracking_code]
+    assert provider.delete("dangky@example.vn", "") == 1
+    assert not Question.objects.filter(email="dangky@example.vn").exists()
+    jobs = {job.name: job for job in periodic.periodic_jobs()}
+    assert jobs["qa-retention"].every == 24 * 3600
+    assert jobs["legal-refresh-validity"].every == 24 * 3600
