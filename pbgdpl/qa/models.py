@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pbgdpl.core.numbers import normalize_vietnamese_phone
+
 
 class Status(models.TextChoices):
     NEW = "new", _("Mới tiếp nhận")
@@ -99,17 +101,16 @@ class QuestionQuerySet(models.QuerySet):
         query = models.Q(pk__in=[])
         if email:
             query |= models.Q(email__iexact=email.strip())
-        if phone:
-            query |= models.Q(phone=normalise_phone(phone))
+        # An unreadable phone must match nobody, not every question stored without a phone.
+        if phone and (normalised := normalise_phone(phone)):
+            query |= models.Q(phone=normalised)
         return self.filter(query)
 
 
 def normalise_phone(value: str) -> str:
-    """Digits only, +84 → 0, so 0912 345 678 and +84912345678 are the same person."""
-    digits = "".join(ch for ch in value if ch.isdigit())
-    if value.strip().startswith("+84") or (digits.startswith("84") and len(digits) == 11):
-        digits = "0" + digits[2:]
-    return digits
+    """The stored form of a phone number, so 0912 345 678, +84912345678 and fullwidth digits are
+    the same person; "" when it is not a Vietnamese mobile number in ASCII (or fullwidth) digits."""
+    return normalize_vietnamese_phone(value or "") or ""
 
 
 class Question(models.Model):

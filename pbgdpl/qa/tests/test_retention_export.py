@@ -84,6 +84,15 @@ def test_erase_person_anonymises_every_question_of_that_person_only(db):
     assert services.erase_person(email="xoa@example.vn") == 0
 
 
+def test_erase_person_with_an_unreadable_phone_erases_nobody(db):
+    """Not "every question stored without a phone": the phone must be a real number to match."""
+    email_only, _ = submit(phone="", email="chi-email@example.vn")
+    for typed in ("abc", "09١٢000001", "²"):
+        assert services.erase_person(phone=typed) == 0
+    email_only.refresh_from_db()
+    assert email_only.email == "chi-email@example.vn"
+
+
 def test_qa_registers_its_personal_data_provider_and_retention_job(db):
     from pbgdpl.core import periodic, personal_data
 
