@@ -120,7 +120,7 @@ def sendfile(request, filename, **kwargs):
     root = os.path.abspath(os.path.join(settings.PRIVATE_MEDIA_ROOT, DOCUMENTS_DIR))
     path = os.path.abspath(filename)
     if os.path.commonpath([root, path]) != root:
-        raise Http404("file outside SENDFILE_ROOT")
+        raise Http404("file outside PRIVATE_MEDIA_ROOT/documents")
     relative = os.path.relpath(path, root).replace(os.sep, "/")
     response = _AcceleratedResponse(content_type=kwargs.get("mimetype"))
     response["X-Accel-Redirect"] = settings.SENDFILE_URL.rstrip("/") + "/" + quote(relative)
