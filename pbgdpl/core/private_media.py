@@ -22,12 +22,17 @@ def _is_document(name: str) -> bool:
     return name.replace("\\", "/").lstrip("/").startswith(f"{DOCUMENTS_DIR}/")
 
 
-class _PrivateRootStorage(FileSystemStorage):
-    """``PRIVATE_MEDIA_ROOT``, read from the settings on each use; no URL (nothing serves it)."""
+class PrivateStorage(FileSystemStorage):
+    """Files under ``PRIVATE_MEDIA_ROOT/<subdirectory>``, a directory nothing serves: no URL.
+
+    The location is read from the settings on each use (tests and ``VAR_DIR`` changes follow it).
+    """
+
+    subdirectory = ""
 
     @property
     def base_location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
+        return os.path.join(str(settings.PRIVATE_MEDIA_ROOT), self.subdirectory)
 
     @property
     def location(self):
@@ -51,7 +56,7 @@ class MediaStorage(FileSystemStorage):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._documents = _PrivateRootStorage()
+        self._documents = PrivateStorage()
 
     def _pick(self, name: str) -> FileSystemStorage:
         return self._documents if _is_document(name) else super()

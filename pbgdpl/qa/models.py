@@ -8,17 +8,15 @@ read the question text and the answer only.
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
-from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pbgdpl.core import private_media
 from pbgdpl.core.numbers import normalize_vietnamese_phone
 
 
@@ -56,27 +54,13 @@ def new_tracking_code() -> str:
     return f"HD-{raw[:4]}-{raw[4:]}"
 
 
-class PrivateStorage(FileSystemStorage):
+class PrivateStorage(private_media.PrivateStorage):
     """Attachments are personal data: kept in PRIVATE_MEDIA_ROOT/qa, outside MEDIA_ROOT, never served,
-    readable by the portal's own user only (files 0600, directories 0700).
+    readable by the portal's own user only (files 0600, directories 0700)."""
 
-    The location follows the current settings (read on each use, not cached at import).
-    """
-
+    subdirectory = "qa"
     file_permissions_mode = 0o600
     directory_permissions_mode = 0o700
-
-    @property
-    def base_location(self):
-        return str(Path(settings.PRIVATE_MEDIA_ROOT) / "qa")
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
 
 
 def private_storage() -> PrivateStorage:
