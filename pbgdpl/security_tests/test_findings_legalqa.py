@@ -77,6 +77,16 @@ def test_finding_02_two_uploads_of_one_name_get_different_random_paths(db, priva
     assert first.filename == second.filename == "quy-che-noi-bo.pdf"
 
 
+def test_finding_02_images_stay_public_media_and_keep_their_names(db, private_files):
+    """The fix moves documents only: an image upload is still a public /media/ file."""
+    from django.core.files.storage import default_storage
+
+    name = default_storage.save("original_images/anh-hoi-nghi.png", ContentFile(b"\x89PNG\r\n\x1a\n"))
+    assert name == "original_images/anh-hoi-nghi.png"
+    assert default_storage.url(name) == "/media/original_images/anh-hoi-nghi.png"
+    assert (private_files / "media" / name).exists()
+
+
 def test_finding_02_password_document_asks_for_the_password(client, db, private_files):
     document = _restricted_document(CollectionViewRestriction.PASSWORD, password="bi-mat-2026")
     response = client.get(document.url)
