@@ -160,6 +160,16 @@ class Question(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("qa:detail", kwargs={"pk": self.pk, "slug": self.slug or "cau-hoi"})
 
+    @property
+    def can_withdraw(self) -> bool:
+        """The asker may still withdraw: nothing final has happened yet."""
+        return self.status in OPEN_STATUSES
+
+    @property
+    def asker_sees_answer(self) -> bool:
+        """The private page shows the answer once it is published or sent privately."""
+        return self.status in (Status.PUBLISHED, Status.CLOSED) and hasattr(self, "answer")
+
     def set_token(self) -> str:
         """Create the private-link secret (256 bits); only its hash is stored."""
         token = secrets.token_urlsafe(32)
