@@ -182,8 +182,15 @@ def test_finding_14_qa_attachments_get_the_staff_upload_checks(db, name, data, m
     assert any(message in error for error in errors), errors
 
 
-def test_finding_14_a_real_docx_attachment_is_still_accepted(db):
+@pytest.mark.parametrize(("name", "image_format"), [("anh.png", "PNG"), ("anh.jpg", "JPEG")])
+def test_finding_14_real_attachments_are_still_accepted(db, name, image_format):
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), "white").save(picture, image_format)
+    assert _attachment_errors(name, picture.getvalue()) == []
     assert _attachment_errors("don.docx", _docx(1024 * 1024)) == []
+    assert _attachment_errors("don.pdf", PDF) == []
 
 
 def test_finding_14_qa_attachments_are_stored_readable_by_the_portal_only(db, private_files):
