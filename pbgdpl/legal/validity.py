@@ -13,7 +13,7 @@ Rules (DOMAIN.md statuses):
 - otherwise Còn hiệu lực.
 
 Which relations count on a date is ``Relation.has_legal_effect`` (the Python twin of
-``Relation.objects.with_legal_effect``, used by the SQL version in ``selectors.validity_at``).
+``Relation.objects.with_legal_effect``, used by the SQL version, ``LegalDocument.objects.with_validity_at``).
 """
 
 from __future__ import annotations
