@@ -14,14 +14,13 @@ from django.urls import reverse
 from . import selectors
 from .models import LegalDocument, Relation
 from .validity import validity_on
-from .views.rendering import build_tree
 
 
 def _date(value: datetime.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _node_json(node) -> dict:
+def _node_json(node: selectors.ProvisionNode) -> dict:
     row = node.row
     return {
         "eid": row.eid,
@@ -65,7 +64,7 @@ def document_data(document: LegalDocument, on: datetime.date, *, absolute_url: C
     ]
     provisions = []
     if document.current_version_id:
-        provisions = [_node_json(node) for node in build_tree(selectors.version_provisions(document.current_version_id))]
+        provisions = [_node_json(node) for node in selectors.build_tree(selectors.version_provisions(document.current_version_id))]
     return {
         "slug": document.slug,
         "url": absolute_url(document.get_absolute_url()),

@@ -323,6 +323,24 @@ def get_public_document(slug: str) -> LegalDocument | None:
     return queryset.first()
 
 
+@dataclass
+class ProvisionNode:
+    """One provision with its children, in document order."""
+
+    row: Provision
+    children: list[ProvisionNode] = field(default_factory=list)
+
+
+def build_tree(rows: list[Provision]) -> list[ProvisionNode]:
+    """Nest rows (in document order) under their parents; orphans become roots."""
+    nodes = {row.pk: ProvisionNode(row) for row in rows}
+    roots = []
+    for row in rows:
+        parent = nodes.get(row.parent_id) if row.parent_id else None
+        (parent.children if parent else roots).append(nodes[row.pk])
+    return roots
+
+
 def version_provisions(version_id: int) -> list[Provision]:
     """Every provision of a version in document order, from ONE query."""
     return list(
