@@ -112,6 +112,21 @@ def test_finding_02_behind_nginx_the_view_hands_the_file_to_an_internal_location
     assert "filename*=UTF-8''b%C3%A1o_c%C3%A1o_qu%C3%BD.pdf" in response["Content-Disposition"]
 
 
+def test_finding_02_settings_serve_documents_only_through_the_checking_view(monkeypatch):
+    """As deployed: documents are served by the view (never a direct media URL), stored outside
+    MEDIA_ROOT, and SENDFILE_URL switches the view to nginx's X-Accel-Redirect."""
+    import runpy
+    import sys
+
+    monkeypatch.setenv("SENDFILE_URL", "/_tai-lieu-noi-bo/")
+    monkeypatch.delitem(sys.modules, "config.settings.base", raising=False)
+    values = runpy.run_module("config.settings.base")
+    assert values["WAGTAILDOCS_SERVE_METHOD"] == "serve_view"
+    assert values["STORAGES"]["default"]["BACKEND"] == "pbgdpl.core.private_media.MediaStorage"
+    assert not str(values["PRIVATE_MEDIA_ROOT"]).startswith(str(values["MEDIA_ROOT"]))
+    assert values["SENDFILE_BACKEND"] == "pbgdpl.core.private_media"
+
+
 def test_finding_02_documents_uploaded_before_the_fix_are_moved_out_of_media(client, db, private_files):
     """Existing files under MEDIA_ROOT/documents/ move to the private root, still downloadable."""
     legacy = private_files / "media" / "documents" / "ke-hoach-2025.pdf"
