@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pbgdpl.core import document_views
 from pbgdpl.core import views as core_views
 from pbgdpl.legal.sitemaps import SITEMAPS as LEGAL_SITEMAPS
 from pbgdpl.qa.sitemaps import SITEMAPS as QA_SITEMAPS
@@ -20,6 +21,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("quan-tri/xac-thuc/", include("pbgdpl.accounts.twofactor_urls")),
     path("quan-tri/", include(wagtailadmin_urls)),
+    # Wrong collection passwords are limited per client; everything else is Wagtail's.
+    path("tai-lieu/authenticate_with_password/<int:restriction_id>/", document_views.authenticate_with_password,
+         name="wagtaildocs_authenticate_with_password"),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("van-ban/", include("pbgdpl.legal.urls")),
     path("tim-kiem/", include("pbgdpl.search.urls")),

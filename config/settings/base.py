@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "pbgdpl.qa",
     "pbgdpl.quizzes",
     "pbgdpl.audit",
+    "pbgdpl.geo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -153,8 +154,11 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Wagtail documents are private files (pbgdpl/core/private_media.py), served only by the view
+# that checks collection restrictions; PRIVATE_MEDIA_ROOT also holds Q&A attachments (mode 0600).
+PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "pbgdpl.core.private_media.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
@@ -196,6 +200,12 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "txt", "csv", "zip"]
 # Uploaded documents are checked by content, not only by name (pbgdpl/core/uploads.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "pbgdpl.core.uploads.SafeDocumentForm"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Behind nginx, SENDFILE_URL (an nginx `internal` location aliasing PRIVATE_MEDIA_ROOT/documents/,
+# docs/operations.md) lets nginx send the file after the view's checks; otherwise the view streams it.
+SENDFILE_URL = os.environ.get("SENDFILE_URL", "")
+if SENDFILE_URL:
+    SENDFILE_BACKEND = "pbgdpl.core.private_media"
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

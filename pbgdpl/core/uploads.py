@@ -1,11 +1,13 @@
-"""Staff document uploads checked by their real content, not only their file name.
+"""Uploads checked by their real content, not only their file name.
 
 Wired through ``WAGTAILDOCS_DOCUMENT_FORM_BASE``: every document form in the admin (upload, edit,
-multiple upload, chooser) validates the file here. The first bytes must match the extension
-(PDF, OLE2 for .doc/.xls, a real ZIP for .docx/.xlsx/.odt/.ods/.zip, UTF-8 text for .txt/.csv), and
-active content (HTML, SVG, scripts, executables) is refused whatever its name. Size is capped by
-``DOCUMENT_MAX_UPLOAD_BYTES``. Images are decoded by Wagtail/Pillow already and SVG is not an allowed
-image extension.
+multiple upload, chooser) validates the file here, and the public Q&A form checks attachments with
+the same :func:`validate_document`. The first bytes must match the extension (PDF, OLE2 for
+.doc/.xls, a real ZIP for .docx/.xlsx/.odt/.ods/.zip with the parts an office file has, UTF-8 text for
+.txt/.csv, an image Pillow can read for .jpg/.png), and active content (HTML, SVG, scripts,
+executables) is refused whatever its name. Size is capped by ``DOCUMENT_MAX_UPLOAD_BYTES`` (or the
+caller's limit) and a ZIP may not inflate to more than ``ZIP_INFLATE_FACTOR`` times that. Wagtail
+images are decoded by Wagtail/Pillow already and SVG is not an allowed image extension.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import zipfile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 from wagtail.documents.forms import BaseDocumentForm
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -22,6 +25,11 @@ ZIP = b"PK\x03\x04"
 EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"\xfe\xed\xfa", b"\xcf\xfa\xed\xfe", b"#!")
 ACTIVE_TEXT_MARKERS = (b"<html", b"<!doctype", b"<script", b"<svg", b"<?xml", b"<iframe", b"<object", b"<body")
 ZIP_BASED = {"docx", "xlsx", "odt", "ods", "zip"}
+# The part without which an office file does not open; a renamed ZIP lacks it.
+ZIP_REQUIRED_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "odt": "mimetype", "ods": "mimetype"}
+# A compressed office file is rarely more than a few times its size once inflated; a bomb is thousands.
+ZIP_INFLATE_FACTOR = 20
+IMAGE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
 ZIP_FORBIDDEN_SUFFIXES = (".exe", ".dll", ".bat", ".cmd", ".com", ".js", ".vbs", ".ps1", ".sh", ".scr", ".msi",
                           ".jar", ".html", ".htm", ".svg", ".hta")
 
@@ -30,12 +38,17 @@ def _max_bytes() -> int:
     return int(getattr(settings, "DOCUMENT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 
 
-def validate_document(upload) -> None:
-    """Raise ``ValidationError`` (Vietnamese message) unless ``upload`` is what its extension says."""
+def validate_document(upload, *, max_bytes: int | None = None) -> None:
+    """Raise ``ValidationError`` (Vietnamese message) unless ``upload`` is what its extension says.
+
+    ``max_bytes`` defaults to ``DOCUMENT_MAX_UPLOAD_BYTES``; a ZIP-based file may inflate to
+    ``ZIP_INFLATE_FACTOR`` times it.
+    """
+    limit = max_bytes or _max_bytes()
     name = (getattr(upload, "name", "") or "").lower()
     extension = name.rsplit(".", 1)[-1] if "." in name else ""
-    if upload.size > _max_bytes():
-        raise ValidationError(_("Tệp quá lớn (tối đa %(mb)d MB).") % {"mb": _max_bytes() // (1024 * 1024)})
+    if upload.size > limit:
+        raise ValidationError(_("Tệp quá lớn (tối đa %(mb)d MB).") % {"mb": limit // (1024 * 1024)})
     upload.seek(0)
     head = upload.read(4096)
     upload.seek(0)
@@ -47,7 +60,9 @@ def validate_document(upload) -> None:
     elif extension in ("doc", "xls"):
         ok = head.startswith(OLE2)
     elif extension in ZIP_BASED:
-        ok = head.startswith(ZIP) and _zip_is_safe(upload)
+        ok = head.startswith(ZIP) and _zip_is_safe(upload, extension, ZIP_INFLATE_FACTOR * limit)
+    elif extension in IMAGE_FORMATS:
+        ok = _image_is(upload, IMAGE_FORMATS[extension])
     elif extension in ("txt", "csv"):
         ok = b"\x00" not in head and _is_text(head)
     else:
@@ -65,18 +80,49 @@ def _is_text(head: bytes) -> bool:
     return True
 
 
-def _zip_is_safe(upload) -> bool:
+def _zip_is_safe(upload, extension: str, max_inflated: int) -> bool:
+    """A readable archive with the parts its kind needs, no dangerous or escaping entry names, and
+    no more than ``max_inflated`` bytes once inflated (counted while inflating: headers can lie)."""
     try:
         with zipfile.ZipFile(upload) as archive:
             names = archive.namelist()
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+            if any(n.lower().endswith(ZIP_FORBIDDEN_SUFFIXES) or n.startswith("/") or ".." in n for n in names):
+                return False
+            required = ZIP_REQUIRED_PARTS.get(extension)
+            if required and required not in names:
+                return False
+            if sum(info.file_size for info in archive.infolist()) > max_inflated:
+                return False
+            return _inflated_size(archive, max_inflated) <= max_inflated
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, ValueError, EOFError):
         return False
     finally:
         upload.seek(0)
-    if total > 20 * _max_bytes():  # zip bomb
+
+
+def _inflated_size(archive: zipfile.ZipFile, limit: int) -> int:
+    """Bytes the entries really inflate to, stopping as soon as ``limit`` is passed."""
+    total = 0
+    for info in archive.infolist():
+        with archive.open(info) as entry:
+            while chunk := entry.read(1024 * 1024):
+                total += len(chunk)
+                if total > limit:
+                    return total
+    return total
+
+
+def _image_is(upload, image_format: str) -> bool:
+    """Pillow reads the file as ``image_format`` (a decompression bomb is refused by Pillow)."""
+    try:
+        with Image.open(upload) as image:
+            found = image.format
+            image.verify()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         return False
-    return not any(n.lower().endswith(ZIP_FORBIDDEN_SUFFIXES) or n.startswith("/") or ".." in n for n in names)
+    finally:
+        upload.seek(0)
+    return found == image_format
 
 
 class SafeDocumentForm(BaseDocumentForm):

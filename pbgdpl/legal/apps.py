@@ -9,16 +9,20 @@ class LegalConfig(AppConfig):
     def ready(self) -> None:
         from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, grant_model_permissions
         from pbgdpl.core.demo import register_demo_loader
+        from pbgdpl.core.periodic import register_periodic
         from pbgdpl.core.setup_steps import register_setup_step
         from pbgdpl.search.registry import register
 
         from . import signals  # noqa: F401
         from .demo import load_demo_documents
         from .search_source import LegalDocumentSource
+        from .tasks import refresh_validity
 
         register(LegalDocumentSource())
         register_demo_loader("legal-documents", load_demo_documents, order=20)
         register_setup_step("legal-document-workflow", _link_documents_to_workflow)
+        # Statuses change as dates pass (a law comes into force, a replacement takes effect).
+        register_periodic("legal-refresh-validity", every=24 * 3600, task=refresh_validity)
         grant_model_permissions(
             EDITOR,
             [

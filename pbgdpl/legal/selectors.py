@@ -1,5 +1,5 @@
-"""Read queries of the public legal pages: validity at a date in SQL, listings with facets, lists,
-and the data of one document page.
+"""Read queries of the public legal pages: listings with facets (validity at a date comes from
+``LegalDocument.objects.with_validity_at``), lists, and the data of one document page.
 
 Facets follow Peachjam's rule: the base queryset applies the page's own restriction (public,
 enacted, a list's window), and each facet's counts apply every filter *except its own*, so
@@ -13,19 +13,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import (
-    Case,
-    CharField,
     Count,
-    OuterRef,
     Prefetch,
-    Q,
     QuerySet,
-    Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
+
+from pbgdpl.core.numbers import parse_ascii_int
 
 from .models import (
     IN_FORCE_STATUSES,
@@ -34,7 +29,6 @@ from .models import (
     Field,
     Issuer,
     LegalDocument,
-    Predicate,
     Provision,
     Relation,
     Scope,
@@ -45,75 +39,6 @@ from .models import (
 NEW_DOCUMENTS_DAYS = 30
 COMING_INTO_FORCE_DAYS = 30
 EXPIRING_DAYS = 30
-
-# ----------------------------------------------------------------------------------------------
-# Validity at a date, in SQL (the twin of validity.validity_on; tests keep them in agreement)
-# ----------------------------------------------------------------------------------------------
-
-
-def _counting_relations(on: datetime.date) -> QuerySet:
-    """Relations aimed at the outer document that bite on ``on``: from a published, enacted
-    document, in effect from their own date or else their subject's effective/issue date."""
-    return Relation.objects.annotate(
-        starts=Coalesce("effective_on", "subject__effective_from", "subject__issued_on")
-    ).filter(
-        object=OuterRef("pk"),
-        subject__live=True,
-        subject__is_draft_for_comment=False,
-        starts__lte=on,
-    )
-
-
-def validity_at(on: datetime.date) -> Case:
-    """An expression giving each document's ``Validity`` value on ``on``, rule for rule as
-    ``validity.validity_on`` does in Python (override, draft, dates, whole ending, expiry,
-    suspension, partial ending).
-
-    The relations' part is ONE correlated subquery: each relation that bites gets the status
-    it would cause and a priority (ending as a whole, then the latest suspension in force, then
-    a partial change); the first row wins. Fewer subqueries keep both the SQL and Python's
-    query compilation cheap, which matters because every facet count repeats this expression.
-    """
-    whole = Q(object_eid="")
-    ends = whole & Q(predicate__in=[Predicate.REPLACES, Predicate.REPEALS])
-    suspends = whole & Q(predicate=Predicate.SUSPENDS) & (Q(ends_on__isnull=True) | Q(ends_on__gt=on))
-    partial = Q(predicate__in=[Predicate.AMENDS, Predicate.REPLACES, Predicate.REPEALS])
-    by_relations = Subquery(
-        _counting_relations(on)
-        .annotate(
-            priority=Case(When(ends, then=Value(1)), When(suspends, then=Value(2)), When(partial, then=Value(3)), default=Value(9)),
-            status=Case(
-                When(ends, then=Value(Validity.EXPIRED.value)),
-                When(suspends & Q(ends_on__isnull=True), then=Value(Validity.SUSPENDED.value)),
-                When(suspends, then=Value(Validity.TEMPORARILY_SUSPENDED.value)),
-                When(partial, then=Value(Validity.PARTLY_EXPIRED.value)),
-                default=Value(""),
-                output_field=CharField(),
-            ),
-        )
-        .filter(priority__lt=9)
-        .order_by("priority", "-starts", "-pk")
-        .values("status")[:1],
-        output_field=CharField(),
-    )
-    return Case(
-        When(
-            ~Q(validity_override="") & (Q(validity_override_from__isnull=True) | Q(validity_override_from__lte=on)),
-            then="validity_override",
-        ),
-        When(is_draft_for_comment=True, then=Value(Validity.NOT_YET.value)),
-        When(effective_from__isnull=True, issued_on__isnull=True, then=Value(Validity.IN_FORCE.value)),
-        When(Q(effective_from__gt=on) | Q(effective_from__isnull=True, issued_on__gt=on), then=Value(Validity.NOT_YET.value)),
-        When(effective_to__lte=on, then=Value(Validity.EXPIRED.value)),
-        default=Coalesce(by_relations, Value(Validity.IN_FORCE.value)),
-        output_field=CharField(),
-    )
-
-
-def with_validity_at(queryset: QuerySet, on: datetime.date) -> QuerySet:
-    """``queryset`` with a ``validity_at`` annotation (a ``Validity`` value) for ``on``."""
-    return queryset.annotate(validity_at=validity_at(on))
-
 
 # ----------------------------------------------------------------------------------------------
 # Public documents
@@ -213,7 +138,7 @@ def filter_documents(base: QuerySet, filters: Filters, *, exclude: str | None = 
     being computed). Validity on ``filters.on`` is annotated (``validity_at``) only when a filter
     or the caller needs it: the expression is the costly part of the query."""
     needs_validity = annotate or (exclude != "hieu_luc" and bool(filters.get("hieu_luc")))
-    queryset = with_validity_at(base, filters.on) if needs_validity else base
+    queryset = base.with_validity_at(filters.on) if needs_validity else base
     for key in FACET_KEYS:
         if key != exclude:
             queryset = _apply(queryset, key, filters.get(key))
@@ -270,7 +195,7 @@ def known_values(key: str, values: Iterable[str]) -> set[str]:
     if key == "pham_vi":
         return values & set(Scope.values)
     if key == "nam":
-        return {value for value in values if value.isdigit() and 1800 <= int(value) <= 2200}
+        return {value for value in values if parse_ascii_int(value, minimum=1800, maximum=2200) is not None}
     model = {"loai": DocumentType, "co_quan": Issuer, "linh_vuc": Field}[key]
     return set(model.objects.filter(slug__in=values).values_list("slug", flat=True))
 
@@ -333,7 +258,7 @@ def list_documents(slug: str, on: datetime.date) -> QuerySet:
     Date windows come from the registry's queryset methods; the validity condition makes each
     list agree with ``validity_on`` (an override or a repeal before entry into force wins).
     """
-    documents = with_validity_at(public_documents(), on)
+    documents = public_documents().with_validity_at(on)
     in_force = [status.value for status in IN_FORCE_STATUSES]
     if slug == "moi-ban-hanh":
         queryset = documents.issued_since(on - datetime.timedelta(days=NEW_DOCUMENTS_DAYS)).filter(issued_on__lte=on)
@@ -396,6 +321,24 @@ def get_public_document(slug: str) -> LegalDocument | None:
         )
     )
     return queryset.first()
+
+
+@dataclass
+class ProvisionNode:
+    """One provision with its children, in document order."""
+
+    row: Provision
+    children: list[ProvisionNode] = field(default_factory=list)
+
+
+def build_tree(rows: list[Provision]) -> list[ProvisionNode]:
+    """Nest rows (in document order) under their parents; orphans become roots."""
+    nodes = {row.pk: ProvisionNode(row) for row in rows}
+    roots = []
+    for row in rows:
+        parent = nodes.get(row.parent_id) if row.parent_id else None
+        (parent.children if parent else roots).append(nodes[row.pk])
+    return roots
 
 
 def version_provisions(version_id: int) -> list[Provision]:

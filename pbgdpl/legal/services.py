@@ -20,10 +20,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pbgdpl.core.text import vietnamese_slug
 from pbgdpl.search.services import mark_changed
 
 from .models import DocumentVersion, Field, LegalDocument, Predicate, Provision, Relation
-from .slugs import vietnamese_slug
 from .validity import validity_on
 
 logger = logging.getLogger(__name__)

@@ -12,8 +12,8 @@ Rules (DOMAIN.md statuses):
 - amended, or a provision replaced or repealed: Hết hiệu lực một phần;
 - otherwise Còn hiệu lực.
 
-A relation takes effect on its own ``effective_on``, else on its subject's effective date.
-Relations from unpublished documents or drafts open for comment do not count.
+Which relations count on a date is ``Relation.has_legal_effect`` (the Python twin of
+``Relation.objects.with_legal_effect``, used by the SQL version, ``LegalDocument.objects.with_validity_at``).
 """
 
 from __future__ import annotations
@@ -71,18 +71,6 @@ def eid_label(eid: str) -> str:
     return f"{label} {_('(văn bản kèm theo)')}" if start else label
 
 
-def _relation_start(relation: Relation) -> datetime.date | None:
-    return relation.effective_on or relation.subject.effective_from or relation.subject.issued_on
-
-
-def _counts(relation: Relation, on: datetime.date) -> bool:
-    subject = relation.subject
-    if not subject.live or subject.is_draft_for_comment:
-        return False
-    start = _relation_start(relation)
-    return start is not None and start <= on
-
-
 def _incoming(document: LegalDocument) -> list[Relation]:
     if document.pk is None:  # an unsaved document (admin preview) has nothing aimed at it yet
         return []
@@ -111,8 +99,8 @@ def validity_on(document: LegalDocument, on: datetime.date | None = None) -> Val
         )
 
     relations = sorted(
-        (r for r in _incoming(document) if _counts(r, on)),
-        key=lambda r: (_relation_start(r), r.pk or 0),
+        (r for r in _incoming(document) if r.has_legal_effect(on)),
+        key=lambda r: (r.effective_date(), r.pk or 0),
     )
 
     ending = [r for r in relations if r.predicate in WHOLE_ENDING and not r.object_eid]
@@ -122,7 +110,7 @@ def validity_on(document: LegalDocument, on: datetime.date | None = None) -> Val
         reason = _("%(verb)s %(document)s từ ngày %(date)s.") % {
             "verb": verb,
             "document": document_label(first.subject),
-            "date": format_date(_relation_start(first)),
+            "date": format_date(first.effective_date()),
         }
         return ValidityResult(Validity.EXPIRED, reason, _unique_subjects(ending))
 
@@ -139,7 +127,7 @@ def validity_on(document: LegalDocument, on: datetime.date | None = None) -> Val
     ]
     if suspensions:
         current = suspensions[-1]
-        values = {"document": document_label(current.subject), "date": format_date(_relation_start(current))}
+        values = {"document": document_label(current.subject), "date": format_date(current.effective_date())}
         if current.ends_on:
             values["until"] = format_date(current.ends_on)
             reason = _("Tạm ngưng hiệu lực theo %(document)s từ ngày %(date)s đến trước ngày %(until)s.") % values

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from pbgdpl.core.numbers import parse_ascii_int
 from pbgdpl.legal.models import Field, LegalDocument, Provision, ProvisionKind
 
 from . import routing, selectors, services
@@ -72,32 +73,35 @@ class QueueView(StaffMixin, TemplateView):
         elif status in Status.values:
             qs = qs.filter(status=status)
         field = params.get("field", "")
-        if field.isdigit():
-            qs = qs.filter(field_id=int(field))
+        if (field_id := parse_ascii_int(field)) is not None:
+            qs = qs.filter(field_id=field_id)
         elif field == "none":
             qs = qs.filter(field__isnull=True)
         assignee = params.get("assignee", "")
-        if assignee.isdigit():
-            qs = qs.filter(assignee_id=int(assignee))
+        if (assignee_id := parse_ascii_int(assignee)) is not None:
+            qs = qs.filter(assignee_id=assignee_id)
         elif assignee == "me":
             qs = qs.filter(assignee=self.request.user)
         elif assignee == "none":
             qs = qs.filter(assignee__isnull=True)
         waiting = params.get("waiting", "")
-        if waiting.isdigit():
-            qs = qs.filter(received_at__lt=timezone.now() - datetime.timedelta(days=int(waiting)))
+        if (days := parse_ascii_int(waiting, maximum=36500)) is not None:
+            qs = qs.filter(received_at__lt=timezone.now() - datetime.timedelta(days=days))
         q = params.get("q", "").strip()
         if q:
             qs = qs.filter(Q(tracking_code__iexact=q) | Q(text__icontains=q) | Q(title__icontains=q))
         # Oldest open questions first: they are the ones at risk.
         qs = qs.order_by("received_at") if status == "open" else qs.order_by("-received_at")
-        page = Paginator(qs, 50).get_page(params.get("p"))
+        page = Paginator(qs, 50).get_page(parse_ascii_int(params.get("page"), minimum=1) or 1)
+        query = params.copy()
+        query.pop("page", None)
         cutoff = selectors.overdue_cutoff()
         rows = [(question, question.status in OPEN_STATUSES and question.received_at < cutoff) for question in page]
         context.update(
             {
                 "rows": rows,
                 "page_obj": page,
+                "query_string": query.urlencode(),
                 "status": status,
                 "status_choices": [("open", _("Đang xử lý")), ("", _("Tất cả"))] + list(Status.choices),
                 "fields": Field.objects.active(),
@@ -212,9 +216,10 @@ def _citations(post) -> list[tuple[int, str, str]]:
     """Pairs of (document, provision eid) chosen in the citation rows; the label is the provision's heading."""
     result = []
     for doc_id, eid in zip(post.getlist("cite_doc"), post.getlist("cite_eid"), strict=False):
-        if not doc_id.isdigit():
+        document_pk = parse_ascii_int(doc_id)
+        if document_pk is None:
             continue
-        document = LegalDocument.objects.filter(pk=int(doc_id)).first()
+        document = LegalDocument.objects.filter(pk=document_pk).first()
         if document is None:
             continue
         label = ""
@@ -243,7 +248,7 @@ class ProvisionOptionsView(View):
     def get(self, request):
         if not can_process(request.user):
             raise PermissionDenied
-        document = LegalDocument.objects.filter(pk=request.GET.get("document") or 0).first()
+        document = LegalDocument.objects.filter(pk=parse_ascii_int(request.GET.get("document")) or 0).first()
         if document is None or not document.current_version_id:
             return JsonResponse({"options": []})
         nodes = Provision.objects.filter(

@@ -8,11 +8,15 @@ class QaConfig(AppConfig):
 
     def ready(self) -> None:
         from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, QA_ANSWERER, grant_model_permissions
+        from pbgdpl.core import personal_data
         from pbgdpl.core.demo import register_demo_loader
+        from pbgdpl.core.periodic import register_periodic
         from pbgdpl.search.registry import register
 
+        from . import services
         from .demo import load_demo_questions
         from .search_source import QuestionSource
+        from .tasks import qa_daily_retention
 
         register(QuestionSource())
         # Editors screen, route and answer; only the board approves and publishes.
@@ -33,3 +37,9 @@ class QaConfig(AppConfig):
             ["qa.view_question", "qa.change_question", "qa.answer_question", "qa.view_answertemplate"],
         )
         register_demo_loader("qa-questions", load_demo_questions, order=40)
+        register_periodic("qa-retention", every=24 * 3600, task=qa_daily_retention)
+        personal_data.register(
+            "qa",
+            export=lambda email, phone: services.export_person(email=email, phone=phone),
+            delete=lambda email, phone: services.erase_person(email=email, phone=phone),
+        )

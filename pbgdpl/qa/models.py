@@ -8,15 +8,16 @@ read the question text and the answer only.
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from pbgdpl.core import private_media
+from pbgdpl.core.numbers import normalize_vietnamese_phone
 
 
 class Status(models.TextChoices):
@@ -53,23 +54,13 @@ def new_tracking_code() -> str:
     return f"HD-{raw[:4]}-{raw[4:]}"
 
 
-class PrivateStorage(FileSystemStorage):
-    """Attachments are personal data: kept in VAR_DIR/private/qa, outside MEDIA_ROOT, never served.
+class PrivateStorage(private_media.PrivateStorage):
+    """Attachments are personal data: kept in PRIVATE_MEDIA_ROOT/qa, outside MEDIA_ROOT, never served,
+    readable by the portal's own user only (files 0600, directories 0700)."""
 
-    The location follows the current settings (read on each use, not cached at import).
-    """
-
-    @property
-    def base_location(self):
-        return str(settings.VAR_DIR / "private" / "qa")
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
+    subdirectory = "qa"
+    file_permissions_mode = 0o600
+    directory_permissions_mode = 0o700
 
 
 def private_storage() -> PrivateStorage:
@@ -94,17 +85,16 @@ class QuestionQuerySet(models.QuerySet):
         query = models.Q(pk__in=[])
         if email:
             query |= models.Q(email__iexact=email.strip())
-        if phone:
-            query |= models.Q(phone=normalise_phone(phone))
+        # An unreadable phone must match nobody, not every question stored without a phone.
+        if phone and (normalised := normalise_phone(phone)):
+            query |= models.Q(phone=normalised)
         return self.filter(query)
 
 
 def normalise_phone(value: str) -> str:
-    """Digits only, +84 → 0, so 0912 345 678 and +84912345678 are the same person."""
-    digits = "".join(ch for ch in value if ch.isdigit())
-    if value.strip().startswith("+84") or (digits.startswith("84") and len(digits) == 11):
-        digits = "0" + digits[2:]
-    return digits
+    """The stored form of a phone number, so 0912 345 678, +84912345678 and fullwidth digits are
+    the same person; "" when it is not a Vietnamese mobile number in ASCII (or fullwidth) digits."""
+    return normalize_vietnamese_phone(value or "") or ""
 
 
 class Question(models.Model):
@@ -169,6 +159,16 @@ class Question(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("qa:detail", kwargs={"pk": self.pk, "slug": self.slug or "cau-hoi"})
+
+    @property
+    def can_withdraw(self) -> bool:
+        """The asker may still withdraw: nothing final has happened yet."""
+        return self.status in OPEN_STATUSES
+
+    @property
+    def asker_sees_answer(self) -> bool:
+        """The private page shows the answer once it is published or sent privately."""
+        return self.status in (Status.PUBLISHED, Status.CLOSED) and hasattr(self, "answer")
 
     def set_token(self) -> str:
         """Create the private-link secret (256 bits); only its hash is stored."""

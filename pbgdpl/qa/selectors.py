@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
+from pbgdpl.search import engine
+
 from .models import OPEN_STATUSES, Question, Status
 
 
@@ -25,6 +27,17 @@ def filter_published(qs: QuerySet[Question], *, field=None, start=None, end=None
     if end:
         qs = qs.filter(published_at__date__lte=end)
     return qs
+
+
+def search_published(qs: QuerySet[Question], q: str, limit: int = 100) -> tuple[list[Question], str]:
+    """The questions of ``qs`` the site search finds for ``q``, best first, and the search's
+    error message for the visitor ("" when it worked)."""
+    result = engine.search(q, kinds=["question"], grouped=False, with_facets=False, per_page=limit)
+    if result.error:
+        return [], result.error
+    order = [int(hit.key.split(":", 1)[1]) for hit in result.hits if hit.key.startswith("question:")]
+    found = {question.pk: question for question in qs.filter(pk__in=order)}
+    return [found[pk] for pk in order if pk in found], ""
 
 
 def published_detail(pk: int) -> Question | None:

@@ -16,8 +16,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
+from pbgdpl.core.text import vietnamese_slug
 from pbgdpl.search.services import mark_changed
 
 from .models import (
@@ -77,8 +77,9 @@ def redact(text: str, *, name: str = "") -> str:
     return text
 
 
-def _slug(text: str) -> str:
-    return slugify(text.replace("đ", "d").replace("Đ", "D"))[:200] or "cau-hoi"
+def question_slug(title: str) -> str:
+    """The public URL's slug of a question ("cau-hoi" when the title has no letters or digits)."""
+    return vietnamese_slug(title) or "cau-hoi"
 
 
 def _require(user, perm: str) -> None:
@@ -282,7 +283,7 @@ def publish(question: Question, actor, now: datetime.datetime | None = None) -> 
         return
     question.published_at = now
     if not question.slug:
-        question.slug = _slug(question.display_title)
+        question.slug = question_slug(question.display_title)
     _move(question, Status.PUBLISHED, actor)
     notify(
         question, "Câu hỏi của bạn đã được trả lời",
@@ -345,6 +346,16 @@ def apply_retention(now: datetime.datetime | None = None) -> int:
     count = 0
     for question in due.iterator():
         erase_personal_data(question, reason=f"hết thời hạn lưu trữ {settings.QA_RETENTION_DAYS} ngày")
+        count += 1
+    return count
+
+
+def erase_person(*, email: str = "", phone: str = "") -> int:
+    """Erase the asker's personal data from every question sent with this e-mail and/or phone
+    (the data subject's request); returns how many questions were anonymised."""
+    count = 0
+    for question in Question.objects.of_person(email=email, phone=phone):
+        erase_personal_data(question, reason="Yêu cầu xóa dữ liệu cá nhân của chủ thể dữ liệu")
         count += 1
     return count
 

@@ -1,4 +1,5 @@
-"""Background tasks: notification emails (retried with a growing delay) and the daily retention job."""
+"""Background tasks: notification emails (retried with a growing delay) and the daily retention job
+(registered as a periodic job in ``QaConfig.ready()``)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ import smtplib
 from django.core.mail import send_mail
 from django.utils import timezone
 from django_tasks import default_task_backend, task
-
-from pbgdpl.core.periodic import register_periodic
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +57,3 @@ def qa_daily_retention() -> int:
     from .services import apply_retention
 
     return apply_retention()
-
-
-register_periodic("qa-retention", every=24 * 3600, task=qa_daily_retention)

@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pbgdpl.core.numbers import parse_ascii_int
+from pbgdpl.geo.communes import portal_communes
 from pbgdpl.search import engine
 
 from . import captcha, ratelimit, selectors, services
-from .communes import portal_communes
 from .forms import TEXT_MAX, TEXT_MIN, AskForm, ListFilterForm
-from .models import OPEN_STATUSES, Question, Status, hash_token
+from .models import Question, hash_token
 
 log = logging.getLogger(__name__)
 PER_PAGE = 15
@@ -57,19 +58,18 @@ def index(request: HttpRequest) -> HttpResponse:
     elif form.is_bound:
         error = _("Bộ lọc chưa hợp lệ, xem thông báo bên dưới từng ô.")
     if q:
-        result = engine.search(q, kinds=["question"], grouped=False, with_facets=False, per_page=100)
-        if result.error:
-            error = result.error
-            questions = []
-        else:
-            order = [int(h.key.split(":", 1)[1]) for h in result.hits if h.key.startswith("question:")]
-            found = {obj.pk: obj for obj in qs.filter(pk__in=order)}
-            questions = [found[pk] for pk in order if pk in found]
+        questions, search_error = selectors.search_published(qs, q)
+        error = search_error or error
     else:
         questions = qs
-    page = Paginator(questions, PER_PAGE).get_page(request.GET.get("trang"))
+    raw_page = request.GET.get("page", "").strip()
+    number = parse_ascii_int(raw_page, minimum=1) if raw_page else 1
+    if number is None:
+        page_error = _("Số trang “%(value)s” không hợp lệ; đang hiển thị trang 1.") % {"value": raw_page[:20]}
+        error = f"{error} {page_error}".strip()
+    page = Paginator(questions, PER_PAGE).get_page(number or 1)
     params = request.GET.copy()
-    params.pop("trang", None)
+    params.pop("page", None)
     return render(
         request,
         "qa/index.html",
@@ -225,8 +225,8 @@ def track(request: HttpRequest, token: str) -> HttpResponse:
         {
             "question": question,
             "token": token,
-            "can_withdraw": question.status in OPEN_STATUSES,
-            "show_answer": question.status in (Status.PUBLISHED, Status.CLOSED) and hasattr(question, "answer"),
+            "can_withdraw": question.can_withdraw,
+            "show_answer": question.asker_sees_answer,
             "events": question.events.all(),
             "message": request.GET.get("ok"),
             "trail": _trail((_("Theo dõi câu hỏi"), "")),
@@ -263,8 +263,8 @@ def _track_error(request, question, token, message) -> HttpResponse:
     response = render(
         request,
         "qa/track.html",
-        {"question": question, "token": token, "error": message, "can_withdraw": question.status in OPEN_STATUSES,
-         "show_answer": question.status in (Status.PUBLISHED, Status.CLOSED) and hasattr(question, "answer"),
+        {"question": question, "token": token, "error": message, "can_withdraw": question.can_withdraw,
+         "show_answer": question.asker_sees_answer,
          "events": question.events.all(), "trail": _trail((_("Theo dõi câu hỏi"), ""))},
         status=400,
     )

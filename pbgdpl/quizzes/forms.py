@@ -16,7 +16,7 @@ from .services import citizen_id_digits
 
 def communes() -> tuple[str, ...]:
     # The qa app reads the official 2025 list from vietnam-provinces; a geo app will replace both.
-    from pbgdpl.qa.communes import portal_communes
+    from pbgdpl.geo.communes import portal_communes
 
     return portal_communes()
 

@@ -12,9 +12,10 @@ from pathlib import Path
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from pbgdpl.core.text import vietnamese_slug
+
 from ..models import DocumentType, Field, Issuer, Predicate, Scope, Validity
 from ..services import RelationSpec
-from ..slugs import vietnamese_slug
 
 TEXT_FIELDS = ("title", "signer", "signer_title", "gazette_number", "language", "summary")
 DATE_FIELDS = ("issued_on", "effective_from", "effective_to", "gazette_date", "comment_opens", "comment_closes")

@@ -6,7 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +21,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
-from .choices import Predicate, ProvisionKind, Scope, Validity
+from .choices import ProvisionKind, Scope, Validity
 
 # Statuses under which a document still has legal force (at least in part).
 IN_FORCE_STATUSES = (Validity.IN_FORCE, Validity.PARTLY_EXPIRED)
@@ -69,50 +69,15 @@ class LegalDocumentQuerySet(models.QuerySet):
         """Sắp hết hiệu lực: an expiry date in (after, until]."""
         return self.enacted().filter(effective_to__gt=after, effective_to__lte=until)
 
+    def with_validity_at(self, on: datetime.date):
+        """Each document annotated with ``validity_at``, its ``Validity`` value on ``on`` (SQL)."""
+        from .validity_expression import validity_at
+
+        return self.annotate(validity_at=validity_at(on))
+
     def in_force_on(self, on: datetime.date):
-        """Documents in force (wholly or in part) on ``on``, from dates, relations and overrides.
-
-        The SQL twin of ``validity.validity_on``: both must agree (tested).
-        """
-        from .relations import Relation
-
-        live_subject = Q(subject__live=True, subject__is_draft_for_comment=False)
-        effective_by = Q(effective_on__lte=on) | Q(
-            effective_on__isnull=True, subject__effective_from__lte=on
-        ) | Q(effective_on__isnull=True, subject__effective_from__isnull=True, subject__issued_on__lte=on)
-        whole = Q(object_eid="")
-        ends_it = Relation.objects.filter(
-            live_subject,
-            effective_by,
-            whole,
-            object=OuterRef("pk"),
-            predicate__in=[Predicate.REPLACES, Predicate.REPEALS],
-        )
-        suspends_it = Relation.objects.filter(
-            live_subject,
-            effective_by,
-            whole,
-            Q(ends_on__isnull=True) | Q(ends_on__gt=on),
-            object=OuterRef("pk"),
-            predicate=Predicate.SUSPENDS,
-        )
-        override_applies = ~Q(validity_override="") & (
-            Q(validity_override_from__isnull=True) | Q(validity_override_from__lte=on)
-        )
-        by_dates = (
-            self.enacted()
-            .filter(
-                Q(effective_from__lte=on)
-                | Q(effective_from__isnull=True, issued_on__lte=on)
-                | Q(effective_from__isnull=True, issued_on__isnull=True)
-            )
-            .filter(Q(effective_to__isnull=True) | Q(effective_to__gt=on))
-            .exclude(Exists(ends_it))
-            .exclude(Exists(suspends_it))
-            .exclude(override_applies)
-        )
-        overridden_in = self.enacted().filter(override_applies, validity_override__in=IN_FORCE_STATUSES)
-        return self.filter(Q(pk__in=by_dates.values("pk")) | Q(pk__in=overridden_in.values("pk")))
+        """Documents in force (wholly or in part) on ``on``, from dates, relations and overrides."""
+        return self.with_validity_at(on).filter(validity_at__in=IN_FORCE_STATUSES)
 
 
 class LegalDocument(
@@ -249,6 +214,16 @@ class LegalDocument(
     @property
     def validity_label(self) -> str:
         return Validity(self.validity).label
+
+    def comment_state(self, on: datetime.date) -> str:
+        """"open", "upcoming" or "closed" on ``on`` for a draft put out for comment; "" otherwise."""
+        if not self.is_draft_for_comment:
+            return ""
+        if self.comment_opens and on < self.comment_opens:
+            return "upcoming"
+        if self.comment_closes and on > self.comment_closes:
+            return "closed"
+        return "open"
 
 
 class DocumentAttachment(Orderable):

@@ -1,12 +1,36 @@
 """One table of relations between documents or their provisions (Peachjam's relationships)."""
 
+from __future__ import annotations
+
+import datetime
+
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 
 from .choices import PREDICATE_VERBS, Predicate
 from .documents import LegalDocument
+
+
+class RelationQuerySet(models.QuerySet):
+    """Relations in the registry's words."""
+
+    def with_legal_effect(self, on: datetime.date | None = None):
+        """Relations that change the law: made by a published document that is not a draft for
+        comment; with ``on``, only those that have taken effect by that date (their own
+        ``effective_on``, else the subject's effective or issue date, annotated as ``starts``).
+
+        The one rule for "does this relation bite on D", in SQL; :meth:`Relation.has_legal_effect`
+        is its Python twin for relations already loaded.
+        """
+        queryset = self.filter(subject__live=True, subject__is_draft_for_comment=False)
+        if on is None:
+            return queryset
+        return queryset.annotate(
+            starts=Coalesce("effective_on", "subject__effective_from", "subject__issued_on")
+        ).filter(starts__lte=on)
 
 
 class Relation(models.Model):
@@ -33,6 +57,8 @@ class Relation(models.Model):
     )
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
 
+    objects = RelationQuerySet.as_manager()
+
     panels = ["predicate", "object", "subject_eid", "object_eid", "effective_on", "ends_on", "note"]
 
     class Meta:
@@ -57,6 +83,15 @@ class Relation(models.Model):
     def reverse_verb(self) -> str:
         return str(PREDICATE_VERBS[self.predicate].reverse_verb)
 
-    def effective_date(self):
+    def effective_date(self) -> datetime.date | None:
         """When the relation bites: its own date, else the subject's effective or issue date."""
         return self.effective_on or self.subject.effective_from or self.subject.issued_on
+
+    def has_legal_effect(self, on: datetime.date | None = None) -> bool:
+        """:meth:`RelationQuerySet.with_legal_effect` for one loaded relation (uses its subject)."""
+        if not self.subject.live or self.subject.is_draft_for_comment:
+            return False
+        if on is None:
+            return True
+        start = self.effective_date()
+        return start is not None and start <= on

@@ -48,7 +48,7 @@ with legacy TCVN3/VNI fonts is flagged. Unreadable or unsupported files raise ``
 
 from .extract import Extracted, ExtractionError, extract_text
 from .nodes import KINDS, Node, ParseResult
-from .structure import eid_number, parse_text, slug
+from .structure import eid_number, parse_text
 
 __all__ = [
     "KINDS",
@@ -59,5 +59,4 @@ __all__ = [
     "eid_number",
     "extract_text",
     "parse_text",
-    "slug",
 ]

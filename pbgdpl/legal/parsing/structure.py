@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pbgdpl.core.text import ascii_identifier
+
 from .nodes import Node, ParseResult
 
 POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
@@ -159,17 +161,9 @@ def _unit_value(number: str) -> tuple[int, int] | None:
     return (value, 0) if value else None
 
 
-def slug(text: str) -> str:
-    """ASCII, hyphenated, lower-case: 'QUY CHẾ' → 'quy-che' (đ → d)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def eid_number(number: str) -> str:
     """A unit number as it appears in an eid: 'II' → 'ii', '12a' → '12a', 'đ' → 'dd' (keeps a ≠ đ)."""
-    return slug(number.replace("đ", "dd").replace("Đ", "dd"))
+    return ascii_identifier(number.replace("đ", "dd").replace("Đ", "dd"))
 
 
 def _is_upper(text: str) -> bool:
@@ -623,7 +617,7 @@ class _Parser:
             title = " ".join(title_lines)
         else:
             kind_word, title = "VĂN BẢN KÈM THEO", ""
-        base = slug(kind_word)
+        base = ascii_identifier(kind_word)
         count = self.attachment_counts.get(base, 0) + 1
         self.attachment_counts[base] = count
         prefix = base if count == 1 else f"{base}-{count}"

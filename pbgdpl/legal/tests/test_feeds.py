@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from .test_pages_support import D, at, create_document, relation
+from .factories import D, at, create_document, relation
 
 pytestmark = pytest.mark.django_db
 

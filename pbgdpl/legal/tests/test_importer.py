@@ -9,7 +9,7 @@ from django.core.management import call_command
 from pbgdpl.legal.importing import import_documents
 from pbgdpl.legal.models import Issuer, LegalDocument, Relation
 
-from .conftest import LAW_TEXT
+from .factories import LAW_TEXT
 
 
 def row(number="45/2019/QH14", **values):

@@ -6,11 +6,10 @@ import re
 
 import pytest
 
-from pbgdpl.legal import selectors
 from pbgdpl.legal.models import IN_FORCE_STATUSES, LegalDocument, Validity
 from pbgdpl.legal.validity import validity_on
 
-from .test_pages_support import D, at, create_document, relation
+from .factories import D, at, create_document, relation
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +84,7 @@ def test_validity_in_sql_agrees_with_validity_on(registry):
     for day in ("2013-05-01", "2021-01-01", "2025-12-31", "2026-11-26", "2026-11-27", "2026-12-05", "2026-12-20"):
         on = datetime.date.fromisoformat(day)
         computed = {doc.pk: validity_on(doc, on).status.value for doc in LegalDocument.objects.all()}
-        in_sql = dict(selectors.with_validity_at(LegalDocument.objects.all(), on).values_list("pk", "validity_at"))
+        in_sql = dict(LegalDocument.objects.with_validity_at(on).values_list("pk", "validity_at"))
         assert in_sql == computed, day
 
 
@@ -109,7 +108,7 @@ def test_validity_in_sql_agrees_for_suspensions(client):
     documents = LegalDocument.objects.filter(pk__in=[target.pk, other.pk])
     for day in (D(2024, 3, 1), D(2024, 4, 9), D(2024, 5, 1), D(2024, 6, 1), D(2024, 10, 1), D(2025, 6, 1), D(2025, 7, 1)):
         expected = {doc.pk: validity_on(doc, day).status.value for doc in documents}
-        assert dict(selectors.with_validity_at(documents, day).values_list("pk", "validity_at")) == expected, day
+        assert dict(documents.with_validity_at(day).values_list("pk", "validity_at")) == expected, day
     assert len({validity_on(target, day).status for day in (D(2024, 3, 1), D(2024, 5, 1), D(2025, 6, 1))}) == 3
 
 

@@ -11,7 +11,7 @@ from pbgdpl.legal.models import DocumentAttachment
 from pbgdpl.legal.services import save_document
 from pbgdpl.legal.templatetags.legal_tags import vi_long_date
 
-from .test_pages_support import D, at, create_document, relation
+from .factories import D, at, create_document, relation
 
 pytestmark = pytest.mark.django_db
 

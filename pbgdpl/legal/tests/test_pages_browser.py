@@ -6,7 +6,7 @@ import pytest
 
 from pbgdpl.browser_testing import wait_for_js
 
-from .test_pages_support import D, big_law_text, create_document
+from .factories import D, big_law_text, create_document
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -11,7 +11,7 @@ from pbgdpl.core.periodic import periodic_jobs
 from pbgdpl.legal.models import LegalDocument, Validity
 from pbgdpl.search.models import OutboxEntry
 
-from .conftest import at
+from .factories import at
 
 D = datetime.date
 

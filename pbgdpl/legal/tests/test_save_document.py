@@ -5,23 +5,18 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from pbgdpl.legal.models import DocumentType, Issuer, LegalDocument, Relation
+from pbgdpl.legal.models import LegalDocument, Relation
 from pbgdpl.legal.services import RelationSpec, save_document
 from pbgdpl.search.models import OutboxEntry
 
-from .conftest import LAW_TEXT, at
+from .factories import LAW_TEXT, LegalDocumentFactory, at
 
 D = datetime.date
 
 
 def new_document(**values) -> LegalDocument:
-    return LegalDocument(
-        number=values.pop("number", "1/2020/QH14"),
-        title=values.pop("title", "Luật thử nghiệm"),
-        doc_type=DocumentType.objects.get(name="Luật"),
-        issuer=Issuer.objects.get(slug="quoc-hoi"),
-        **values,
-    )
+    """An unsaved document: these tests exercise ``save_document`` itself."""
+    return LegalDocumentFactory.build(**{"number": "1/2020/QH14", **values})
 
 
 @pytest.mark.django_db
@@ -119,10 +114,8 @@ def test_publishing_is_recorded_as_a_revision_and_unpublished_changes_stay_priva
 
 @pytest.mark.django_db
 def test_slug_comes_from_the_number_without_diacritics():
-    document = LegalDocument(
-        number="571/QĐ-UBND", title="Quyết định thử", doc_type=DocumentType.objects.get(name="Quyết định"),
-        issuer=Issuer.objects.get(slug="uy-ban-nhan-dan-tinh"),
-    )
+    document = LegalDocumentFactory.build(number="571/QĐ-UBND", title="Quyết định thử", doc_type="Quyết định",
+                                          issuer="uy-ban-nhan-dan-tinh")
     save_document(document, text="Điều 1. Thử\nNội dung.")
     assert document.slug == "571-qd-ubnd"
     assert document.get_absolute_url() == "/van-ban/571-qd-ubnd/"

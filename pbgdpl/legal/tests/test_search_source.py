@@ -7,7 +7,7 @@ import pytest
 from pbgdpl.legal.search_source import LegalDocumentSource
 from pbgdpl.search.registry import get_source
 
-from .conftest import LAW_TEXT
+from .factories import LAW_TEXT
 
 D = datetime.date
 

@@ -5,10 +5,11 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from pbgdpl.legal.models import LegalDocument, Validity
+from pbgdpl.legal.models import LegalDocument, Relation, Validity
 from pbgdpl.legal.validity import validity_on
 
-from .conftest import at, relation, status_today
+from .conftest import status_today
+from .factories import at, relation
 
 D = datetime.date
 
@@ -206,3 +207,24 @@ def test_in_force_query_agrees_with_validity(make_document):
         }
         assert set(LegalDocument.objects.in_force_on(on).values_list("pk", flat=True)) == expected, day
         assert expected  # every date has something in force, so the comparison means something
+
+
+def test_which_relations_have_legal_effect_is_one_rule_in_sql_and_python(make_document):
+    """``Relation.objects.with_legal_effect(on)`` and ``relation.has_legal_effect(on)`` agree: a
+    relation bites from its own date, else its subject's effective date, and never from a draft
+    for comment or an unpublished document."""
+    target = make_document("1/2010/QH12", issued_on=D(2010, 1, 1), effective_from=D(2010, 7, 1))
+    make_document("2/2020/QH14", issued_on=D(2020, 1, 1), effective_from=D(2020, 7, 1),
+                  relations=[relation("amends", target)])
+    make_document("3/2021/QH15", issued_on=D(2021, 1, 1), effective_from=D(2021, 7, 1),
+                  relations=[relation("amends", target, effective_on=D(2022, 1, 1))])
+    make_document("4/2021/QH15", issued_on=D(2021, 1, 1), is_draft_for_comment=True, comment_closes=D(2021, 2, 1),
+                  relations=[relation("repeals", target)])
+    make_document("5/2021/QH15", issued_on=D(2021, 1, 1), publish=False, relations=[relation("repeals", target)])
+    relations = list(Relation.objects.filter(object=target).select_related("subject"))
+    for on, expected in [(D(2020, 6, 30), set()), (D(2020, 7, 1), {"2/2020/QH14"}),
+                         (D(2022, 1, 1), {"2/2020/QH14", "3/2021/QH15"})]:
+        in_sql = set(Relation.objects.filter(object=target).with_legal_effect(on).values_list("subject__number", flat=True))
+        in_python = {r.subject.number for r in relations if r.has_legal_effect(on)}
+        assert in_sql == in_python == expected, on
+    assert {r.subject.number for r in relations if r.has_legal_effect()} == {"2/2020/QH14", "3/2021/QH15"}

@@ -10,6 +10,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from pbgdpl.core.htmx import is_htmx_partial
+
 from .. import selectors
 from ..models import Validity
 from .params import ListingParams, parse_listing
@@ -30,11 +32,6 @@ BADGES = {
 
 def badge_class(status: str) -> str:
     return BADGES.get(status, "badge-unknown")
-
-
-def is_htmx_partial(request: HttpRequest) -> bool:
-    """htmx swaps only the results region, except when restoring history (it needs the page)."""
-    return request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
 
 
 def paginate(queryset, params: ListingParams) -> Page:

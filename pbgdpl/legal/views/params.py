@@ -13,6 +13,8 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pbgdpl.core.numbers import parse_ascii_int
+
 from .. import selectors
 
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
@@ -61,8 +63,9 @@ def read_page(query: QueryDict, errors: list[str]) -> int:
     raw = query.get("page", "").strip()
     if not raw:
         return 1
-    if raw.isdigit() and int(raw) >= 1:
-        return int(raw)
+    number = parse_ascii_int(raw, minimum=1)
+    if number is not None:
+        return number
     errors.append(_("Số trang “%(value)s” không hợp lệ; đang hiển thị trang 1.") % {"value": raw[:20]})
     return 1
 

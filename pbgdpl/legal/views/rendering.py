@@ -12,7 +12,7 @@ Anchors are the parser's eids: ``id="dieu-5"``, ``id="dieu-5-khoan-1"``,
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 
 from django.core.cache import cache
@@ -20,7 +20,7 @@ from django.db.models import Count, Max
 from django.utils.safestring import SafeString, mark_safe
 
 from ..models import DocumentVersion, Provision, ProvisionKind
-from ..selectors import version_provisions
+from ..selectors import ProvisionNode, build_tree, version_provisions
 from ..validity import eid_label
 
 # Bump when the markup below changes, so cached fragments of the old shape are not served.
@@ -39,28 +39,12 @@ FIRST_HEADING_LEVEL = 3  # the provisions sit under the page's "Nội dung" <h2>
 
 
 @dataclass
-class Node:
-    row: Provision
-    children: list[Node] = field(default_factory=list)
-
-
-@dataclass
 class RenderedText:
     """The HTML of one version: its body, its table of contents and how many articles it has."""
 
     body: SafeString
     toc: SafeString
     article_count: int
-
-
-def build_tree(rows: list[Provision]) -> list[Node]:
-    """Nest rows (in document order) under their parents; orphans become roots."""
-    nodes = {row.pk: Node(row) for row in rows}
-    roots = []
-    for row in rows:
-        parent = nodes.get(row.parent_id) if row.parent_id else None
-        (parent.children if parent else roots).append(nodes[row.pk])
-    return roots
 
 
 def _paragraphs(text: str, css: str = "") -> str:
@@ -85,8 +69,8 @@ class _Renderer:
         self.out: list[str] = []
         self.articles = 0
 
-    def nodes(self, nodes: list[Node], level: int) -> None:
-        listed: list[Node] = []
+    def nodes(self, nodes: list[ProvisionNode], level: int) -> None:
+        listed: list[ProvisionNode] = []
         for node in nodes:
             if node.row.kind in LISTED:
                 listed.append(node)
@@ -96,7 +80,7 @@ class _Renderer:
             self.node(node, level)
         self.flush_list(listed, level)
 
-    def flush_list(self, listed: list[Node], level: int) -> None:
+    def flush_list(self, listed: list[ProvisionNode], level: int) -> None:
         if not listed:
             return
         css = "lg-clauses" if listed[0].row.kind == ProvisionKind.CLAUSE else "lg-points"
@@ -105,7 +89,7 @@ class _Renderer:
             self.list_item(node, level)
         self.out.append("</ol>")
 
-    def node(self, node: Node, level: int) -> None:
+    def node(self, node: ProvisionNode, level: int) -> None:
         row = node.row
         if row.kind == ProvisionKind.ARTICLE:
             self.article(node, level)
@@ -114,7 +98,7 @@ class _Renderer:
         else:
             self.block(node, level)
 
-    def division(self, node: Node, level: int) -> None:
+    def division(self, node: ProvisionNode, level: int) -> None:
         row = node.row
         eid = escape(row.eid)
         h = min(level, 6)
@@ -131,7 +115,7 @@ class _Renderer:
         self.nodes(node.children, level + 1)
         self.out.append("</section>")
 
-    def article(self, node: Node, level: int) -> None:
+    def article(self, node: ProvisionNode, level: int) -> None:
         row = node.row
         self.articles += 1
         eid = escape(row.eid)
@@ -146,7 +130,7 @@ class _Renderer:
         self.nodes(node.children, level + 1)
         self.out.append("</article>")
 
-    def list_item(self, node: Node, level: int) -> None:
+    def list_item(self, node: ProvisionNode, level: int) -> None:
         row = node.row
         eid = escape(row.eid)
         lines = [line for line in row.text.split("\n") if line.strip()]
@@ -161,7 +145,7 @@ class _Renderer:
         self.nodes(node.children, level)
         self.out.append("</li>")
 
-    def block(self, node: Node, level: int) -> None:
+    def block(self, node: ProvisionNode, level: int) -> None:
         """Preamble, closing block, text without articles: kept whole, nothing lost."""
         row = node.row
         eid = escape(row.eid)
@@ -183,7 +167,7 @@ def _short(text: str) -> str:
     return text[:TOC_TEXT_LIMIT].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def _toc(nodes: list[Node], out: list[str]) -> None:
+def _toc(nodes: list[ProvisionNode], out: list[str]) -> None:
     entries = [node for node in nodes if node.row.kind in DIVISIONS or node.row.kind == ProvisionKind.ARTICLE]
     if not entries:
         return

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from pbgdpl.legal.models import DocumentType, Field, Issuer, LegalDocument
-from pbgdpl.legal.services import save_document
+from pbgdpl.legal.models import LegalDocument
+from pbgdpl.legal.tests.factories import LegalDocumentFactory
 from pbgdpl.search import index as index_mod
 
 CIVIL_TEXT = """Điều 466. Nghĩa vụ trả nợ của bên vay
@@ -42,11 +42,7 @@ def search_dir(settings, tmp_path):
 
 
 def _law(number: str, title: str, text: str, field: str) -> LegalDocument:
-    document = LegalDocument(
-        number=number, title=title, doc_type=DocumentType.objects.get(name="Bộ luật"),
-        issuer=Issuer.objects.get(slug="quoc-hoi"),
-    )
-    return save_document(document, text=text, fields=[Field.objects.get(name=field)])
+    return LegalDocumentFactory(number=number, title=title, doc_type="Bộ luật", text=text, fields=[field])
 
 
 @pytest.fixture

@@ -83,7 +83,7 @@ def test_valid_question_is_saved_with_consent_and_private_link(client, db, djang
     token = link.rstrip("/").rsplit("/", 1)[1]
     assert len(token) >= 22  # ≥ 128 bits, URL-safe base64
     assert token not in question.token_hash  # only a hash is stored
-    assert client.get(link.replace("http://127.0.0.1:8000", "")).status_code == 200
+    assert question.tracking_code in client.get(link.replace("http://127.0.0.1:8000", "")).content.decode()
     # The receipt email carries the tracking code and the private link.
     assert len(mail.outbox) == 1
     assert question.tracking_code in mail.outbox[0].subject and link in mail.outbox[0].body
@@ -178,7 +178,9 @@ def _upload(name: str, content: bytes, size: int | None = None):
     ("upload", "message"),
     [
         (_upload("virus.exe", b"MZ"), "Chỉ nhận tệp PDF, JPG, PNG hoặc DOCX."),
-        (_upload("fake.pdf", b"<html>"), "Nội dung tệp không đúng định dạng PDF."),
+        (_upload("fake.pdf", b"GIF89a"), "Nội dung tệp không khớp với phần mở rộng .pdf (tệp hỏng hoặc bị đổi tên)."),
+        (_upload("trang.pdf", b"%PDF-1.4\n<html><script>alert(1)</script>"),
+         "Tệp chứa nội dung thực thi (chương trình, HTML, SVG, mã lệnh): không được phép tải lên."),
         (_upload("big.pdf", b"%PDF-1.7", size=5 * 1024 * 1024 + 1), "Tệp quá lớn (tối đa 5 MB)."),
     ],
 )
@@ -189,7 +191,7 @@ def test_attachment_type_and_size_are_checked(client, db, upload, message):
 
 
 def test_a_real_pdf_is_kept_privately_and_shown_to_staff_only(client, db, settings, tmp_path, roles):
-    settings.VAR_DIR = tmp_path
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
     pdf = SimpleUploadedFile("don-cua-nguyen-van-a.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
     assert client.post(URL, {**form_data(client), "attachment": pdf}).status_code == 302

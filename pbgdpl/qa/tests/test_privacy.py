@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from pbgdpl.qa.demo_content import DEMO_OPEN_QUESTIONS, DEMO_QUESTIONS
+from pbgdpl.core.demo import read_demo_data
 from pbgdpl.qa.models import Question
 
-ASKERS = [(q["name"], q["phone"], q["email"]) for q in DEMO_QUESTIONS + DEMO_OPEN_QUESTIONS]
+DEMO_QUESTIONS = read_demo_data("qa", "questions.json")
+ASKERS = [(q["name"], q["phone"], q["email"]) for q in DEMO_QUESTIONS + read_demo_data("qa", "open_questions.json")]
 
 
 def personal_values() -> list[str]:

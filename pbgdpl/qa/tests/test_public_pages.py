@@ -14,7 +14,9 @@ def test_list_shows_published_answers_newest_first_with_paging(client, db, demo_
     # Newest first, 15 a page: the last demo answer is on page 1, the first one is not.
     assert "Biết người khác phạm tội mà không báo có bị xử lý?" in html
     assert "Cho vay tiền có được thỏa thuận lãi suất 5%/tháng không?" not in html
-    assert "trang=2" in html
+    assert "page=2" in html
+    page_two = client.get("/hoi-dap/", {"page": "2"}).content.decode()
+    assert "Biết người khác phạm tội mà không báo có bị xử lý?" not in page_two
 
 
 def test_search_without_diacritics_finds_the_answer(client, db, demo_module):

@@ -62,8 +62,46 @@ def test_staff_export_needs_the_permission(client, roles):
     client.force_login(roles["editor"])
     refused = client.get(f"/quan-tri/hoi-dap/{question.pk}/xuat-du-lieu/")
     # Wagtail turns PermissionDenied into a redirect to the dashboard with a message.
-    assert refused.status_code in (302, 403) and "riengtu@example.vn" not in refused.content.decode()
+    assert refused.status_code == 302 and refused["Location"] == "/quan-tri/"
+    assert "riengtu@example.vn" not in client.get(refused["Location"]).content.decode()
     client.force_login(roles["board"])
     response = client.get(f"/quan-tri/hoi-dap/{question.pk}/xuat-du-lieu/")
     assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
     assert json.loads(response.content)["questions"][0]["email"] == "riengtu@example.vn"
+
+
+def test_erase_person_anonymises_every_question_of_that_person_only(db):
+    first, _ = submit(email="xoa@example.vn", phone="0911222333")
+    second, _ = submit(email="", phone="0911 222 333")
+    other, _ = submit(email="khac@example.vn", phone="0988000111")
+    assert services.erase_person(email="XOA@example.vn", phone="0911222333") == 2
+    for question in (first, second):
+        question.refresh_from_db()
+        assert (question.name, question.phone, question.email) == ("", "", "")
+        assert question.status == Status.WITHDRAWN
+    other.refresh_from_db()
+    assert other.email == "khac@example.vn" and other.personal_data_erased_at is None
+    assert services.erase_person(email="xoa@example.vn") == 0
+
+
+def test_erase_person_with_an_unreadable_phone_erases_nobody(db):
+    """Not "every question stored without a phone": the phone must be a real number to match."""
+    email_only, _ = submit(phone="", email="chi-email@example.vn")
+    for typed in ("abc", "09١٢000001", "²"):
+        assert services.erase_person(phone=typed) == 0
+    email_only.refresh_from_db()
+    assert email_only.email == "chi-email@example.vn"
+
+
+def test_qa_registers_its_personal_data_provider_and_retention_job(db):
+    from pbgdpl.core import periodic, personal_data
+
+    question, _ = submit(email="dangky@example.vn")
+    provider = next(p for p in personal_data.providers() if p.name == "qa")
+    exported = provider.export("dangky@example.vn", "")
+    assert [q["tracking_code"] for q in exported["questions"]] == [question.tracking_code]
+    assert provider.delete("dangky@example.vn", "") == 1
+    assert not Question.objects.filter(email="dangky@example.vn").exists()
+    jobs = {job.name: job for job in periodic.periodic_jobs()}
+    assert jobs["qa-retention"].every == 24 * 3600
+    assert jobs["legal-refresh-validity"].every == 24 * 3600
