@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "pbgdpl.accounts.users_app.PortalUsersConfig",  # wagtail.users with superuser grants guarded
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
