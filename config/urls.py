@@ -29,7 +29,7 @@ urlpatterns = [
     path("", include("pbgdpl.news.urls")),
 ]
 
-if settings.DEBUG:
+if settings.SERVE_MEDIA:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -10,6 +10,10 @@ from pathlib import Path
 
 import dj_database_url
 
+from pbgdpl.core.numbers import parse_ascii_int
+
+from .safety import cache_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -153,6 +157,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Django serves MEDIA_URL itself only in development (config/settings/dev.py); nginx does in production.
+SERVE_MEDIA = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -160,12 +166,13 @@ STORAGES = {
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# Cache: Redis when REDIS_URL is set (several app servers), local memory otherwise.
+# Cache: Redis when REDIS_URL is set. Without it, production uses the database cache (shared by
+# all workers, config/settings/production.py) and development one process's memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = cache_settings(REDIS_URL, shared=False)
+# Web worker processes (uvicorn reads the same variable as its --workers default). A per-process
+# cache is refused unless exactly one may run (pbgdpl/core/checks.py, config/asgi.py).
+WEB_CONCURRENCY = parse_ascii_int(os.environ.get("WEB_CONCURRENCY"), minimum=1)
 
 # Background tasks: database queue processed by `manage.py run_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

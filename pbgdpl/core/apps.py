@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "pbgdpl.core"
     label = "core"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from . import checks  # noqa: F401  (registers the system checks)
+        from .cache_table import create_cache_table
+
+        post_migrate.connect(create_cache_table, sender=self)

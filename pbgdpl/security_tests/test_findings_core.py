@@ -5,10 +5,26 @@ One test per finding (the number is in the name); each fails on the code before 
 
 from __future__ import annotations
 
+import os
+import runpy
+import secrets
+import stat
+import sys
+from unittest import mock
+
+import pytest
+import redis
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.cache.backends.redis import RedisCache
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.db import connection
 
+from config.settings.safety import DATABASE_CACHE_TABLE
 from pbgdpl.accounts.roles import ADMINISTRATOR, EDITOR
+from pbgdpl.core import ratelimit
+from pbgdpl.core.checks import check_shared_cache, require_shared_cache
 
 User = get_user_model()
 
@@ -68,3 +84,84 @@ def test_finding_3_a_superuser_may_grant_both(client, make_staff):
     target.refresh_from_db()
     assert target.is_superuser
     assert list(target.groups.values_list("name", flat=True)) == [ADMINISTRATOR]
+
+
+def _settings_module(module: str, tmp_path, **env) -> dict:
+    """Evaluate a settings module as a process started with exactly this environment would."""
+    keep = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
+    with mock.patch.dict(os.environ, {**keep, "VAR_DIR": str(tmp_path), **env}, clear=True), \
+            mock.patch.dict(sys.modules):
+        for name in ("config.settings.base", module):
+            sys.modules.pop(name, None)
+        return runpy.run_module(module)
+
+
+PRODUCTION = {"SECRET_KEY": secrets.token_urlsafe(60), "ALLOWED_HOSTS": "pbgdpl.example.gov.vn",
+              "DJANGO_SETTINGS_MODULE": "config.settings.production"}
+
+
+def test_finding_6_production_without_redis_shares_the_database_cache(tmp_path):
+    values = _settings_module("config.settings.production", tmp_path, **PRODUCTION, WEB_CONCURRENCY="3")
+    assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    with_redis = _settings_module("config.settings.production", tmp_path, **PRODUCTION,
+                                  REDIS_URL="redis://127.0.0.1:6379/7")
+    assert with_redis["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_finding_6_a_per_process_cache_with_several_workers_refuses_to_start(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.DEBUG = False
+    settings.WEB_CONCURRENCY = 3
+    with pytest.raises(ImproperlyConfigured, match="3 web workers"):
+        require_shared_cache()
+    assert [error.id for error in check_shared_cache(None)] == ["core.E001"]
+    settings.WEB_CONCURRENCY = None  # production with the worker count unknown: may be several
+    assert [error.id for error in check_shared_cache(None)] == ["core.E001"]
+    settings.WEB_CONCURRENCY = 1
+    require_shared_cache()
+
+
+def test_finding_6_the_database_cache_table_is_made_by_migrate(db, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                                   "LOCATION": DATABASE_CACHE_TABLE}}
+    call_command("migrate", verbosity=0)
+    assert DATABASE_CACHE_TABLE in connection.introspection.table_names()
+
+
+def _redis_or_skip() -> str:
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"no Redis at {url}")
+    return url
+
+
+def test_finding_6_with_redis_the_fifth_failure_locks_whichever_worker_answers(monkeypatch):
+    url = _redis_or_skip()
+    worker_a, worker_b = RedisCache(url, {}), RedisCache(url, {})  # two processes' own clients
+    key = f"findings-core:login-failures:{secrets.token_hex(4)}"
+    seen = []
+    for attempt in range(5):
+        monkeypatch.setattr(ratelimit, "cache", worker_a if attempt % 2 == 0 else worker_b)
+        seen.append(ratelimit.hit(key, window=60))
+    assert seen == [1, 2, 3, 4, 5]
+    for worker in (worker_a, worker_b):
+        monkeypatch.setattr(ratelimit, "cache", worker)
+        assert ratelimit.count(key) == 5
+    worker_a.delete(key)
+
+
+def test_finding_7_make_run_on_a_reachable_address_is_locked_down(tmp_path):
+    values = _settings_module("config.settings.dev", tmp_path, BIND_HOST="0.0.0.0", DEBUG="1",
+                              BASE_URL="http://192.168.1.20:8000")
+    assert values["DEBUG"] is False
+    assert "*" not in values["ALLOWED_HOSTS"] and "192.168.1.20" in values["ALLOWED_HOSTS"]
+    key_file = tmp_path / "secret_key"
+    assert values["SECRET_KEY"] == key_file.read_text().strip() and len(values["SECRET_KEY"]) >= 50
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    again = _settings_module("config.settings.dev", tmp_path, BIND_HOST="127.0.0.1")
+    assert again["SECRET_KEY"] == values["SECRET_KEY"]  # kept: sessions survive a restart
+    assert again["DEBUG"] is True and "*" not in again["ALLOWED_HOSTS"]
+    elsewhere = _settings_module("config.settings.dev", tmp_path / "other")
+    assert elsewhere["SECRET_KEY"] != values["SECRET_KEY"]  # every installation has its own
