@@ -17,6 +17,7 @@ import redis
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.cache.backends.redis import RedisCache
+from django.core.checks import run_checks
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.db import connection
@@ -25,6 +26,7 @@ from config.settings.safety import DATABASE_CACHE_TABLE
 from pbgdpl.accounts.roles import ADMINISTRATOR, EDITOR
 from pbgdpl.core import ratelimit
 from pbgdpl.core.checks import check_shared_cache, require_shared_cache
+from pbgdpl.core.setup_steps import setup_steps
 
 User = get_user_model()
 
@@ -165,3 +167,25 @@ def test_finding_7_make_run_on_a_reachable_address_is_locked_down(tmp_path):
     assert again["DEBUG"] is True and "*" not in again["ALLOWED_HOSTS"]
     elsewhere = _settings_module("config.settings.dev", tmp_path / "other")
     assert elsewhere["SECRET_KEY"] != values["SECRET_KEY"]  # every installation has its own
+
+
+def test_finding_16_sitemap_uses_base_url_and_check_deploy_refuses_localhost(client, home, settings):
+    from wagtail.models import Site
+
+    Site.objects.update(hostname="localhost", port=80)
+    assert "core.E002" in [e.id for e in run_checks(include_deployment_checks=True, tags=["sites"])]
+    settings.WAGTAILADMIN_BASE_URL = "https://pbgdpl.example.gov.vn"
+    [step] = [step for step in setup_steps() if step.name == "site-address"]
+    step.func()  # as bootstrap does on every start
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>https://pbgdpl.example.gov.vn/</loc>" in sitemap
+    assert "localhost" not in sitemap
+    assert "core.E002" not in [e.id for e in run_checks(include_deployment_checks=True, tags=["sites"])]
+    Site.objects.update(hostname="cong.example.vn", port=443)  # set by an operator: left alone
+    step.func()
+    assert Site.objects.get().hostname == "cong.example.vn"
+
+
+def test_finding_16_admin_pages_load_no_gravatar(client, make_staff):
+    client.force_login(make_staff(EDITOR))
+    assert "gravatar.com" not in client.get("/quan-tri/").content.decode()
