@@ -189,3 +189,24 @@ def test_finding_16_sitemap_uses_base_url_and_check_deploy_refuses_localhost(cli
 def test_finding_16_admin_pages_load_no_gravatar(client, make_staff):
     client.force_login(make_staff(EDITOR))
     assert "gravatar.com" not in client.get("/quan-tri/").content.decode()
+
+
+def test_finding_12_a_password_alone_opens_no_login_restricted_document(client, make_staff, settings, tmp_path):
+    from django.core.files.base import ContentFile
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    settings.TWO_FACTOR_REQUIRED = True
+    settings.MEDIA_ROOT = tmp_path
+    collection = Collection.get_first_root_node().add_child(name="Nội bộ")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type="login")
+    document = get_document_model().objects.create(
+        title="Kế hoạch nội bộ", collection=collection, file=ContentFile(b"bi mat noi bo", name="ke-hoach.txt"))
+    user = make_staff(ADMINISTRATOR)
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    client.force_login(user)  # the password step only
+    response = client.get(f"/tai-lieu/{document.pk}/{document.filename}")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert b"bi mat noi bo" not in b"".join(getattr(response, "streaming_content", [response.content]))
+    assert client.get("/quan-tri/xac-thuc/").status_code == 200  # the second step itself stays open
