@@ -259,6 +259,16 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 TWO_FACTOR_REQUIRED_ROLES = ("Quản trị", "Ban biên tập")
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "PBGDPL")
+# Wrong second-factor codes: 5 lock the account from that client for 15 minutes; 30 from all
+# clients together lock it for the hour (pbgdpl/accounts/throttle.py). django-otp's own per-device
+# delay doubles without limit and is shared by every client, so anyone holding the password could
+# lock the owner out for days: it is off.
+TWO_FACTOR_FAILURES_PER_CLIENT = int(os.environ.get("TWO_FACTOR_FAILURES_PER_CLIENT", "5"))
+TWO_FACTOR_FAILURES_PER_ACCOUNT = int(os.environ.get("TWO_FACTOR_FAILURES_PER_ACCOUNT", "30"))
+OTP_TOTP_THROTTLE_FACTOR = OTP_STATIC_THROTTLE_FACTOR = 0
+# Staff "forgot password" e-mails per hour, per e-mail address and per client.
+PASSWORD_RESET_PER_ADDRESS_PER_HOUR = int(os.environ.get("PASSWORD_RESET_PER_ADDRESS_PER_HOUR", "3"))
+PASSWORD_RESET_PER_CLIENT_PER_HOUR = int(os.environ.get("PASSWORD_RESET_PER_CLIENT_PER_HOUR", "10"))
 # Staff sessions end after this much inactivity, and in any case this long after login.
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(60 * 60)))
 STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 3600)))

@@ -46,6 +46,7 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from pbgdpl.accounts import throttle
 from pbgdpl.accounts.roles import ADMINISTRATOR, EDITORIAL_BOARD
 
 RECOVERY_CODE_COUNT = 10
@@ -182,13 +183,20 @@ def verify(request: HttpRequest) -> HttpResponse:
     if not user_has_device(request.user):
         return HttpResponseRedirect(reverse("accounts_2fa:enrol") + "?" + urlencode({"next": _next_url(request)}))
     form = TokenForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        device = match_token(request.user, form.cleaned_data["token"].replace(" ", ""))
-        if device is not None:
-            otp_login(request, device)
-            return HttpResponseRedirect(_next_url(request))
-        form.add_error("token", _("Mã không đúng hoặc đã hết hạn. Hãy thử lại."))
-    return render(request, "accounts/twofactor_verify.html", {"form": form, "next": _next_url(request)})
+        if throttle.two_factor_blocked(request.user, request):
+            form.add_error("token", _("Đã nhập sai quá nhiều lần. Hãy chờ 15 phút rồi thử lại."))
+            status = 429
+        else:
+            device = match_token(request.user, form.cleaned_data["token"].replace(" ", ""))
+            if device is not None:
+                otp_login(request, device)
+                return HttpResponseRedirect(_next_url(request))
+            throttle.record_two_factor_failure(request.user, request)
+            form.add_error("token", _("Mã không đúng hoặc đã hết hạn. Hãy thử lại."))
+    return render(request, "accounts/twofactor_verify.html", {"form": form, "next": _next_url(request)},
+                  status=status)
 
 
 def _issue_recovery_codes(user) -> list[str]:

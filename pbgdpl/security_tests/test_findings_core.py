@@ -16,6 +16,7 @@ import pytest
 import redis
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache
 from django.core.checks import run_checks
 from django.core.exceptions import ImproperlyConfigured
@@ -29,6 +30,12 @@ from pbgdpl.core.checks import check_shared_cache, require_shared_cache
 from pbgdpl.core.setup_steps import setup_steps
 
 User = get_user_model()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_counters():
+    """Rate-limit counters live in the cache: each test starts from none."""
+    cache.clear()
 
 
 def _administrator(make_staff):
@@ -210,3 +217,53 @@ def test_finding_12_a_password_alone_opens_no_login_restricted_document(client, 
     assert response.status_code == 302 and "/login/" in response["Location"]
     assert b"bi mat noi bo" not in b"".join(getattr(response, "streaming_content", [response.content]))
     assert client.get("/quan-tri/xac-thuc/").status_code == 200  # the second step itself stays open
+
+
+def _totp(device) -> str:
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def test_finding_11_wrong_codes_lock_that_client_not_the_owner(make_staff, settings):
+    from django.test import Client
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.TWO_FACTOR_REQUIRED = True
+    user = make_staff(ADMINISTRATOR)
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    wrong = "000000" if _totp(device) != "000000" else "111111"
+    attacker = Client(REMOTE_ADDR="203.0.113.7")
+    attacker.force_login(user)  # knows the password
+    for _attempt in range(5):
+        attacker.post("/quan-tri/xac-thuc/", {"token": wrong})
+    blocked = attacker.post("/quan-tri/xac-thuc/", {"token": _totp(device)})
+    assert blocked.status_code == 429 and "Hãy chờ 15 phút" in blocked.content.decode()
+    owner = Client(REMOTE_ADDR="198.51.100.2")
+    owner.force_login(user)
+    assert owner.post("/quan-tri/xac-thuc/", {"token": _totp(device)}).status_code == 302
+    assert owner.get("/quan-tri/").status_code == 200
+    # Many clients together hit the slower account-wide limit.
+    for n in range(6):
+        other = Client(REMOTE_ADDR=f"203.0.113.{20 + n}")
+        other.force_login(user)
+        for _attempt in range(5):
+            other.post("/quan-tri/xac-thuc/", {"token": wrong})
+    latecomer = Client(REMOTE_ADDR="203.0.113.99")
+    latecomer.force_login(user)
+    assert latecomer.post("/quan-tri/xac-thuc/", {"token": _totp(device)}).status_code == 429
+
+
+def test_finding_10_password_reset_emails_are_limited(client, make_staff, mailoutbox):
+    make_staff(username="nguoinhan")
+    statuses = [client.post("/quan-tri/password_reset/", {"email": "staff@example.vn"}).status_code
+                for _attempt in range(11)]
+    assert len(mailoutbox) == 3
+    assert statuses[:3] == [302] * 3 and set(statuses[3:]) == {429}
+    refused = client.post("/quan-tri/password_reset/", {"email": "staff@example.vn"})
+    assert "Hãy thử lại sau một giờ" in refused.content.decode()
+    assert 'value="staff@example.vn"' in refused.content.decode()  # what was typed is kept
+    for n in range(12):  # one client trying many addresses
+        client.post("/quan-tri/password_reset/", {"email": f"khac{n}@example.vn"}, REMOTE_ADDR="203.0.113.50")
+    assert client.post("/quan-tri/password_reset/", {"email": "moi@example.vn"},
+                       REMOTE_ADDR="203.0.113.50").status_code == 429
