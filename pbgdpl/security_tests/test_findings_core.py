@@ -267,3 +267,28 @@ def test_finding_10_password_reset_emails_are_limited(client, make_staff, mailou
         client.post("/quan-tri/password_reset/", {"email": f"khac{n}@example.vn"}, REMOTE_ADDR="203.0.113.50")
     assert client.post("/quan-tri/password_reset/", {"email": "moi@example.vn"},
                        REMOTE_ADDR="203.0.113.50").status_code == 429
+
+
+def test_finding_15_an_editor_cannot_delete_another_editors_draft(client, home, make_staff):
+    from pbgdpl.accounts.roles import EDITORIAL_BOARD
+    from pbgdpl.accounts.services import ensure_editorial_setup
+    from pbgdpl.news.models import ArticleIndexPage, ArticlePage
+
+    ensure_editorial_setup()
+    section = home.add_child(instance=ArticleIndexPage(title="Tin tức", slug="tin-tuc"))
+    author, colleague = make_staff(EDITOR), make_staff(EDITOR)
+    theirs = section.add_child(instance=ArticlePage(title="Bản nháp của đồng nghiệp", slug="nhap-1", live=False,
+                                                    owner=author))
+    mine = section.add_child(instance=ArticlePage(title="Bản nháp của tôi", slug="nhap-2", live=False,
+                                                  owner=colleague))
+    client.force_login(colleague)
+    refused = client.post(f"/quan-tri/pages/{theirs.pk}/delete/", follow=True)
+    assert ArticlePage.objects.filter(pk=theirs.pk).exists()
+    assert "Bạn chỉ được xóa trang do chính mình tạo" in refused.content.decode()
+    bulk = client.post(f"/quan-tri/bulk/wagtailcore/page/delete/?id={theirs.pk}&next=/quan-tri/")
+    assert bulk.status_code == 302 and ArticlePage.objects.filter(pk=theirs.pk).exists()
+    client.post(f"/quan-tri/pages/{mine.pk}/delete/")
+    assert not ArticlePage.objects.filter(pk=mine.pk).exists()  # their own draft: allowed
+    client.force_login(make_staff(EDITORIAL_BOARD))
+    client.post(f"/quan-tri/pages/{theirs.pk}/delete/")
+    assert not ArticlePage.objects.filter(pk=theirs.pk).exists()  # the board may
