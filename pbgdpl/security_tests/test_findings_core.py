@@ -292,3 +292,17 @@ def test_finding_15_an_editor_cannot_delete_another_editors_draft(client, home, 
     client.force_login(make_staff(EDITORIAL_BOARD))
     client.post(f"/quan-tri/pages/{theirs.pk}/delete/")
     assert not ArticlePage.objects.filter(pk=theirs.pk).exists()  # the board may
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://tep.example.vn/a.pdf", "data:text/html,<b>x</b>",
+                                 "//evil.example/"])
+def test_finding_13_staff_link_fields_accept_web_addresses_only(url):
+    from django.core.exceptions import ValidationError
+
+    from pbgdpl.core.models import NationalDatabaseLink, PortalSettings
+
+    for field in (PortalSettings._meta.get_field("facebook_url"), PortalSettings._meta.get_field("zalo_url"),
+                  NationalDatabaseLink._meta.get_field("url")):
+        with pytest.raises(ValidationError, match="bắt đầu bằng https:// hoặc http://"):
+            field.clean(url, None)
+        assert field.clean("https://vbpl.vn/", None) == "https://vbpl.vn/"
