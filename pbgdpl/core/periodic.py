@@ -1,16 +1,16 @@
 """Periodic jobs: background tasks the worker enqueues on a fixed interval.
 
-An app registers a job next to its task, in its ``tasks.py`` (``manage.py run_worker``
-imports every app's ``tasks`` module) or from its ``AppConfig.ready()``::
+An app registers its jobs from its ``AppConfig.ready()``, like every other registry
+(search sources, set-up steps, demo loaders, personal data), never as a side effect of
+importing a module::
 
-    from django_tasks import task
-    from pbgdpl.core.periodic import register_periodic
+    # pbgdpl/legal/apps.py
+    def ready(self) -> None:
+        from pbgdpl.core.periodic import register_periodic
 
-    @task()
-    def refresh_validity() -> int:
-        ...
+        from .tasks import refresh_validity  # a django_tasks @task()
 
-    register_periodic("legal-refresh-validity", every=24 * 3600, task=refresh_validity)
+        register_periodic("legal-refresh-validity", every=24 * 3600, task=refresh_validity)
 
 The scheduler thread of ``run_worker`` calls :func:`enqueue_due_jobs` every few
 seconds. A job is due when no run of its task is waiting or running and the last one
@@ -122,7 +122,11 @@ def periodic_jobs() -> list[PeriodicJob]:
 
 
 def autodiscover() -> None:
-    """Import every installed app's ``tasks`` module so their jobs register themselves."""
+    """Import every installed app's ``tasks`` module, for apps that still register jobs there.
+
+    Transitional: once every app registers from ``AppConfig.ready()`` this and its call in
+    ``run_worker`` go.
+    """
     autodiscover_modules("tasks")
 
 
