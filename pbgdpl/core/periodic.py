@@ -198,12 +198,16 @@ class Scheduler(threading.Thread):
     def run(self) -> None:
         try:
             while not self._stop_event.is_set():
-                close_old_connections()
-                enqueue_due_jobs()
+                self.run_pass()
                 self._stop_event.wait(self.tick)
         finally:
             # This thread has its own database connection; give it back.
             connection.close()
+
+    def run_pass(self, now: datetime.datetime | None = None) -> list[str]:
+        """One pass of the loop: enqueue what is due at ``now``; returns the jobs enqueued."""
+        close_old_connections()
+        return enqueue_due_jobs(now)
 
     def stop(self) -> None:
         """Ask the thread to finish after its current pass."""
