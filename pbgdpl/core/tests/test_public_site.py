@@ -103,4 +103,6 @@ def test_500_page_renders_without_the_database():
 @pytest.mark.django_db
 def test_pages_render_before_any_demo_content(client):
     """A fresh install with Wagtail's own root page still answers (no HomePage, no settings rows)."""
-    assert client.get("/").status_code == 200
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "<h1>Welcome to your new Wagtail site!</h1>" in response.content.decode()
