@@ -204,10 +204,10 @@ class Scheduler(threading.Thread):
             # This thread has its own database connection; give it back.
             connection.close()
 
-    def run_pass(self, now: datetime.datetime | None = None) -> list[str]:
-        """One pass of the loop: enqueue what is due at ``now``; returns the jobs enqueued."""
+    def run_pass(self) -> list[str]:
+        """One pass of the loop: enqueue what is due now; returns the jobs enqueued."""
         close_old_connections()
-        return enqueue_due_jobs(now)
+        return enqueue_due_jobs()
 
     def stop(self) -> None:
         """Ask the thread to finish after its current pass."""

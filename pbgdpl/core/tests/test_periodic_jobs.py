@@ -101,22 +101,25 @@ def test_worker_refuses_to_start_without_a_database_queue():
 
 
 def test_a_job_is_enqueued_again_only_after_its_interval(db, temporary_job):
-    """The scheduler's passes driven by an explicit clock, against the real queue table."""
+    """The scheduler's due-check driven by an explicit clock, against the real queue table.
+
+    (``Scheduler.run_pass`` adds only ``close_old_connections()``, which would close the test's
+    transaction: the loop itself is tested below.)
+    """
     temporary_job("record", every=3600, task=record_call)
-    scheduler = periodic.Scheduler()
     start = datetime.datetime(2026, 11, 28, 1, 0, tzinfo=datetime.UTC)
     with override_settings(TASKS=DATABASE_QUEUE):
         with time_machine.travel(start, tick=False):
-            assert "record" in scheduler.run_pass(start)
+            assert "record" in periodic.enqueue_due_jobs(start)
         queued = DBTaskResult.objects.get(task_path=record_call.module_path)
         # Still waiting in the queue: never a second copy, even after the interval.
-        assert "record" not in scheduler.run_pass(start + datetime.timedelta(minutes=90))
+        assert "record" not in periodic.enqueue_due_jobs(start + datetime.timedelta(minutes=90))
         queued.status, queued.finished_at = "SUCCESSFUL", start + datetime.timedelta(minutes=1)
         queued.save(update_fields=["status", "finished_at"])
         periodic.reset_schedule_state()  # as after a restart: the queue table decides
-        assert "record" not in scheduler.run_pass(start + datetime.timedelta(minutes=30))
+        assert "record" not in periodic.enqueue_due_jobs(start + datetime.timedelta(minutes=30))
         with time_machine.travel(start + datetime.timedelta(minutes=61), tick=False):
-            assert "record" in scheduler.run_pass(start + datetime.timedelta(minutes=61))
+            assert "record" in periodic.enqueue_due_jobs(start + datetime.timedelta(minutes=61))
         assert DBTaskResult.objects.filter(task_path=record_call.module_path).count() == 2
 
 
@@ -124,8 +127,8 @@ def test_the_scheduler_loop_stops_when_asked_and_closes_its_connection(monkeypat
     scheduler = periodic.Scheduler(tick=0)
     passes, closed = [], []
 
-    def one_pass(now=None):
-        passes.append(now)
+    def one_pass():
+        passes.append(True)
         if len(passes) == 3:
             scheduler.stop()
         return []
