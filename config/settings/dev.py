@@ -10,7 +10,7 @@ written in the source: that would let anyone sign session and contestant cookies
 import os
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, VAR_DIR, WAGTAILADMIN_BASE_URL, env_bool, env_list
+from .base import SECRET_KEY, VAR_DIR, WAGTAILADMIN_BASE_URL, WEB_CONCURRENCY, env_bool, env_list
 from .safety import is_loopback, local_secret_key, trial_server_hosts
 
 # The address uvicorn listens on; the Makefile passes its HOST here.
@@ -23,6 +23,8 @@ if REACHABLE_FROM_NETWORK:
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or trial_server_hosts(BIND_HOST, WAGTAILADMIN_BASE_URL)
 else:
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+# `make run` starts one uvicorn process, so its in-memory cache is the only one (unless told otherwise).
+WEB_CONCURRENCY = WEB_CONCURRENCY or 1
 # Static files straight from the apps (no collectstatic), with or without DEBUG.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

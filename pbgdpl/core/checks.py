@@ -17,10 +17,7 @@ from config.settings.safety import is_loopback, per_process_cache_problem
 
 
 def _cache_problem() -> str | None:
-    workers = settings.WEB_CONCURRENCY
-    if workers is None and settings.DEBUG:
-        workers = 1  # `make run` starts one uvicorn process
-    return per_process_cache_problem(settings.CACHES, workers)
+    return per_process_cache_problem(settings.CACHES, settings.WEB_CONCURRENCY)
 
 
 def require_shared_cache() -> None:

@@ -119,12 +119,11 @@ def test_finding_6_production_without_redis_shares_the_database_cache(tmp_path):
 
 def test_finding_6_a_per_process_cache_with_several_workers_refuses_to_start(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    settings.DEBUG = False
     settings.WEB_CONCURRENCY = 3
     with pytest.raises(ImproperlyConfigured, match="3 web workers"):
         require_shared_cache()
     assert [error.id for error in check_shared_cache(None)] == ["core.E001"]
-    settings.WEB_CONCURRENCY = None  # production with the worker count unknown: may be several
+    settings.WEB_CONCURRENCY = None  # the worker count unknown (production without WEB_CONCURRENCY): may be several
     assert [error.id for error in check_shared_cache(None)] == ["core.E001"]
     settings.WEB_CONCURRENCY = 1
     require_shared_cache()
