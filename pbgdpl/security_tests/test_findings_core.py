@@ -9,6 +9,7 @@ import os
 import runpy
 import secrets
 import stat
+import subprocess
 import sys
 from unittest import mock
 
@@ -305,3 +306,22 @@ def test_finding_13_staff_link_fields_accept_web_addresses_only(url):
         with pytest.raises(ValidationError, match="bắt đầu bằng https:// hoặc http://"):
             field.clean(url, None)
         assert field.clean("https://vbpl.vn/", None) == "https://vbpl.vn/"
+
+
+def test_finding_6_two_production_processes_without_redis_count_together(tmp_path):
+    """Two web workers are two processes: the fifth failure must be the fifth whichever one counts it."""
+    from django.conf import settings as django_settings
+
+    environment = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
+    environment.update(PRODUCTION, VAR_DIR=str(tmp_path), DATABASE_POOL_MAX_SIZE="0", WEB_CONCURRENCY="3")
+
+    def manage(*args: str) -> str:
+        result = subprocess.run([sys.executable, "manage.py", *args], cwd=django_settings.BASE_DIR, env=environment,
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+
+    manage("createcachetable")  # what migrate does (test_finding_6_the_database_cache_table_is_made_by_migrate)
+    count = "from pbgdpl.core import ratelimit; print([ratelimit.hit('login-failures:0912000001', 900) for _ in range({})][-1])"
+    assert manage("shell", "-c", count.format(3)) == "3"  # worker 1
+    assert manage("shell", "-c", count.format(2)) == "5"  # worker 2 sees worker 1's failures
