@@ -9,6 +9,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Links printed by bootstrap and written in e-mails; override for a public address.
 export BASE_URL ?= http://$(HOST):$(PORT)
+# The settings turn DEBUG off and restrict the accepted host names unless this is a loopback address.
+export BIND_HOST = $(HOST)
 
 .PHONY: install run serve test lint test-sqlite test-postgres bench-pages bench-contest search-eval messages clean attack-suite
 

@@ -6,3 +6,8 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 application = get_asgi_application()
+
+# uvicorn runs no system checks: refuse here to serve with rate limits counted per worker.
+from pbgdpl.core.checks import require_shared_cache  # noqa: E402
+
+require_shared_cache()

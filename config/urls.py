@@ -1,11 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pbgdpl.accounts.password_reset import LimitedPasswordResetView
 from pbgdpl.core import document_views
 from pbgdpl.core import views as core_views
 from pbgdpl.legal.sitemaps import SITEMAPS as LEGAL_SITEMAPS
@@ -20,6 +21,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("quan-tri/xac-thuc/", include("pbgdpl.accounts.twofactor_urls")),
+    path("quan-tri/password_reset/", LimitedPasswordResetView.as_view()),  # before Wagtail's: limited
     path("quan-tri/", include(wagtailadmin_urls)),
     # Wrong collection passwords are limited per client; everything else is Wagtail's.
     path("tai-lieu/authenticate_with_password/<int:restriction_id>/", document_views.authenticate_with_password,
@@ -33,10 +35,13 @@ urlpatterns = [
     path("", include("pbgdpl.news.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_MEDIA:
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only (Django's static() helper serves nothing once DEBUG is off, as on a trial server):
+    # documents are served by /tai-lieu/, which checks their collection's privacy.
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:original_images|images)/.+)$", serve,
+                            {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -10,6 +10,10 @@ from pathlib import Path
 
 import dj_database_url
 
+from pbgdpl.core.numbers import parse_ascii_int
+
+from .safety import cache_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -51,7 +55,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "pbgdpl.accounts.users_app.PortalUsersConfig",  # wagtail.users with superuser grants guarded
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -157,6 +161,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Wagtail documents are private files (pbgdpl/core/private_media.py), served only by the view
 # that checks collection restrictions; PRIVATE_MEDIA_ROOT also holds Q&A attachments (mode 0600).
 PRIVATE_MEDIA_ROOT = VAR_DIR / "private"
+# Django serves uploaded images itself only in development (config/settings/dev.py); nginx does in production.
+SERVE_MEDIA = False
 STORAGES = {
     "default": {"BACKEND": "pbgdpl.core.private_media.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -164,12 +170,13 @@ STORAGES = {
 FILE_UPLOAD_PERMISSIONS = 0o644
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# Cache: Redis when REDIS_URL is set (several app servers), local memory otherwise.
+# Cache: Redis when REDIS_URL is set. Without it, production uses the database cache (shared by
+# all workers, config/settings/production.py) and development one process's memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = cache_settings(REDIS_URL, shared=False)
+# Web worker processes (uvicorn reads the same variable as its --workers default). A per-process
+# cache is refused unless exactly one may run (pbgdpl/core/checks.py, config/asgi.py).
+WEB_CONCURRENCY = parse_ascii_int(os.environ.get("WEB_CONCURRENCY"), minimum=1)
 
 # Background tasks: database queue processed by `manage.py run_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -195,6 +202,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Cổng thông tin phổ biến, giáo dục pháp luật")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# No avatars from gravatar.com: each would send a hash of a staff e-mail address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "xlsx", "xls", "odt", "ods", "txt", "csv", "zip"]
@@ -262,6 +271,16 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 TWO_FACTOR_REQUIRED_ROLES = ("Quản trị", "Ban biên tập")
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "PBGDPL")
+# Wrong second-factor codes: 5 lock the account from that client for 15 minutes; 30 from all
+# clients together lock it for the hour (pbgdpl/accounts/throttle.py). django-otp's own per-device
+# delay doubles without limit and is shared by every client, so anyone holding the password could
+# lock the owner out for days: it is off.
+TWO_FACTOR_FAILURES_PER_CLIENT = int(os.environ.get("TWO_FACTOR_FAILURES_PER_CLIENT", "5"))
+TWO_FACTOR_FAILURES_PER_ACCOUNT = int(os.environ.get("TWO_FACTOR_FAILURES_PER_ACCOUNT", "30"))
+OTP_TOTP_THROTTLE_FACTOR = OTP_STATIC_THROTTLE_FACTOR = 0
+# Staff "forgot password" e-mails per hour, per e-mail address and per client.
+PASSWORD_RESET_PER_ADDRESS_PER_HOUR = int(os.environ.get("PASSWORD_RESET_PER_ADDRESS_PER_HOUR", "3"))
+PASSWORD_RESET_PER_CLIENT_PER_HOUR = int(os.environ.get("PASSWORD_RESET_PER_CLIENT_PER_HOUR", "10"))
 # Staff sessions end after this much inactivity, and in any case this long after login.
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", str(60 * 60)))
 STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 3600)))

@@ -9,7 +9,8 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DATABASES, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, DATABASES, REDIS_URL, SECRET_KEY, env_bool
+from .safety import cache_settings
 
 if not SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured("SECRET_KEY must be set to a random string of at least 50 characters.")
@@ -17,6 +18,10 @@ if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names, e.g. ALLOWED_HOSTS=pbgdpl.example.gov.vn")
 
 DEBUG = False
+
+# Rate limits, lock-outs and one-time challenges must be counted once for all web workers:
+# Redis when REDIS_URL is set, otherwise the database (its table is made by migrate).
+CACHES = cache_settings(REDIS_URL, shared=True)
 
 # Links in notification e-mails and the admin use BASE_URL; default to the first host over HTTPS.
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL") or f"https://{ALLOWED_HOSTS[0].lstrip('.')}"

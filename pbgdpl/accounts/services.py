@@ -41,11 +41,24 @@ class EditorialSetupReport:
     unknown_permissions: list[str] = field(default_factory=list)
     home_page: Page | None = None
 
-    @property
-    def changed(self) -> bool:
-        return bool(
-            self.groups_created or self.permissions_added or self.workflow_created or self.sections_assigned
-        )
+    def summary(self) -> str | None:
+        """What bootstrap prints: changes and what is still missing, or None when nothing happened."""
+        parts = []
+        if self.groups_created:
+            parts.append("tạo nhóm " + ", ".join(self.groups_created))
+        if self.permissions_added:
+            parts.append(f"thêm {self.permissions_added} quyền")
+        if self.workflow_created:
+            parts.append("tạo quy trình “Duyệt tin bài” (Ban biên tập duyệt)")
+        if self.sections_assigned:
+            parts.append("áp dụng quy trình cho " + ", ".join("/" + s + "/" for s in self.sections_assigned))
+        if self.home_page is None:
+            parts.append("CHƯA có trang chủ: quyền trên trang và quy trình chờ cây trang")
+        elif self.sections_missing:
+            parts.append("THIẾU chuyên mục " + ", ".join("/" + s + "/" for s in self.sections_missing))
+        if self.unknown_permissions:
+            parts.append("bỏ qua quyền không tồn tại " + ", ".join(sorted(set(self.unknown_permissions))))
+        return "; ".join(parts) or None
 
 
 def find_home_page() -> Page | None:

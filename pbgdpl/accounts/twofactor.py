@@ -8,7 +8,9 @@ Staff log in to the Wagtail admin with their password as usual; then
 * to the enrolment page if they have none and their role requires it
   (``TWO_FACTOR_REQUIRED_ROLES``: Quản trị and Ban biên tập; superusers always);
 
-before any admin page is served. Everyone else may enrol voluntarily from the same page.
+before any admin page is served. Everywhere else (public pages, restricted documents, any app's
+view) such a half-logged-in session is anonymous, except on the two-factor pages and logout.
+Everyone else may enrol voluntarily from the same page.
 
 It also ends staff sessions that were idle longer than ``STAFF_SESSION_IDLE_SECONDS`` or began
 more than ``STAFF_SESSION_MAX_SECONDS`` ago, whatever the cookie says.
@@ -29,6 +31,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -43,6 +46,7 @@ from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from pbgdpl.accounts import throttle
 from pbgdpl.accounts.roles import ADMINISTRATOR, EDITORIAL_BOARD
 
 RECOVERY_CODE_COUNT = 10
@@ -75,6 +79,32 @@ def _is_exempt(path: str) -> bool:
     return True  # not an admin path at all
 
 
+def _second_factor_page(user) -> str | None:
+    """Where an unverified session of ``user`` must go before it counts as logged in, if anywhere."""
+    if user_has_device(user):
+        return "accounts_2fa:verify"
+    if two_factor_required(user):
+        return "accounts_2fa:enrol"
+    return None
+
+
+def _two_factor_paths() -> tuple[str, ...]:
+    """The pages a half-logged-in session may use as itself: the second step and logging out."""
+    return (reverse("accounts_2fa:verify"), reverse("wagtailadmin_logout"))
+
+
+def _treat_as_anonymous(request: HttpRequest) -> None:
+    """A password alone must open nothing that a full login opens: documents and pages restricted
+    to logged-in users, previews, anything any app trusts a staff session for (finding 12)."""
+    anonymous = AnonymousUser()
+    request.user = anonymous
+
+    async def auser():
+        return anonymous
+
+    request.auser = auser
+
+
 @receiver(user_logged_in)
 def _remember_login_time(sender, request, user, **kwargs) -> None:
     if request is not None and hasattr(request, "session"):
@@ -101,16 +131,11 @@ class StaffSecurityMiddleware:
                 return HttpResponseRedirect(
                     reverse("wagtailadmin_login") + "?" + urlencode({"next": request.get_full_path()})
                 )
-            if not _is_exempt(request.path) and not user.is_verified():
-                target = None
-                if user_has_device(user):
-                    target = "accounts_2fa:verify"
-                elif two_factor_required(user):
-                    target = "accounts_2fa:enrol"
-                if target:
-                    return HttpResponseRedirect(
-                        reverse(target) + "?" + urlencode({"next": request.get_full_path()})
-                    )
+            target = None if user.is_verified() else _second_factor_page(user)
+            if target and not _is_exempt(request.path):
+                return HttpResponseRedirect(reverse(target) + "?" + urlencode({"next": request.get_full_path()}))
+            if target and not request.path.startswith(_two_factor_paths()):
+                _treat_as_anonymous(request)
         return self.get_response(request)
 
     @staticmethod
@@ -158,13 +183,20 @@ def verify(request: HttpRequest) -> HttpResponse:
     if not user_has_device(request.user):
         return HttpResponseRedirect(reverse("accounts_2fa:enrol") + "?" + urlencode({"next": _next_url(request)}))
     form = TokenForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        device = match_token(request.user, form.cleaned_data["token"].replace(" ", ""))
-        if device is not None:
-            otp_login(request, device)
-            return HttpResponseRedirect(_next_url(request))
-        form.add_error("token", _("Mã không đúng hoặc đã hết hạn. Hãy thử lại."))
-    return render(request, "accounts/twofactor_verify.html", {"form": form, "next": _next_url(request)})
+        if throttle.two_factor_blocked(request.user, request):
+            form.add_error("token", _("Đã nhập sai quá nhiều lần. Hãy chờ 15 phút rồi thử lại."))
+            status = 429
+        else:
+            device = match_token(request.user, form.cleaned_data["token"].replace(" ", ""))
+            if device is not None:
+                otp_login(request, device)
+                return HttpResponseRedirect(_next_url(request))
+            throttle.record_two_factor_failure(request.user, request)
+            form.add_error("token", _("Mã không đúng hoặc đã hết hạn. Hãy thử lại."))
+    return render(request, "accounts/twofactor_verify.html", {"form": form, "next": _next_url(request)},
+                  status=status)
 
 
 def _issue_recovery_codes(user) -> list[str]:

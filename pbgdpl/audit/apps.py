@@ -8,9 +8,9 @@ class AuditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from pbgdpl.core.sanitize import connect as connect_rich_text_sanitiser
+        from pbgdpl.core.periodic import register_periodic
 
         from . import signals  # noqa: F401 - connects the model save/delete receivers
+        from .tasks import prune_audit_log
 
-        # The security app also cleans rich text on every save (pbgdpl/core/sanitize.py).
-        connect_rich_text_sanitiser()
+        register_periodic("audit-prune", every=24 * 3600, task=prune_audit_log)

@@ -4,3 +4,25 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "pbgdpl.core"
     label = "core"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from . import checks  # noqa: F401  (registers the system checks)
+        from .cache_table import create_cache_table
+        from .demo import register_demo_loader
+        from .periodic import register_periodic
+        from .sanitize import connect as connect_rich_text_sanitiser
+        from .setup_steps import register_setup_step
+        from .site_address import sync_default_site
+        from .site_tree import build_site_tree, fill_demo_portal_settings
+        from .tasks import prune_task_results, publish_scheduled
+
+        post_migrate.connect(create_cache_table, sender=self)
+        # Every model's rich text is cleaned before it is saved, whichever app the model belongs to.
+        connect_rich_text_sanitiser()
+        register_setup_step("site-tree", build_site_tree, order=0)
+        register_setup_step("site-address", sync_default_site, order=1)
+        register_demo_loader("portal-settings", fill_demo_portal_settings, order=0)
+        register_periodic("publish-scheduled", every=60, task=publish_scheduled)
+        register_periodic("prune-task-results", every=24 * 3600, task=prune_task_results)

@@ -9,6 +9,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from .validators import WebURLField
+
 
 class HomePage(Page):
     """The site's root page: search box first, then the latest news and the main sections.
@@ -117,8 +119,8 @@ class PortalSettings(BaseSiteSetting, ClusterableModel):
     hotline = models.CharField(_("đường dây nóng"), max_length=50, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     working_hours = models.CharField(_("giờ làm việc"), max_length=200, blank=True)
-    facebook_url = models.URLField(_("trang Facebook"), blank=True)
-    zalo_url = models.URLField(_("Zalo OA hoặc nhóm Zalo"), blank=True)
+    facebook_url = WebURLField(_("trang Facebook"), blank=True)
+    zalo_url = WebURLField(_("Zalo OA hoặc nhóm Zalo"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("biểu trưng"),
@@ -155,7 +157,7 @@ class NationalDatabaseLink(Orderable):
 
     settings = ParentalKey(PortalSettings, related_name="national_links", on_delete=models.CASCADE)
     title = models.CharField(_("tên"), max_length=200)
-    url = models.URLField(_("địa chỉ"))
+    url = WebURLField(_("địa chỉ"))
 
     panels = [FieldPanel("title"), FieldPanel("url")]
 

@@ -1,16 +1,16 @@
 """Periodic jobs: background tasks the worker enqueues on a fixed interval.
 
-An app registers a job next to its task, in its ``tasks.py`` (``manage.py run_worker``
-imports every app's ``tasks`` module) or from its ``AppConfig.ready()``::
+An app registers its jobs from its ``AppConfig.ready()``, like every other registry
+(search sources, set-up steps, demo loaders, personal data), never as a side effect of
+importing a module::
 
-    from django_tasks import task
-    from pbgdpl.core.periodic import register_periodic
+    # pbgdpl/legal/apps.py
+    def ready(self) -> None:
+        from pbgdpl.core.periodic import register_periodic
 
-    @task()
-    def refresh_validity() -> int:
-        ...
+        from .tasks import refresh_validity  # a django_tasks @task()
 
-    register_periodic("legal-refresh-validity", every=24 * 3600, task=refresh_validity)
+        register_periodic("legal-refresh-validity", every=24 * 3600, task=refresh_validity)
 
 The scheduler thread of ``run_worker`` calls :func:`enqueue_due_jobs` every few
 seconds. A job is due when no run of its task is waiting or running and the last one
@@ -122,7 +122,11 @@ def periodic_jobs() -> list[PeriodicJob]:
 
 
 def autodiscover() -> None:
-    """Import every installed app's ``tasks`` module so their jobs register themselves."""
+    """Import every installed app's ``tasks`` module, for apps that still register jobs there.
+
+    Transitional: once every app registers from ``AppConfig.ready()`` this and its call in
+    ``run_worker`` go.
+    """
     autodiscover_modules("tasks")
 
 
@@ -194,12 +198,16 @@ class Scheduler(threading.Thread):
     def run(self) -> None:
         try:
             while not self._stop_event.is_set():
-                close_old_connections()
-                enqueue_due_jobs()
+                self.run_pass()
                 self._stop_event.wait(self.tick)
         finally:
             # This thread has its own database connection; give it back.
             connection.close()
+
+    def run_pass(self) -> list[str]:
+        """One pass of the loop: enqueue what is due now; returns the jobs enqueued."""
+        close_old_connections()
+        return enqueue_due_jobs()
 
     def stop(self) -> None:
         """Ask the thread to finish after its current pass."""

@@ -5,7 +5,7 @@ from importers, services, the shell or a tampered form does not pass through the
 save, every ``RichTextField`` value is cleaned to Wagtail's rich-text vocabulary: formatting tags,
 links (including Wagtail's ``<a linktype="page" id="…">``) and ``<embed embedtype=… />``; scripts,
 event handlers, styles, iframes and ``javascript:`` URLs are removed. Idempotent: clean HTML is
-left unchanged. Connected by ``pbgdpl.audit.apps`` (the security app).
+left unchanged. Connected by ``CoreConfig.ready()``.
 """
 
 from __future__ import annotations

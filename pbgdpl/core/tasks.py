@@ -1,4 +1,4 @@
-"""Background tasks of the core app and the periodic jobs that run them."""
+"""Background tasks of the core app (registered as periodic jobs in ``CoreConfig.ready()``)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import io
 
 from django.core.management import call_command
 from django_tasks import task
-
-from .periodic import register_periodic
 
 # The daily prune job deletes successful task results after a day (periodic jobs add one
 # row per run, and the scheduler's due-check reads them) and keeps failures two weeks.
@@ -39,7 +37,3 @@ def prune_task_results() -> None:
             failed_min_age_days=FAILED_RESULT_RETENTION_DAYS,
             verbosity=0,
         )
-
-
-register_periodic("publish-scheduled", every=60, task=publish_scheduled)
-register_periodic("prune-task-results", every=24 * 3600, task=prune_task_results)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -16,6 +15,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, route
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from pbgdpl.core.numbers import parse_ascii_int
+from pbgdpl.core.text import vietnamese_slug
 
 from .blocks import ArticleBodyBlock
 
@@ -72,9 +74,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
             articles = articles.filter(tags__slug=tag_slug).distinct() if active_tag else articles.none()
         paginator = Paginator(articles, ARTICLES_PER_PAGE)
         try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
+            page_obj = paginator.page(parse_ascii_int(request.GET.get("page"), minimum=1) or 1)
         except EmptyPage:
             page_obj = paginator.page(paginator.num_pages)
         return self.render(
@@ -104,9 +104,8 @@ class ArticleTag(TagBase):
         verbose_name_plural = _("từ khóa")
 
     def slugify(self, tag, i=None):
-        # Django's slugify drops "đ" (no ASCII decomposition) and taggit keeps Unicode
-        # unless the GPL unidecode package is installed: fold it here instead.
-        slug = slugify(tag.replace("đ", "d").replace("Đ", "D"))
+        # taggit keeps Unicode unless the GPL unidecode package is installed: fold like every slug.
+        slug = vietnamese_slug(tag, max_length=90)
         return f"{slug}_{i}" if i is not None else slug
 
 

@@ -1,8 +1,10 @@
-"""Create the page tree, site settings and demo articles (``manage.py seed_demo``).
+"""News demo content (``bootstrap``'s "news-articles" demo loader; ``manage.py seed_demo``).
 
-Idempotent: existing pages (found by slug under their parent), images (by title) and
-settings values that an editor already filled in are left alone, so running it again
-never overwrites editorial work.
+The articles are Markdown files under ``news/demo_data/articles/<section slug>/`` whose first line
+is a JSON header (title, date, summary, tags, source, illustrations); the illustrations and the
+photo gallery are described in ``news/demo_data/media.json`` (see ``news/demo_data/README.md``).
+Idempotent: existing pages (by slug under their section) and images (by title) are left alone,
+so running it again never overwrites editorial work.
 """
 
 from __future__ import annotations
@@ -10,38 +12,28 @@ from __future__ import annotations
 import datetime
 import html
 import io
+from pathlib import Path
 from typing import TextIO
 
-from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
-from pbgdpl.core.models import (
-    HomeFeaturedSection,
-    HomePage,
-    NationalDatabaseLink,
-    PortalSettings,
-    SectionPage,
-)
+from pbgdpl.core.demo import read_demo_data
+from pbgdpl.core.site_tree import build_site_tree, fill_demo_portal_settings
 
-from . import demo_content
-from .demo_articles_guidance import GUIDANCE
-from .demo_articles_news import NEWS
-from .demo_articles_situations import SITUATIONS
 from .demo_images import render_illustration
 from .models import ArticleIndexPage, ArticlePage, GalleryImage, GalleryPage
-from .search_sources import queue_for_search
+from .search_source import queue_for_search
 
-ARTICLES_BY_SECTION = {"tin-tuc": NEWS, "huong-dan-nghiep-vu": GUIDANCE, "tinh-huong-phap-luat": SITUATIONS}
+ARTICLES_DIR = Path(__file__).resolve().parent / "demo_data" / "articles"
 IMAGE_TITLE_PREFIX = "Ảnh minh họa: "
 
 
 def markup_to_stream(text: str, extra_image_id: int | None = None) -> list[dict]:
-    """Turn the demo markup (see demo_content.py) into raw StreamField data."""
+    """Turn the demo articles' markup (news/demo_data/README.md) into raw StreamField data."""
     blocks: list[dict] = []
     for chunk in (part.strip() for part in text.strip().split("\n\n")):
         if not chunk:
@@ -94,111 +86,48 @@ def _add_live(parent: Page, page: Page) -> Page:
     return page
 
 
-def _child_by_slug(parent: Page, slug: str) -> Page | None:
-    return parent.get_children().filter(slug=slug).first()
-
-
-def ensure_home_page() -> HomePage:
-    """Make a core.HomePage the default site's root, replacing Wagtail's "Welcome" page."""
-    existing = HomePage.objects.first()
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-    if existing is None:
-        # Wagtail's migrations create the tree's root; a flushed database (transactional
-        # tests) has none, and the seed should still work there.
-        root = Page.get_first_root_node()
-        if root is None:
-            if not Locale.objects.exists():
-                Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-            root = Page.add_root(title="Root", slug="root")
-        data = demo_content.HOME
-        home = HomePage(
-            title=data["title"],
-            slug="trang-chu",
-            hero_title=data["hero_title"],
-            intro=data["intro"],
-            seo_title=data["seo_title"],
-            search_description=data["search_description"],
-        )
-        _add_live(root, home)
-        existing = home
-    if site is None:
-        site = Site.objects.create(hostname="localhost", port=80, root_page=existing, is_default_site=True)
-    if site.root_page_id != existing.pk:
-        old_root = site.root_page
-        site.root_page = existing
-        site.save()
-        # Wagtail's placeholder page: a plain Page with no children. Anything else is kept.
-        if old_root.content_type.model_class() is Page and not old_root.get_children().exists():
-            old_root.delete()
-    return existing
-
-
-def ensure_settings(site: Site) -> PortalSettings:
-    """Fill empty contact fields and add the national database links if there are none."""
-    settings_obj = PortalSettings.for_site(site)
-    changed = False
-    for field, value in demo_content.PORTAL.items():
-        if not getattr(settings_obj, field):
-            setattr(settings_obj, field, value)
-            changed = True
-    if changed:
-        settings_obj.save()
-    if not settings_obj.national_links.exists():
-        for order, (title, url) in enumerate(demo_content.NATIONAL_LINKS):
-            NationalDatabaseLink.objects.create(settings=settings_obj, title=title, url=url, sort_order=order)
-    return settings_obj
-
-
-def ensure_images() -> dict:
+def ensure_images(specs: list[dict]) -> dict:
     """Generate the demo illustrations once; returns {key: Image}."""
     image_model = get_image_model()
     images = {}
-    for key, title, caption, scheme, motif in demo_content.IMAGES:
-        full_title = f"{IMAGE_TITLE_PREFIX}{title}"
+    for spec in specs:
+        full_title = f"{IMAGE_TITLE_PREFIX}{spec['title']}"
         image = image_model.objects.filter(title=full_title).first()
         if image is None:
-            content = render_illustration(title, scheme, motif)
-            image = image_model(title=full_title, description=caption)
-            image.file = ImageFile(io.BytesIO(content), name=f"demo-{key}.jpg")
+            content = render_illustration(spec["title"], spec["scheme"], spec["motif"])
+            image = image_model(title=full_title, description=spec["caption"])
+            image.file = ImageFile(io.BytesIO(content), name=f"demo-{spec['key']}.jpg")
             image.save()
-        images[key] = image
+        images[spec["key"]] = image
     return images
 
 
-def ensure_sections(home: HomePage) -> dict[str, Page]:
-    sections: dict[str, Page] = {}
-    for slug, title, kind, intro, body, _description in demo_content.SECTIONS:
-        page = _child_by_slug(home, slug)
-        if page is None:
-            if kind == "index":
-                page = ArticleIndexPage(title=title, slug=slug, intro=intro, show_in_menus=True)
-            else:
-                page = SectionPage(title=title, slug=slug, intro=intro, body=body, show_in_menus=True)
-            page.search_description = intro[:300]
-            _add_live(home, page)
-        sections[slug] = page.specific
-    return sections
+def ensure_gallery(spec: dict, images: dict) -> None:
+    parent = Page.objects.filter(slug=spec["parent"]).first()
+    if parent is None or parent.get_children().filter(slug=spec["slug"]).exists():
+        return
+    gallery = GalleryPage(title=spec["title"], slug=spec["slug"], intro=spec["intro"],
+                          search_description=spec["intro"][:300])
+    for order, item in enumerate(spec["images"]):
+        gallery.gallery_images.add(GalleryImage(image=images[item["image"]], caption=item["caption"], sort_order=order))
+    _add_live(parent, gallery)
 
 
-def ensure_situation_children(index: Page, images: dict) -> None:
-    slug, title, intro, body = demo_content.AUDIOVISUAL
-    if _child_by_slug(index, slug) is None:
-        page = SectionPage(title=title, slug=slug, intro=intro, body=body, search_description=intro[:300])
-        _add_live(index, page)
-    slug, title, intro = demo_content.GALLERY
-    if _child_by_slug(index, slug) is None:
-        gallery = GalleryPage(title=title, slug=slug, intro=intro, search_description=intro[:300])
-        for order, (key, caption) in enumerate(demo_content.GALLERY_IMAGES):
-            gallery.gallery_images.add(GalleryImage(image=images[key], caption=caption, sort_order=order))
-        _add_live(index, gallery)
+def demo_articles(section_slug: str) -> list[dict]:
+    """The demo articles of one section, oldest first."""
+    files = sorted((ARTICLES_DIR / section_slug).glob("*.md"))
+    articles = [read_demo_data("news", f"articles/{section_slug}/{path.name}") for path in files]
+    return sorted(articles, key=lambda article: article["date"])
 
 
-def ensure_articles(sections: dict[str, Page], images: dict) -> int:
+def ensure_articles(images: dict) -> int:
     created = 0
-    for section_slug, articles in ARTICLES_BY_SECTION.items():
-        index = sections[section_slug]
+    for section_dir in sorted(path for path in ARTICLES_DIR.iterdir() if path.is_dir()):
+        index = ArticleIndexPage.objects.filter(slug=section_dir.name).first()
+        if index is None:
+            continue
         existing = set(index.get_children().values_list("slug", flat=True))
-        for data in articles:
+        for data in demo_articles(section_dir.name):
             if data["slug"] in existing:
                 continue
             extra = images.get(data.get("image2") or "")
@@ -218,45 +147,21 @@ def ensure_articles(sections: dict[str, Page], images: dict) -> int:
     return created
 
 
-def ensure_home_blocks(home: HomePage, sections: dict[str, Page]) -> None:
-    """Point the home page's news block at Tin tức and promote the main sections, once.
-
-    Saved on the live page only when it has no revision yet: once an editor has saved
-    one, the admin shows the revision and changing the row behind it would confuse them.
-    """
-    home = HomePage.objects.get(pk=home.pk)
-    if home.latest_revision_id is not None:
-        return
-    changed = False
-    if home.news_index_id is None and "tin-tuc" in sections:
-        home.news_index = sections["tin-tuc"]
-        changed = True
-    if not home.featured_sections.exists():
-        order = 0
-        for slug, _title, _kind, _intro, _body, description in demo_content.SECTIONS:
-            if description and slug in sections:
-                home.featured_sections.add(
-                    HomeFeaturedSection(link_page=sections[slug], description=description, sort_order=order)
-                )
-                order += 1
-        changed = changed or order > 0
-    if changed:
-        home.save()
+def load_demo_articles(stdout: TextIO | None = None) -> str:
+    """Demo loader: illustrations, the photo gallery and the demo articles; returns a summary."""
+    media = read_demo_data("news", "media.json")
+    images = ensure_images(media["images"])
+    ensure_gallery(media["gallery"], images)
+    created = ensure_articles(images)
+    return f"{ArticlePage.objects.count()} tin bài ({created} mới), {len(images)} ảnh minh họa"
 
 
 @transaction.atomic
 def seed_demo(stdout: TextIO | None = None) -> str:
-    """Create or complete the demo site; returns a one-line summary."""
-    home = ensure_home_page()
-    site = Site.objects.get(root_page=home)
-    ensure_settings(site)
-    images = ensure_images()
-    sections = ensure_sections(home)
-    ensure_situation_children(sections["tinh-huong-phap-luat"], images)
-    created = ensure_articles(sections, images)
-    ensure_home_blocks(home, sections)
-    total = ArticlePage.objects.count()
-    summary = f"{len(sections)} chuyên mục, {total} tin bài ({created} mới), {len(images)} ảnh minh họa"
+    """The whole demo site in one call (tests, ``seed_demo``): page tree, settings, news demo."""
+    build_site_tree()
+    fill_demo_portal_settings()
+    summary = load_demo_articles()
     if stdout is not None:
         stdout.write(summary + "\n")
     return summary

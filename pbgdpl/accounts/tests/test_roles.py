@@ -45,7 +45,8 @@ def test_only_administrators_manage_staff_accounts(client, editorial):
     for user in (editorial.editor, editorial.board):
         client.force_login(user)
         response = client.get(users_url)
-        assert response.status_code in (302, 403)
+        # Wagtail answers "no permission" with a redirect to the dashboard and an error message.
+        assert response.status_code == 302 and response["Location"] == "/quan-tri/"
 
 
 def test_wagtail_defaults_are_retired_on_first_setup(editorial):
@@ -66,7 +67,7 @@ def test_repeating_the_setup_changes_nothing_and_keeps_operator_choices(editoria
 
     report = ensure_editorial_setup()
 
-    assert not report.changed
+    assert report.summary() is None  # bootstrap prints nothing for this step
     assert board.permissions.filter(pk=extra.pk).exists()
     assert about.get_workflow() == other
     assert news.get_workflow() == other

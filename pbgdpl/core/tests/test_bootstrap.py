@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import GroupPagePermission, Site
 
 from pbgdpl.accounts import roles
 from pbgdpl.core import demo
@@ -22,12 +22,6 @@ def run_bootstrap(*args: str) -> str:
     out = io.StringIO()
     call_command("bootstrap", *args, stdout=out)
     return out.getvalue()
-
-
-@pytest.fixture
-def no_seed_demo(monkeypatch):
-    """Pretend seed_demo is not installed, so these tests do not depend on the site's seed."""
-    monkeypatch.setattr(bootstrap_command, "get_commands", lambda: {})
 
 
 @pytest.fixture
@@ -43,7 +37,7 @@ def only_test_loader(monkeypatch):
     return calls
 
 
-def test_first_run_creates_the_admin_and_prints_the_password_once(db, monkeypatch, no_seed_demo):
+def test_first_run_creates_the_admin_and_prints_the_password_once(db, monkeypatch):
     monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
     output = run_bootstrap("--no-demo")
     password = re.search(r"Password: (\S+)", output).group(1)
@@ -58,63 +52,50 @@ def test_first_run_creates_the_admin_and_prints_the_password_once(db, monkeypatc
     assert get_user_model().objects.get(username="admin").check_password(password)
 
 
-def test_admin_password_comes_from_the_environment(db, monkeypatch, no_seed_demo):
+def test_admin_password_comes_from_the_environment(db, monkeypatch):
     monkeypatch.setenv("ADMIN_PASSWORD", "Sở-Tư-pháp-2026")
     output = run_bootstrap("--no-demo")
     assert "Password:" not in output
     assert get_user_model().objects.get(username="admin").check_password("Sở-Tư-pháp-2026")
 
 
-def test_weak_admin_password_is_refused(db, monkeypatch, no_seed_demo):
+def test_weak_admin_password_is_refused(db, monkeypatch):
     monkeypatch.setenv("ADMIN_PASSWORD", "123456")
     with pytest.raises(CommandError, match="ADMIN_PASSWORD"):
         run_bootstrap("--no-demo")
     assert not get_user_model().objects.filter(username="admin").exists()
 
 
-def test_missing_seed_command_is_explained(db, no_seed_demo, only_test_loader):
-    output = run_bootstrap()
-    assert "seed_demo command is not installed" in output
-    assert {group.name for group in Group.objects.all()} >= set(roles.ROLE_NAMES)
-
-
-def test_seed_runs_only_without_home_page_and_roles_follow(db, monkeypatch, only_test_loader):
-    seeded = []
-
-    def fake_call_command(name, *args, **kwargs):
-        # Stands in for the site's seed_demo: it builds the home page and the news section.
-        seeded.append(name)
-        home = Page.get_first_root_node().add_child(instance=HomePage(title="Trang chủ", slug="trang-chu"))
-        Site.objects.update(root_page=home)
-        from pbgdpl.news.models import ArticleIndexPage
-
-        home.add_child(instance=ArticleIndexPage(title="Tin tức", slug="tin-tuc"))
-
-    monkeypatch.setattr(bootstrap_command, "get_commands", lambda: {"seed_demo": "pbgdpl.news"})
-    monkeypatch.setattr(bootstrap_command, "call_command", fake_call_command)
-    output = run_bootstrap()
-    assert seeded == ["seed_demo"]
-    assert "Workflow assigned to: /tin-tuc/." in output
-    assert "/huong-dan-nghiep-vu/" in output  # reported as missing
-    assert "Demo loader test-loader: 3 văn bản mẫu" in output
+def test_page_tree_roles_and_workflow_without_demo_content(db, only_test_loader):
+    """A real site (--no-demo) gets the page tree and everything attached to its sections."""
+    output = run_bootstrap("--no-demo")
+    assert "site-tree: trang chủ và" in output
+    assert "áp dụng quy trình cho /tin-tuc/, /huong-dan-nghiep-vu/, /tinh-huong-phap-luat/" in output
     home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    assert home.news_index.slug == "tin-tuc" and home.featured_sections.count() >= 5
     board = Group.objects.get(name=roles.EDITORIAL_BOARD)
     assert GroupPagePermission.objects.filter(group=board, page=home, permission__codename="publish_page").exists()
+    assert only_test_loader == []
 
-    output = run_bootstrap()
-    assert seeded == ["seed_demo"]
-    assert "Editorial roles and workflow are up to date." in output
+    again = run_bootstrap("--no-demo")
+    assert "site-tree:" not in again and "editorial-roles:" not in again  # nothing left to do
+    assert HomePage.objects.count() == 1
+
+
+def test_demo_loaders_run_on_every_start(db, only_test_loader):
+    assert "Demo loader test-loader: 3 văn bản mẫu" in run_bootstrap()
+    run_bootstrap()
     assert len(only_test_loader) == 2  # loaders run every time and must be idempotent themselves
 
 
-def test_no_demo_skips_demo_loaders(db, no_seed_demo, only_test_loader):
+def test_no_demo_skips_demo_loaders(db, only_test_loader):
     run_bootstrap("--no-demo")
     assert only_test_loader == []
 
 
 def test_bootstrap_with_the_real_seed_guards_the_three_article_sections(db, only_test_loader):
-    output = run_bootstrap()
-    assert "Workflow assigned to: /tin-tuc/, /huong-dan-nghiep-vu/, /tinh-huong-phap-luat/." in output
+    run_bootstrap()
     home = HomePage.objects.get()
     for slug in roles.WORKFLOW_SECTION_SLUGS:
         section = home.get_children().get(slug=slug)
@@ -131,7 +112,7 @@ def test_unmigrated_database_gets_a_clear_message(db, monkeypatch):
     assert not get_user_model().objects.exists()
 
 
-def test_a_broken_demo_loader_is_reported_and_the_others_still_run(db, monkeypatch, no_seed_demo):
+def test_a_broken_demo_loader_is_reported_and_the_others_still_run(db, monkeypatch):
     ran = []
 
     def broken(stdout):
@@ -150,7 +131,7 @@ def test_a_broken_demo_loader_is_reported_and_the_others_still_run(db, monkeypat
     assert "Bootstrap finished" in out.getvalue()
 
 
-def test_set_up_steps_run_without_demo_content(db, no_seed_demo):
+def test_set_up_steps_run_without_demo_content(db):
     """A real site (--no-demo) still gets what apps register, e.g. legal documents under review."""
     from wagtail.models import WorkflowContentType
 
@@ -161,7 +142,7 @@ def test_set_up_steps_run_without_demo_content(db, no_seed_demo):
     assert link.workflow.name == roles.WORKFLOW_NAME
 
 
-def test_bootstrap_creates_the_least_privilege_extra_roles(db, no_seed_demo):
+def test_bootstrap_creates_the_least_privilege_extra_roles(db):
     from pbgdpl.accounts.extra_roles import EXTRA_ROLE_NAMES
 
     run_bootstrap("--no-demo")

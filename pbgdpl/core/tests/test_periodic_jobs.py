@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import os
 import signal
-import threading
 
 import pytest
 import time_machine
@@ -102,50 +100,60 @@ def test_worker_refuses_to_start_without_a_database_queue():
         call_command("run_worker")
 
 
-def wait_for_call(seconds: float = 15.0) -> None:
-    """Block until ``record_call`` ran (or the time is up, so a bug cannot hang the suite)."""
-    for _ in range(int(seconds / 0.05)):
-        if calls:
-            return
-        threading.Event().wait(0.05)
+def test_a_job_is_enqueued_again_only_after_its_interval(db, temporary_job):
+    """The scheduler's due-check driven by an explicit clock, against the real queue table.
 
-
-# Threads need committed data, hence transaction=True; serialized_rollback puts back what
-# migrations created (root page, vocabularies) for the transactional tests that follow.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_scheduler_thread_enqueues_due_jobs_and_stops(temporary_job):
-    calls.clear()
+    (``Scheduler.run_pass`` adds only ``close_old_connections()``, which would close the test's
+    transaction: the loop itself is tested below.)
+    """
     temporary_job("record", every=3600, task=record_call)
-    scheduler = periodic.Scheduler(tick=0.05)
-    scheduler.start()
-    wait_for_call()
-    scheduler.stop()
-    scheduler.join(timeout=5)
-    assert calls == ["called"]
-    assert not scheduler.is_alive()
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_worker_runs_queued_tasks_and_stops_on_sigterm():
-    calls.clear()
-    # The scheduler thread is covered above; here the worker alone, because the test
-    # database (in-memory SQLite) cannot serve two threads writing at once.
-    stopper = threading.Thread(target=lambda: (wait_for_call(), os.kill(os.getpid(), signal.SIGTERM)), daemon=True)
-    previous = signal.getsignal(signal.SIGTERM)
+    start = datetime.datetime(2026, 11, 28, 1, 0, tzinfo=datetime.UTC)
     with override_settings(TASKS=DATABASE_QUEUE):
-        record_call.enqueue()
-        stopper.start()
-        exit_code = 0
-        try:
-            # An idle worker exits through SystemExit(0); one busy with a task returns after it.
-            call_command("run_worker", interval=0.1, no_scheduler=True)
-        except SystemExit as exit_info:
-            exit_code = exit_info.code
-        finally:
-            signal.signal(signal.SIGTERM, previous)
-    stopper.join(timeout=5)
-    assert exit_code == 0
-    assert calls == ["called"]
+        with time_machine.travel(start, tick=False):
+            assert "record" in periodic.enqueue_due_jobs(start)
+        queued = DBTaskResult.objects.get(task_path=record_call.module_path)
+        # Still waiting in the queue: never a second copy, even after the interval.
+        assert "record" not in periodic.enqueue_due_jobs(start + datetime.timedelta(minutes=90))
+        queued.status, queued.finished_at = "SUCCESSFUL", start + datetime.timedelta(minutes=1)
+        queued.save(update_fields=["status", "finished_at"])
+        periodic.reset_schedule_state()  # as after a restart: the queue table decides
+        assert "record" not in periodic.enqueue_due_jobs(start + datetime.timedelta(minutes=30))
+        with time_machine.travel(start + datetime.timedelta(minutes=61), tick=False):
+            assert "record" in periodic.enqueue_due_jobs(start + datetime.timedelta(minutes=61))
+        assert DBTaskResult.objects.filter(task_path=record_call.module_path).count() == 2
+
+
+def test_the_scheduler_loop_stops_when_asked_and_closes_its_connection(monkeypatch):
+    scheduler = periodic.Scheduler(tick=0)
+    passes, closed = [], []
+
+    def one_pass():
+        passes.append(True)
+        if len(passes) == 3:
+            scheduler.stop()
+        return []
+
+    monkeypatch.setattr(scheduler, "run_pass", one_pass)
+    monkeypatch.setattr(periodic.connection, "close", lambda: closed.append(True))
+    scheduler.run()  # in this thread: returns once stopped
+    assert len(passes) == 3 and closed == [True]
+
+
+# The worker takes an exclusive transaction to claim a task, which needs committed data.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_worker_in_batch_mode_runs_what_is_queued_and_exits():
+    calls.clear()
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with override_settings(TASKS=DATABASE_QUEUE):
+            record_call.enqueue()
+            record_call.enqueue()
+            call_command("run_worker", batch=True)
+            assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists()
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+    assert calls == ["called", "called"]
 
 
 def test_prune_keeps_failures_longer_than_successes(db):

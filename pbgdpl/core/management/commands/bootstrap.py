@@ -1,10 +1,11 @@
 """``manage.py bootstrap``: make a migrated database ready to use. Safe to run on every start.
 
 1. the superuser ``admin`` (password from ADMIN_PASSWORD, else generated and printed once);
-2. the page tree and demo content (``seed_demo``) when there is no home page yet;
-3. the editorial roles and the "Duyệt tin bài" workflow (``accounts.services``);
-4. the set-up steps apps registered in ``pbgdpl.core.setup_steps`` (workflow links, extra roles…);
-5. the demo loaders other apps registered in ``pbgdpl.core.demo``.
+2. the set-up steps apps registered in ``pbgdpl.core.setup_steps``, demo or not: the page tree
+   and the site address (core), the staff roles and the "Duyệt tin bài" workflow (accounts), …;
+3. unless ``--no-demo``, the demo loaders apps registered in ``pbgdpl.core.demo``.
+
+It names no other app: what runs is what the installed apps registered in ``AppConfig.ready()``.
 """
 
 from __future__ import annotations
@@ -18,15 +19,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
-from pbgdpl.accounts.services import ensure_editorial_setup
 from pbgdpl.core.demo import demo_loaders
-from pbgdpl.core.models import HomePage
 from pbgdpl.core.setup_steps import setup_steps
 
 ADMIN_USERNAME = "admin"
@@ -36,24 +34,21 @@ logger = logging.getLogger(__name__)
 
 class Command(BaseCommand):
     help = (
-        "Create the admin account, the page tree with demo content (first run only), "
-        "the editorial roles and workflow, and run the apps' demo loaders. Idempotent."
+        "Create the admin account, run the apps' set-up steps (page tree, roles, workflow) and "
+        "their demo loaders. Idempotent."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--no-demo",
             action="store_true",
-            help="Do not create demo content (neither seed_demo nor the apps' demo loaders).",
+            help="Do not load demo content (the apps' demo loaders).",
         )
 
     def handle(self, *args, no_demo: bool = False, **options):
         started = time.monotonic()
         self.require_migrated_database()
         password = self.ensure_admin()
-        if not no_demo:
-            self.ensure_page_tree()
-        self.ensure_editorial_roles()
         self.run_setup_steps()
         if not no_demo:
             self.run_demo_loaders()
@@ -92,46 +87,6 @@ class Command(BaseCommand):
         )
         self.stdout.write(self.style.SUCCESS(f"Created the superuser '{ADMIN_USERNAME}'."))
         return password if generated else None
-
-    def ensure_page_tree(self) -> None:
-        if HomePage.objects.exists():
-            return
-        if "seed_demo" not in get_commands():
-            self.stdout.write(
-                self.style.WARNING(
-                    "No home page yet and the seed_demo command is not installed: the page tree was not "
-                    "created. Create a home page in the admin, or run bootstrap again once seed_demo exists."
-                )
-            )
-            return
-        self.stdout.write("No home page yet: creating the page tree and demo content (seed_demo)…")
-        call_command("seed_demo", stdout=self.stdout, stderr=self.stderr)
-
-    def ensure_editorial_roles(self) -> None:
-        report = ensure_editorial_setup()
-        if report.groups_created:
-            self.stdout.write(f"Created groups: {', '.join(report.groups_created)}.")
-        if report.workflow_created:
-            self.stdout.write("Created the workflow 'Duyệt tin bài' (approval by 'Ban biên tập').")
-        if report.sections_assigned:
-            self.stdout.write(f"Workflow assigned to: {', '.join('/' + s + '/' for s in report.sections_assigned)}.")
-        if report.home_page is None:
-            self.stdout.write(
-                self.style.WARNING("No home page: page permissions and the workflow wait for the page tree.")
-            )
-        elif report.sections_missing:
-            self.stdout.write(
-                self.style.WARNING(
-                    "Sections missing, workflow not assigned there: "
-                    + ", ".join("/" + s + "/" for s in report.sections_missing)
-                )
-            )
-        if report.unknown_permissions:
-            self.stdout.write(
-                self.style.WARNING("Unknown permissions skipped: " + ", ".join(sorted(set(report.unknown_permissions))))
-            )
-        if not report.changed:
-            self.stdout.write("Editorial roles and workflow are up to date.")
 
     def run_setup_steps(self) -> None:
         for step in setup_steps():

@@ -48,8 +48,14 @@ class Command(BaseCommand):
             action="store_true",
             help="Only run tasks; do not enqueue periodic jobs.",
         )
+        parser.add_argument(
+            "--batch",
+            action="store_true",
+            help="Run the tasks already queued, then exit (implies --no-scheduler).",
+        )
 
-    def handle(self, *args, queue_name: str, interval: float, tick: float, no_scheduler: bool, **options):
+    def handle(self, *args, queue_name: str, interval: float, tick: float, no_scheduler: bool, batch: bool = False,
+               **options):
         backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
         if not isinstance(backend, DatabaseBackend):
             raise CommandError(
@@ -65,7 +71,7 @@ class Command(BaseCommand):
         periodic.autodiscover()
         worker_id = get_random_string(32)
         scheduler = None
-        if not no_scheduler:
+        if not (no_scheduler or batch):
             jobs = periodic.periodic_jobs()
             described = ", ".join(f"{job.name} every {job.every} s" for job in jobs) or "none registered"
             self.stdout.write(f"Periodic jobs: {described}")
@@ -75,7 +81,7 @@ class Command(BaseCommand):
         worker = Worker(
             queue_names=queue_name.split(","),
             interval=interval,
-            batch=False,
+            batch=batch,
             backend_name=DEFAULT_TASK_BACKEND_ALIAS,
             startup_delay=False,
             max_tasks=None,
