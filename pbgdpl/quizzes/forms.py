@@ -15,7 +15,7 @@ from .services import citizen_id_digits
 
 
 def communes() -> tuple[str, ...]:
-    # The qa app reads the official 2025 list from vietnam-provinces; a geo app will replace both.
+    # The official 2025 list (vietnam-provinces), shared with the Q&A form through the geo app.
     from pbgdpl.geo.communes import portal_communes
 
     return portal_communes()
