@@ -60,7 +60,7 @@ def _pg_env() -> tuple[list[str], dict[str, str]]:
 
 
 def _private_dir() -> Path:
-    return Path(settings.VAR_DIR) / "private"
+    return Path(settings.PRIVATE_MEDIA_ROOT)
 
 
 def create_backup(output_dir: Path) -> Path:

@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from django.db import close_old_connections, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.module_loading import autodiscover_modules
 from django_tasks.base import Task, TaskResultStatus
 
 logger = logging.getLogger(__name__)
@@ -120,14 +119,6 @@ def periodic_jobs() -> list[PeriodicJob]:
     """Every registered job, by name."""
     return [_jobs[name] for name in sorted(_jobs)]
 
-
-def autodiscover() -> None:
-    """Import every installed app's ``tasks`` module, for apps that still register jobs there.
-
-    Transitional: once every app registers from ``AppConfig.ready()`` this and its call in
-    ``run_worker`` go.
-    """
-    autodiscover_modules("tasks")
 
 
 def _uses_database_queue(job: PeriodicJob) -> bool:

@@ -19,12 +19,20 @@ from pbgdpl.search import index as index_mod
 def dirs(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.VAR_DIR = tmp_path / "var"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "var" / "private"
     settings.SEARCH_INDEX_DIR = tmp_path / "search"
     index_mod.readers.reset()
     cache.clear()
     yield tmp_path
     index_mod.readers.reset()
     cache.clear()
+    # The restore cleared the content-type cache. Warm it again from the restored rows (same ids
+    # as before) before the teardown flush: otherwise the next test's serialized rollback meets a
+    # signal handler that re-creates a content type with a new id, and the reload then collides.
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.get_for_models(*apps.get_models())
 
 
 @pytest.mark.django_db(transaction=True)

@@ -68,7 +68,6 @@ class Command(BaseCommand):
         # Every task start and finish is logged at INFO by django_tasks: keep that for -v 2,
         # show only failures (logged at ERROR) by default.
         logging.getLogger("django_tasks").setLevel(logging.INFO if options["verbosity"] > 1 else logging.WARNING)
-        periodic.autodiscover()
         worker_id = get_random_string(32)
         scheduler = None
         if not (no_scheduler or batch):
