@@ -8,7 +8,7 @@ import pytest
 from fontpkg_be_vietnam_pro import __file__ as font_package
 
 from pbgdpl.legal.parsing import ExtractionError, extract_text, parse_text
-from pbgdpl.legal.parsing import extract as extract_module
+from pbgdpl.legal.parsing import pdf_text
 
 FONT = Path(font_package).parent / "files" / "BeVietnamPro-Regular.ttf"
 
@@ -179,7 +179,7 @@ def test_pdf_with_a_text_layer(tmp_path):
 
 def test_unwrap_keeps_points_headings_and_sentences_apart():
     text = "Điều 3. Trách nhiệm của Sở\nTư pháp\n1. Chủ trì phối hợp với các\ncơ quan:\na) Lập kế hoạch;\nb) Báo cáo."
-    assert extract_module.unwrap_lines(text).split("\n") == [
+    assert pdf_text.unwrap_lines(text).split("\n") == [
         "Điều 3. Trách nhiệm của Sở",
         "Tư pháp",
         "1. Chủ trì phối hợp với các cơ quan:",
@@ -208,7 +208,7 @@ SCAN = [
 
 
 def test_scanned_pdf_is_read_by_ocr_and_flagged_for_review(tmp_path):
-    if not extract_module.ocr_available():
+    if not pdf_text.ocr_available():
         pytest.skip("tesseract with the Vietnamese language (tesseract-ocr-vie) is not installed")
     extracted = extract_text(make_scanned_pdf(tmp_path / "scan.pdf", SCAN))
     assert extracted.method == "ocr"
@@ -222,7 +222,7 @@ def test_scanned_pdf_is_read_by_ocr_and_flagged_for_review(tmp_path):
 
 
 def test_scanned_pdf_without_ocr_engine_is_flagged_with_empty_text(tmp_path, monkeypatch):
-    monkeypatch.setattr(extract_module, "ocr_available", lambda: False)
+    monkeypatch.setattr(pdf_text, "ocr_available", lambda: False)
     extracted = extract_text(make_scanned_pdf(tmp_path / "scan.pdf", SCAN[:1]))
     assert extracted.text == ""
     assert extracted.needs_review
@@ -386,7 +386,7 @@ def test_pdf_mixing_text_pages_and_a_scanned_page(tmp_path):
     lines = extracted.text.rstrip("\n").split("\n")
     assert lines[:8] == DECISION[:8]
     assert lines[-1] == "Lê Văn An"
-    if extract_module.ocr_available():
+    if pdf_text.ocr_available():
         assert extracted.method == "ocr"
         assert [a.number for a in parse_text(extracted.text).articles()] == ["1", "2"]
     else:
@@ -396,7 +396,7 @@ def test_pdf_mixing_text_pages_and_a_scanned_page(tmp_path):
 def test_pdf_mixing_text_and_scan_without_ocr_keeps_the_text_pages(tmp_path, monkeypatch):
     from pypdf import PdfWriter
 
-    monkeypatch.setattr(extract_module, "ocr_available", lambda: False)
+    monkeypatch.setattr(pdf_text, "ocr_available", lambda: False)
     writer = PdfWriter()
     writer.append(str(make_text_pdf(tmp_path / "text.pdf", DECISION[:8])))
     writer.append(str(make_scanned_pdf(tmp_path / "scan.pdf", ["Điều 2. Hiệu lực thi hành"])))
