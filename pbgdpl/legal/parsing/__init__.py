@@ -48,7 +48,8 @@ with legacy TCVN3/VNI fonts is flagged. Unreadable or unsupported files raise ``
 
 from .extract import Extracted, ExtractionError, extract_text
 from .nodes import KINDS, Node, ParseResult
-from .structure import eid_number, parse_text
+from .patterns import eid_number
+from .structure import parse_text
 
 __all__ = [
     "KINDS",

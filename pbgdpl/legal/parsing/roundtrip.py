@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .structure import _unit_value, parse_text
+from .patterns import _unit_value
+from .structure import parse_text
 
 
 @dataclass

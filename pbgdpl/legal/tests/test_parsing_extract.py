@@ -7,8 +7,7 @@ import docx
 import pytest
 from fontpkg_be_vietnam_pro import __file__ as font_package
 
-from pbgdpl.legal.parsing import ExtractionError, extract_text, parse_text
-from pbgdpl.legal.parsing import pdf_text
+from pbgdpl.legal.parsing import ExtractionError, extract_text, parse_text, pdf_text
 
 FONT = Path(font_package).parent / "files" / "BeVietnamPro-Regular.ttf"
 
