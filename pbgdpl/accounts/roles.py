@@ -45,36 +45,23 @@ PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
 # Image and document permissions granted on the root collection (so on every collection).
 # In Wagtail "add" also lets a user edit and delete the files they uploaded, while "change"
 # means edit *and delete* anyone's: editors get the former, the board the latter.
+_UPLOAD_MEDIA = (
+    "wagtailimages.add_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.choose_document",
+)
+_MANAGE_MEDIA = _UPLOAD_MEDIA + (
+    "wagtailimages.change_image",
+    "wagtailimages.delete_image",
+    "wagtaildocs.change_document",
+    "wagtaildocs.delete_document",
+)
 COLLECTION_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    EDITOR: (
-        "wagtailimages.add_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.choose_document",
-    ),
-    EDITORIAL_BOARD: (
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.choose_image",
-        "wagtailimages.delete_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
-        "wagtaildocs.choose_document",
-        "wagtaildocs.delete_document",
-    ),
-    ADMINISTRATOR: (
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.choose_image",
-        "wagtailimages.delete_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
-        "wagtaildocs.choose_document",
-        "wagtaildocs.delete_document",
-        "wagtailcore.add_collection",
-        "wagtailcore.change_collection",
-        "wagtailcore.delete_collection",
-    ),
+    EDITOR: _UPLOAD_MEDIA,
+    EDITORIAL_BOARD: _MANAGE_MEDIA,
+    ADMINISTRATOR: _MANAGE_MEDIA
+    + ("wagtailcore.add_collection", "wagtailcore.change_collection", "wagtailcore.delete_collection"),
 }
 
 # Plain model permissions ("app_label.codename"). Every role needs the admin itself.

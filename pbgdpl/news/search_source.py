@@ -32,21 +32,12 @@ class ArticleSource(SearchSource):
             return []
         parent = page.get_parent()
         body = "\n".join(part for part in (page.summary, body_plain_text(page.body)) if part)
-        return [
-            SearchEntry(
-                key=f"{self.label}:{page.pk}",
-                kind="news",
-                title=page.title,
-                body=body,
-                url=page.url or "",
-                date=page.date,
-                facets={
-                    "section": [parent.title] if parent else [],
-                    "tag": [tag.name for tag in page.tags.all()],
-                    "year": [str(page.date.year)],
-                },
-            )
-        ]
+        facets = {
+            "section": [parent.title] if parent else [],
+            "tag": [tag.name for tag in page.tags.all()],
+            "year": [str(page.date.year)],
+        }
+        return [_page_entry(self.label, page, kind="news", body=body, date=page.date, facets=facets)]
 
     def all_pks(self):
         return ArticlePage.objects.live().values_list("pk", flat=True)
@@ -62,19 +53,19 @@ class SectionPageSource(SearchSource):
         if page is None or not _is_public(page):
             return []
         body = "\n".join(part for part in (page.intro, strip_tags(page.body)) if part)
-        return [
-            SearchEntry(
-                key=f"{self.label}:{page.pk}",
-                kind="page",
-                title=page.title,
-                body=body,
-                url=page.url or "",
-                date=page.last_published_at.date() if page.last_published_at else None,
-            )
-        ]
+        date = page.last_published_at.date() if page.last_published_at else None
+        return [_page_entry(self.label, page, kind="page", body=body, date=date)]
 
     def all_pks(self):
         return SectionPage.objects.live().values_list("pk", flat=True)
+
+
+def _page_entry(label: str, page, *, kind: str, body: str, date, facets: dict | None = None) -> SearchEntry:
+    """The one search entry of a public page: its key, title and URL come from the page."""
+    return SearchEntry(
+        key=f"{label}:{page.pk}", kind=kind, title=page.title, body=body, url=page.url or "", date=date,
+        facets=facets or {},
+    )
 
 
 SOURCES = {ArticlePage: ArticleSource(), SectionPage: SectionPageSource()}

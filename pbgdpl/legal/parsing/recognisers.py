@@ -31,6 +31,20 @@ from .patterns import (
 )
 
 
+def _match_numbered_heading(pattern: re.Pattern, line: str) -> tuple[str, str, tuple[int, int]] | None:
+    """(number, title, numeric value) of a "Chương II …" / "Mục 1 …" heading, or None.
+
+    A title starting in lower case is a wrapped sentence ("Chương này quy định …"), not a heading.
+    """
+    match = pattern.match(line)
+    if not match or _starts_lower(match.group(2)):
+        return None
+    value = _unit_value(match.group(1))
+    if value is None:
+        return None
+    return match.group(1), match.group(2).strip(), value
+
+
 class _Scope:
     """Numbering state of one text (the main document or one attachment)."""
 
@@ -212,22 +226,10 @@ class LineRecognisers:
         return number, match.group(2).strip(), value
 
     def _match_chapter(self, line: str) -> tuple[str, str, tuple[int, int]] | None:
-        match = CHAPTER_RE.match(line)
-        if not match or _starts_lower(match.group(2)):
-            return None
-        value = _unit_value(match.group(1))
-        if value is None:
-            return None
-        return match.group(1), match.group(2).strip(), value
+        return _match_numbered_heading(CHAPTER_RE, line)
 
     def _match_section(self, line: str) -> tuple[str, str, tuple[int, int]] | None:
-        match = SECTION_RE.match(line)
-        if not match or _starts_lower(match.group(2)):
-            return None
-        value = _unit_value(match.group(1))
-        if value is None:
-            return None
-        return match.group(1), match.group(2).strip(), value
+        return _match_numbered_heading(SECTION_RE, line)
 
     def _match_article(self, line: str, scope: _Scope) -> tuple[str, str, tuple[int, int]] | None:
         match = ARTICLE_DOT_RE.match(line) or ARTICLE_BARE_RE.match(line)

@@ -174,33 +174,18 @@ def compact(now: datetime.datetime | None = None) -> int:
     # Only whole days: rows of the day that contains the cut-off stay hourly until tomorrow.
     cutoff = _local_day(now - HOURLY_KEEP)
     removed = 0
-    query_rows = SearchQueryStat.objects.filter(granularity=Granularity.HOUR, period_start__lt=cutoff)
-    for row in query_rows.iterator():
-        _bump(
-            SearchQueryStat,
-            {"granularity": Granularity.DAY, "period_start": _local_day(row.period_start), "digest": row.digest},
-            "searches",
-            amount=row.searches,
-            query=row.query,
-            folded=row.folded,
-            filters=row.filters,
-            result_count=row.result_count,
-        )
-        removed += 1
-    query_rows.delete()
-    click_rows = SearchClickStat.objects.filter(granularity=Granularity.HOUR, period_start__lt=cutoff)
-    for row in click_rows.iterator():
-        _bump(
-            SearchClickStat,
-            {"granularity": Granularity.DAY, "period_start": _local_day(row.period_start), "digest": row.digest},
-            "clicks",
-            amount=row.clicks,
-            folded=row.folded,
-            target_key=row.target_key,
-            target_url=row.target_url,
-        )
-        removed += 1
-    click_rows.delete()
+    # Per table: the counter summed into the daily row and the columns carried over as they are.
+    rollups = (
+        (SearchQueryStat, "searches", ("query", "folded", "filters", "result_count")),
+        (SearchClickStat, "clicks", ("folded", "target_key", "target_url")),
+    )
+    for model, counter, carried in rollups:
+        rows = model.objects.filter(granularity=Granularity.HOUR, period_start__lt=cutoff)
+        for row in rows.iterator():
+            day_key = {"granularity": Granularity.DAY, "period_start": _local_day(row.period_start), "digest": row.digest}
+            _bump(model, day_key, counter, amount=getattr(row, counter), **{name: getattr(row, name) for name in carried})
+            removed += 1
+        rows.delete()
     return removed
 
 
