@@ -58,6 +58,17 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters, analytics limits, the dictionary version and popular searches live in
+    the cache: no test may see what the previous one counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _allow_orm_under_playwright(request, monkeypatch):
     """Browser tests drive chromium with Playwright's sync API, which runs an event loop in
     the test thread; Django would then refuse ORM calls made by the test. Allow them only

@@ -22,13 +22,6 @@ ATTACKER = "198.51.100.66"
 POPULAR_LINK = '?q=ngh%E1%BB%89+thai+s%E1%BA%A3n">nghỉ thai sản</a>'
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def staff(home):
     ensure_editorial_setup()
