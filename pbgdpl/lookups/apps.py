@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+
+
+class LookupsConfig(AppConfig):
+    name = "pbgdpl.lookups"
+    label = "lookups"
+    verbose_name = "Tra cứu"
+
+    def ready(self) -> None:
+        from wagtail.signals import published, unpublished
+
+        from pbgdpl.accounts.roles import ADMINISTRATOR, EDITOR, EDITORIAL_BOARD, grant_model_permissions
+        from pbgdpl.core.demo import register_demo_loader
+        from pbgdpl.legal.models import LegalDocument
+        from pbgdpl.search.registry import register
+
+        from . import signals
+        from .demo import load_demo_penalties
+        from .search_source import ViolationSource
+
+        # Editors correct what the parser read; the decree itself is edited in the legal registry.
+        editing = ["lookups.view_violation", "lookups.change_violation", "lookups.view_penaltydecree",
+                   "lookups.change_penaltydecree"]
+        for role in (EDITOR, EDITORIAL_BOARD, ADMINISTRATOR):
+            grant_model_permissions(role, editing)
+        published.connect(signals.document_published, sender=LegalDocument, dispatch_uid="lookups-published")
+        unpublished.connect(signals.document_unpublished, sender=LegalDocument, dispatch_uid="lookups-unpublished")
+        register(ViolationSource())
+        register_demo_loader("lookups-penalties", load_demo_penalties, order=25)

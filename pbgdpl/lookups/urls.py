@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "lookups"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("xu-phat/", views.penalties, name="penalties"),
+    path("xu-phat/<int:pk>/", views.violation, name="violation"),
+]

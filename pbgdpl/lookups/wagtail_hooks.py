@@ -1,0 +1,63 @@
+"""Admin: editors review what the penalty parser read and correct it (Tra cứu → Hành vi vi phạm)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from .models import PenaltyDecree, Violation
+
+
+class ViolationViewSet(ModelViewSet):
+    model = Violation
+    icon = "warning"
+    menu_label = _("Hành vi vi phạm")
+    url_prefix = "tra-cuu/hanh-vi"
+    list_display = ["behaviour", "decree", "eid", "fine_max", "needs_review", "edited"]
+    list_filter = ["needs_review", "edited", "vehicle", "decree"]
+    search_fields = ["behaviour", "subject"]
+    search_backend_name = None
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    panels = [
+        HelpPanel(content=_("Nội dung do máy đọc từ nghị định. Sau khi bạn sửa và lưu, lần đọc lại văn bản sau sẽ "
+                            "giữ nguyên bản sửa của bạn và chỉ đánh dấu “cần kiểm tra” khi văn bản thay đổi.")),
+        FieldPanel("behaviour"),
+        FieldPanel("subject"),
+        FieldPanel("vehicle"),
+        FieldRowPanel([FieldPanel("fine_min"), FieldPanel("fine_max")]),
+        FieldPanel("warning_allowed"),
+        FieldPanel("additional_penalties"),
+        FieldPanel("remedial_measures"),
+        FieldRowPanel([FieldPanel("speed_min"), FieldPanel("speed_max")]),
+        MultiFieldPanel([FieldPanel("needs_review"), FieldPanel("review_note")], heading=_("Kiểm tra")),
+    ]
+
+    def get_queryset(self, request):
+        return Violation.objects.select_related("decree__document")
+
+
+class PenaltyDecreeViewSet(ModelViewSet):
+    model = PenaltyDecree
+    icon = "doc-full"
+    menu_label = _("Nghị định xử phạt")
+    url_prefix = "tra-cuu/nghi-dinh"
+    list_display = ["document", "organisation_multiplier", "is_sample", "parsed_at"]
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    form_fields = ["organisation_multiplier", "is_sample"]
+
+
+class LookupsGroup(ModelViewSetGroup):
+    menu_label = _("Tra cứu")
+    menu_icon = "search"
+    menu_order = 450
+    items = (ViolationViewSet, PenaltyDecreeViewSet)
+
+
+
+@hooks.register("register_admin_viewset")
+def register_lookups_viewsets():
+    return LookupsGroup()
