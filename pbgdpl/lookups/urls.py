@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("xu-phat/", views.penalties, name="penalties"),
     path("xu-phat/<int:pk>/", views.violation, name="violation"),
+    path("gia-dat/", views.land_prices, name="land_prices"),
 ]

@@ -54,6 +54,12 @@ def penalties(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def land_prices(request: HttpRequest) -> HttpResponse:
+    from .landprices.views import land_prices as view
+
+    return view(request, _trail)
+
+
 def violation(request: HttpRequest, pk: int) -> HttpResponse:
     found = Violation.objects.public().filter(pk=pk).first()
     if found is None:

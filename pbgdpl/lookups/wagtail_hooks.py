@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from .models import PenaltyDecree, Violation
+from .models import LandPriceTable, PenaltyDecree, Violation
 
 
 class ViolationViewSet(ModelViewSet):
@@ -50,11 +51,34 @@ class PenaltyDecreeViewSet(ModelViewSet):
     form_fields = ["organisation_multiplier", "is_sample"]
 
 
+class LandPriceTableViewSet(ModelViewSet):
+    model = LandPriceTable
+    icon = "table"
+    menu_label = _("Bảng giá đất")
+    name = "lookups_land_tables"
+    url_prefix = "tra-cuu/bang-gia-dat"
+    list_display = ["title", "valid_from", "valid_to", "is_sample", "imported_at"]
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    form_fields = ["title", "valid_from", "valid_to", "position_rules", "is_sample"]
+    index_template_name = "lookups/admin/land_index.html"
+
+
 class LookupsGroup(ModelViewSetGroup):
     menu_label = _("Tra cứu")
     menu_icon = "search"
     menu_order = 450
-    items = (ViolationViewSet, PenaltyDecreeViewSet)
+    items = (ViolationViewSet, PenaltyDecreeViewSet, LandPriceTableViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_land_import_urls():
+    from .landprices import admin_views
+
+    return [
+        path("tra-cuu/bang-gia-dat/nhap/", admin_views.import_view, name="lookups_land_import"),
+        path("tra-cuu/bang-gia-dat/mau.xlsx", admin_views.download_template, name="lookups_land_template"),
+    ]
 
 
 

@@ -59,7 +59,7 @@ def sync_decree(document, *, is_sample: bool | None = None) -> PenaltyDecree | N
             gone.save(update_fields=["needs_review", "review_note"])
         else:
             gone.delete()
-    log.info("Penalty decree %s: %s violations, %s warnings", document.pk, len(parsed.violations), len(parsed.warnings))
+    log.debug("Penalty decree %s: %s violations, %s warnings", document.pk, len(parsed.violations), len(parsed.warnings))
     return decree
 
 
