@@ -16,13 +16,15 @@ class LookupsConfig(AppConfig):
 
         from . import signals
         from .demo import load_demo_penalties
+        from .judgments.demo import load_demo_judgments
         from .landprices.demo import load_demo_land_prices
         from .search_source import ViolationSource
 
         # Editors correct what the parser read; the decree itself is edited in the legal registry.
         editing = ["lookups.view_violation", "lookups.change_violation", "lookups.view_penaltydecree",
                    "lookups.change_penaltydecree", "lookups.view_landpricetable", "lookups.add_landpricetable",
-                   "lookups.change_landpricetable"]
+                   "lookups.change_landpricetable", "lookups.view_judgment", "lookups.add_judgment",
+                   "lookups.change_judgment"]
         for role in (EDITOR, EDITORIAL_BOARD, ADMINISTRATOR):
             grant_model_permissions(role, editing)
         published.connect(signals.document_published, sender=LegalDocument, dispatch_uid="lookups-published")
@@ -30,3 +32,4 @@ class LookupsConfig(AppConfig):
         register(ViolationSource())
         register_demo_loader("lookups-penalties", load_demo_penalties, order=25)
         register_demo_loader("lookups-land-prices", load_demo_land_prices, order=26)
+        register_demo_loader("lookups-judgments", load_demo_judgments, order=27)

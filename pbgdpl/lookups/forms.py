@@ -71,3 +71,29 @@ class LandPriceImportForm(forms.Form):
         if document is None:
             raise forms.ValidationError(f"Không tìm thấy văn bản số “{number}” trong cơ sở dữ liệu văn bản.")
         return document
+
+
+class JudgmentSearchForm(forms.Form):
+    q = forms.CharField(label="Từ khóa", max_length=200, required=False,
+                        help_text="Số bản án, vấn đề pháp lý, tòa án — có dấu hoặc không dấu.")
+    loai = forms.ChoiceField(label="Loại", required=False)
+    linh_vuc = forms.ChoiceField(label="Loại vụ việc", required=False)
+    nam = forms.CharField(label="Năm", max_length=4, required=False, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+
+    def __init__(self, *args, **kwargs):
+        from .models import CaseType, JudgmentKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["loai"].choices = [("", "Tất cả")] + list(JudgmentKind.choices)
+        self.fields["linh_vuc"].choices = [("", "Tất cả")] + list(CaseType.choices)
+
+    def clean_nam(self):
+        from pbgdpl.core.numbers import parse_ascii_int
+
+        raw = self.cleaned_data["nam"].strip()
+        if not raw:
+            return None
+        year = parse_ascii_int(raw, minimum=1945, maximum=2100)
+        if year is None:
+            raise forms.ValidationError("Năm phải là 4 chữ số, ví dụ 2025.")
+        return year

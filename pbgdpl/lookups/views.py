@@ -60,6 +60,18 @@ def land_prices(request: HttpRequest) -> HttpResponse:
     return view(request, _trail)
 
 
+def judgments(request: HttpRequest) -> HttpResponse:
+    from .judgments.views import judgments as view
+
+    return view(request, _trail)
+
+
+def judgment(request: HttpRequest, pk: int) -> HttpResponse:
+    from .judgments.views import judgment as view
+
+    return view(request, pk, _trail)
+
+
 def violation(request: HttpRequest, pk: int) -> HttpResponse:
     found = Violation.objects.public().filter(pk=pk).first()
     if found is None:

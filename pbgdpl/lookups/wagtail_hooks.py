@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from .models import LandPriceTable, PenaltyDecree, Violation
+from .models import Judgment, LandPriceTable, PenaltyDecree, Violation
 
 
 class ViolationViewSet(ModelViewSet):
@@ -64,20 +64,48 @@ class LandPriceTableViewSet(ModelViewSet):
     index_template_name = "lookups/admin/land_index.html"
 
 
+class JudgmentViewSet(ModelViewSet):
+    model = Judgment
+    icon = "doc-full-inverse"
+    menu_label = _("Bản án, án lệ")
+    name = "lookups_judgments"
+    url_prefix = "tra-cuu/ban-an"
+    list_display = ["number", "title", "court", "judged_on", "live"]
+    list_filter = ["live", "kind", "case_type"]
+    search_fields = ["number", "title", "legal_issue"]
+    search_backend_name = None
+    add_to_admin_menu = False
+    edit_template_name = "lookups/admin/judgment_edit.html"
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("number")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("court"), FieldPanel("level")]),
+        FieldRowPanel([FieldPanel("judged_on"), FieldPanel("case_type")]),
+        FieldPanel("legal_issue"),
+        FieldPanel("summary"),
+        FieldPanel("text"),
+        FieldPanel("pdf"),
+        InlinePanel("provisions", label=_("Điều khoản được áp dụng")),
+        MultiFieldPanel([FieldPanel("live"), FieldPanel("is_sample")], heading=_("Công bố")),
+    ]
+
+
 class LookupsGroup(ModelViewSetGroup):
     menu_label = _("Tra cứu")
     menu_icon = "search"
     menu_order = 450
-    items = (ViolationViewSet, PenaltyDecreeViewSet, LandPriceTableViewSet)
+    items = (ViolationViewSet, PenaltyDecreeViewSet, LandPriceTableViewSet, JudgmentViewSet)
 
 
 @hooks.register("register_admin_urls")
 def register_land_import_urls():
+    from .judgments import admin_views as judgment_views
     from .landprices import admin_views
 
     return [
         path("tra-cuu/bang-gia-dat/nhap/", admin_views.import_view, name="lookups_land_import"),
         path("tra-cuu/bang-gia-dat/mau.xlsx", admin_views.download_template, name="lookups_land_template"),
+        path("tra-cuu/ban-an/<int:pk>/che-ten/", judgment_views.mask_view, name="lookups_judgment_mask"),
     ]
 
 
