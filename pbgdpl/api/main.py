@@ -22,10 +22,37 @@ DESCRIPTION = (
 )
 
 
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+        "detail": {"type": "string"}, "errors": {"type": "array", "items": {"type": "object"}},
+    },
+}
+PROBLEM_STATUSES = {"400": "Yêu cầu không hợp lệ", "401": "Khóa API sai hoặc đã thu hồi", "404": "Không tìm thấy",
+                    "422": "Tham số không hợp lệ", "429": "Quá nhiều yêu cầu"}
+
+
 class PortalApi(NinjaAPI):
     def create_response(self, request, data, *, status=None, temporal_response=None):
         response = super().create_response(request, data, status=status, temporal_response=temporal_response)
         return finish(request, response)
+
+    def get_openapi_schema(self, *args, **kwargs):
+        """Every operation documents the problem details it may answer with (RFC 9457)."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+        problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for code, description in PROBLEM_STATUSES.items():
+                    responses.setdefault(code, {"description": description, "content": problem})
+                responses.setdefault("304", {"description": "Không đổi so với ETag đã gửi"})
+                if operation.get("security") and {} not in operation["security"]:
+                    operation["security"].insert(0, {})  # reading needs no key: the key is optional
+        return schema
 
 
 def finish(request, response):

@@ -16,9 +16,12 @@ WINDOW = 60
 def partner_key(request) -> ApiKey | None:
     """The active key sent as ``Authorization: Bearer …`` or ``X-API-Key`` (cached on the request)."""
     if not hasattr(request, "_api_key"):
-        header = request.headers.get("Authorization", "")
-        raw = header[7:].strip() if header.lower().startswith("bearer ") else request.headers.get("X-API-Key", "")
-        request._api_key = ApiKey.find(raw.strip()) if raw else None
+        header = request.headers.get("Authorization")
+        if header is not None:  # any Authorization header is an attempt to authenticate: judge it
+            raw = (header[7:] if header.lower().startswith("bearer ") else header).strip() or "-"
+        else:
+            raw = request.headers.get("X-API-Key", "").strip()
+        request._api_key = ApiKey.find(raw) if raw else None
         request._api_key_sent = bool(raw)
     return request._api_key
 
