@@ -12,7 +12,7 @@ export BASE_URL ?= http://$(HOST):$(PORT)
 # The settings turn DEBUG off and restrict the accepted host names unless this is a loopback address.
 export BIND_HOST = $(HOST)
 
-.PHONY: install run serve test lint test-sqlite test-postgres bench-pages bench-contest search-eval messages clean attack-suite bench-lookups
+.PHONY: install run serve test lint test-sqlite test-postgres bench-pages bench-contest search-eval messages clean attack-suite bench-lookups bench-api
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,10 @@ bench-lookups: $(STAMP)
 	$(PY) manage.py penalty_eval
 	$(PY) manage.py penalty_eval --questions pbgdpl/lookups/evaluation/penalty_questions_test.jsonl
 	$(PY) manage.py land_price_bench
+
+## Public API latency (documents list of 100, the biggest document's tree) on the current database, as JSON.
+bench-api: $(STAMP)
+	$(PY) manage.py api_bench
 
 ## Security attack suite with many more generated inputs (ATTACK_EXAMPLES per property); prints the counts.
 attack-suite: $(STAMP)

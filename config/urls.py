@@ -27,6 +27,7 @@ urlpatterns = [
     path("tai-lieu/authenticate_with_password/<int:restriction_id>/", document_views.authenticate_with_password,
          name="wagtaildocs_authenticate_with_password"),
     path("tai-lieu/", include(wagtaildocs_urls)),
+    path("api/v1/", include("pbgdpl.api.urls")),
     path("van-ban/", include("pbgdpl.legal.urls")),
     path("tim-kiem/", include("pbgdpl.search.urls")),
     path("hoi-dap/", include("pbgdpl.qa.urls")),

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "pbgdpl.audit",
     "pbgdpl.geo",
     "pbgdpl.lookups",
+    "pbgdpl.api",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -287,3 +288,6 @@ STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", st
 STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 3600)))
 # Audit log of staff changes (pbgdpl/audit): entries older than this are deleted by a daily job.
 AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "730"))
+
+# Public API (/api/v1/): requests per minute for a client without a partner key (keys carry their own).
+API_ANON_PER_MINUTE = parse_ascii_int(os.environ.get("API_ANON_PER_MINUTE"), minimum=1) or 120

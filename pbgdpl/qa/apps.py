@@ -8,6 +8,7 @@ class QaConfig(AppConfig):
 
     def ready(self) -> None:
         from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, QA_ANSWERER, grant_model_permissions
+        from pbgdpl.api.registry import register_router
         from pbgdpl.core import personal_data
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.core.periodic import register_periodic
@@ -37,6 +38,7 @@ class QaConfig(AppConfig):
             ["qa.view_question", "qa.change_question", "qa.answer_question", "qa.view_answertemplate"],
         )
         register_demo_loader("qa-questions", load_demo_questions, order=40)
+        register_router("questions", "pbgdpl.qa.api:router", tag="Hỏi đáp pháp luật")
         register_periodic("qa-retention", every=24 * 3600, task=qa_daily_retention)
         personal_data.register(
             "qa",

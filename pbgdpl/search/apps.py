@@ -10,6 +10,7 @@ class SearchConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from pbgdpl.accounts.roles import EDITORIAL_BOARD, grant_model_permissions
+        from pbgdpl.api.registry import register_router
         from pbgdpl.core.periodic import register_periodic
 
         from . import dictionary
@@ -23,6 +24,7 @@ class SearchConfig(AppConfig):
         post_save.connect(_invalidate, sender=DictionaryEntry, dispatch_uid="search_dictionary_saved")
         post_delete.connect(_invalidate, sender=DictionaryEntry, dispatch_uid="search_dictionary_deleted")
         # Every node's worker keeps its own index replica current.
+        register_router("search", "pbgdpl.search.api:router", tag="Tìm kiếm")
         register_periodic("search-apply-outbox", every=5, task=apply_outbox_task)
         register_periodic("search-analytics-maintain", every=24 * 3600, task=maintain_search_analytics)
         # The search statistics (what citizens ask, which phrases are public) are the board's:

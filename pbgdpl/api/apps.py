@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    name = "pbgdpl.api"
+    label = "api"
+    verbose_name = "API dữ liệu mở"
+
+    def ready(self) -> None:
+        from pbgdpl.accounts.roles import ADMINISTRATOR, grant_model_permissions
+
+        # Partner keys are issued by administrators only: a key opens higher rate limits and scopes.
+        grant_model_permissions(ADMINISTRATOR, ["api.view_apikey", "api.add_apikey", "api.change_apikey",
+                                                "api.delete_apikey"])
