@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 SEARCH_FAILED = "Không thực hiện được tìm kiếm này. Vui lòng thử lại với từ khóa khác."
 MAX_PER_PAGE = 100
+PAGE_SIZE = 10  # groups on one results page (/tim-kiem/); search_eval measures that page
 
 
 @dataclass

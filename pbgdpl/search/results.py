@@ -50,11 +50,24 @@ class SearchPage:
     hits: list[ResultHit] = field(default_factory=list)  # flat article ranking (grouped=False)
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     direct_hit: ResultHit | None = None
+    # The provision that clearly answers the question, shown as a card above the groups.
+    answer: ResultHit | None = None
     suggestion: str | None = None
     elapsed_ms: float = 0.0
     page: int = 1
     per_page: int = 10
     error: str | None = None
+
+    def displayed_hits(self) -> list[ResultHit]:
+        """The results page in reading order: the direct hit, the answer card, then each group's
+        hits in order; an entry shown twice (a card repeated in its group) counts once."""
+        shown: list[ResultHit] = []
+        seen: set[str] = set()
+        for hit in [self.direct_hit, self.answer, *(h for g in self.groups for h in g.hits)]:
+            if hit is not None and hit.key not in seen:
+                seen.add(hit.key)
+                shown.append(hit)
+        return shown
 
     @property
     def num_pages(self) -> int:

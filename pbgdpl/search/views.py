@@ -178,7 +178,7 @@ def _pages(params: SearchParams, result: engine.SearchPage | None) -> dict | Non
 def search_page(request: HttpRequest) -> HttpResponse:
     """/tim-kiem/: the search page, or only its results region for an htmx request."""
     params = parse_params(request.GET)
-    params.per_page = 10
+    params.per_page = engine.PAGE_SIZE
     result = None
     unavailable = False
     if params.q and "q" not in params.errors:
