@@ -37,8 +37,13 @@ def test_finds_the_article_with_and_without_diacritics(handle):
 
 def test_results_are_grouped_by_document(handle):
     page = search(handle, "người lao động")
+    flat = search(handle, "người lao động", grouped=False, per_page=100)
+    # Groups are runs of one document's consecutive articles in the ranking: the page reads
+    # in the ranking's order, and no two neighbouring groups are the same document.
+    shown = [h.key for h in page.displayed_hits()]
+    assert shown == [h.key for h in flat.hits][: len(shown)]
     keys = [g.key for g in page.groups]
-    assert len(keys) == len(set(keys))
+    assert all(a != b for a, b in zip(keys, keys[1:], strict=False))
     labour = next(g for g in page.groups if g.key == "legal:1")
     assert labour.title == "Bộ luật Lao động 2019" and 1 <= len(labour.hits) <= 3
     assert labour.doc_number == "45/2019/QH14"
@@ -110,7 +115,7 @@ def test_facet_counts_agree_with_filtered_totals(handle):
     for facet in ("kind", "doc_type", "validity"):
         for value in page.facets.get(facet, []):
             filtered = search(handle, "lao động", filters={facet: [value.value]}, per_page=100)
-            assert filtered.total == value.count == len(filtered.groups), (facet, value)
+            assert filtered.total == value.count == len({g.key for g in filtered.groups}), (facet, value)
     # A facet ignores its own selection but applies the others.
     page = search(handle, "lao động", filters={"kind": ["news"]})
     assert {v.value for v in page.facets["kind"]} >= {"news", "legal"}
@@ -161,3 +166,17 @@ def test_definition_question_keeps_a_subject_that_folds_like_a_preposition(tmp_p
     own = IndexHandle.open(tmp_path / "ix")
     for q in ("Trọng tài thương mại là gì", "trong tai thuong mai la gi"):
         assert first_key(search(own, q)) == "Luật Trọng tài thương mại 2010#dieu-3", q
+
+
+def test_a_documents_later_article_does_not_jump_over_another_documents_best():
+    from pbgdpl.search.presentation import _runs
+    from pbgdpl.search.retrieval import EntryScore
+
+    def entry(gid, score):
+        return EntryScore(gid=gid, first_position=0, whole=score)
+
+    a1, b1, a2, a3, c1 = entry(1, 9), entry(2, 8), entry(1, 7), entry(1, 6), entry(3, 5)
+    # A1 B1 A2 A3 C1: the Civil Code's second article stays below the other law's best one.
+    assert _runs([a1, b1, a2, a3, c1], scored=True) == [[a1], [b1], [a2, a3], [c1]]
+    # In date order a document is one group.
+    assert _runs([a1, b1, a2, a3, c1], scored=False) == [[a1, a2, a3], [b1], [c1]]

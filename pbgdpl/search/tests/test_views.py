@@ -212,7 +212,9 @@ def test_facet_filter_narrows_and_counts_agree(client, search_index):
     counts = {fv["value"]: fv["count"] for fv in everything["facets"]["doc_type"]}
     assert counts.get("Luật", 0) >= 2 and counts.get("Bộ luật", 0) >= 1
     _, narrowed = api(client, q="quyền", doc_type="Luật", per_page=50)
-    assert narrowed["total"] == counts["Luật"] == len(narrowed["groups"])
+    # A document whose articles are not consecutive in the ranking comes back lower down as a
+    # second group; the total counts documents.
+    assert narrowed["total"] == counts["Luật"] == len({g["key"] for g in narrowed["groups"]})
     assert {g["facets"]["doc_type"][0] for g in narrowed["groups"]} == {"Luật"}
     # The same filter through the HTML form (no JavaScript): the box is ticked, other laws are gone.
     html = client.get("/tim-kiem/", {"q": "quyền", "doc_type": "Luật"}).content.decode()
