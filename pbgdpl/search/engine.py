@@ -101,9 +101,10 @@ def _run(result: SearchPage, handle: IndexHandle, searcher: tantivy.Searcher, op
         result.total = facets.count_entries(searcher, schema, with_filters(built.match, filt))
     else:
         ranked = retrieve(searcher, rank, max(100, need * 8), options.sort)
-        result.groups = presentation.grouped_hits(
-            searcher, ranked, start, result.per_page, terms, scored=not order_kwargs(options.sort)
-        )
+        scored = not order_kwargs(options.sort)
+        result.groups = presentation.grouped_hits(searcher, ranked, start, result.per_page, terms, scored=scored)
+        if scored and result.page == 1:
+            result.answer, result.answer_questions = presentation.answer_card(searcher, ranked, terms)
         if options.with_facets:
             result.total, result.facets = facets.count_and_facets(searcher, schema, built.match, options.filters, options.kinds)
         else:

@@ -75,16 +75,15 @@ def percentile(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, max(0, math.ceil(p / 100 * len(s)) - 1))]
 
 
-def displayed_ranking(q: str, handle: IndexHandle, dictionary=None) -> tuple[list[str], float]:
-    """Keys of the first results page as /tim-kiem/ shows it (same engine call as the view,
-    without facet counts, which do not change the order), and the time it took."""
-    page = engine.search(q, per_page=engine.PAGE_SIZE, grouped=True, with_facets=False, handle=handle, dictionary=dictionary)
-    return [hit.key for hit in page.displayed_hits()], page.elapsed_ms
+def displayed_page(q: str, handle: IndexHandle, dictionary=None):
+    """The first results page as /tim-kiem/ shows it (same engine call as the view, without
+    facet counts, which do not change the order); ``displayed_hits()`` is its reading order."""
+    return engine.search(q, per_page=engine.PAGE_SIZE, grouped=True, with_facets=False, handle=handle, dictionary=dictionary)
 
 
 def evaluate_queries(handle: IndexHandle, queries: list[dict], qrels, dictionary=None, details=None) -> dict:
     ndcgs, mrrs, r10s, r100s, times, cpu = [], [], [], [], [], []
-    page_ndcgs, page_times = [], []
+    page_ndcgs, page_times, cards, right_cards = [], [], 0, 0
     for q in queries:
         rel = qrels.get(q["_id"])
         if not rel:
@@ -95,9 +94,13 @@ def evaluate_queries(handle: IndexHandle, queries: list[dict], qrels, dictionary
         times.append(page.elapsed_ms)
         ranked = [h.key for h in page.hits]
         ndcgs.append(ndcg_at(ranked, rel))
-        shown, page_ms = displayed_ranking(q["text"], handle, dictionary)
+        shown_page = displayed_page(q["text"], handle, dictionary)
+        shown = [hit.key for hit in shown_page.displayed_hits()]
         page_ndcgs.append(ndcg_at(shown, rel))
-        page_times.append(page_ms)
+        page_times.append(shown_page.elapsed_ms)
+        if shown_page.answer is not None:
+            cards += 1
+            right_cards += rel.get(shown_page.answer.key, 0) > 0
         rr = 0.0
         for i, key in enumerate(ranked[:10]):
             if rel.get(key, 0) > 0:
@@ -130,6 +133,9 @@ def evaluate_queries(handle: IndexHandle, queries: list[dict], qrels, dictionary
         "p50_cpu_ms": round(percentile(cpu, 50), 2),
         "p95_cpu_ms": round(percentile(cpu, 95), 2),
         "p95_page_ms": round(percentile(page_times, 95), 2),
+        # How often the answer card is shown, and how often its provision is a relevant one.
+        "answer_card_shown": round(100 * cards / n, 2) if n else 0.0,
+        "answer_card_right": round(100 * right_cards / cards, 2) if cards else 0.0,
     }
 
 

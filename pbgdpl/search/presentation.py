@@ -17,6 +17,11 @@ from .understanding import law_titles
 
 MAX_GROUP_HITS = 3
 MAX_SNIPPETS = 10  # a flat list of 100 shows snippets for its first entries only
+# The answer card: the best entry is a provision that outscores the runner-up by this factor.
+ANSWER_MARGIN = 1.5
+ANSWER_QUESTIONS = 2  # published Q&As shown beside the card …
+ANSWER_QUESTION_SHARE = 0.5  # … when they score at least this share of the card's provision
+ANSWER_QUESTION_DEPTH = 30  # … and rank among the first entries
 
 
 def _first(doc: dict, name: str) -> str:
@@ -44,6 +49,7 @@ def make_hit(doc: tantivy.Document, score: float, terms: set[str], snippet: bool
         group_key=one("group_key"),
         group_title=one("group_title"),
         doc_number=one("doc_number_display"),
+        validity=one("facet_validity"),
     )
 
 
@@ -101,6 +107,33 @@ def grouped_hits(
             )
         )
     return groups
+
+
+def answer_card(
+    searcher: tantivy.Searcher, ranked: list[EntryScore], terms: set[str]
+) -> tuple[ResultHit | None, list[ResultHit]]:
+    """The provision that clearly answers the question, with the published Q&As near it.
+
+    The card is the best-ranked provision when nothing but Q&As ranks above it and it leads
+    the next provision by ANSWER_MARGIN (a Q&A saying the same thing does not cancel it)."""
+    card_entry, runner_up, card, questions = None, None, None, []
+    for entry in ranked[:ANSWER_QUESTION_DEPTH]:
+        hit = make_hit(searcher.doc(entry.address), entry.score, terms, snippet=True)
+        if hit.kind == "question":
+            if len(questions) < ANSWER_QUESTIONS:
+                questions.append((entry, hit))
+        elif card_entry is None:
+            if hit.kind != "provision":
+                return None, []
+            card_entry, card = entry, hit
+        elif hit.kind == "provision":
+            runner_up = entry
+            break
+    if card_entry is None or card_entry.score <= 0:
+        return None, []
+    if runner_up is not None and card_entry.score < ANSWER_MARGIN * runner_up.score:
+        return None, []
+    return card, [hit for entry, hit in questions if entry.score >= ANSWER_QUESTION_SHARE * card_entry.score]
 
 
 def direct_hit(pq: ParsedQuery, schema: tantivy.Schema, searcher: tantivy.Searcher) -> ResultHit | None:

@@ -154,6 +154,20 @@ def _decorate(result: engine.SearchPage | None, q: str) -> list[dict]:
     return groups
 
 
+def _answer(result: engine.SearchPage | None, q: str) -> dict | None:
+    """The answer card: the provision that clearly answers, its validity badge, and the
+    published Q&As that rank near it."""
+    if result is None or result.answer is None:
+        return None
+    hit = result.answer
+    return {
+        "hit": hit,
+        "open_url": _open_url(hit.url, hit.key, q),
+        "badge": VALIDITY_BADGES.get(hit.validity, "badge-unknown"),
+        "questions": [{"hit": qa, "open_url": _open_url(qa.url, qa.key, q)} for qa in result.answer_questions],
+    }
+
+
 def _pages(params: SearchParams, result: engine.SearchPage | None) -> dict | None:
     """Previous/next and nearby page numbers, as links that keep the query and filters."""
     if result is None or result.num_pages <= 1:
@@ -192,6 +206,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "params": params,
         "result": result,
         "groups": _decorate(result, params.q),
+        "answer": _answer(result, params.q),
         "facet_panels": _facet_panels(params, result),
         "sort_choices": SORT_CHOICES,
         "pages": _pages(params, result),

@@ -180,3 +180,26 @@ def test_a_documents_later_article_does_not_jump_over_another_documents_best():
     assert _runs([a1, b1, a2, a3, c1], scored=True) == [[a1], [b1], [a2, a3], [c1]]
     # In date order a document is one group.
     assert _runs([a1, b1, a2, a3, c1], scored=False) == [[a1, a2, a3], [b1], [c1]]
+
+
+def test_answer_card_shows_the_provision_with_the_qa_that_answers_too(tmp_path):
+    from pbgdpl.search.registry import SearchEntry
+
+    family = dict(group_key="legal:9", group_title="Luật Hôn nhân và gia đình 2014", group_url="/van-ban/hngd/",
+                  facets={"validity": ["Còn hiệu lực"]})
+    entries = [
+        SearchEntry(key="provision:81", kind="provision", title="Điều 81. Việc trông nom, chăm sóc, nuôi dưỡng con sau khi ly hôn",
+                    body="3. Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi, trừ trường hợp người mẹ không đủ điều kiện.",
+                    url="/van-ban/hngd/#dieu-81", **family),
+        SearchEntry(key="provision:8", kind="provision", title="Điều 8. Điều kiện kết hôn",
+                    body="1. Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên.", url="/van-ban/hngd/#dieu-8", **family),
+        SearchEntry(key="question:5", kind="question", title="Ly hôn thì con nhỏ ở với ai?",
+                    body="Con dưới 36 tháng tuổi được giao cho mẹ nuôi sau khi ly hôn.", url="/hoi-dap/5/",
+                    group_key="question:5", group_title="Ly hôn thì con nhỏ ở với ai?", group_url="/hoi-dap/5/"),
+    ]
+    build_temporary(tmp_path / "ix", entries)
+    page = engine.search("con dưới 36 tháng tuổi sau khi ly hôn giao cho ai nuôi", handle=IndexHandle.open(tmp_path / "ix"), dictionary=DICT)
+    assert page.answer is not None and page.answer.key == "provision:81"
+    assert page.answer.validity == "Còn hiệu lực" and "<mark>" in page.answer.snippet_html
+    assert [qa.key for qa in page.answer_questions] == ["question:5"]
+    assert page.displayed_hits()[0].key == "provision:81"

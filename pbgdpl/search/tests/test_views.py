@@ -190,6 +190,17 @@ def test_results_grouped_by_document_with_highlights(client, search_index):
     assert 'value="nghỉ thai sản"' in html
 
 
+def test_a_question_one_provision_answers_gets_an_answer_card(client, search_index):
+    html = client.get("/tim-kiem/", {"q": "vo dang mang thai chong co duoc yeu cau ly hon khong"}).content.decode()
+    card = html[html.index('class="answer-card"') : html.index("</section>")]
+    assert "Quy định trả lời câu hỏi của bạn" in card
+    assert "Điều 51. Quyền yêu cầu giải quyết ly hôn" in card
+    assert "Luật Hôn nhân và gia đình 2014" in card and 'class="badge badge-valid">Còn hiệu lực' in card
+    assert "<mark>" in card and "Xem toàn văn điều này" in card
+    # A vague query that many articles match gets no card.
+    assert 'class="answer-card"' not in client.get("/tim-kiem/", {"q": "người lao động"}).content.decode()
+
+
 def test_query_without_diacritics_finds_and_highlights_the_accented_text(client, search_index):
     response = client.get("/tim-kiem/", {"q": "nghi thai san"})
     html = response.content.decode()
