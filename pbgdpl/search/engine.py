@@ -84,6 +84,15 @@ def search(
     return result
 
 
+def _highlight_terms(pq: ParsedQuery) -> set[str]:
+    """Folded syllables and ``a_b`` phrases to mark in snippets (see ``snippets.highlight``)."""
+    terms = set(pq.tokens) | set(pq.bigrams)
+    for words in pq.expansions:
+        terms.update(words)
+        terms.update(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    return terms
+
+
 def _run(result: SearchPage, handle: IndexHandle, searcher: tantivy.Searcher, options: _Options, dictionary: Dictionary) -> None:
     pq: ParsedQuery = result.query
     schema = handle.schema
@@ -92,7 +101,7 @@ def _run(result: SearchPage, handle: IndexHandle, searcher: tantivy.Searcher, op
         return
     filt = filter_clauses(schema, options.filters, options.kinds)
     rank = with_filters(built.rank, filt)
-    terms = set(pq.tokens) | {w for words in pq.expansions for w in words}
+    terms = _highlight_terms(pq)
     need = result.page * result.per_page
     start = (result.page - 1) * result.per_page
     if not options.grouped:

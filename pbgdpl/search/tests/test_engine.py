@@ -203,3 +203,14 @@ def test_answer_card_shows_the_provision_with_the_qa_that_answers_too(tmp_path):
     assert page.answer.validity == "Còn hiệu lực" and "<mark>" in page.answer.snippet_html
     assert [qa.key for qa in page.answer_questions] == ["question:5"]
     assert page.displayed_hits()[0].key == "provision:81"
+
+
+def test_a_recognised_phrase_is_marked_not_its_scattered_syllables():
+    from pbgdpl.search.snippets import highlight
+
+    text = "Vì lý do sức khỏe, người lớn hơn 60 tuổi được ưu tiên. Vợ, chồng có quyền yêu cầu ly hôn."
+    html = highlight(text, {"ly", "hon", "ly_hon"})
+    assert "<mark>ly</mark> <mark>hôn</mark>" in html
+    assert "<mark>lý</mark>" not in html and "<mark>hơn</mark>" not in html
+    # A syllable that is in no phrase of the query is marked wherever it stands.
+    assert "<mark>tuổi</mark>" in highlight(text, {"tuoi", "ly", "hon", "ly_hon"})
