@@ -34,9 +34,7 @@ LAW_BOOST = 3.0  # multiplicative share of the named law's articles (see build_q
 DIRECT_SCORE = 1e6  # the named provision / document goes first
 DEFINITION_SCORE = 20.0  # the clause defining the term a query asks about
 STEER_BOOST = 1.3  # articles titled as the kind of provision the question asks for
-DF_CUTOFF = 0.3
-PHRASE_MIN_DF = int(__import__("os").environ.get("S13_PDF", "5"))  # a query bigram in this many passages is a phrase of the language
-PHRASE_SYLLABLE_WEIGHT = float(__import__("os").environ.get("S13_PW", "0.6"))  # its syllables alone, in the passage view  # drop unigram clauses of syllables in more than this share of index documents
+DF_CUTOFF = 0.3  # drop unigram clauses of syllables in more than this share of index documents
 
 
 @dataclass
