@@ -214,3 +214,30 @@ def test_a_recognised_phrase_is_marked_not_its_scattered_syllables():
     assert "<mark>lý</mark>" not in html and "<mark>hơn</mark>" not in html
     # A syllable that is in no phrase of the query is marked wherever it stands.
     assert "<mark>tuổi</mark>" in highlight(text, {"tuoi", "ly", "hon", "ly_hon"})
+
+
+def test_a_published_qa_competes_with_provisions_through_its_answering_paragraph(tmp_path):
+    from pbgdpl.search.registry import SearchEntry
+
+    family = dict(group_key="legal:9", group_title="Luật Hôn nhân và gia đình 2014", group_url="/van-ban/hngd/")
+    filler = "\n".join(f"Đoạn {i}: Sở Tư pháp cảm ơn bạn đã gửi câu hỏi tới chuyên mục, chúng tôi xin trả lời như sau." for i in range(12))
+    entries = [
+        SearchEntry(key="provision:51", kind="provision", title="Điều 51. Quyền yêu cầu giải quyết ly hôn",
+                    body="1. Vợ, chồng có quyền yêu cầu Tòa án giải quyết ly hôn.\n"
+                         "3. Chồng không có quyền yêu cầu ly hôn khi vợ đang có thai.",
+                    url="/van-ban/hngd/#dieu-51", **family),
+        SearchEntry(key="provision:56", kind="provision", title="Điều 56. Ly hôn theo yêu cầu của một bên",
+                    body="1. Khi vợ hoặc chồng yêu cầu ly hôn mà hòa giải tại Tòa án không thành thì Tòa án giải quyết cho ly hôn.",
+                    url="/van-ban/hngd/#dieu-56", **family),
+        SearchEntry(key="question:7", kind="question", title="Vợ đang mang thai, chồng có được ly hôn không?",
+                    body=f"Tôi muốn hỏi về ly hôn.\n{filler}\nChồng không có quyền yêu cầu ly hôn khi vợ đang mang thai, sinh con hoặc nuôi con dưới 12 tháng tuổi.",
+                    url="/hoi-dap/7/", group_key="question:7", group_title="Vợ đang mang thai, chồng có được ly hôn không?", group_url="/hoi-dap/7/"),
+    ]
+    build_temporary(tmp_path / "ix", entries)
+    page = engine.search("vợ mang thai chồng có được ly hôn không", handle=IndexHandle.open(tmp_path / "ix"),
+                         dictionary=DICT, grouped=False)
+    keys = [h.key for h in page.hits]
+    assert keys.index("question:7") < keys.index("provision:56")
+    # The snippet is the paragraph that answers, not the courtesy text.
+    qa = page.hits[keys.index("question:7")]
+    assert "dưới 12 tháng" in qa.snippet_html
