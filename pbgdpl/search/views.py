@@ -328,6 +328,8 @@ def api_view(request: HttpRequest) -> JsonResponse:
             for key, values in result.facets.items()
         },
         "direct_hit": _hit_json(request, result.direct_hit) if result.direct_hit else None,
+        "answer": _hit_json(request, result.answer) | {"validity": result.answer.validity} if result.answer else None,
+        "answer_questions": [_hit_json(request, qa) for qa in result.answer_questions],
         "suggestion": result.suggestion,
         "elapsed_ms": round(result.elapsed_ms, 1),
     }

@@ -199,6 +199,9 @@ def test_a_question_one_provision_answers_gets_an_answer_card(client, search_ind
     assert "<mark>" in card and "Xem toàn văn điều này" in card
     # A vague query that many articles match gets no card.
     assert 'class="answer-card"' not in client.get("/tim-kiem/", {"q": "người lao động"}).content.decode()
+    # The JSON endpoint carries the same card.
+    _, data = api(client, q="vo dang mang thai chong co duoc yeu cau ly hon khong")
+    assert data["answer"]["key"] == "provision:1051" and data["answer"]["validity"] == "Còn hiệu lực"
 
 
 def test_query_without_diacritics_finds_and_highlights_the_accented_text(client, search_index):
