@@ -84,6 +84,15 @@ bench-lookups: $(STAMP)
 bench-api: $(STAMP)
 	$(PY) manage.py api_bench
 
+## Search quality and latency as JSON lines (ndcg@10, ndcg@10_page, p95): the dev tasks in
+## ../shared/bench and the citizen23 set's dev and test halves (decision 0013).
+CITIZEN23 := pbgdpl/search/eval_tasks/citizen23
+search-eval: $(STAMP)
+	$(PY) manage.py migrate --noinput -v0  # the figures are with the seeded dictionary
+	$(PY) -m pbgdpl.search.eval_tasks.citizen23.build_task
+	@for task in ../shared/bench/alqac22 ../shared/bench/alqac23-train $(CITIZEN23)/dev $(CITIZEN23)/test; do \
+	  echo "# $$task"; $(PY) manage.py search_eval $$task --json || exit 1; done
+
 ## Security attack suite with many more generated inputs (ATTACK_EXAMPLES per property); prints the counts.
 attack-suite: $(STAMP)
 	ATTACK_EXAMPLES=$${ATTACK_EXAMPLES:-500} $(BIN)/pytest pbgdpl/security_tests/test_attack_inputs.py -s -p no:logging

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 SEARCH_FAILED = "Không thực hiện được tìm kiếm này. Vui lòng thử lại với từ khóa khác."
 MAX_PER_PAGE = 100
+PAGE_SIZE = 10  # groups on one results page (/tim-kiem/); search_eval measures that page
 
 
 @dataclass
@@ -83,6 +84,15 @@ def search(
     return result
 
 
+def _highlight_terms(pq: ParsedQuery) -> set[str]:
+    """Folded syllables and ``a_b`` phrases to mark in snippets (see ``snippets.highlight``)."""
+    terms = set(pq.tokens) | set(pq.bigrams)
+    for words in pq.expansions:
+        terms.update(words)
+        terms.update(f"{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    return terms
+
+
 def _run(result: SearchPage, handle: IndexHandle, searcher: tantivy.Searcher, options: _Options, dictionary: Dictionary) -> None:
     pq: ParsedQuery = result.query
     schema = handle.schema
@@ -91,7 +101,7 @@ def _run(result: SearchPage, handle: IndexHandle, searcher: tantivy.Searcher, op
         return
     filt = filter_clauses(schema, options.filters, options.kinds)
     rank = with_filters(built.rank, filt)
-    terms = set(pq.tokens) | {w for words in pq.expansions for w in words}
+    terms = _highlight_terms(pq)
     need = result.page * result.per_page
     start = (result.page - 1) * result.per_page
     if not options.grouped:
@@ -100,9 +110,10 @@ def _run(result: SearchPage, handle: IndexHandle, searcher: tantivy.Searcher, op
         result.total = facets.count_entries(searcher, schema, with_filters(built.match, filt))
     else:
         ranked = retrieve(searcher, rank, max(100, need * 8), options.sort)
-        result.groups = presentation.grouped_hits(
-            searcher, ranked, start, result.per_page, terms, scored=not order_kwargs(options.sort)
-        )
+        scored = not order_kwargs(options.sort)
+        result.groups = presentation.grouped_hits(searcher, ranked, start, result.per_page, terms, scored=scored)
+        if scored and result.page == 1:
+            result.answer, result.answer_questions = presentation.answer_card(searcher, ranked, terms)
         if options.with_facets:
             result.total, result.facets = facets.count_and_facets(searcher, schema, built.match, options.filters, options.kinds)
         else:

@@ -75,8 +75,15 @@ def percentile(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, max(0, math.ceil(p / 100 * len(s)) - 1))]
 
 
+def displayed_page(q: str, handle: IndexHandle, dictionary=None):
+    """The first results page as /tim-kiem/ shows it (same engine call as the view, without
+    facet counts, which do not change the order); ``displayed_hits()`` is its reading order."""
+    return engine.search(q, per_page=engine.PAGE_SIZE, grouped=True, with_facets=False, handle=handle, dictionary=dictionary)
+
+
 def evaluate_queries(handle: IndexHandle, queries: list[dict], qrels, dictionary=None, details=None) -> dict:
     ndcgs, mrrs, r10s, r100s, times, cpu = [], [], [], [], [], []
+    page_ndcgs, page_times, cards, right_cards = [], [], 0, 0
     for q in queries:
         rel = qrels.get(q["_id"])
         if not rel:
@@ -87,6 +94,13 @@ def evaluate_queries(handle: IndexHandle, queries: list[dict], qrels, dictionary
         times.append(page.elapsed_ms)
         ranked = [h.key for h in page.hits]
         ndcgs.append(ndcg_at(ranked, rel))
+        shown_page = displayed_page(q["text"], handle, dictionary)
+        shown = [hit.key for hit in shown_page.displayed_hits()]
+        page_ndcgs.append(ndcg_at(shown, rel))
+        page_times.append(shown_page.elapsed_ms)
+        if shown_page.answer is not None:
+            cards += 1
+            right_cards += rel.get(shown_page.answer.key, 0) > 0
         rr = 0.0
         for i, key in enumerate(ranked[:10]):
             if rel.get(key, 0) > 0:
@@ -97,7 +111,9 @@ def evaluate_queries(handle: IndexHandle, queries: list[dict], qrels, dictionary
         r10s.append(len(relevant & set(ranked[:10])) / len(relevant))
         r100s.append(len(relevant & set(ranked[:100])) / len(relevant))
         if details is not None:
-            details.append({"id": q["_id"], "ndcg": ndcgs[-1], "top": ranked[:3], "rel": list(relevant)})
+            details.append(
+                {"id": q["_id"], "ndcg": ndcgs[-1], "ndcg_page": page_ndcgs[-1], "top": ranked[:3], "page": shown[:5], "rel": list(relevant)}
+            )
     n = len(ndcgs)
 
     def pct(xs):
@@ -106,6 +122,7 @@ def evaluate_queries(handle: IndexHandle, queries: list[dict], qrels, dictionary
     return {
         "n": n,
         "ndcg@10": pct(ndcgs),
+        "ndcg@10_page": pct(page_ndcgs),
         "mrr@10": pct(mrrs),
         "r@10": pct(r10s),
         "r@100": pct(r100s),
@@ -115,6 +132,10 @@ def evaluate_queries(handle: IndexHandle, queries: list[dict], qrels, dictionary
         # figures above include waiting for a busy CPU).
         "p50_cpu_ms": round(percentile(cpu, 50), 2),
         "p95_cpu_ms": round(percentile(cpu, 95), 2),
+        "p95_page_ms": round(percentile(page_times, 95), 2),
+        # How often the answer card is shown, and how often its provision is a relevant one.
+        "answer_card_shown": round(100 * cards / n, 2) if n else 0.0,
+        "answer_card_right": round(100 * right_cards / cards, 2) if cards else 0.0,
     }
 
 

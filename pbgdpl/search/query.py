@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import analysis
+from . import analysis, casual, questions
 from .dictionary import Dictionary, Table
 from .lawnames import LawName, find_law, laws_by_subject
 
@@ -56,6 +56,8 @@ class ParsedQuery:
     dropped: list[str] = field(default_factory=list)
     defined_terms: list[str] = field(default_factory=list)  # "x_y_z" candidates, longest first
     corrections: dict[str, str] = field(default_factory=dict)
+    # Title words of the kind of provision the question's shape asks for (questions.py).
+    steer: list[str] = field(default_factory=list)
     colloquial: list[tuple[str, str]] = field(default_factory=list)  # ("ly dị", "ly hôn"): phrase, legal term searched
     positions: list[float] = field(default_factory=list)
 
@@ -132,6 +134,21 @@ def _replace_colloquial(tokens: list[tuple], table: Table, pq: ParsedQuery, voca
     return out
 
 
+def _reserved_forms(dictionary: Dictionary) -> frozenset[str]:
+    """Folded one-syllable abbreviations to which the editable dictionary gives a meaning of
+    its own: editors' meanings win over the built-in chat table (``casual``)."""
+    cached = dictionary.derived.get("reserved_forms")
+    if cached is None:
+        chat = {analysis.fold(k): analysis.normalize(v) for k, v in casual.CHAT_WORDS.items()}
+        cached = frozenset(
+            key[0]
+            for key, cands in dictionary.abbreviations.entries.items()
+            if len(key) == 1 and any(list(value) != [chat.get(key[0])] for _, value in cands)
+        )
+        dictionary.derived["reserved_forms"] = cached
+    return cached
+
+
 def adjacent_bigrams(tokens: list[str], positions: list[float] | None = None) -> list[str]:
     """Bigrams of neighbouring words only (not across punctuation or removed words)."""
     if not positions or len(positions) != len(tokens):
@@ -184,6 +201,10 @@ def parse(
         last_end = m.end()
         word = m.group(0)
         tokens.append((word, analysis.fold_syllable(word), pos))
+
+    # How people type on a phone ("ko", "mún", "17t", "ddaats"): the words they mean. The
+    # editable dictionary's own abbreviations keep their meaning.
+    tokens = casual.normalize_tokens(tokens, vocab, reserved=_reserved_forms(dictionary))
 
     # Abbreviations first (BLDS → bộ luật dân sự), so law names and fillers see full words.
     if dictionary.abbreviations:
@@ -246,7 +267,9 @@ def parse(
     pq.defined_terms = definition_candidates([t[1] for t in tokens], [t[0] for t in tokens] if pq.has_marks else None)
     if not law and laws:
         pq.subject_laws = laws_by_subject([t[1] for t in tokens], laws)
+    pq.steer = questions.steering(analysis.fold(" ".join(t[0] for t in tokens)))
     content = _remove_phrases(tokens, [_BUILTIN, dictionary.fillers], pq.dropped, vocab, keep)
+    content = questions.drop_trailing_particles(content, pq.dropped)
     if not content and not (pq.law or pq.doc_number or pq.provision_ref):
         content = tokens  # a query made only of question words: search them rather than nothing
         pq.dropped = []
@@ -264,6 +287,11 @@ def parse(
                     words = analysis.fold_all(analysis.syllables(exp))
                     if words and words not in pq.expansions:
                         pq.expansions.append(words)
+
+    # "6 tháng" is "06 tháng" in the laws, "mười tám tuổi" is "18 tuổi" in newer ones.
+    for words in casual.number_expansions([t[1] for t in content]):
+        if words not in pq.expansions:
+            pq.expansions.append(words)
 
     pq.accented = [t[0] for t in content]
     pq.tokens = [t[1] for t in content]

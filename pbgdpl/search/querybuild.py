@@ -33,6 +33,7 @@ SUBJECT_BOOST = 1.5  # same for a law whose subject the query mentions ("… v�
 LAW_BOOST = 3.0  # multiplicative share of the named law's articles (see build_query)
 DIRECT_SCORE = 1e6  # the named provision / document goes first
 DEFINITION_SCORE = 20.0  # the clause defining the term a query asks about
+STEER_BOOST = 1.3  # articles titled as the kind of provision the question asks for
 DF_CUTOFF = 0.3  # drop unigram clauses of syllables in more than this share of index documents
 
 
@@ -163,5 +164,22 @@ def build_query(pq: ParsedQuery, schema: tantivy.Schema, searcher: tantivy.Searc
         clauses.append((tantivy.Occur.Should, tantivy.Query.const_score_query(doc_q, DIRECT_SCORE / 10)))
         match = tantivy.Query.boolean_query([(tantivy.Occur.Should, content), (tantivy.Occur.Should, doc_q)])
         clauses[0] = (tantivy.Occur.Must, match)
+    steer = _steer_query(pq, schema)
+    if steer is not None:
+        # Multiplies the content score of the articles titled so: a law's "Các hành vi bị
+        # nghiêm cấm" is preferred within what the question is about, never found for it alone.
+        clauses.append(_preferring(content, steer, STEER_BOOST))
     clauses += [(tantivy.Occur.Should, q) for q in direct]
     return BuiltQuery(tantivy.Query.boolean_query(clauses), match)
+
+
+def _steer_query(pq: ParsedQuery, schema: tantivy.Schema) -> tantivy.Query | None:
+    """Articles whose title holds one of the question shape's words (questions.py)."""
+    should = []
+    for phrase in pq.steer:
+        words = analysis.fold_all(analysis.syllables(phrase))
+        if len(words) > 1:
+            should += [tantivy.Query.term_query(schema, "title_b", g) for g in analysis.bigrams(words)[:1]]
+        elif words:
+            should.append(tantivy.Query.term_query(schema, "title_f", words[0]))
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in should]) if should else None

@@ -15,7 +15,8 @@ from .registry import SearchEntry
 
 # 7: the unread views (whole body, accented and bigram document titles) and ``boost`` are gone.
 # A worker that finds an older index rebuilds it (indexer.apply_outbox); or run search_rebuild.
-SCHEMA_VERSION = 7
+# 8: prose entries (Q&As, news) are cut into paragraph passages of about a clause (prose_passages).
+SCHEMA_VERSION = 8
 
 # Facet keys (filters) every entry may carry; stored as raw multi-valued fast fields.
 FACET_KEYS = ("kind", "doc_type", "issuer", "field", "validity", "year", "scope")
@@ -114,6 +115,26 @@ def passages(body: str, max_chars: int = 1200) -> list[str]:
     return final or [body or ""]
 
 
+# Entries whose bodies are cut at their clauses; other kinds (Q&As, news) are prose.
+STRUCTURED_KINDS = {"provision", "document"}
+PROSE_PASSAGE_CHARS = 600  # about a clause: a Q&A's answering paragraph competes with one
+
+
+def prose_passages(body: str, max_chars: int = PROSE_PASSAGE_CHARS) -> list[str]:
+    """Passages of prose (a Q&A's question and answer, an article): paragraphs joined up to
+    about a clause's length. As one long passage, an answer that says exactly what a provision
+    says scored below it (BM25 divides by length), so Q&As did not compete fairly (issue 13)."""
+    out: list[str] = []
+    for para in (p.strip() for p in re.split(r"\n+", body or "")):
+        if not para:
+            continue
+        if out and len(out[-1]) + len(para) < max_chars:
+            out[-1] = f"{out[-1]}\n{para}"
+        else:
+            out.append(para)
+    return out or [body or ""]
+
+
 def doc_id(key: str) -> int:
     return group_id(key)
 
@@ -167,7 +188,8 @@ def to_documents(entry: SearchEntry, ref: str) -> list[tantivy.Document]:
     for term in provision_terms(entry):
         doc.add_text("provision", term)
     docs = [doc]
-    for text in passages(entry.body):
+    cut = passages if entry.kind in STRUCTURED_KINDS else prose_passages
+    for text in cut(entry.body):
         p = tantivy.Document()
         _common(p, entry, ref, 1, text)
         _add_views(p, "pbody", f"{title_text}\n{text}")

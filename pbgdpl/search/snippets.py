@@ -11,14 +11,17 @@ def highlight(text: str, terms: set[str], max_words: int = 40) -> str:
     """Escaped text around the best-matching passage, matched words wrapped in <mark>.
 
     ``terms`` are folded syllables, so a query typed without diacritics still marks
-    the accented words of the original text.
+    the accented words of the original text. Terms written ``a_b`` are the query's phrases
+    (adjacent syllables): a syllable that belongs to a phrase is marked only where the
+    phrase itself stands in the text, so "ly hon" marks "ly hôn" and not a scattered "lý" or
+    "hơn" (issue 13). Syllables that are in no phrase are marked wherever they occur.
     """
     text = analysis.nfc(text or "")
     tokens = list(analysis.WORD_RE.finditer(text))
     if not tokens:
         return html.escape(text[:300])
     fold1 = analysis.fold_syllable
-    hits = [fold1(t.group(0).lower()) in terms for t in tokens]
+    hits = _marked(text, tokens, terms)
     best_start, best_score = 0, -1
     if len(tokens) > max_words and terms:
         # Slide a window of max_words tokens; a window scores 10 per distinct matched term
@@ -54,3 +57,16 @@ def highlight(text: str, terms: set[str], max_words: int = 40) -> str:
     if end < len(tokens):
         parts.append("…")
     return "".join(parts).replace("\n", " ")
+
+
+def _marked(text: str, tokens: list, terms: set[str]) -> list[bool]:
+    """Which tokens to mark: lone query syllables anywhere, phrase syllables inside the phrase."""
+    phrases = {t for t in terms if "_" in t}
+    in_phrase = {w for p in phrases for w in p.split("_")}
+    folded = [analysis.fold_syllable(t.group(0).lower()) for t in tokens]
+    hits = [f in terms and f not in in_phrase for f in folded]
+    for i in range(len(tokens) - 1):
+        gap = text[tokens[i].end() : tokens[i + 1].start()]
+        if f"{folded[i]}_{folded[i + 1]}" in phrases and not gap.strip():
+            hits[i] = hits[i + 1] = True
+    return hits

@@ -154,6 +154,20 @@ def _decorate(result: engine.SearchPage | None, q: str) -> list[dict]:
     return groups
 
 
+def _answer(result: engine.SearchPage | None, q: str) -> dict | None:
+    """The answer card: the provision that clearly answers, its validity badge, and the
+    published Q&As that rank near it."""
+    if result is None or result.answer is None:
+        return None
+    hit = result.answer
+    return {
+        "hit": hit,
+        "open_url": _open_url(hit.url, hit.key, q),
+        "badge": VALIDITY_BADGES.get(hit.validity, "badge-unknown"),
+        "questions": [{"hit": qa, "open_url": _open_url(qa.url, qa.key, q)} for qa in result.answer_questions],
+    }
+
+
 def _pages(params: SearchParams, result: engine.SearchPage | None) -> dict | None:
     """Previous/next and nearby page numbers, as links that keep the query and filters."""
     if result is None or result.num_pages <= 1:
@@ -178,7 +192,7 @@ def _pages(params: SearchParams, result: engine.SearchPage | None) -> dict | Non
 def search_page(request: HttpRequest) -> HttpResponse:
     """/tim-kiem/: the search page, or only its results region for an htmx request."""
     params = parse_params(request.GET)
-    params.per_page = 10
+    params.per_page = engine.PAGE_SIZE
     result = None
     unavailable = False
     if params.q and "q" not in params.errors:
@@ -192,6 +206,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "params": params,
         "result": result,
         "groups": _decorate(result, params.q),
+        "answer": _answer(result, params.q),
         "facet_panels": _facet_panels(params, result),
         "sort_choices": SORT_CHOICES,
         "pages": _pages(params, result),
@@ -313,6 +328,8 @@ def api_view(request: HttpRequest) -> JsonResponse:
             for key, values in result.facets.items()
         },
         "direct_hit": _hit_json(request, result.direct_hit) if result.direct_hit else None,
+        "answer": _hit_json(request, result.answer) | {"validity": result.answer.validity} if result.answer else None,
+        "answer_questions": [_hit_json(request, qa) for qa in result.answer_questions],
         "suggestion": result.suggestion,
         "elapsed_ms": round(result.elapsed_ms, 1),
     }

@@ -37,8 +37,13 @@ def test_finds_the_article_with_and_without_diacritics(handle):
 
 def test_results_are_grouped_by_document(handle):
     page = search(handle, "người lao động")
+    flat = search(handle, "người lao động", grouped=False, per_page=100)
+    # Groups are runs of one document's consecutive articles in the ranking: the page reads
+    # in the ranking's order, and no two neighbouring groups are the same document.
+    shown = [h.key for h in page.displayed_hits()]
+    assert shown == [h.key for h in flat.hits][: len(shown)]
     keys = [g.key for g in page.groups]
-    assert len(keys) == len(set(keys))
+    assert all(a != b for a, b in zip(keys, keys[1:], strict=False))
     labour = next(g for g in page.groups if g.key == "legal:1")
     assert labour.title == "Bộ luật Lao động 2019" and 1 <= len(labour.hits) <= 3
     assert labour.doc_number == "45/2019/QH14"
@@ -110,7 +115,7 @@ def test_facet_counts_agree_with_filtered_totals(handle):
     for facet in ("kind", "doc_type", "validity"):
         for value in page.facets.get(facet, []):
             filtered = search(handle, "lao động", filters={facet: [value.value]}, per_page=100)
-            assert filtered.total == value.count == len(filtered.groups), (facet, value)
+            assert filtered.total == value.count == len({g.key for g in filtered.groups}), (facet, value)
     # A facet ignores its own selection but applies the others.
     page = search(handle, "lao động", filters={"kind": ["news"]})
     assert {v.value for v in page.facets["kind"]} >= {"news", "legal"}
@@ -161,3 +166,78 @@ def test_definition_question_keeps_a_subject_that_folds_like_a_preposition(tmp_p
     own = IndexHandle.open(tmp_path / "ix")
     for q in ("Trọng tài thương mại là gì", "trong tai thuong mai la gi"):
         assert first_key(search(own, q)) == "Luật Trọng tài thương mại 2010#dieu-3", q
+
+
+def test_a_documents_later_article_does_not_jump_over_another_documents_best():
+    from pbgdpl.search.presentation import _runs
+    from pbgdpl.search.retrieval import EntryScore
+
+    def entry(gid, score):
+        return EntryScore(gid=gid, first_position=0, whole=score)
+
+    a1, b1, a2, a3, c1 = entry(1, 9), entry(2, 8), entry(1, 7), entry(1, 6), entry(3, 5)
+    # A1 B1 A2 A3 C1: the Civil Code's second article stays below the other law's best one.
+    assert _runs([a1, b1, a2, a3, c1], scored=True) == [[a1], [b1], [a2, a3], [c1]]
+    # In date order a document is one group.
+    assert _runs([a1, b1, a2, a3, c1], scored=False) == [[a1, a2, a3], [b1], [c1]]
+
+
+def test_answer_card_shows_the_provision_with_the_qa_that_answers_too(tmp_path):
+    from pbgdpl.search.registry import SearchEntry
+
+    family = dict(group_key="legal:9", group_title="Luật Hôn nhân và gia đình 2014", group_url="/van-ban/hngd/",
+                  facets={"validity": ["Còn hiệu lực"]})
+    entries = [
+        SearchEntry(key="provision:81", kind="provision", title="Điều 81. Việc trông nom, chăm sóc, nuôi dưỡng con sau khi ly hôn",
+                    body="3. Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi, trừ trường hợp người mẹ không đủ điều kiện.",
+                    url="/van-ban/hngd/#dieu-81", **family),
+        SearchEntry(key="provision:8", kind="provision", title="Điều 8. Điều kiện kết hôn",
+                    body="1. Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên.", url="/van-ban/hngd/#dieu-8", **family),
+        SearchEntry(key="question:5", kind="question", title="Ly hôn thì con nhỏ ở với ai?",
+                    body="Con dưới 36 tháng tuổi được giao cho mẹ nuôi sau khi ly hôn.", url="/hoi-dap/5/",
+                    group_key="question:5", group_title="Ly hôn thì con nhỏ ở với ai?", group_url="/hoi-dap/5/"),
+    ]
+    build_temporary(tmp_path / "ix", entries)
+    page = engine.search("con dưới 36 tháng tuổi sau khi ly hôn giao cho ai nuôi", handle=IndexHandle.open(tmp_path / "ix"), dictionary=DICT)
+    assert page.answer is not None and page.answer.key == "provision:81"
+    assert page.answer.validity == "Còn hiệu lực" and "<mark>" in page.answer.snippet_html
+    assert [qa.key for qa in page.answer_questions] == ["question:5"]
+    assert page.displayed_hits()[0].key == "provision:81"
+
+
+def test_a_recognised_phrase_is_marked_not_its_scattered_syllables():
+    from pbgdpl.search.snippets import highlight
+
+    text = "Vì lý do sức khỏe, người lớn hơn 60 tuổi được ưu tiên. Vợ, chồng có quyền yêu cầu ly hôn."
+    html = highlight(text, {"ly", "hon", "ly_hon"})
+    assert "<mark>ly</mark> <mark>hôn</mark>" in html
+    assert "<mark>lý</mark>" not in html and "<mark>hơn</mark>" not in html
+    # A syllable that is in no phrase of the query is marked wherever it stands.
+    assert "<mark>tuổi</mark>" in highlight(text, {"tuoi", "ly", "hon", "ly_hon"})
+
+
+def test_a_published_qa_competes_with_provisions_through_its_answering_paragraph(tmp_path):
+    from pbgdpl.search.registry import SearchEntry
+
+    family = dict(group_key="legal:9", group_title="Luật Hôn nhân và gia đình 2014", group_url="/van-ban/hngd/")
+    filler = "\n".join(f"Đoạn {i}: Sở Tư pháp cảm ơn bạn đã gửi câu hỏi tới chuyên mục, chúng tôi xin trả lời như sau." for i in range(12))
+    entries = [
+        SearchEntry(key="provision:51", kind="provision", title="Điều 51. Quyền yêu cầu giải quyết ly hôn",
+                    body="1. Vợ, chồng có quyền yêu cầu Tòa án giải quyết ly hôn.\n"
+                         "3. Chồng không có quyền yêu cầu ly hôn khi vợ đang có thai.",
+                    url="/van-ban/hngd/#dieu-51", **family),
+        SearchEntry(key="provision:56", kind="provision", title="Điều 56. Ly hôn theo yêu cầu của một bên",
+                    body="1. Khi vợ hoặc chồng yêu cầu ly hôn mà hòa giải tại Tòa án không thành thì Tòa án giải quyết cho ly hôn.",
+                    url="/van-ban/hngd/#dieu-56", **family),
+        SearchEntry(key="question:7", kind="question", title="Vợ đang mang thai, chồng có được ly hôn không?",
+                    body=f"Tôi muốn hỏi về ly hôn.\n{filler}\nChồng không có quyền yêu cầu ly hôn khi vợ đang mang thai, sinh con hoặc nuôi con dưới 12 tháng tuổi.",
+                    url="/hoi-dap/7/", group_key="question:7", group_title="Vợ đang mang thai, chồng có được ly hôn không?", group_url="/hoi-dap/7/"),
+    ]
+    build_temporary(tmp_path / "ix", entries)
+    page = engine.search("vợ mang thai chồng có được ly hôn không", handle=IndexHandle.open(tmp_path / "ix"),
+                         dictionary=DICT, grouped=False)
+    keys = [h.key for h in page.hits]
+    assert keys.index("question:7") < keys.index("provision:56")
+    # The snippet is the paragraph that answers, not the courtesy text.
+    qa = page.hits[keys.index("question:7")]
+    assert "dưới 12 tháng" in qa.snippet_html

@@ -78,3 +78,20 @@ def test_filter_with_htmx_keeps_focus_and_suggestions_work(live_index, live_serv
     assert page.get_attribute("#q", "aria-activedescendant")
     page.keyboard.press("Escape")
     assert page.get_attribute("#q", "aria-expanded") == "false"
+
+
+@pytest.mark.browser
+def test_answer_card_reads_on_a_phone(live_index, live_server, phone, screenshot_dir):
+    page = phone
+    page.goto(live_server.url + "/tim-kiem/?q=vo+dang+mang+thai+chong+co+duoc+yeu+cau+ly+hon+khong")
+    page.wait_for_load_state("networkidle")
+    card = page.locator(".answer-card")
+    assert card.is_visible()
+    assert "Điều 51. Quyền yêu cầu giải quyết ly hôn" in card.inner_text()
+    # The card fits a 360 px screen, comes before the list, and its link opens the provision.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.evaluate("document.querySelector('.answer-card').getBoundingClientRect().bottom"
+                         " <= document.querySelector('.search-results').getBoundingClientRect().top")
+    page.screenshot(path=str(screenshot_dir / "search-answer-card-360.png"), full_page=False)
+    href = card.locator(".answer-card-link").get_attribute("href")
+    assert "dieu-51" in href
