@@ -12,12 +12,14 @@ class LookupsConfig(AppConfig):
         from pbgdpl.accounts.roles import ADMINISTRATOR, EDITOR, EDITORIAL_BOARD, grant_model_permissions
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.legal.models import LegalDocument
+        from pbgdpl.search.answers import register_instant_answer, register_kind_label
         from pbgdpl.search.registry import register
 
         from . import signals
         from .demo import load_demo_penalties
         from .judgments.demo import load_demo_judgments
         from .landprices.demo import load_demo_land_prices
+        from .search_answer import penalty_answer
         from .search_source import ViolationSource
 
         # Editors correct what the parser read; the decree itself is edited in the legal registry.
@@ -30,6 +32,8 @@ class LookupsConfig(AppConfig):
         published.connect(signals.document_published, sender=LegalDocument, dispatch_uid="lookups-published")
         unpublished.connect(signals.document_unpublished, sender=LegalDocument, dispatch_uid="lookups-unpublished")
         register(ViolationSource())
+        register_kind_label("violation", "Xử phạt vi phạm hành chính")
+        register_instant_answer("penalty", penalty_answer, template="lookups/_search_answer.html")
         register_demo_loader("lookups-penalties", load_demo_penalties, order=25)
         register_demo_loader("lookups-land-prices", load_demo_land_prices, order=26)
         register_demo_loader("lookups-judgments", load_demo_judgments, order=27)

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from pbgdpl.core.htmx import is_htmx_partial
 from pbgdpl.core.ratelimit import client_key
 
-from . import engine
+from . import answers, engine
 from .analytics import selectors as analytics_selectors
 from .analytics import services as analytics
 from .forms import FACET_KEYS, FACET_LABELS, SORT_CHOICES, SearchParams, parse_params
@@ -35,6 +35,13 @@ KIND_LABELS = {
     "media": gettext_lazy("Đa phương tiện"),
     "contest": gettext_lazy("Cuộc thi"),
 }
+
+
+def _kind_label(kind: str, default: str = "") -> str:
+    """The built-in kinds' labels, then the ones other apps registered."""
+    return str(KIND_LABELS[kind]) if kind in KIND_LABELS else answers.kind_label(kind, default)
+
+
 # Validity status (as the legal app labels it) → the site's badge class.
 VALIDITY_BADGES = {
     "Còn hiệu lực": "badge-valid",
@@ -96,7 +103,7 @@ def _facet_panels(params: SearchParams, result: engine.SearchPage | None) -> lis
         items = [
             {
                 "value": fv.value,
-                "label": KIND_LABELS.get(fv.value, fv.value) if key == "kind" else fv.value,
+                "label": _kind_label(fv.value, fv.value) if key == "kind" else fv.value,
                 "count": fv.count,
                 "selected": fv.selected or fv.value in selected,
                 # Stable across requests so htmx can give focus back to the box just ticked.
@@ -137,14 +144,14 @@ def _decorate(result: engine.SearchPage | None, q: str) -> list[dict]:
                 "group": group,
                 "validity": validity,
                 "badge": VALIDITY_BADGES.get(validity, "badge-unknown"),
-                "kind_label": KIND_LABELS.get(group.kind, ""),
+                "kind_label": _kind_label(group.kind),
                 "doc_type": (group.facets.get("doc_type") or [""])[0],
                 "issuer": (group.facets.get("issuer") or [""])[0],
                 "open_url": _open_url(group.url, group.key, q),
                 "hits": [
                     {
                         "hit": hit,
-                        "kind_label": KIND_LABELS.get(hit.kind, ""),
+                        "kind_label": _kind_label(hit.kind),
                         "open_url": _open_url(hit.url, hit.key, q),
                     }
                     for hit in group.hits
@@ -207,6 +214,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "result": result,
         "groups": _decorate(result, params.q),
         "answer": _answer(result, params.q),
+        "instant_answers": answers.instant_answers(params.q) if result is not None and params.page == 1 else [],
         "facet_panels": _facet_panels(params, result),
         "sort_choices": SORT_CHOICES,
         "pages": _pages(params, result),
@@ -255,7 +263,7 @@ def suggest_view(request: HttpRequest) -> HttpResponse:
         response["Content-Type"] = "application/x-suggestions+json; charset=utf-8"
         return response
     data = [
-        {"title": s.title, "url": s.url, "doc_number": s.doc_number, "kind": s.kind, "kind_label": KIND_LABELS.get(s.kind, "")}
+        {"title": s.title, "url": s.url, "doc_number": s.doc_number, "kind": s.kind, "kind_label": _kind_label(s.kind)}
         for s in suggestions
     ]
     response = JsonResponse({"q": prefix, "suggestions": data}, json_dumps_params={"ensure_ascii": False})

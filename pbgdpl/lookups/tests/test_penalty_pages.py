@@ -77,3 +77,15 @@ def test_questions_can_be_asked_for_a_past_or_future_date(sample_decrees):
     later = datetime.date(2026, 5, 1)
     assert evaluate(load_questions(), on=later)["top3"] >= 27
     assert evaluate(load_questions(), on=datetime.date(2025, 1, 1))["top3"] == 0
+
+
+@pytest.mark.django_db
+def test_site_search_puts_the_fine_above_the_results(client, sample_decrees, settings, tmp_path):
+    settings.SEARCH_INDEX_DIR = tmp_path / "search"
+    html = client.get("/tim-kiem/", {"q": "xe may vuot den do phat bao nhieu"}).content.decode()
+    card = html.split('aria-labelledby="penalty-answer-title"')[1].split("</section>")[0]
+    assert "Không chấp hành hiệu lệnh của đèn tín hiệu giao thông" in card
+    assert "Phạt tiền từ 4.000.000 đồng đến 6.000.000 đồng" in card
+    # A question that does not ask about a fine gets no penalty card.
+    html = client.get("/tim-kiem/", {"q": "đèn tín hiệu giao thông là gì"}).content.decode()
+    assert "penalty-answer-title" not in html
