@@ -16,12 +16,20 @@ class PenaltyLookupForm(forms.Form):
         label="Phương tiện / đối tượng", required=False,
         choices=[("", "Tất cả")] + [(value, label) for value, label in Vehicle.choices if value],
     )
+    linh_vuc = forms.ChoiceField(label="Lĩnh vực", required=False)
     ngay = forms.DateField(
         label="Quy định có hiệu lực vào ngày", required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         widget=forms.TextInput(attrs={"placeholder": "ngày/tháng/năm", "inputmode": "numeric"}),
         error_messages={"invalid": "Ngày phải viết theo dạng ngày/tháng/năm, ví dụ 01/07/2026."},
         help_text="Để trống: hôm nay.",
     )
+
+    def __init__(self, *args, **kwargs):
+        from pbgdpl.legal.models import Field
+
+        super().__init__(*args, **kwargs)
+        fields = Field.objects.filter(legaldocument__penalty_decree__isnull=False).distinct().order_by("name")
+        self.fields["linh_vuc"].choices = [("", "Tất cả")] + [(f.slug, f.name) for f in fields]
 
 
 class LandPriceLookupForm(forms.Form):
@@ -78,6 +86,7 @@ class JudgmentSearchForm(forms.Form):
                         help_text="Số bản án, vấn đề pháp lý, tòa án — có dấu hoặc không dấu.")
     loai = forms.ChoiceField(label="Loại", required=False)
     linh_vuc = forms.ChoiceField(label="Loại vụ việc", required=False)
+    toa_an = forms.ChoiceField(label="Tòa án", required=False)
     nam = forms.CharField(label="Năm", max_length=4, required=False, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
 
     def __init__(self, *args, **kwargs):
@@ -86,6 +95,10 @@ class JudgmentSearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["loai"].choices = [("", "Tất cả")] + list(JudgmentKind.choices)
         self.fields["linh_vuc"].choices = [("", "Tất cả")] + list(CaseType.choices)
+        from .models import Judgment
+
+        courts = Judgment.objects.published().order_by("court").values_list("court", flat=True).distinct()
+        self.fields["toa_an"].choices = [("", "Tất cả")] + [(court, court) for court in courts]
 
     def clean_nam(self):
         from pbgdpl.core.numbers import parse_ascii_int

@@ -44,7 +44,8 @@ def penalties(request: HttpRequest) -> HttpResponse:
         query = form.cleaned_data["q"].strip()
         if query:
             asked = True
-            found = find_violations(query, on=on, vehicle=form.cleaned_data["phuong_tien"], limit=10)
+            found = find_violations(query, on=on, vehicle=form.cleaned_data["phuong_tien"],
+                                    field=form.cleaned_data["linh_vuc"], limit=10)
             cards = [_card(violation) for violation in found]
     context = {
         "form": form, "cards": cards, "asked": asked, "on": on,

@@ -30,6 +30,8 @@ def judgments(request: HttpRequest, trail) -> HttpResponse:
             rows = rows.filter(kind=data["loai"])
         if data["linh_vuc"]:
             rows = rows.filter(case_type=data["linh_vuc"])
+        if data["toa_an"]:
+            rows = rows.filter(court=data["toa_an"])
         if data["nam"]:
             rows = rows.filter(judged_on__year=data["nam"])
     results = Paginator(rows, 20).get_page(parse_ascii_int(request.GET.get("page", ""), minimum=1) or 1)

@@ -181,7 +181,7 @@ def current_index() -> PenaltyIndex:
     return _local["index"]  # type: ignore[return-value]
 
 
-def find_violations(query: str, *, on: datetime.date, vehicle: str = "", limit: int = 10) -> list:
+def find_violations(query: str, *, on: datetime.date, vehicle: str = "", field: str = "", limit: int = 10) -> list:
     """The violations that best answer ``query`` among decrees in force on ``on``."""
     from pbgdpl.legal.models import LegalDocument
 
@@ -192,7 +192,10 @@ def find_violations(query: str, *, on: datetime.date, vehicle: str = "", limit: 
         understood.vehicle = vehicle
     if not understood.folded:
         return []
-    in_force = set(LegalDocument.objects.in_force_on(on).filter(penalty_decree__isnull=False).values_list("pk", flat=True))
+    decrees = LegalDocument.objects.in_force_on(on).filter(penalty_decree__isnull=False)
+    if field:
+        decrees = decrees.filter(fields__slug=field)
+    in_force = set(decrees.values_list("pk", flat=True))
     ranked = current_index().score(understood, in_force)
     if vehicle:
         allowed = set(Violation.objects.filter(vehicle=vehicle).values_list("pk", flat=True))

@@ -89,3 +89,11 @@ def test_site_search_puts_the_fine_above_the_results(client, sample_decrees, set
     # A question that does not ask about a fine gets no penalty card.
     html = client.get("/tim-kiem/", {"q": "đèn tín hiệu giao thông là gì"}).content.decode()
     assert "penalty-answer-title" not in html
+
+
+@pytest.mark.django_db
+def test_field_filter_keeps_the_decrees_of_that_field(client, sample_decrees):
+    html = client.get(URL, {"q": "phat bao nhieu vut rac", "linh_vuc": "giao-thong-van-tai"}).content.decode()
+    assert "Vứt, thải" not in html
+    html = client.get(URL, {"q": "phat bao nhieu vut rac", "linh_vuc": "tai-nguyen-moi-truong"}).content.decode()
+    assert "Vứt, thải rác thải sinh hoạt trên vỉa hè" in html
