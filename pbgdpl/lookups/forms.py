@@ -28,7 +28,7 @@ class PenaltyLookupForm(forms.Form):
         from pbgdpl.legal.models import Field
 
         super().__init__(*args, **kwargs)
-        fields = Field.objects.filter(legaldocument__penalty_decree__isnull=False).distinct().order_by("name")
+        fields = Field.objects.filter(documents__penalty_decree__isnull=False).distinct().order_by("name")
         self.fields["linh_vuc"].choices = [("", "Tất cả")] + [(f.slug, f.name) for f in fields]
 
 
