@@ -16,7 +16,9 @@ class CoreConfig(AppConfig):
         from .setup_steps import register_setup_step
         from .site_address import sync_default_site
         from .site_tree import build_site_tree, fill_demo_portal_settings
-        from .tasks import prune_task_results, publish_scheduled
+        from .models import PortalSettings
+        from .pagecache import pages as cached_pages
+        from .tasks import prune_page_cache_index, prune_task_results, publish_scheduled
 
         post_migrate.connect(create_cache_table, sender=self)
         # Every model's rich text is cleaned before it is saved, whichever app the model belongs to.
@@ -26,3 +28,6 @@ class CoreConfig(AppConfig):
         register_demo_loader("portal-settings", fill_demo_portal_settings, order=0)
         register_periodic("publish-scheduled", every=60, task=publish_scheduled)
         register_periodic("prune-task-results", every=24 * 3600, task=prune_task_results)
+        # Anonymous page cache: pages and the site settings every page shows.
+        cached_pages.connect(setting_models=[PortalSettings])
+        register_periodic("prune-page-cache-index", every=3600, task=prune_page_cache_index)

@@ -19,6 +19,7 @@ class QaConfig(AppConfig):
         from .tasks import qa_daily_retention
 
         register(QuestionSource())
+        _register_page_cache()
         # Editors screen, route and answer; only the board approves and publishes.
         grant_model_permissions(
             EDITOR,
@@ -43,3 +44,23 @@ class QaConfig(AppConfig):
             export=lambda email, phone: services.export_person(email=email, phone=phone),
             delete=lambda email, phone: services.erase_person(email=email, phone=phone),
         )
+
+
+def _register_page_cache() -> None:
+    """Public pages show published questions and their answers; nothing else of the workflow."""
+    from pbgdpl.core import pagecache
+
+    from .models import Answer, Question, Status
+
+    label = Question._meta.label
+    pagecache.track_model(Question)
+    pagecache.register_model(
+        Question,
+        lambda question, event: [pagecache.object_tag(label, question.pk), pagecache.list_tag(label)],
+        public=lambda question: question.status == Status.PUBLISHED,
+    )
+    pagecache.register_model(
+        Answer,
+        lambda answer, event: [pagecache.object_tag(label, answer.question_id), pagecache.list_tag(label)],
+        public=lambda answer: Question.objects.filter(pk=answer.question_id, status=Status.PUBLISHED).exists(),
+    )
