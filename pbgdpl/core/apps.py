@@ -11,13 +11,13 @@ class CoreConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks)
         from .cache_table import create_cache_table
         from .demo import register_demo_loader
+        from .models import PortalSettings
+        from .pagecache import pages as cached_pages
         from .periodic import register_periodic
         from .sanitize import connect as connect_rich_text_sanitiser
         from .setup_steps import register_setup_step
         from .site_address import sync_default_site
         from .site_tree import build_site_tree, fill_demo_portal_settings
-        from .models import PortalSettings
-        from .pagecache import pages as cached_pages
         from .tasks import prune_page_cache_index, prune_task_results, publish_scheduled
 
         post_migrate.connect(create_cache_table, sender=self)

@@ -20,8 +20,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pbgdpl.core.text import vietnamese_slug
 from pbgdpl.core import pagecache
+from pbgdpl.core.text import vietnamese_slug
 from pbgdpl.search.services import mark_changed
 
 from .models import DocumentVersion, Field, LegalDocument, Predicate, Provision, Relation

@@ -16,8 +16,8 @@ class SearchConfig(AppConfig):
 
         from . import dictionary
         from .analytics.tasks import maintain_search_analytics
-        from .models import DictionaryEntry
         from .index import SEARCH_RESULTS_TAG
+        from .models import DictionaryEntry
         from .tasks import apply_outbox_task
         from .views import record_cached_search
 

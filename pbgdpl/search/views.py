@@ -21,10 +21,10 @@ from pbgdpl.core.pagecache import hits
 from pbgdpl.core.ratelimit import client_key
 
 from . import engine
-from .index import SEARCH_RESULTS_TAG
 from .analytics import selectors as analytics_selectors
 from .analytics import services as analytics
 from .forms import FACET_KEYS, FACET_LABELS, SORT_CHOICES, SearchParams, parse_params
+from .index import SEARCH_RESULTS_TAG
 
 log = logging.getLogger(__name__)
 
