@@ -97,6 +97,11 @@ def _shown_publicly(sender, instance) -> bool:
     return bool(getattr(instance, _WAS_PUBLIC, False) or rule(instance))
 
 
+def visibility_changed(instance, public_now: bool) -> bool:
+    """Whether a save of ``instance`` (registered with ``public=``) put it on or took it off the site."""
+    return bool(getattr(instance, _WAS_PUBLIC, False)) != bool(public_now)
+
+
 def _on_save(sender, instance, created: bool, raw: bool = False, update_fields=None, **kwargs) -> None:
     if raw or not _shown_publicly(sender, instance):
         return
