@@ -119,6 +119,28 @@ def index_changed() -> None:
         invalidation.purge_now([SEARCH_RESULTS_TAG])
 
 
+def index_committed() -> None:
+    """This process wrote the index: purge now, and once more after every reader of the node has
+    had time to reload (a page rendered meanwhile from a reader not yet reloaded goes too)."""
+    from pbgdpl.core.pagecache import invalidation
+
+    if not invalidation.enabled():
+        return
+    index_changed()
+
+    def again() -> None:
+        from django.db import connection
+
+        try:
+            index_changed()
+        finally:
+            connection.close()
+
+    timer = threading.Timer(RELOAD_EVERY_S + 0.5, again)
+    timer.daemon = True
+    timer.start()
+
+
 @dataclass
 class IndexHandle:
     """An open index plus what the query side derives from it (law names, vocabulary)."""
