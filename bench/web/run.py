@@ -74,8 +74,8 @@ def manage(env: dict, *args: str) -> str:
 
 def prepare(env: dict) -> dict:
     started = time.monotonic()
-    exists = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc",
-                             "select 1 from pg_database where datname = :'name'", "-v", f"name={DB_NAME}"],
+    exists = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tA", "-v", f"name={DB_NAME}"],
+                            input="select 1 from pg_database where datname = :'name'",
                             capture_output=True, text=True, check=True).stdout.strip()
     if not exists:
         subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"create database {DB_NAME}"],
