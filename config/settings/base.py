@@ -84,11 +84,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: answers strangers from the page cache with the headers the middleware below set
+    # (a fresh CSP nonce each time), before anything else runs (docs/decisions/0014-page-cache.md).
+    "pbgdpl.core.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "pbgdpl.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Answers strangers from the page cache before sessions, CSRF and authentication run.
-    "pbgdpl.core.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -12,7 +12,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re
-from django.utils.functional import empty
 
 DEFAULT_EXCLUDED_PREFIXES = ("/quan-tri/", "/django-admin/", "/healthz", "/static/", "/media/", "/tai-lieu/")
 _excluded: list[str] = []
@@ -53,8 +52,7 @@ def _cache_control_forbids(response: HttpResponse) -> bool:
 
 
 def nonce_used(request: HttpRequest) -> bool:
-    nonce = getattr(request, "csp_nonce", None)
-    return nonce is not None and getattr(nonce, "_wrapped", empty) is not empty
+    return bool(getattr(request, "csp_nonce_used_by_page", False))
 
 
 def response_is_storable(request: HttpRequest, response: HttpResponse) -> bool:

@@ -37,7 +37,12 @@ def test_strangers_get_cached_pages_with_validators_and_304(seeded_site, page_ca
     assert second["ETag"] == first["ETag"]
     assert "Last-Modified" in second
     assert "public" in second["Cache-Control"] and "max-age=0" in second["Cache-Control"]
-    assert "Content-Security-Policy" in second  # security headers are added to every answer
+    # Security headers come with every answer, each with its own CSP nonce.
+    third = page_cache.get("/")
+    assert third["X-Page-Cache"] == "hit"
+    assert "nonce-" in second["Content-Security-Policy"]
+    assert second["Content-Security-Policy"] != third["Content-Security-Policy"]
+    assert second["X-Frame-Options"] == "DENY" and "Permissions-Policy" in second
     again = page_cache.get("/", If_None_Match=second["ETag"])
     assert again.status_code == 304
     assert again.content == b""
@@ -118,3 +123,48 @@ def test_menu_and_settings_changes_purge_every_page_that_shows_them_but_not_feed
 
     assert page_cache.purged_by(rename_menu_item, html_pages + feeds) == set(html_pages)
     assert "Giới thiệu chung" in page_cache.get("/van-ban/").content.decode()
+
+
+def test_under_asgi_a_hit_is_answered_before_django(seeded_site, page_cache):
+    import asyncio
+
+    from pbgdpl.core.pagecache.asgi import PageCacheASGI
+
+    stored = page_cache.get("/gioi-thieu/")
+    assert stored["X-Page-Cache"] == "miss"
+
+    async def django_must_not_run(scope, receive, send):
+        raise AssertionError("the cached page went to Django")
+
+    async def call(headers):
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": "/gioi-thieu/", "query_string": b"", "scheme": "http",
+                 "headers": [(b"host", b"testserver"), *headers]}
+        await PageCacheASGI(django_must_not_run)(scope, None, send)
+        return sent[0]["status"], dict(sent[0]["headers"]), sent[1]["body"]
+
+    status, headers, body = asyncio.run(call([]))
+    assert status == 200 and body == stored.content
+    assert headers[b"x-page-cache"] == b"hit" and b"nonce-" in headers[b"content-security-policy"]
+    assert asyncio.run(call([(b"if-none-match", stored["ETag"].encode())]))[0] == 304
+
+    async def django(scope, receive, send):
+        await send({"type": "http.response.start", "status": 299, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def with_session():
+        sent = []
+
+        async def send(message):
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": "/gioi-thieu/", "query_string": b"", "scheme": "http",
+                 "headers": [(b"host", b"testserver"), (b"cookie", b"sessionid=abc")]}
+        await PageCacheASGI(django)(scope, None, send)
+        return sent[0]["status"]
+
+    assert asyncio.run(with_session()) == 299  # a session goes to Django

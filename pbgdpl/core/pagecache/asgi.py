@@ -1,0 +1,125 @@
+"""The page cache's fast path under ASGI: a hit is answered before Django is entered.
+
+Django's ASGI handler runs the synchronous middleware in a worker thread; for a page that is
+already in the cache that hop and the middleware cost more than the answer itself. This wrapper
+reads the ``pages`` cache directly (``redis.asyncio`` when ``REDIS_URL`` is set) for requests the
+policy allows and that no hit hook needs, and answers with the stored headers (a fresh CSP nonce),
+validators and 304s. Anything else — a miss, a cookie, a path with hit hooks (search statistics),
+a cache error — goes to Django unchanged, where :mod:`.middleware` applies the same rules.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import pickle
+from http.cookies import SimpleCookie
+
+from django.conf import settings
+
+from . import hits, keys, policy, store
+from .middleware import entry_headers, validator_headers
+
+log = logging.getLogger(__name__)
+
+
+def _headers(scope) -> dict[str, str]:
+    return {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope.get("headers", [])}
+
+
+def _cookies(header: str) -> dict[str, str]:
+    if not header:
+        return {}
+    jar = SimpleCookie()
+    try:
+        jar.load(header)
+    except Exception:
+        return {"unparsable": "1"}
+    return {name: morsel.value for name, morsel in jar.items()}
+
+
+def _scheme(scope, headers: dict[str, str]) -> str:
+    """``request.scheme`` as Django computes it (SECURE_PROXY_SSL_HEADER first)."""
+    proxy = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    if proxy:
+        name, secure_value = proxy
+        value = headers.get(name.removeprefix("HTTP_").replace("_", "-").lower())
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
+    return scope.get("scheme") or "http"
+
+
+class PageCacheASGI:
+    def __init__(self, app):
+        self.app = app
+        self.enabled = bool(getattr(settings, "PAGE_CACHE_ENABLED", False))
+        self.redis = None
+        cache_settings = settings.CACHES.get(store.CACHE_ALIAS, {})
+        if self.enabled and cache_settings.get("BACKEND", "").endswith("RedisCache"):
+            import redis.asyncio
+
+            self.redis = redis.asyncio.Redis.from_url(cache_settings["LOCATION"])
+            self.key_prefix = cache_settings.get("KEY_PREFIX", "")
+            self.key_version = cache_settings.get("VERSION", 1)
+
+    async def _get(self, key: str) -> store.Entry | None:
+        if self.redis is None:  # the embedded (file) cache: a short read in a thread
+            return await asyncio.to_thread(store.get, key)
+        raw = await self.redis.get(f"{self.key_prefix}:{self.key_version}:{key}")
+        return None if raw is None else pickle.loads(raw)  # noqa: S301 - written by this application only
+
+    async def __call__(self, scope, receive, send):
+        if self.enabled and scope["type"] == "http":
+            try:
+                answered = await self._answer(scope, send)
+            except Exception:
+                log.exception("Page cache fast path failed; Django answers")
+                answered = False
+            if answered:
+                return
+        await self.app(scope, receive, send)
+
+    def _key(self, scope, headers: dict[str, str], cookies: dict[str, str]) -> str | None:
+        method = scope.get("method", "GET")
+        path = scope.get("root_path", "") + scope.get("path", "")
+        if method not in ("GET", "HEAD") or path.startswith(policy.excluded_prefixes()):
+            return None
+        if "authorization" in headers or "host" not in headers:
+            return None
+        allowed = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+        if any(name not in allowed for name in cookies):
+            return None
+        if any(path.startswith(prefix) for prefix, _hook in hits._hooks):
+            return None  # its hooks must run, in Django
+        query = scope.get("query_string", b"").decode("latin-1")
+        return keys.variant_key(
+            _scheme(scope, headers),
+            headers["host"],
+            keys.full_path(path, query),
+            keys.resolve_language(cookies.get(settings.LANGUAGE_COOKIE_NAME, ""), headers.get("accept-language", "")),
+            tuple(headers.get(name.lower(), "") for name in keys.HTMX_HEADERS),
+        )
+
+    async def _answer(self, scope, send) -> bool:
+        headers = _headers(scope)
+        key = self._key(scope, headers, _cookies(headers.get("cookie", "")))
+        if key is None:
+            return False
+        entry = await self._get(key)
+        if entry is None:
+            return False
+        if headers.get("if-none-match", "") == entry.etag:
+            status, body = 304, b""
+            out = [(n, v) for n, v in entry.headers if n.lower() == "vary"]
+            out += validator_headers(entry.etag, entry.last_modified)
+        else:
+            status = entry.status
+            body = b"" if scope.get("method") == "HEAD" else entry.content
+            out = [(n, v) for n, v in entry_headers(entry, keys.fresh_nonce()) if n.lower() != "content-length"]
+            out += validator_headers(entry.etag, entry.last_modified)
+            out.append(("Content-Length", str(len(entry.content))))
+        out.append(("X-Page-Cache", "hit"))
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(n.lower().encode("latin-1"), v.encode("latin-1")) for n, v in out]})
+        await send({"type": "http.response.body", "body": body})
+        return True
