@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import pickle
+import time
 from http.cookies import SimpleCookie
 
 from django.conf import settings
@@ -21,6 +22,12 @@ from . import hits, keys, policy, store
 from .middleware import entry_headers, validator_headers
 
 log = logging.getLogger(__name__)
+
+# Each process keeps the pages it served lately in memory: a hit then costs no round trip to
+# Redis. A purge anywhere bumps the shared generation; processes look at it this often.
+LOCAL_CHECK_S = 0.5
+LOCAL_MAX_AGE_S = 30.0
+LOCAL_MAX_BYTES = 48 * 1024 * 1024
 
 
 def _headers(scope) -> dict[str, str]:
@@ -53,6 +60,15 @@ class PageCacheASGI:
     def __init__(self, app):
         self.app = app
         self.enabled = bool(getattr(settings, "PAGE_CACHE_ENABLED", False))
+        self._local: dict[str, tuple[store.Entry, float]] = {}
+        self._local_bytes = 0
+        self._checked_at = -LOCAL_CHECK_S
+        self._generation_seen = None
+        # Read once: the hot path must not go through the settings object on every request.
+        self.excluded = policy.excluded_prefixes()
+        self.hooked = tuple(prefix for prefix, _hook in hits._hooks)
+        self.allowed_cookies = frozenset({settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME})
+        self.language_cookie = settings.LANGUAGE_COOKIE_NAME
         self.redis = None
         cache_settings = settings.CACHES.get(store.CACHE_ALIAS, {})
         if self.enabled and cache_settings.get("BACKEND", "").endswith("RedisCache"):
@@ -62,11 +78,44 @@ class PageCacheASGI:
             self.key_prefix = cache_settings.get("KEY_PREFIX", "")
             self.key_version = cache_settings.get("VERSION", 1)
 
-    async def _get(self, key: str) -> store.Entry | None:
+    def _redis_key(self, key: str) -> str:
+        return f"{self.key_prefix}:{self.key_version}:{key}"
+
+    async def _shared_get(self, key: str):
         if self.redis is None:  # the embedded (file) cache: a short read in a thread
             return await asyncio.to_thread(store.get, key)
-        raw = await self.redis.get(f"{self.key_prefix}:{self.key_version}:{key}")
+        raw = await self.redis.get(self._redis_key(key))
         return None if raw is None else pickle.loads(raw)  # noqa: S301 - written by this application only
+
+    async def _generation(self):
+        if self.redis is None:
+            return await asyncio.to_thread(store.generation)
+        raw = await self.redis.get(self._redis_key(store.GENERATION_KEY))
+        return None if raw is None else int(raw)
+
+    async def _get(self, key: str) -> store.Entry | None:
+        """From this process's memory when no purge happened since (checked every LOCAL_CHECK_S
+        at most, so a purge reaches every process within that time), else from the shared cache."""
+        now = time.monotonic()
+        if now - self._checked_at >= LOCAL_CHECK_S:
+            self._checked_at = now
+            generation = await self._generation()
+            if generation != self._generation_seen:
+                self._local.clear()
+                self._local_bytes = 0
+                self._generation_seen = generation
+        kept = self._local.get(key)
+        if kept is not None and kept[1] > now:
+            return kept[0]
+        entry = await self._shared_get(key)
+        if entry is not None:
+            size = len(entry.content)
+            if self._local_bytes + size > LOCAL_MAX_BYTES:
+                self._local.clear()
+                self._local_bytes = 0
+            self._local[key] = (entry, now + LOCAL_MAX_AGE_S)
+            self._local_bytes += size
+        return entry
 
     async def __call__(self, scope, receive, send):
         if self.enabled and scope["type"] == "http":
@@ -82,22 +131,22 @@ class PageCacheASGI:
     def _key(self, scope, headers: dict[str, str], cookies: dict[str, str]) -> str | None:
         method = scope.get("method", "GET")
         path = scope.get("root_path", "") + scope.get("path", "")
-        if method not in ("GET", "HEAD") or path.startswith(policy.excluded_prefixes()):
+        if method not in ("GET", "HEAD") or path.startswith(self.excluded):
             return None
         if "authorization" in headers or "host" not in headers:
             return None
-        allowed = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
-        if any(name not in allowed for name in cookies):
+        if any(name not in self.allowed_cookies for name in cookies):
             return None
-        if any(path.startswith(prefix) for prefix, _hook in hits._hooks):
+        if path.startswith(self.hooked):
             return None  # its hooks must run, in Django
         query = scope.get("query_string", b"").decode("latin-1")
         return keys.variant_key(
             _scheme(scope, headers),
             headers["host"],
             keys.full_path(path, query),
-            keys.resolve_language(cookies.get(settings.LANGUAGE_COOKIE_NAME, ""), headers.get("accept-language", "")),
+            keys.resolve_language(cookies.get(self.language_cookie, ""), headers.get("accept-language", "")),
             tuple(headers.get(name.lower(), "") for name in keys.HTMX_HEADERS),
+            keys.local_date(),
         )
 
     async def _answer(self, scope, send) -> bool:

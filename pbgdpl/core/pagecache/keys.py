@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import secrets
+import time
 
 from django.conf import settings
 from django.utils import timezone
@@ -47,8 +48,21 @@ def full_path(path: str, query_string: str) -> str:
     return escape_uri_path(path) + (("?" + iri_to_uri(query_string)) if query_string else "")
 
 
-def variant_key(scheme: str, host: str, path_and_query: str, language: str, htmx: tuple[str, ...]) -> str:
-    return store.variant_key(scheme, host, path_and_query, language, *htmx, timezone.localdate().isoformat())
+_today: tuple[float, str] = (0.0, "")
+
+
+def local_date() -> str:
+    """Today in the site's time zone, recomputed at most once a second (the ASGI fast path)."""
+    global _today
+    now = time.monotonic()
+    if now - _today[0] >= 1.0:
+        _today = (now, timezone.localdate().isoformat())
+    return _today[1]
+
+
+def variant_key(scheme: str, host: str, path_and_query: str, language: str, htmx: tuple[str, ...],
+                today: str) -> str:
+    return store.variant_key(scheme, host, path_and_query, language, *htmx, today)
 
 
 def key_for_request(request) -> str:
@@ -59,6 +73,7 @@ def key_for_request(request) -> str:
         resolve_language(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, ""),
                          request.META.get("HTTP_ACCEPT_LANGUAGE", "")),
         tuple(request.headers.get(name, "") for name in HTMX_HEADERS),
+        timezone.localdate().isoformat(),
     )
 
 

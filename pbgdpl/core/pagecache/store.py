@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 CACHE_ALIAS = "pages"
 ENTRY_PREFIX = "pc:e:"
 PURGED_PREFIX = "pc:p:"
+# Bumped by every purge: processes keeping recent pages in their own memory (the ASGI fast
+# path) drop them when it changes.
+GENERATION_KEY = "pc:generation"
 # A render slower than this could still store a page its purge missed; none takes that long.
 PURGE_MEMORY_SECONDS = 300
 MAX_TAGS = 400
@@ -120,7 +123,21 @@ def purge_tags(tags: Iterable[str]) -> set[str]:
     if keys:
         cache.delete_many(list(keys))
         CachedPageDependency.objects.filter(cache_key__in=keys).delete()
+        bump_generation()
     return urls
+
+
+def bump_generation() -> None:
+    cache = page_cache()
+    cache.add(GENERATION_KEY, 0, None)
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # evicted between the two calls
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def generation():
+    return page_cache().get(GENERATION_KEY)
 
 
 def cached_urls() -> set[str]:
