@@ -4,9 +4,9 @@
 1. Prepares a production-like installation on loopback: PostgreSQL database ``pbgdpl_benchweb``
    (created, migrated, demo data loaded once), Redis (``BENCH_REDIS_URL``, default DB 2),
    ``config.settings.production``, static files collected, search index built.
-2. Serves a bare WSGI hello-world (``bench/web/hello.py``) with the same server and worker count
+2. Serves a bare ASGI hello-world (``bench/web/hello.py``) with the same server and worker count
    as the portal: the ceiling of this machine for this stack, measured in the same run.
-3. Serves the portal the documented way (``config/gunicorn.conf.py``), once with the page cache on
+3. Serves the portal the documented way (uvicorn, ``WEB_CONCURRENCY`` workers), once with the page cache on
    (warm: each page requested once before measuring) and once with it off (``PAGE_CACHE=0``).
 4. Measures each page with wrk (2 threads, 32 connections by default): home, a news article,
    the Bộ luật Dân sự page, a filtered document list, 20 different searches, a Q&A page, /healthz.
@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
-GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+UVICORN = str(Path(sys.executable).with_name("uvicorn"))
 DB_NAME = "pbgdpl_benchweb"
 
 # Twenty searches a citizen might type (with and without diacritics, numbers, article references).
@@ -174,12 +174,14 @@ def wrk(port: int, paths: list[str], args) -> dict:
     return json.loads(match.group(1))
 
 
-def gunicorn_cmd(app: str) -> list[str]:
-    return [GUNICORN, "-c", str(ROOT / "config" / "gunicorn.conf.py"), app]
+def server_cmd(app: str, args) -> list[str]:
+    """The documented production command (docs/operations.md): uvicorn, WEB_CONCURRENCY workers."""
+    return [UVICORN, app, "--host", "127.0.0.1", "--port", str(args.port), "--workers", str(args.workers),
+            "--log-level", "warning", "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1", "--no-access-log"]
 
 
 def measure_portal(env: dict, pages: dict, args, ceiling_rps: float, cached: bool) -> dict:
-    server = start(gunicorn_cmd("config.wsgi:application"), {**env, "PAGE_CACHE": "1" if cached else "0"}, args.port)
+    server = start(server_cmd("config.asgi:application", args), {**env, "PAGE_CACHE": "1" if cached else "0"}, args.port)
     try:
         for paths in pages.values():
             for path in paths:
@@ -206,15 +208,15 @@ def main() -> None:
     parser.add_argument("--only", choices=["cached", "uncached"], default=None)
     args = parser.parse_args()
     if args.workers is None:
-        args.workers = 2 * (os.cpu_count() or 1)  # the documented default (config/gunicorn.conf.py)
+        args.workers = 2 * (os.cpu_count() or 1)  # the documented default: two per core
     env = bench_env(args)
-    report = {"setup": {"server": "gunicorn (sync workers, config/gunicorn.conf.py)", "workers": args.workers,
+    report = {"setup": {"server": "uvicorn (ASGI, page cache fast path)", "workers": args.workers,
                         "wrk": f"-t{args.threads} -c{args.connections} -d{args.duration}s",
                         "cpus": os.cpu_count(), "database": "PostgreSQL", "cache": "Redis"}}
     report["setup"].update(prepare(env))
     pages = discover(env)
     report["setup"]["pages"] = {name: paths[0] for name, paths in pages.items()}
-    hello = start(gunicorn_cmd("bench.web.hello:application"), env, args.port)
+    hello = start(server_cmd("bench.web.hello:asgi", args), env, args.port)
     try:
         report["ceiling"] = wrk(args.port, ["/"], args)
     finally:
