@@ -269,7 +269,10 @@ def main() -> int:
         upstreams = "\n".join(f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;" for port in (A_PORT, B_PORT))
         (run / "nginx.conf").write_text((HERE / "nginx.conf.template").read_text().replace("{run}", str(run))
                                         .replace("{upstreams}", upstreams).replace("{port}", str(LB_PORT))
-                                        .replace("{forwarded_proto}", "https"))
+                                        .replace("{forwarded_proto}", "https")
+                                        # Started as root, nginx's workers would drop to www-data and
+                                        # could not use the check's private folder.
+                                        .replace("{user}", "user root;" if os.geteuid() == 0 else ""))
         processes.start("nginx", ["nginx", "-c", str(run / "nginx.conf"), "-p", str(run)], env_a, run)
         for port in (A_PORT, B_PORT, LB_PORT):
             wait_up(port)

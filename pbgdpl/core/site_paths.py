@@ -24,8 +24,10 @@ def _give_paths(sender, instance, **kwargs) -> None:
     if not holder:
         from wagtail.models import Site
 
-        holder.append(Site.get_site_root_paths())
-    instance._wagtail_cached_site_root_paths = holder[0]
+        holder.append(None)  # reading the paths loads pages too: do not come back here meanwhile
+        holder[0] = Site.get_site_root_paths()
+    if holder[0] is not None:
+        instance._wagtail_cached_site_root_paths = holder[0]
 
 
 def connect(page_models) -> None:

@@ -19,7 +19,7 @@ from http.cookies import SimpleCookie
 from django.conf import settings
 
 from . import hits, keys, policy, store
-from .middleware import entry_headers, validator_headers
+from .middleware import choose_body, encoding_headers, entry_headers, validator_headers
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,19 @@ def _scheme(scope, headers: dict[str, str]) -> str:
         if value is not None:
             return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
     return scope.get("scheme") or "http"
+
+
+def _run_hooks(scope, extras: dict) -> None:
+    import io
+
+    from django.core.handlers.asgi import ASGIRequest
+    from django.db import close_old_connections
+
+    close_old_connections()
+    try:
+        hits.run_hooks(ASGIRequest(scope, io.BytesIO()), extras)
+    finally:
+        close_old_connections()
 
 
 class PageCacheASGI:
@@ -137,8 +150,6 @@ class PageCacheASGI:
             return None
         if any(name not in self.allowed_cookies for name in cookies):
             return None
-        if path.startswith(self.hooked):
-            return None  # its hooks must run, in Django
         query = scope.get("query_string", b"").decode("latin-1")
         return keys.variant_key(
             _scheme(scope, headers),
@@ -157,18 +168,23 @@ class PageCacheASGI:
         entry = await self._get(key)
         if entry is None:
             return False
-        if headers.get("if-none-match", "") == entry.etag:
+        content, etag, gzipped = choose_body(entry, headers.get("accept-encoding", ""))
+        if etag in headers.get("if-none-match", ""):
             status, body = 304, b""
-            out = [(n, v) for n, v in entry.headers if n.lower() == "vary"]
-            out += validator_headers(entry.etag, entry.last_modified)
+            out = [*encoding_headers(entry, False)[:1], *validator_headers(etag, entry.last_modified)]
         else:
             status = entry.status
-            body = b"" if scope.get("method") == "HEAD" else entry.content
-            out = [(n, v) for n, v in entry_headers(entry, keys.fresh_nonce()) if n.lower() != "content-length"]
-            out += validator_headers(entry.etag, entry.last_modified)
-            out.append(("Content-Length", str(len(entry.content))))
+            body = b"" if scope.get("method") == "HEAD" else content
+            out = [(n, v) for n, v in entry_headers(entry, keys.fresh_nonce())
+                   if n.lower() not in ("content-length", "vary")]
+            out += encoding_headers(entry, gzipped)
+            out += validator_headers(etag, entry.last_modified)
+            out.append(("Content-Length", str(len(content))))
         out.append(("X-Page-Cache", "hit"))
         await send({"type": "http.response.start", "status": status,
                     "headers": [(n.lower().encode("latin-1"), v.encode("latin-1")) for n, v in out]})
         await send({"type": "http.response.body", "body": body})
+        if scope.get("path", "").startswith(self.hooked):
+            # Work a hit must still do (search statistics) runs after the answer, off the event loop.
+            asyncio.get_running_loop().run_in_executor(None, _run_hooks, scope, entry.extras)
         return True

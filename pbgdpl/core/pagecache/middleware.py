@@ -56,14 +56,39 @@ def _stored_headers(response: HttpResponse, nonce: str) -> list[tuple[str, str]]
     return stored
 
 
-def _from_entry(request: HttpRequest, entry: store.Entry) -> HttpResponse:
-    response = HttpResponse(b"" if request.method == "HEAD" else entry.content, status=entry.status)
+def accepts_gzip(accept_encoding: str) -> bool:
+    return "gzip" in accept_encoding.lower()
+
+
+def encoding_headers(entry: store.Entry, gzipped: bool) -> list[tuple[str, str]]:
+    """The body's encoding and the ``Vary`` that says it depends on Accept-Encoding."""
+    vary = next((value for name, value in entry.headers if name.lower() == "vary"), "")
+    if entry.gzipped is not None and "accept-encoding" not in vary.lower():
+        vary = f"{vary}, Accept-Encoding" if vary else "Accept-Encoding"
+    out = [("Vary", vary)] if vary else []
+    if gzipped:
+        out.append(("Content-Encoding", "gzip"))
+    return out
+
+
+def choose_body(entry: store.Entry, accept_encoding: str) -> tuple[bytes, str, bool]:
+    """(body, etag, gzipped) for a client sending ``accept_encoding``."""
+    if entry.gzipped is not None and accepts_gzip(accept_encoding):
+        return entry.gzipped, entry.gzip_etag, True
+    return entry.content, entry.etag, False
+
+
+def _from_entry(request: HttpRequest, entry: store.Entry) -> tuple[HttpResponse, str]:
+    body, etag, gzipped = choose_body(entry, request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    response = HttpResponse(b"" if request.method == "HEAD" else body, status=entry.status)
     for name, value in entry_headers(entry, keys.fresh_nonce()):
+        if name.lower() not in ("vary", "content-length"):
+            response[name] = value
+    for name, value in [*encoding_headers(entry, gzipped), *validator_headers(etag, entry.last_modified)]:
         response[name] = value
-    for name, value in validator_headers(entry.etag, entry.last_modified):
-        response[name] = value
+    response["Content-Length"] = str(len(body))
     response["X-Page-Cache"] = "hit"
-    return response
+    return response, etag
 
 
 class PageCacheMiddleware:
@@ -81,8 +106,9 @@ class PageCacheMiddleware:
         entry = store.get(key)
         if entry is not None:
             hits.run_hooks(request, entry.extras)
+            response, etag = _from_entry(request, entry)
             return get_conditional_response(
-                request, etag=entry.etag, last_modified=int(entry.last_modified), response=_from_entry(request, entry))
+                request, etag=etag, last_modified=int(entry.last_modified), response=response)
         started = time.time()
         with collecting() as tags:
             response = self.get_response(request)
@@ -97,6 +123,7 @@ class PageCacheMiddleware:
             etag=etag,
             last_modified=started,
             extras=hits.take_extras(request),
+            gzipped=store.compress(response.content, response.get("Content-Type", "")),
         )
         stored = store.put(key, _url(request), entry, set(tags), started)
         for name, value in validator_headers(etag, started):

@@ -13,6 +13,7 @@ the latest purge of one of its tags is dropped.
 from __future__ import annotations
 
 import datetime
+import gzip
 import hashlib
 import logging
 import time
@@ -68,6 +69,21 @@ class Entry:
     etag: str
     last_modified: float
     extras: dict = field(default_factory=dict)
+    # The body gzip-compressed once at store time (text over 1 KB), sent to browsers that accept it.
+    gzipped: bytes | None = None
+
+    @property
+    def gzip_etag(self) -> str:
+        return self.etag[:-1] + '-gz"'
+
+
+COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
+
+
+def compress(content: bytes, content_type: str) -> bytes | None:
+    if len(content) < 1024 or not content_type.startswith(COMPRESSIBLE):
+        return None
+    return gzip.compress(content, compresslevel=6, mtime=0)
 
 
 def get(key: str) -> Entry | None:

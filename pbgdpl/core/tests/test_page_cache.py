@@ -46,6 +46,13 @@ def test_strangers_get_cached_pages_with_validators_and_304(seeded_site, page_ca
     again = page_cache.get("/", If_None_Match=second["ETag"])
     assert again.status_code == 304
     assert again.content == b""
+    # Browsers that accept gzip get the body compressed once at store time, with its own ETag.
+    import gzip
+
+    zipped = page_cache.get("/", Accept_Encoding="gzip, deflate, br")
+    assert zipped["Content-Encoding"] == "gzip" and "Accept-Encoding" in zipped["Vary"]
+    assert gzip.decompress(zipped.content) == first.content
+    assert zipped["ETag"] != second["ETag"]
     head = page_cache.client.head("/")
     assert head.status_code == 200 and head.content == b""
 
