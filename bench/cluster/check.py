@@ -58,6 +58,7 @@ def node_env(run: Path, name: str) -> dict:
         "SECURE_SSL_REDIRECT": "0",
         "VAR_DIR": str(run / name),
         "MEDIA_ROOT": str(run / "media"),  # shared media, as on an NFS mount
+        "STATIC_ROOT": str(run / "static"),  # the same release's collected static files
         "WEB_CONCURRENCY": "2",
         "TWO_FACTOR_REQUIRED": "0",  # the staff login below has no authenticator app
         "FRONTEND_CACHE_PURGE_URLS": f"http://127.0.0.1:{LB_PORT}",
