@@ -102,14 +102,22 @@ class Processes:
             self.stop(name)
 
 
+def _headers(message) -> dict[str, str]:
+    """Header names in lower case (servers differ); repeated headers (Set-Cookie) joined by newlines."""
+    out: dict[str, str] = {}
+    for name, value in message.items():
+        out[name.lower()] = f"{out[name.lower()]}\n{value}" if name.lower() in out else value
+    return out
+
+
 def get(port: int, path: str, headers: dict | None = None, timeout: float = 10) -> tuple[int, dict, str]:
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}",
                                      headers={"X-Forwarded-Proto": "https", **(headers or {})})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback only
-            return response.status, dict(response.headers), response.read().decode("utf-8", "replace")
+            return response.status, _headers(response.headers), response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read().decode("utf-8", "replace")
+        return error.code, _headers(error.headers), error.read().decode("utf-8", "replace")
 
 
 def wait_up(port: int, seconds: float = 90) -> None:
@@ -183,7 +191,7 @@ def check_visibility(targets: dict, ports: dict) -> dict:
         for node, row in nodes.items():
             path, needle = targets[check]
             status, headers, body = get(ports[node], path)
-            row["cached"] = headers.get("X-Page-Cache") == "hit" or headers.get("X-Frontend-Cache") == "HIT"
+            row["cached"] = headers.get("x-page-cache") == "hit" or headers.get("x-frontend-cache") == "HIT"
             row["ok"] = row["visible_after_s"] <= VISIBLE_WITHIN_S and needle in body and row["cached"]
         for node in ports:
             nodes.setdefault(node, {"visible_after_s": None, "ok": False})
@@ -192,7 +200,7 @@ def check_visibility(targets: dict, ports: dict) -> dict:
 
 def staff_session(ports: dict) -> dict:
     status, headers, body = get(ports["node_a"], "/quan-tri/login/")
-    csrf_cookie = re.search(r"csrftoken=([^;]+)", headers.get("Set-Cookie", "")).group(1)
+    csrf_cookie = re.search(r"csrftoken=([^;]+)", headers.get("set-cookie", "")).group(1)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
     data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": "cum-staff",
                                    "password": STAFF_PASSWORD, "next": "/quan-tri/"}).encode()
@@ -217,7 +225,7 @@ def staff_session(ports: dict) -> dict:
         status, headers, body = get(port, "/quan-tri/", headers={"Cookie": f"sessionid={session}"}) if session else (0, {}, "")
         # Without the session the admin answers with its login form (after a redirect).
         result[node] = {"status": status, "admin_dashboard": status == 200 and 'name="password"' not in body,
-                        "never_shared": "X-Page-Cache" not in headers}
+                        "never_shared": "x-page-cache" not in headers}
     result["ok"] = all(row["admin_dashboard"] and row["never_shared"] for key, row in result.items()
                        if key.startswith("node_"))
     return result
