@@ -12,7 +12,7 @@ export BASE_URL ?= http://$(HOST):$(PORT)
 # The settings turn DEBUG off and restrict the accepted host names unless this is a loopback address.
 export BIND_HOST = $(HOST)
 
-.PHONY: install run serve test lint test-sqlite test-postgres bench-pages bench-contest search-eval messages clean attack-suite bench-lookups bench-api
+.PHONY: install run serve test lint test-sqlite test-postgres bench-pages bench-contest search-eval messages clean attack-suite bench-lookups bench-api bench-web cluster-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -92,6 +92,20 @@ search-eval: $(STAMP)
 	$(PY) -m pbgdpl.search.eval_tasks.citizen23.build_task
 	@for task in ../shared/bench/alqac22 ../shared/bench/alqac23-train $(CITIZEN23)/dev $(CITIZEN23)/test; do \
 	  echo "# $$task"; $(PY) manage.py search_eval $$task --json || exit 1; done
+
+## Public pages against this machine's ceiling (a hello-world app in the same run): uvicorn with the
+## production settings on loopback, PostgreSQL database pbgdpl_benchweb, Redis DB 2 (BENCH_REDIS_URL),
+## demo data, page cache warm and off, wrk -t2 -c32 (installed from Debian if missing); one JSON object.
+bench-web: $(STAMP)
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(PY) bench/web/run.py
+
+## Two app nodes behind Debian's nginx (installed if missing): publish on node A, see it on both within 5 s
+## (search and page cache), a staff session on either node, no request lost when a node stops.
+cluster-check: $(STAMP)
+	@command -v nginx >/dev/null && test -e /usr/lib/nginx/modules/ngx_http_cache_purge_module.so || \
+	  { apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-cache-purge; }
+	$(PY) bench/cluster/check.py
 
 ## Security attack suite with many more generated inputs (ATTACK_EXAMPLES per property); prints the counts.
 attack-suite: $(STAMP)

@@ -9,6 +9,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from pbgdpl.accounts.password_reset import LimitedPasswordResetView
 from pbgdpl.core import document_views
 from pbgdpl.core import views as core_views
+from pbgdpl.core.pagecache.deps import depends_on
+from pbgdpl.core.pagecache.pages import ALL_PAGES
 from pbgdpl.legal.sitemaps import SITEMAPS as LEGAL_SITEMAPS
 from pbgdpl.qa.sitemaps import SITEMAPS as QA_SITEMAPS
 from pbgdpl.quizzes.sitemaps import SITEMAPS as QUIZ_SITEMAPS
@@ -19,7 +21,7 @@ SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS, **QUIZ_S
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", depends_on(ALL_PAGES)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("quan-tri/xac-thuc/", include("pbgdpl.accounts.twofactor_urls")),
     path("quan-tri/password_reset/", LimitedPasswordResetView.as_view()),  # before Wagtail's: limited
     path("quan-tri/", include(wagtailadmin_urls)),

@@ -129,3 +129,44 @@ def screenshot_dir(settings):
     path = settings.BASE_DIR / "var" / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+class PageCacheProbe:
+    """Drives the anonymous page cache in tests: warm pages, then see which ones a change purged."""
+
+    def __init__(self, client, capture_on_commit):
+        self.client = client
+        self.capture_on_commit = capture_on_commit
+
+    def get(self, url: str, **headers):
+        return self.client.get(url, headers=headers)
+
+    def warm(self, urls) -> None:
+        for url in urls:
+            first = self.get(url)
+            assert first.status_code == 200, url
+            assert first["X-Page-Cache"] in ("miss", "hit"), (url, first["X-Page-Cache"])
+            assert self.get(url)["X-Page-Cache"] == "hit", url
+
+    def is_cached(self, url: str) -> bool:
+        from pbgdpl.core.pagecache import store
+
+        return any(cached.endswith(url) for cached in store.cached_urls())
+
+    def purged_by(self, change, urls) -> set[str]:
+        """Run ``change`` (its transaction commits) and return which of ``urls`` it purged."""
+        self.warm(urls)
+        with self.capture_on_commit(execute=True):
+            change()
+        return {url for url in urls if self.get(url).get("X-Page-Cache") != "hit"}
+
+
+@pytest.fixture
+def page_cache(settings, client, django_capture_on_commit_callbacks):
+    """The anonymous page cache switched on (the test settings keep it off), empty."""
+    from pbgdpl.core.pagecache import store
+
+    settings.PAGE_CACHE_ENABLED = True
+    store.clear()
+    yield PageCacheProbe(client, django_capture_on_commit_callbacks)
+    store.clear()

@@ -12,7 +12,7 @@ import dj_database_url
 
 from pbgdpl.core.numbers import parse_ascii_int
 
-from .safety import cache_settings
+from .safety import cache_settings, frontend_cache_settings, page_cache_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -86,9 +86,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: answers strangers from the page cache with the headers the middleware below set
+    # (a fresh CSP nonce each time), before anything else runs (docs/decisions/0014-page-cache.md).
+    "pbgdpl.core.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "pbgdpl.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pbgdpl.core.site_paths.SiteRootPathsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -175,7 +179,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Cache: Redis when REDIS_URL is set. Without it, production uses the database cache (shared by
 # all workers, config/settings/production.py) and development one process's memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHES = cache_settings(REDIS_URL, shared=False)
+CACHES = {**cache_settings(REDIS_URL, shared=False), **page_cache_settings(REDIS_URL, VAR_DIR)}
+# Anonymous page cache (pbgdpl/core/pagecache, docs/decisions/0014-page-cache.md): strangers get
+# public pages from the "pages" cache; a change purges exactly the pages that showed it.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+# How long shared caches (this one, nginx, a CDN) may keep a page no change has purged.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Frontend caches purged with the page cache: one PURGE base URL per nginx (each node's), comma-separated.
+WAGTAILFRONTENDCACHE = frontend_cache_settings(env_list("FRONTEND_CACHE_PURGE_URLS"))
 # Web worker processes (uvicorn reads the same variable as its --workers default). A per-process
 # cache is refused unless exactly one may run (pbgdpl/core/checks.py, config/asgi.py).
 WEB_CONCURRENCY = parse_ascii_int(os.environ.get("WEB_CONCURRENCY"), minimum=1)

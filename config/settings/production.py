@@ -9,8 +9,8 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DATABASES, REDIS_URL, SECRET_KEY, env_bool
-from .safety import cache_settings
+from .base import ALLOWED_HOSTS, DATABASES, REDIS_URL, SECRET_KEY, VAR_DIR, env_bool
+from .safety import cache_settings, page_cache_settings
 
 if not SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured("SECRET_KEY must be set to a random string of at least 50 characters.")
@@ -21,7 +21,7 @@ DEBUG = False
 
 # Rate limits, lock-outs and one-time challenges must be counted once for all web workers:
 # Redis when REDIS_URL is set, otherwise the database (its table is made by migrate).
-CACHES = cache_settings(REDIS_URL, shared=True)
+CACHES = {**cache_settings(REDIS_URL, shared=True), **page_cache_settings(REDIS_URL, VAR_DIR)}
 
 # Links in notification e-mails and the admin use BASE_URL; default to the first host over HTTPS.
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL") or f"https://{ALLOWED_HOSTS[0].lstrip('.')}"

@@ -73,6 +73,23 @@ def cache_settings(redis_url: str, shared: bool) -> dict:
     return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
+def page_cache_settings(redis_url: str, var_dir: Path) -> dict:
+    """The ``pages`` cache of the anonymous page cache: Redis when configured, else files under
+    ``var_dir`` (shared by every process of the machine, so the worker's purges reach the web
+    server's pages)."""
+    if redis_url:
+        return {"pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url,
+                          "KEY_PREFIX": "pages"}}
+    return {"pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                      "LOCATION": str(Path(var_dir) / "page-cache"), "OPTIONS": {"MAX_ENTRIES": 20000}}}
+
+
+def frontend_cache_settings(purge_urls: list[str]) -> dict:
+    """``WAGTAILFRONTENDCACHE``: one HTTP PURGE backend per frontend cache (each node's nginx)."""
+    return {f"node{i}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": url}
+            for i, url in enumerate(purge_urls, start=1)}
+
+
 def per_process_cache_problem(caches: dict, web_workers: int | None) -> str | None:
     """Why this cache set-up is unsafe, or None. ``web_workers`` None means "not known", i.e. maybe many."""
     backend = caches.get("default", {}).get("BACKEND", "")

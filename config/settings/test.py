@@ -6,6 +6,11 @@ from .base import VAR_DIR
 DEBUG = False
 SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["*"]
+# The page cache is tested on its own (pbgdpl/core/tests/test_page_cache*.py); elsewhere tests read
+# what they just wrote, often through queryset updates that send no signal.
+PAGE_CACHE_ENABLED = False
+CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}  # noqa: F405
+WAGTAILFRONTENDCACHE = {}
 WEB_CONCURRENCY = 1  # the test client is one process: its local-memory cache is the only one
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -8,6 +8,10 @@ class ApiConfig(AppConfig):
 
     def ready(self) -> None:
         from pbgdpl.accounts.roles import ADMINISTRATOR, grant_model_permissions
+        from pbgdpl.core.pagecache.policy import exclude_prefix
+
+        # The API has its own ETag/304 and per-client limits: the shared page cache must not bypass them.
+        exclude_prefix("/api/")
 
         # Partner keys are issued by administrators only: a key opens higher rate limits and scopes.
         grant_model_permissions(ADMINISTRATOR, ["api.view_apikey", "api.add_apikey", "api.change_apikey",

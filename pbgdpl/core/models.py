@@ -9,6 +9,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from .pagecache.models import CachedPageDependency  # noqa: F401  (the page cache's dependency index)
+from .pagecache.pages import record_children
 from .validators import WebURLField
 
 
@@ -105,6 +107,7 @@ class SectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        record_children(self)
         context["subpages"] = self.get_children().live().public().order_by("path")
         return context
 

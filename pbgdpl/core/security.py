@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, empty
 
 NONCE_PLACEHOLDER = "{nonce}"
 
@@ -98,6 +98,9 @@ class SecurityHeadersMiddleware:
         # Lazy: most responses (redirects, JSON, files) never render a template.
         request.csp_nonce = SimpleLazyObject(lambda: secrets.token_urlsafe(18))
         response = self.get_response(request)
+        # Whether the page itself used the nonce (the header below always does): such a page
+        # cannot be shared by the page cache, its inline code would carry someone else's nonce.
+        request.csp_nonce_used_by_page = getattr(request.csp_nonce, "_wrapped", empty) is not empty
         if "Content-Security-Policy" not in response:
             admin = _is_admin_path(request.path)
             directives = (

@@ -37,3 +37,20 @@ def prune_task_results() -> None:
             failed_min_age_days=FAILED_RESULT_RETENTION_DAYS,
             verbosity=0,
         )
+
+
+@task()
+def purge_frontend_caches(urls: list[str]) -> int:
+    """Ask every frontend cache (WAGTAILFRONTENDCACHE: each node's nginx, a CDN) to drop ``urls``."""
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    purge_urls_from_cache(urls)
+    return len(urls)
+
+
+@task()
+def prune_page_cache_index() -> int:
+    """Forget dependency rows of cached pages that have expired on their own."""
+    from .pagecache.store import prune_index
+
+    return prune_index()

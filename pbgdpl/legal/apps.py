@@ -21,6 +21,7 @@ class LegalConfig(AppConfig):
 
         register(LegalDocumentSource())
         register_router("documents", "pbgdpl.legal.api:router", tag="Văn bản pháp luật")
+        _register_page_cache()
         register_demo_loader("legal-documents", load_demo_documents, order=20)
         register_setup_step("legal-document-workflow", _link_documents_to_workflow)
         # Statuses change as dates pass (a law comes into force, a replacement takes effect).
@@ -60,3 +61,24 @@ def _link_documents_to_workflow() -> str | None:
     from .services import ensure_document_workflow
 
     return "văn bản pháp luật được đưa vào quy trình duyệt" if ensure_document_workflow() else None
+
+
+def _register_page_cache() -> None:
+    """Pages showing a document (its page, lists, Q&A citations) depend on it; lists and facet
+    counts depend on every public document. Drafts never reach a public page."""
+    from pbgdpl.core import pagecache
+
+    from .models import DocumentType, Field, Issuer, LegalDocument
+
+    pagecache.track_model(LegalDocument)
+    pagecache.register_model(
+        LegalDocument,
+        lambda document, event: [pagecache.object_tag(LegalDocument._meta.label, document.pk),
+                                 pagecache.list_tag(LegalDocument._meta.label)],
+        public=lambda document: bool(document.live),
+        ignore_fields={"latest_revision", "has_unpublished_changes", "draft_title", "locked", "locked_at",
+                       "locked_by", "validity_checked_on", "live_revision", "last_published_at"},
+    )
+    for vocabulary in (DocumentType, Issuer, Field):
+        pagecache.track_model(vocabulary)
+        pagecache.register_model(vocabulary)

@@ -20,6 +20,7 @@ from django.db.models import (
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
+from pbgdpl.core import pagecache
 from pbgdpl.core.numbers import parse_ascii_int
 
 from .models import (
@@ -281,6 +282,7 @@ def list_documents(slug: str, on: datetime.date) -> QuerySet:
 
 def latest_documents(limit: int = 30) -> list[LegalDocument]:
     """Newest enacted public documents for the feeds (by issue date, then creation)."""
+    pagecache.record_list(LegalDocument)
     return list(
         enacted_documents().select_related("doc_type", "issuer").defer("full_text").order_by(
             "-issued_on", "-created_at"

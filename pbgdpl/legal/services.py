@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pbgdpl.core import pagecache
 from pbgdpl.core.text import vietnamese_slug
 from pbgdpl.search.services import mark_changed
 
@@ -368,6 +369,7 @@ def refresh_validity_of(documents, on: datetime.date | None = None) -> list[int]
                 validity_checked_on=on,
             )
             mark_changed(SEARCH_LABEL, document.pk)
+            pagecache.purge_object(SEARCH_LABEL, document.pk)  # a queryset update sends no signal
         else:
             LegalDocument.objects.filter(pk=document.pk).update(validity_checked_on=on)
     return changed

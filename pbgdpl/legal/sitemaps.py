@@ -5,7 +5,10 @@ from __future__ import annotations
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from pbgdpl.core import pagecache
+
 from . import selectors
+from .models import LegalDocument
 
 
 class LegalDocumentSitemap(Sitemap):
@@ -15,6 +18,7 @@ class LegalDocumentSitemap(Sitemap):
     limit = 5000
 
     def items(self):
+        pagecache.record_list(LegalDocument)
         return selectors.public_documents().only("slug", "updated_at").order_by("pk")
 
     def location(self, item) -> str:

@@ -11,6 +11,7 @@ class LookupsConfig(AppConfig):
 
         from pbgdpl.accounts.roles import ADMINISTRATOR, EDITOR, EDITORIAL_BOARD, grant_model_permissions
         from pbgdpl.core.demo import register_demo_loader
+        from pbgdpl.core.pagecache.policy import exclude_prefix
         from pbgdpl.legal.models import LegalDocument
         from pbgdpl.search.answers import register_instant_answer, register_kind_label
         from pbgdpl.search.registry import register
@@ -31,6 +32,9 @@ class LookupsConfig(AppConfig):
             grant_model_permissions(role, editing)
         published.connect(signals.document_published, sender=LegalDocument, dispatch_uid="lookups-published")
         unpublished.connect(signals.document_unpublished, sender=LegalDocument, dispatch_uid="lookups-unpublished")
+        # Look-ups answer from an in-memory index or a few indexed queries; until their models
+        # register their dependencies with the page cache, they are not cached (never stale).
+        exclude_prefix("/tra-cuu/")
         register(ViolationSource())
         register_kind_label("violation", "Xử phạt vi phạm hành chính")
         register_instant_answer("penalty", penalty_answer, template="lookups/_search_answer.html")

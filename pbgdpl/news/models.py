@@ -16,12 +16,19 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pbgdpl.core import pagecache
 from pbgdpl.core.numbers import parse_ascii_int
+from pbgdpl.core.pagecache.pages import record_children
 from pbgdpl.core.text import vietnamese_slug
 
 from .blocks import ArticleBodyBlock
 
 ARTICLES_PER_PAGE = 12
+
+
+def tag_dependency(tag_id) -> str:
+    """Page cache tag of "articles sharing tag ``tag_id``" (the related-articles block)."""
+    return f"news.tag:{tag_id}"
 
 
 class ArticleIndexPage(RoutablePageMixin, Page):
@@ -42,6 +49,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
     def articles(self):
         """Public articles directly under this index, newest first, ready for cards."""
+        record_children(self)
         return (
             ArticlePage.objects.child_of(self)
             .live()
@@ -149,6 +157,7 @@ class ArticlePage(Page):
         """Public articles sharing the most tags with this one, newest first among equals."""
         # tags.all() also works on an unsaved page (the admin preview), values_list() does not.
         tag_ids = [tag.pk for tag in self.tags.all()]
+        pagecache.record(*(tag_dependency(tag_id) for tag_id in tag_ids))
         if not tag_ids:
             return ArticlePage.objects.none()
         return (
@@ -161,6 +170,10 @@ class ArticlePage(Page):
             .prefetch_related("lead_image__renditions")
             .order_by("-shared_tags", "-date", "-pk")[:limit]
         )
+
+    def page_cache_tags(self) -> list[str]:
+        """Publishing this article changes the "related articles" of pages sharing its tags."""
+        return [tag_dependency(tag_id) for tag_id in self.tags.values_list("pk", flat=True)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -20,6 +20,7 @@ class QaConfig(AppConfig):
         from .tasks import qa_daily_retention
 
         register(QuestionSource())
+        _register_page_cache()
         # Editors screen, route and answer; only the board approves and publishes.
         grant_model_permissions(
             EDITOR,
@@ -45,3 +46,31 @@ class QaConfig(AppConfig):
             export=lambda email, phone: services.export_person(email=email, phone=phone),
             delete=lambda email, phone: services.erase_person(email=email, phone=phone),
         )
+
+
+def _register_page_cache() -> None:
+    """Public pages show published questions and their answers; nothing else of the workflow."""
+    from pbgdpl.core import pagecache
+    from pbgdpl.core.pagecache.invalidation import visibility_changed
+
+    from .models import Answer, Question, Status
+
+    label = Question._meta.label
+    pagecache.track_model(Question)
+    def is_public(question) -> bool:
+        return question.status == Status.PUBLISHED
+
+    def question_tags(question, event) -> list[str]:
+        # Lists change only when a question appears or disappears; an edit shows on the pages
+        # that loaded the question (its page, the lists and "related" blocks it is in).
+        tags = [pagecache.object_tag(label, question.pk)]
+        if event != "saved" or visibility_changed(question, is_public(question)):
+            tags.append(pagecache.list_tag(label))
+        return tags
+
+    pagecache.register_model(Question, question_tags, public=is_public)
+    pagecache.register_model(
+        Answer,
+        lambda answer, event: [pagecache.object_tag(label, answer.question_id)],
+        public=lambda answer: Question.objects.filter(pk=answer.question_id, status=Status.PUBLISHED).exists(),
+    )

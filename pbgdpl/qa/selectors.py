@@ -10,12 +10,14 @@ from django.conf import settings
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
+from pbgdpl.core import pagecache
 from pbgdpl.search import engine
 
 from .models import OPEN_STATUSES, Question, Status
 
 
 def published_questions() -> QuerySet[Question]:
+    pagecache.record_list(Question)  # the response lists published questions
     return Question.objects.published().select_related("field").order_by("-published_at", "-id")
 
 

@@ -2,6 +2,8 @@
 
 from django.contrib.sitemaps import Sitemap
 
+from pbgdpl.core import pagecache
+
 from .models import Question
 
 
@@ -11,6 +13,7 @@ class QuestionSitemap(Sitemap):
     limit = 5000
 
     def items(self):
+        pagecache.record_list(Question)
         return Question.objects.published().only("pk", "slug", "updated_at").order_by("pk")
 
     def lastmod(self, item):

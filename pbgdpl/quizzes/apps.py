@@ -20,6 +20,12 @@ class QuizzesConfig(AppConfig):
         from .tasks import close_ended_rounds, expire_attempts
 
         register(ContestSource())
+        # Contest and practice pages follow the clock (rounds open and close) and contestants'
+        # sessions: never from the shared page cache.
+        from pbgdpl.core.pagecache.policy import exclude_prefix
+
+        exclude_prefix("/cuoc-thi/")
+        exclude_prefix("/luyen-tap/")
         register(PracticeQuizSource())
         # Editors and the board run contests: the bank, rounds, organiser views (snippets need add/change/view).
         models = ["question", "contest", "round", "unit", "practicequiz"]

@@ -11,15 +11,22 @@ class SearchConfig(AppConfig):
 
         from pbgdpl.accounts.roles import EDITORIAL_BOARD, grant_model_permissions
         from pbgdpl.api.registry import register_router
+        from pbgdpl.core import pagecache
+        from pbgdpl.core.pagecache import hits as pagecache_hits
         from pbgdpl.core.periodic import register_periodic
 
         from . import dictionary
         from .analytics.tasks import maintain_search_analytics
+        from .index import SEARCH_RESULTS_TAG
         from .models import DictionaryEntry
         from .tasks import apply_outbox_task
+        from .views import record_cached_search
 
         def _invalidate(**kwargs) -> None:
             dictionary.invalidate()
+            pagecache.purge(SEARCH_RESULTS_TAG)  # synonyms change what every search finds
+
+        pagecache_hits.register_hook("/tim-kiem/", record_cached_search)
 
         post_save.connect(_invalidate, sender=DictionaryEntry, dispatch_uid="search_dictionary_saved")
         post_delete.connect(_invalidate, sender=DictionaryEntry, dispatch_uid="search_dictionary_deleted")

@@ -24,9 +24,11 @@ from dataclasses import dataclass
 
 import tantivy
 
+from pbgdpl.core.pagecache import record as record_page_dependency
+
 from . import facets, presentation, spelling
 from .dictionary import Dictionary, get_dictionary
-from .index import IndexHandle, get_handle
+from .index import SEARCH_RESULTS_TAG, IndexHandle, get_handle
 from .query import ParsedQuery
 from .querybuild import build_query, filter_clauses, with_filters
 from .results import FacetValue, ResultGroup, ResultHit, SearchPage, Suggestion
@@ -67,6 +69,7 @@ def search(
 ) -> SearchPage:
     """Search the site index. Never raises for bad input: errors come back in ``page.error``."""
     started = time.perf_counter()
+    record_page_dependency(SEARCH_RESULTS_TAG)
     page = max(1, int(page or 1))
     per_page = max(1, min(int(per_page or 10), MAX_PER_PAGE))
     handle = handle or get_handle()

@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = "outbox_state.json"
 RELOAD_EVERY_S = 1.0
+# Page cache tag of every response built from search results (pbgdpl/core/pagecache).
+SEARCH_RESULTS_TAG = "search:index"
 # Costly tables derived from the index (see derived.py), kept across reloads.
 SLOW_DERIVED = ("terms", "terms_at", "terms_n")
 
@@ -105,6 +107,40 @@ def write_state(path: Path, state: dict) -> None:
     os.replace(tmp, path / STATE_FILE)
 
 
+def index_changed() -> None:
+    """This process now reads a newer index: cached pages showing results from the older one go.
+
+    Every process (every node) purges when its own reader moves on, so a node whose replica
+    lags cannot keep results the others have already replaced for long.
+    """
+    from pbgdpl.core.pagecache import invalidation
+
+    if invalidation.enabled():
+        invalidation.purge_now([SEARCH_RESULTS_TAG])
+
+
+def index_committed() -> None:
+    """This process wrote the index: purge now, and once more after every reader of the node has
+    had time to reload (a page rendered meanwhile from a reader not yet reloaded goes too)."""
+    from pbgdpl.core.pagecache import invalidation
+
+    if not invalidation.enabled():
+        return
+    index_changed()
+
+    def again() -> None:
+        from django.db import connection
+
+        try:
+            index_changed()
+        finally:
+            connection.close()
+
+    timer = threading.Timer(RELOAD_EVERY_S + 0.5, again)
+    timer.daemon = True
+    timer.start()
+
+
 @dataclass
 class IndexHandle:
     """An open index plus what the query side derives from it (law names, vocabulary)."""
@@ -131,6 +167,7 @@ class IndexHandle:
             return 0.0
 
     def _load(self) -> None:
+        reloading = self._searcher is not None
         self.index.reload()
         self._searcher = self.index.searcher()
         self.meta_mtime = self._meta_mtime()
@@ -139,6 +176,8 @@ class IndexHandle:
         # large index and change slowly, so they survive a reload and are refreshed in the
         # background (derived._slow_derived).
         self.derived = {k: v for k, v in self.derived.items() if k in SLOW_DERIVED}
+        if reloading:
+            index_changed()
 
     def searcher(self) -> tantivy.Searcher:
         now = time.monotonic()
@@ -176,8 +215,11 @@ class _Readers:
                 self._pointer_checked = now
                 path = current_path(root)
                 if handle is None or handle.path != path:
+                    swapped = handle is not None
                     handle = IndexHandle.open(path)
                     self._handle = handle
+                    if swapped:
+                        index_changed()
         return handle
 
     def reset(self) -> None:

@@ -88,6 +88,7 @@ def apply_outbox(path: Path | None = None, batch: int = BATCH) -> int:
     handle = index_mod.readers._handle
     if handle is not None and handle.path == path:
         handle.refresh()
+    index_mod.index_committed()
     if len(rows) == batch:
         return len(rows) + apply_outbox(path, batch)
     return len(rows)

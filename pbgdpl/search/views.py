@@ -15,13 +15,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from pbgdpl.core import pagecache
 from pbgdpl.core.htmx import is_htmx_partial
+from pbgdpl.core.pagecache import hits
 from pbgdpl.core.ratelimit import client_key
 
 from . import answers, engine
 from .analytics import selectors as analytics_selectors
 from .analytics import services as analytics
 from .forms import FACET_KEYS, FACET_LABELS, SORT_CHOICES, SearchParams, parse_params
+from .index import SEARCH_RESULTS_TAG
 
 log = logging.getLogger(__name__)
 
@@ -80,10 +83,21 @@ def _record(request: HttpRequest, params: SearchParams, result: engine.SearchPag
     """Count a first-page search for the editors' statistics; never lets analytics break search."""
     if params.page != 1 or result.error:
         return
+    hits.remember(request, search_total=result.total)  # a cached copy of this page counts too
     try:
         analytics.record_search(params.q, params.filters, result.total, client=client_key(request))
     except Exception:
         log.exception("Could not record search analytics")
+
+
+def record_cached_search(request: HttpRequest, extras: dict) -> None:
+    """Page cache hit hook: a search answered from the cache still counts in the statistics."""
+    if "search_total" not in extras or request.path not in (reverse("search:search"), reverse("search:api")):
+        return
+    if is_htmx_partial(request) and request.headers.get("HX-Trigger") == "search-results":
+        return
+    params = parse_params(request.GET)
+    analytics.record_search(params.q, params.filters, extras["search_total"], client=client_key(request))
 
 
 def _facet_panels(params: SearchParams, result: engine.SearchPage | None) -> list[dict]:
@@ -244,6 +258,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
 def suggest_view(request: HttpRequest) -> HttpResponse:
     """/tim-kiem/goi-y/?q=: document titles and numbers as you type (JSON, or HTML for htmx)."""
     prefix = (request.GET.get("q") or "").strip()[:100]
+    pagecache.record(SEARCH_RESULTS_TAG)
     try:
         suggestions = engine.suggest(prefix, limit=SUGGEST_LIMIT) if len(prefix) >= 2 else []
     except Exception:

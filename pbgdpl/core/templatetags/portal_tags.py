@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from pbgdpl.core.pagecache.pages import record_children
+
 logger = logging.getLogger(__name__)
 register = template.Library()
 
@@ -68,6 +70,8 @@ def main_menu(context) -> list[Page]:
     if cached is not None:
         return cached
     root = _site_root(request, context.get("page"))
+    if root is not None:
+        record_children(root)
     items = list(root.get_children().live().in_menu().public().order_by("path")) if root else []
     request._portal_main_menu = items
     return items

@@ -10,10 +10,11 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from pbgdpl.core import pagecache
 from pbgdpl.core.htmx import is_htmx_partial
 
 from .. import selectors
-from ..models import Validity
+from ..models import LegalDocument, Validity
 from .params import ListingParams, parse_listing
 
 PER_PAGE = 20
@@ -72,6 +73,7 @@ def _list_links() -> list[dict]:
 def document_index(request: HttpRequest) -> HttpResponse:
     """Every enacted public document, filterable; facet counts computed in the database."""
     params = parse_listing(request.GET)
+    pagecache.record_list(LegalDocument)
     base = selectors.enacted_documents()
     queryset = selectors.listing_rows(
         selectors.filter_documents(base, params.filters, annotate=True).order_by(*selectors.SORTS[params.sort])
@@ -99,6 +101,7 @@ def document_list(request: HttpRequest, slug: str) -> HttpResponse:
     if slug not in selectors.LISTS:
         raise Http404
     params = parse_listing(request.GET, facets=False)
+    pagecache.record_list(LegalDocument)
     queryset = selectors.listing_rows(selectors.list_documents(slug, params.filters.on))
     page = paginate(queryset, params)
     context = {

@@ -11,6 +11,7 @@ import gzip
 import json
 import random
 import re
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -47,6 +48,14 @@ def _sources(source: Path | None) -> list[str]:
                         title = re.sub(r"^Điều \d+[a-z]?\.\s*", "", head)
                         texts.append(f"{title}\n\n{body}")
     return texts
+
+
+def _rss_mb() -> float:
+    """Resident memory of this process now (Linux), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 class Command(BaseCommand):
@@ -122,6 +131,7 @@ class Command(BaseCommand):
                 engine.search(q, handle=handle, grouped=False, with_facets=False, per_page=100)
                 flat.append((time.perf_counter() - t) * 1000)
             size_mb = sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+            serving_rss_mb = _rss_mb()
         row = {
             "articles": n,
             "build_s": round(build_s, 1) if build_s else None,
@@ -136,5 +146,9 @@ class Command(BaseCommand):
             "page_cpu_p95_ms": round(percentile(cpu, 95), 2),
             "flat100_p50_ms": round(percentile(flat, 50), 2),
             "flat100_p95_ms": round(percentile(flat, 95), 2),
+            # Memory of this process: while serving queries from the open index, and the peak
+            # (the build included, which holds the writer's heap).
+            "serving_rss_mb": round(serving_rss_mb, 1),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         }
         self.stdout.write(json.dumps(row, ensure_ascii=False))

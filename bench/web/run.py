@@ -1,0 +1,233 @@
+#!/usr/bin/env python
+"""``make bench-web``: the public pages against the machine's own ceiling, as one JSON object.
+
+1. Prepares a production-like installation on loopback: PostgreSQL database ``pbgdpl_benchweb``
+   (created, migrated, demo data loaded once), Redis (``BENCH_REDIS_URL``, default DB 2),
+   ``config.settings.production``, static files collected, search index built.
+2. Serves a bare ASGI hello-world (``bench/web/hello.py``) with the same server and worker count
+   as the portal: the ceiling of this machine for this stack, measured in the same run.
+3. Serves the portal the documented way (uvicorn, ``WEB_CONCURRENCY`` workers), once with the page cache on
+   (warm: each page requested once before measuring) and once with it off (``PAGE_CACHE=0``).
+4. Measures each page with wrk (2 threads, 32 connections by default): home, a news article,
+   the Bộ luật Dân sự page, a filtered document list, 20 different searches, a Q&A page, /healthz.
+
+Prints ``{"ceiling": {...}, "cached": {page: {...}}, "uncached": {...}, "setup": {...}}`` where each
+page has rps, p50/p95/p99/max in ms, errors and ``fraction_of_ceiling``. Absolute numbers depend on
+what else the machine is doing; the fractions are the robust figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+UVICORN = str(Path(sys.executable).with_name("uvicorn"))
+DB_NAME = "pbgdpl_benchweb"
+
+# Twenty searches a citizen might type (with and without diacritics, numbers, article references).
+SEARCHES = [
+    "ly hon", "chia tài sản khi ly hôn", "thừa kế theo pháp luật", "lai suat cho vay", "hợp đồng lao động",
+    "nghỉ thai sản", "điều 651 bộ luật dân sự", "91/2015/QH13", "đất đai", "tranh chấp đất",
+    "bạo lực gia đình", "hòa giải ở cơ sở", "dang ky ket hon", "nuôi con sau ly hôn", "di chúc",
+    "bồi thường thiệt hại", "giao thông", "xử phạt vi phạm hành chính", "quyền của người lao động",
+    "tuổi kết hôn",
+]
+
+
+def bench_env(args) -> dict:
+    var_dir = ROOT / "var" / "bench-web"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB_NAME}",
+        "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2"),
+        "SECRET_KEY": "bench-web-only-" + "x7Qp2" * 10,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "BASE_URL": f"http://127.0.0.1:{args.port}",
+        "SECURE_SSL_REDIRECT": "0",
+        "VAR_DIR": str(var_dir),
+        "LOG_LEVEL": "WARNING",
+        "WEB_CONCURRENCY": str(args.workers),
+        "HOST": "127.0.0.1",
+        "PORT": str(args.port),
+    }
+    env.pop("DEBUG", None)
+    return env
+
+
+def manage(env: dict, *args: str) -> str:
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, text=True,
+                          capture_output=True).stdout
+
+
+def prepare(env: dict) -> dict:
+    started = time.monotonic()
+    exists = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tA", "-v", f"name={DB_NAME}"],
+                            input="select 1 from pg_database where datname = :'name'",
+                            capture_output=True, text=True, check=True).stdout.strip()
+    if not exists:
+        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"create database {DB_NAME}"],
+                       check=True, capture_output=True)
+    Path(env["VAR_DIR"]).mkdir(parents=True, exist_ok=True)
+    manage(env, "migrate", "--noinput", "-v0")
+    marker = Path(env["VAR_DIR"]) / "demo-loaded"
+    if not marker.exists():
+        manage(env, "bootstrap")
+        manage(env, "search_rebuild")
+        marker.write_text("1")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    subprocess.run(["redis-cli", "-u", env["REDIS_URL"], "flushdb"], check=True, capture_output=True)
+    return {"prepare_seconds": round(time.monotonic() - started, 1)}
+
+
+DISCOVER = """
+import json
+from pbgdpl.news.models import ArticlePage
+from pbgdpl.legal.models import LegalDocument, DocumentType
+from pbgdpl.qa.models import Question
+article = ArticlePage.objects.live().order_by("-date").first()
+code = LegalDocument.objects.filter(live=True, number="91/2015/QH13").first()
+qa = Question.objects.published().order_by("-published_at").first()
+law = DocumentType.objects.filter(name="Luật").first()
+print(json.dumps({"article": article.url, "civil_code": code.get_absolute_url(),
+                  "qa": qa.get_absolute_url(), "law_slug": law.slug if law else ""}))
+"""
+
+
+def discover(env: dict) -> dict[str, list[str]]:
+    found = json.loads(manage(env, "shell", "-c", DISCOVER).strip().splitlines()[-1])
+    listing = "/van-ban/?hieu_luc=con-hieu-luc" + (f"&loai={found['law_slug']}" if found["law_slug"] else "")
+    from urllib.parse import urlencode
+
+    return {
+        "home": ["/"],
+        "news_article": [found["article"]],
+        "civil_code_689_articles": [found["civil_code"]],
+        "document_list_filtered": [listing],
+        "search_20_queries": ["/tim-kiem/?" + urlencode({"q": q}) for q in SEARCHES],
+        "qa_page": [found["qa"]],
+        "healthz": ["/healthz"],
+    }
+
+
+def start(cmd: list[str], env: dict, port: int) -> subprocess.Popen:
+    process = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited: {process.stderr.read().decode()[-2000:]}")
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            return process
+        except Exception:
+            time.sleep(0.3)
+    stop(process)
+    raise RuntimeError("server did not start within 60 s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def fetch(port: int, path: str) -> int:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"X-Forwarded-Proto": "https"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        response.read()
+        return response.status
+
+
+def wrk(port: int, paths: list[str], args) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write("\n".join(paths) + "\n")
+        paths_file = handle.name
+    try:
+        output = subprocess.run(
+            ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "10s",
+             "-H", "X-Forwarded-Proto: https", "-H", "Accept-Encoding: gzip", "-s", str(HERE / "wrk_report.lua"), f"http://127.0.0.1:{port}"],
+            env={**os.environ, "WRK_PATHS": paths_file}, check=True, capture_output=True, text=True).stdout
+    finally:
+        os.unlink(paths_file)
+    match = re.search(r"^WRK_JSON (\{.*\})$", output, re.M)
+    if not match:
+        raise RuntimeError(f"no wrk report in: {output[-1000:]}")
+    return json.loads(match.group(1))
+
+
+def server_cmd(app: str, args) -> list[str]:
+    """The documented production command (docs/operations.md): uvicorn, WEB_CONCURRENCY workers."""
+    return [UVICORN, app, "--host", "127.0.0.1", "--port", str(args.port), "--workers", str(args.workers),
+            "--log-level", "warning", "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1", "--no-access-log"]
+
+
+def measure_portal(env: dict, pages: dict, args, ceiling_rps: float, cached: bool) -> dict:
+    server = start(server_cmd("config.asgi:application", args), {**env, "PAGE_CACHE": "1" if cached else "0"}, args.port)
+    try:
+        for paths in pages.values():
+            for path in paths:
+                status = fetch(args.port, path)
+                if status != 200:
+                    raise RuntimeError(f"{path} answered {status}")
+        results = {}
+        for name, paths in pages.items():
+            result = wrk(args.port, paths, args)
+            result["fraction_of_ceiling"] = round(result["rps"] / ceiling_rps, 3) if ceiling_rps else None
+            results[name] = result
+        return results
+    finally:
+        stop(server)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", "10")))
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "0")) or None)
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8790")))
+    parser.add_argument("--only", choices=["cached", "uncached"], default=None)
+    args = parser.parse_args()
+    if args.workers is None:
+        args.workers = 2 * (os.cpu_count() or 1)  # the documented default: two per core
+    env = bench_env(args)
+    report = {"setup": {"server": "uvicorn (ASGI, page cache fast path)", "workers": args.workers,
+                        "wrk": f"-t{args.threads} -c{args.connections} -d{args.duration}s, Accept-Encoding: gzip "
+                               "(as browsers send it)",
+                        "cpus": os.cpu_count(), "database": "PostgreSQL", "cache": "Redis"}}
+    report["setup"].update(prepare(env))
+    pages = discover(env)
+    report["setup"]["pages"] = {name: paths[0] for name, paths in pages.items()}
+    hello = start(server_cmd("bench.web.hello:asgi", args), env, args.port)
+    try:
+        report["ceiling"] = wrk(args.port, ["/"], args)
+    finally:
+        stop(hello)
+    ceiling = report["ceiling"]["rps"]
+    for mode in ("cached", "uncached"):
+        if args.only in (None, mode):
+            report[mode] = measure_portal(env, pages, args, ceiling, cached=mode == "cached")
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+"""The page cache's fast path under ASGI: a hit is answered before Django is entered.
+
+Django's ASGI handler runs the synchronous middleware in a worker thread; for a page that is
+already in the cache that hop and the middleware cost more than the answer itself. This wrapper
+reads the ``pages`` cache directly (``redis.asyncio`` when ``REDIS_URL`` is set) for requests the
+policy allows and that no hit hook needs, and answers with the stored headers (a fresh CSP nonce),
+validators and 304s. Anything else — a miss, a cookie, a path with hit hooks (search statistics),
+a cache error — goes to Django unchanged, where :mod:`.middleware` applies the same rules.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import pickle
+import time
+from http.cookies import SimpleCookie
+
+from django.conf import settings
+
+from . import hits, keys, policy, store
+from .middleware import choose_body, encoding_headers, entry_headers, validator_headers
+
+log = logging.getLogger(__name__)
+
+# Each process keeps the pages it served lately in memory: a hit then costs no round trip to
+# Redis. A purge anywhere bumps the shared generation; processes look at it this often.
+LOCAL_CHECK_S = 0.5
+LOCAL_MAX_AGE_S = 30.0
+LOCAL_MAX_BYTES = 48 * 1024 * 1024
+
+
+def _headers(scope) -> dict[str, str]:
+    return {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope.get("headers", [])}
+
+
+def _cookies(header: str) -> dict[str, str]:
+    if not header:
+        return {}
+    jar = SimpleCookie()
+    try:
+        jar.load(header)
+    except Exception:
+        return {"unparsable": "1"}
+    return {name: morsel.value for name, morsel in jar.items()}
+
+
+def _scheme(scope, headers: dict[str, str]) -> str:
+    """``request.scheme`` as Django computes it (SECURE_PROXY_SSL_HEADER first)."""
+    proxy = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    if proxy:
+        name, secure_value = proxy
+        value = headers.get(name.removeprefix("HTTP_").replace("_", "-").lower())
+        if value is not None:
+            return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
+    return scope.get("scheme") or "http"
+
+
+def _run_hooks(scope, extras: dict) -> None:
+    import io
+
+    from django.core.handlers.asgi import ASGIRequest
+    from django.db import close_old_connections
+
+    close_old_connections()
+    try:
+        hits.run_hooks(ASGIRequest(scope, io.BytesIO()), extras)
+    finally:
+        close_old_connections()
+
+
+class PageCacheASGI:
+    def __init__(self, app):
+        self.app = app
+        self.enabled = bool(getattr(settings, "PAGE_CACHE_ENABLED", False))
+        self._local: dict[str, tuple[store.Entry, float]] = {}
+        self._local_bytes = 0
+        self._checked_at = -LOCAL_CHECK_S
+        self._generation_seen = None
+        # Read once: the hot path must not go through the settings object on every request.
+        self.excluded = policy.excluded_prefixes()
+        self.hooked = tuple(prefix for prefix, _hook in hits._hooks)
+        self.allowed_cookies = frozenset({settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME})
+        self.language_cookie = settings.LANGUAGE_COOKIE_NAME
+        self.redis = None
+        cache_settings = settings.CACHES.get(store.CACHE_ALIAS, {})
+        if self.enabled and cache_settings.get("BACKEND", "").endswith("RedisCache"):
+            import redis.asyncio
+
+            self.redis = redis.asyncio.Redis.from_url(cache_settings["LOCATION"])
+            self.key_prefix = cache_settings.get("KEY_PREFIX", "")
+            self.key_version = cache_settings.get("VERSION", 1)
+
+    def _redis_key(self, key: str) -> str:
+        return f"{self.key_prefix}:{self.key_version}:{key}"
+
+    async def _shared_get(self, key: str):
+        if self.redis is None:  # the embedded (file) cache: a short read in a thread
+            return await asyncio.to_thread(store.get, key)
+        raw = await self.redis.get(self._redis_key(key))
+        return None if raw is None else pickle.loads(raw)  # noqa: S301 - written by this application only
+
+    async def _generation(self):
+        if self.redis is None:
+            return await asyncio.to_thread(store.generation)
+        raw = await self.redis.get(self._redis_key(store.GENERATION_KEY))
+        return None if raw is None else int(raw)
+
+    async def _get(self, key: str) -> store.Entry | None:
+        """From this process's memory when no purge happened since (checked every LOCAL_CHECK_S
+        at most, so a purge reaches every process within that time), else from the shared cache."""
+        now = time.monotonic()
+        if now - self._checked_at >= LOCAL_CHECK_S:
+            self._checked_at = now
+            generation = await self._generation()
+            if generation != self._generation_seen:
+                self._local.clear()
+                self._local_bytes = 0
+                self._generation_seen = generation
+        kept = self._local.get(key)
+        if kept is not None and kept[1] > now:
+            return kept[0]
+        entry = await self._shared_get(key)
+        if entry is not None:
+            size = len(entry.content)
+            if self._local_bytes + size > LOCAL_MAX_BYTES:
+                self._local.clear()
+                self._local_bytes = 0
+            self._local[key] = (entry, now + LOCAL_MAX_AGE_S)
+            self._local_bytes += size
+        return entry
+
+    async def __call__(self, scope, receive, send):
+        if self.enabled and scope["type"] == "http":
+            try:
+                answered = await self._answer(scope, send)
+            except Exception:
+                log.exception("Page cache fast path failed; Django answers")
+                answered = False
+            if answered:
+                return
+        await self.app(scope, receive, send)
+
+    def _key(self, scope, headers: dict[str, str], cookies: dict[str, str]) -> str | None:
+        method = scope.get("method", "GET")
+        path = scope.get("root_path", "") + scope.get("path", "")
+        if method not in ("GET", "HEAD") or path.startswith(self.excluded):
+            return None
+        if "authorization" in headers or "host" not in headers:
+            return None
+        if any(name not in self.allowed_cookies for name in cookies):
+            return None
+        query = scope.get("query_string", b"").decode("latin-1")
+        return keys.variant_key(
+            _scheme(scope, headers),
+            headers["host"],
+            keys.full_path(path, query),
+            keys.resolve_language(cookies.get(self.language_cookie, ""), headers.get("accept-language", "")),
+            tuple(headers.get(name.lower(), "") for name in keys.HTMX_HEADERS),
+            keys.local_date(),
+        )
+
+    async def _answer(self, scope, send) -> bool:
+        headers = _headers(scope)
+        key = self._key(scope, headers, _cookies(headers.get("cookie", "")))
+        if key is None:
+            return False
+        entry = await self._get(key)
+        if entry is None:
+            return False
+        content, etag, gzipped = choose_body(entry, headers.get("accept-encoding", ""))
+        if etag in headers.get("if-none-match", ""):
+            status, body = 304, b""
+            out = [*encoding_headers(entry, False)[:1], *validator_headers(etag, entry.last_modified)]
+        else:
+            status = entry.status
+            body = b"" if scope.get("method") == "HEAD" else content
+            out = [(n, v) for n, v in entry_headers(entry, keys.fresh_nonce())
+                   if n.lower() not in ("content-length", "vary")]
+            out += encoding_headers(entry, gzipped)
+            out += validator_headers(etag, entry.last_modified)
+            out.append(("Content-Length", str(len(content))))
+        out.append(("X-Page-Cache", "hit"))
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(n.lower().encode("latin-1"), v.encode("latin-1")) for n, v in out]})
+        await send({"type": "http.response.body", "body": body})
+        if scope.get("path", "").startswith(self.hooked):
+            # Work a hit must still do (search statistics) runs after the answer, off the event loop.
+            asyncio.get_running_loop().run_in_executor(None, _run_hooks, scope, entry.extras)
+        return True
