@@ -9,13 +9,14 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import checks  # noqa: F401  (registers the system checks)
+        from .admin_help import register_help_topic
         from .cache_table import create_cache_table
         from .demo import register_demo_loader
         from .periodic import register_periodic
         from .sanitize import connect as connect_rich_text_sanitiser
         from .setup_steps import register_setup_step
         from .site_address import sync_default_site
-        from .site_tree import build_site_tree, fill_demo_portal_settings
+        from .site_tree import build_site_tree, fill_demo_portal_settings, name_tree_roots
         from .tasks import prune_task_results, publish_scheduled
 
         post_migrate.connect(create_cache_table, sender=self)
@@ -23,6 +24,9 @@ class CoreConfig(AppConfig):
         connect_rich_text_sanitiser()
         register_setup_step("site-tree", build_site_tree, order=0)
         register_setup_step("site-address", sync_default_site, order=1)
+        register_setup_step("tree-root-names", name_tree_roots, order=2)
         register_demo_loader("portal-settings", fill_demo_portal_settings, order=0)
         register_periodic("publish-scheduled", every=60, task=publish_scheduled)
         register_periodic("prune-task-results", every=24 * 3600, task=prune_task_results)
+        register_help_topic("bat-dau", "Bắt đầu với trang quản trị", "core/admin/help/getting_started.html", order=10)
+        register_help_topic("tin-bai", "Viết và gửi duyệt tin bài", "core/admin/help/pages.html", order=20)

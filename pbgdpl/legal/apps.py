@@ -8,6 +8,7 @@ class LegalConfig(AppConfig):
 
     def ready(self) -> None:
         from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, grant_model_permissions
+        from pbgdpl.core.admin_help import register_help_topic
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.core.periodic import register_periodic
         from pbgdpl.core.setup_steps import register_setup_step
@@ -19,6 +20,7 @@ class LegalConfig(AppConfig):
         from .tasks import refresh_validity
 
         register(LegalDocumentSource())
+        register_help_topic("van-ban", "Nhập văn bản pháp luật", "legal/admin/help.html", order=30)
         register_demo_loader("legal-documents", load_demo_documents, order=20)
         register_setup_step("legal-document-workflow", _link_documents_to_workflow)
         # Statuses change as dates pass (a law comes into force, a replacement takes effect).

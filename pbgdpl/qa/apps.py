@@ -9,6 +9,7 @@ class QaConfig(AppConfig):
     def ready(self) -> None:
         from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, QA_ANSWERER, grant_model_permissions
         from pbgdpl.core import personal_data
+        from pbgdpl.core.admin_help import register_help_topic
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.core.periodic import register_periodic
         from pbgdpl.search.registry import register
@@ -19,6 +20,7 @@ class QaConfig(AppConfig):
         from .tasks import qa_daily_retention
 
         register(QuestionSource())
+        register_help_topic("hoi-dap", "Trả lời hỏi đáp của người dân", "qa/admin/help.html", order=40)
         # Editors screen, route and answer; only the board approves and publishes.
         grant_model_permissions(
             EDITOR,
