@@ -202,6 +202,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Cổng thông tin phổ biến, giáo dục pháp luật")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# ASCII page slugs ("tuyen-truyen-…", not "tuyên-truyền-…" percent-encoded when shared); the page
+# form folds them the Vietnamese way (pbgdpl/core/page_forms.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Labels Wagtail's login form leaves to Django's field-name fallback ("Password") are translated here.
 WAGTAILADMIN_USER_LOGIN_FORM = "pbgdpl.core.admin_forms.PortalLoginForm"
 # No avatars from gravatar.com: each would send a hash of a staff e-mail address to a third party.
