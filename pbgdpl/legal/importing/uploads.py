@@ -109,12 +109,17 @@ def _outline(result) -> list[dict]:
 
 
 def _match(model, name: str):
-    """A vocabulary entry whose name matches ``name`` ignoring case and diacritics."""
-    wanted = fold_diacritics(name).casefold().strip()
+    """The vocabulary entry named ``name`` (case and diacritics aside), else the longest entry
+    ``name`` starts with: the heading "ỦY BAN NHÂN DÂN TỈNH HƯNG YÊN" is "Ủy ban nhân dân tỉnh"."""
+    wanted = " ".join(fold_diacritics(name).casefold().split())
+    best = None
     for entry in model.objects.filter(active=True).only("pk", "name"):
-        if fold_diacritics(entry.name).casefold() == wanted:
+        folded = fold_diacritics(entry.name).casefold()
+        if folded == wanted:
             return entry
-    return None
+        if wanted.startswith(folded + " ") and (best is None or len(folded) > len(fold_diacritics(best.name))):
+            best = entry
+    return best
 
 
 def suggested_metadata(meta: dict) -> dict:

@@ -61,6 +61,8 @@ def test_upload_preview_and_save_a_docx_as_a_draft(editor, django_capture_on_com
     assert "Điều 2. Đối tượng áp dụng" in preview
     assert 'value="77/2026/QĐ-UBND"' in preview  # guessed from the heading, editable
     assert "15/03/2026" in preview
+    issuer = Issuer.objects.get(name="Ủy ban nhân dân tỉnh")  # "ỦY BAN NHÂN DÂN / TỈNH HƯNG YÊN"
+    assert f'<option value="{issuer.pk}" selected>' in preview
 
     form = {"number": "77/2026/QĐ-UBND", "title": "Ban hành Quy định về hòa giải ở cơ sở trên địa bàn tỉnh",
             "doc_type": DocumentType.objects.get(name="Quyết định").pk,
