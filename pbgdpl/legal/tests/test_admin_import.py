@@ -122,3 +122,22 @@ def test_import_screens_need_the_permission_to_add_documents(client, django_user
     assert client.get(reverse("legal_import:upload")).status_code in (302, 403)
     assert client.post(reverse("legal_import:upload"), {"files": [docx_upload()]}).status_code in (302, 403)
     assert not ImportItem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_csv_list_imports_its_rows_and_the_files_it_names_as_drafts(editor, django_capture_on_commit_callbacks):
+    csv_text = ("number,title,type,issuer,issued_on,file\n"
+                "77/2026/QĐ-UBND,Ban hành Quy định về hòa giải,Quyết định,Ủy ban nhân dân tỉnh,15/03/2026,qd-77.docx\n"
+                "78/2026/QĐ-UBND,Văn bản thiếu cơ quan,Quyết định,,16/03/2026,\n")
+    listing = SimpleUploadedFile("danh-sach.csv", csv_text.encode("utf-8"), content_type="text/csv")
+    _upload(editor, django_capture_on_commit_callbacks, listing, docx_upload("qd-77.docx"))
+    item = ImportItem.objects.get(original_name="danh-sach.csv")
+    preview = editor.get(reverse("legal_import:item", args=[item.pk])).content.decode()
+    assert "Ban hành Quy định về hòa giải" in preview and "Văn bản thiếu cơ quan" in preview
+
+    response = editor.post(reverse("legal_import:item", args=[item.pk]), follow=True)
+    html = response.content.decode()
+    document = LegalDocument.objects.get(number="77/2026/QĐ-UBND")
+    assert not document.live and document.current_version.provisions.filter(kind="article").count() == 3
+    assert "thiếu cơ quan ban hành" in html  # the refused row is named with the column to fix
+    assert not LegalDocument.objects.filter(number="78/2026/QĐ-UBND").exists()
