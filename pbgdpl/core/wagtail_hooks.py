@@ -1,8 +1,11 @@
-"""Admin-wide hooks: our Vietnamese help pages instead of Wagtail's English guides (decision 0011)."""
+"""Admin-wide hooks: our Vietnamese help pages instead of Wagtail's English guides (decision 0011),
+and accessible names Wagtail's editor leaves out."""
 
 from __future__ import annotations
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -24,3 +27,8 @@ def replace_wagtail_help(request, menu_items):
     for order, topic in enumerate(admin_help.help_topics(), start=1):
         menu_items.insert(order, MenuItem(topic.title, topic.url, icon_name="doc-full",
                                           name=f"portal-help-{topic.slug}", order=100 + order))
+
+
+@hooks.register("insert_global_admin_js")
+def accessible_names_script():
+    return format_html('<script src="{}" defer></script>', static("core/admin-a11y.js"))
