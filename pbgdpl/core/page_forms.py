@@ -21,10 +21,28 @@ from wagtail.models import Page
 from .text import vietnamese_slug
 
 
-def automatic_slugs(title: str) -> set[str]:
-    """The slugs Wagtail (browser or server) would have made from ``title`` on its own."""
-    serbian_dj = title.replace("đ", "dj").replace("Đ", "Dj")
-    return {slugify(title, allow_unicode=True), slugify(title), vietnamese_slug(serbian_dj)} - {""}
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(letter in letters for letter in short)
+
+
+def is_automatic_slug(slug: str, title: str) -> bool:
+    """True when ``slug`` is what Wagtail (browser or server) would have made from ``title``.
+
+    Wagtail's browser slugify drops the Vietnamese vowels it has no mapping for ("truyền" →
+    "truyn") and writes "đ" as "dj"; Django's drops "đ". So: a Unicode slugify of the title, or,
+    word by word, each word of the slug (with "dj" read as "d") is a subsequence of the word of
+    the Vietnamese slug.
+    """
+    if not slug or slug == slugify(title, allow_unicode=True):
+        return True
+    ours = vietnamese_slug(title, 255).split("-")
+    theirs = slug.replace("dj", "d").split("-")
+    # Django's slugify may drop a word entirely ("đ" alone): compare without empty words.
+    theirs = [word for word in theirs if word]
+    if len(theirs) != len(ours):
+        return False
+    return all(_is_subsequence(mine, full) for mine, full in zip(theirs, ours, strict=True))
 
 
 def ascii_slug(slug: str, title: str, *, published: bool = False) -> str:
@@ -32,7 +50,7 @@ def ascii_slug(slug: str, title: str, *, published: bool = False) -> str:
 
     A published page keeps an ASCII slug as it is: its address is already shared.
     """
-    if title and not published and (slug in automatic_slugs(title) or not slug):
+    if title and not published and is_automatic_slug(slug, title):
         return vietnamese_slug(title, 255) or slug
     if not slug.isascii():
         return vietnamese_slug(slug, 255)

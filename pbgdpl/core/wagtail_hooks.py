@@ -32,3 +32,8 @@ def replace_wagtail_help(request, menu_items):
 @hooks.register("insert_global_admin_js")
 def accessible_names_script():
     return format_html('<script src="{}" defer></script>', static("core/admin-a11y.js"))
+
+
+@hooks.register("insert_editor_js")
+def vietnamese_slug_script():
+    return format_html('<script src="{}" defer></script>', static("core/admin-slugs.js"))

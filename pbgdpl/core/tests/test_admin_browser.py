@@ -12,6 +12,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 
+from pbgdpl.browser_testing import wait_for_js
 from pbgdpl.legal.tests.factories import create_document
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -66,3 +67,31 @@ def test_english_browser_finds_no_english_in_menu_buttons_and_document_list(chro
     assert english_words(page, "button, a.button, [role=button], input[type=submit]") == set()
     assert page.title().endswith("Sở Tư pháp tỉnh Hưng Yên") or "Wagtail" not in page.title()
     context.close()
+
+
+def test_the_slug_follows_the_title_in_vietnamese_ascii(chromium, live_server):
+    from wagtail.models import Page
+
+    from pbgdpl.core.models import HomePage
+
+    get_user_model().objects.create_superuser("bientap", "bientap@example.vn", "mat-khau-bien-tap-1")
+    home = Page.get_first_root_node().add_child(instance=HomePage(title="Trang chủ", slug="trang-chu"))
+    page = chromium.new_page(viewport={"width": 360, "height": 740})
+    page.goto(f"{live_server.url}/quan-tri/login/")
+    page.fill("input[name=username]", "bientap")
+    page.fill("input[name=password]", "mat-khau-bien-tap-1")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/quan-tri/")
+    page.goto(f"{live_server.url}/quan-tri/pages/add/core/sectionpage/{home.pk}/")
+    assert page.title().startswith("Mới"), page.title()
+    page.wait_for_load_state("networkidle")  # Wagtail's controllers connect after the scripts ran
+    page.focus("#id_title")
+    page.keyboard.type("Tuyên truyền Luật Đất đai", delay=20)
+    page.keyboard.press("Tab")
+    wait_for_js(page, "document.getElementById('id_slug').value !== ''")
+    assert page.input_value("#id_slug") == "tuyen-truyen-luat-dat-dai"  # Wagtail alone: "...-lut-djt-djai"
+    page.focus("#id_title")
+    page.keyboard.type(" đợt hai", delay=20)
+    page.keyboard.press("Tab")
+    wait_for_js(page, "document.getElementById('id_slug').value.endsWith('hai')")
+    assert page.input_value("#id_slug") == "tuyen-truyen-luat-dat-dai-dot-hai"

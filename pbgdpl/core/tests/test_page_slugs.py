@@ -29,7 +29,8 @@ def _add(client, parent, title, slug, action=None):
 def test_automatic_renderings_of_the_title_become_the_vietnamese_ascii_slug():
     expected = "tuyen-truyen-luat-dat-dai-den-nguoi-dan"
     # Wagtail's browser slugify (đ → "dj"), Django's (drops đ) and a Unicode slug all end the same.
-    for automatic in ("tuyen-truyen-luat-djat-djai-djen-nguoi-dan", "tuyen-truyen-luat-at-ai-en-nguoi-dan",
+    for automatic in ("tuyen-truyn-lut-djt-djai-djn-ngi-dan",  # Wagtail's browser slugify, really
+                      "tuyen-truyen-luat-djat-djai-djen-nguoi-dan", "tuyen-truyen-luat-at-ai-en-nguoi-dan",
                       "tuyên-truyền-luật-đất-đai-đến-người-dân", ""):
         assert ascii_slug(automatic, TITLE) == expected
     assert ascii_slug("tin-dat-dai-2026", TITLE) == "tin-dat-dai-2026"  # typed by the editor: kept
@@ -56,7 +57,7 @@ def test_starting_again_with_the_title_of_a_draft_points_to_that_draft(editor, s
     draft = ArticlePage.objects.get(title=TITLE)
     assert not draft.live
 
-    response = _add(editor, parent, TITLE, "tuyen-truyen-luat-djat-djai-djen-nguoi-dan")
+    response = _add(editor, parent, TITLE, "tuyen-truyn-lut-djt-djai-djn-ngi-dan")
     assert response.status_code == 200
     html = response.content.decode()
     edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
