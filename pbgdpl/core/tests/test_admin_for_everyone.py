@@ -90,3 +90,13 @@ def test_help_menu_and_dashboard_link_our_vietnamese_help_pages(client, staff):
 def test_help_pages_need_an_admin_login(client):
     response = client.get(reverse("admin_help:index"))
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_zero_minutes_ago_reads_just_now_in_vietnamese():
+    from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
+
+    with translation.override("vi"):
+        now = timesince_simple(timezone.now())
+        earlier = timesince_simple(timezone.now() - datetime.timedelta(minutes=5))
+    assert "minute" not in now and "0 phút" not in now  # was "0 minutes trước"
+    assert earlier.replace("\xa0", " ") == "5 phút trước"
