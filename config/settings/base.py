@@ -220,6 +220,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 SENDFILE_URL = os.environ.get("SENDFILE_URL", "")
 if SENDFILE_URL:
     SENDFILE_BACKEND = "pbgdpl.core.private_media"
+# Files uploaded on the admin's import screen are deleted this many days after the upload.
+LEGAL_IMPORT_RETENTION_DAYS = int(os.environ.get("LEGAL_IMPORT_RETENTION_DAYS", "30"))
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

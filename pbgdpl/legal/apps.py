@@ -17,7 +17,7 @@ class LegalConfig(AppConfig):
         from . import signals  # noqa: F401
         from .demo import load_demo_documents
         from .search_source import LegalDocumentSource
-        from .tasks import refresh_validity
+        from .tasks import prune_import_batches, refresh_validity
 
         register(LegalDocumentSource())
         register_help_topic("van-ban", "Nhập văn bản pháp luật", "legal/admin/help.html", order=30)
@@ -25,6 +25,7 @@ class LegalConfig(AppConfig):
         register_setup_step("legal-document-workflow", _link_documents_to_workflow)
         # Statuses change as dates pass (a law comes into force, a replacement takes effect).
         register_periodic("legal-refresh-validity", every=24 * 3600, task=refresh_validity)
+        register_periodic("legal-prune-import-batches", every=24 * 3600, task=prune_import_batches)
         grant_model_permissions(
             EDITOR,
             [

@@ -21,3 +21,13 @@ def read_import_item(item_pk: int) -> str:
     if item is None:
         return "missing"
     return read_item(item).status
+
+
+@task()
+def prune_import_batches() -> int:
+    """Daily: uploaded import files are kept LEGAL_IMPORT_RETENTION_DAYS days, then deleted."""
+    from django.conf import settings
+
+    from .importing.uploads import prune_batches
+
+    return prune_batches(settings.LEGAL_IMPORT_RETENTION_DAYS)

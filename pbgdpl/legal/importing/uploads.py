@@ -200,3 +200,21 @@ def _finish(item: ImportItem, document, importer: Importer) -> tuple[LegalDocume
         item.error = "\n".join(messages)
     item.save(update_fields=["status", "document", "error"])
     return document, messages
+
+
+def prune_batches(days: int) -> int:
+    """Delete upload batches older than ``days`` days with their stored files; returns how many.
+
+    Saved drafts keep their text and versions (which record the original file name).
+    """
+    import datetime
+
+    from django.utils import timezone
+
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    old = list(ImportBatch.objects.filter(created_at__lt=cutoff).prefetch_related("items"))
+    for batch in old:
+        for item in batch.items.all():
+            item.file.delete(save=False)
+        batch.delete()
+    return len(old)

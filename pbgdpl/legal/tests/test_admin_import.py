@@ -141,3 +141,24 @@ def test_a_csv_list_imports_its_rows_and_the_files_it_names_as_drafts(editor, dj
     assert not document.live and document.current_version.provisions.filter(kind="article").count() == 3
     assert "thiếu cơ quan ban hành" in html  # the refused row is named with the column to fix
     assert not LegalDocument.objects.filter(number="78/2026/QĐ-UBND").exists()
+
+
+@pytest.mark.django_db
+def test_old_upload_batches_and_their_files_are_deleted(editor, django_capture_on_commit_callbacks):
+    import datetime
+    import os
+
+    from django.utils import timezone
+
+    from pbgdpl.legal.importing.uploads import prune_batches
+    from pbgdpl.legal.models import ImportBatch
+
+    _upload(editor, django_capture_on_commit_callbacks, docx_upload("cu.docx"))
+    _upload(editor, django_capture_on_commit_callbacks, docx_upload("moi.docx"))
+    old = ImportItem.objects.get(original_name="cu.docx")
+    old_path = old.file.path
+    assert os.path.exists(old_path)
+    ImportBatch.objects.filter(pk=old.batch_id).update(created_at=timezone.now() - datetime.timedelta(days=31))
+    assert prune_batches(30) == 1
+    assert list(ImportItem.objects.values_list("original_name", flat=True)) == ["moi.docx"]
+    assert not os.path.exists(old_path)
