@@ -88,10 +88,9 @@ def test_the_slug_follows_the_title_in_vietnamese_ascii(chromium, live_server):
     page.focus("#id_title")
     page.keyboard.type("Tuyên truyền Luật Đất đai", delay=20)
     page.keyboard.press("Tab")
-    wait_for_js(page, "document.getElementById('id_slug').value !== ''")
-    assert page.input_value("#id_slug") == "tuyen-truyen-luat-dat-dai"  # Wagtail alone: "...-lut-djt-djai"
+    # Wagtail alone writes "tuyen-truyn-lut-djt-djai".
+    wait_for_js(page, "document.getElementById('id_slug').value === 'tuyen-truyen-luat-dat-dai'")
     page.focus("#id_title")
     page.keyboard.type(" đợt hai", delay=20)
     page.keyboard.press("Tab")
-    wait_for_js(page, "document.getElementById('id_slug').value.endsWith('hai')")
-    assert page.input_value("#id_slug") == "tuyen-truyen-luat-dat-dai-dot-hai"
+    wait_for_js(page, "document.getElementById('id_slug').value === 'tuyen-truyen-luat-dat-dai-dot-hai'")
