@@ -94,7 +94,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pbgdpl.core.site_paths.SiteRootPathsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "pbgdpl.core.language.SiteLanguageMiddleware",  # Vietnamese whatever Accept-Language says
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -215,6 +215,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Cổng thông tin phổ biến, giáo dục pháp luật")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# ASCII page slugs ("tuyen-truyen-…", not "tuyên-truyền-…" percent-encoded when shared); the page
+# form folds them the Vietnamese way (pbgdpl/core/page_forms.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Labels Wagtail's login form leaves to Django's field-name fallback ("Password") are translated here.
+WAGTAILADMIN_USER_LOGIN_FORM = "pbgdpl.core.admin_forms.PortalLoginForm"
 # No avatars from gravatar.com: each would send a hash of a staff e-mail address to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -228,6 +233,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 SENDFILE_URL = os.environ.get("SENDFILE_URL", "")
 if SENDFILE_URL:
     SENDFILE_BACKEND = "pbgdpl.core.private_media"
+# Files uploaded on the admin's import screen are deleted this many days after the upload.
+LEGAL_IMPORT_RETENTION_DAYS = int(os.environ.get("LEGAL_IMPORT_RETENTION_DAYS", "30"))
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

@@ -9,6 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from .page_forms import PortalPageForm
 from .pagecache.models import CachedPageDependency  # noqa: F401  (the page cache's dependency index)
 from .pagecache.pages import record_children
 from .validators import WebURLField
@@ -21,6 +22,8 @@ class HomePage(Page):
     choose as ``news_index``: any page whose specific class has ``latest_articles(limit)``
     (the news app's article index does).
     """
+
+    base_form_class = PortalPageForm  # ASCII slugs, clash links to the other page
 
     hero_title = models.CharField(
         _("tiêu đề khối tìm kiếm"), max_length=200, default="Tra cứu pháp luật nhanh, dễ hiểu", blank=True
@@ -95,6 +98,8 @@ class SectionPage(Page):
     It may sit anywhere in the tree; leaf page types (articles, galleries) forbid children,
     which keeps the tree sane without core naming other apps' page types.
     """
+
+    base_form_class = PortalPageForm  # ASCII slugs, clash links to the other page
 
     intro = models.TextField(_("tóm tắt"), blank=True)
     body = RichTextField(_("nội dung"), blank=True)

@@ -129,3 +129,15 @@ def fill_demo_portal_settings(stdout=None) -> str | None:
     if not empty and not added:
         return None
     return f"{len(empty)} thông tin liên hệ, {added} liên kết cơ sở dữ liệu quốc gia"
+
+
+ROOT_TITLE = "Gốc"
+
+
+def name_tree_roots() -> str | None:
+    """Wagtail names the page tree's and the collections' root "Root"; editors read Vietnamese."""
+    from wagtail.models import Collection
+
+    renamed = Page.objects.filter(depth=1, title="Root").update(title=ROOT_TITLE, draft_title=ROOT_TITLE)
+    renamed += Collection.objects.filter(depth=1, name="Root").update(name=ROOT_TITLE)
+    return f"gốc cây trang và bộ sưu tập được đặt tên “{ROOT_TITLE}”" if renamed else None

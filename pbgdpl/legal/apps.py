@@ -9,6 +9,7 @@ class LegalConfig(AppConfig):
     def ready(self) -> None:
         from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, grant_model_permissions
         from pbgdpl.api.registry import register_router
+        from pbgdpl.core.admin_help import register_help_topic
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.core.periodic import register_periodic
         from pbgdpl.core.setup_steps import register_setup_step
@@ -17,15 +18,17 @@ class LegalConfig(AppConfig):
         from . import signals  # noqa: F401
         from .demo import load_demo_documents
         from .search_source import LegalDocumentSource
-        from .tasks import refresh_validity
+        from .tasks import prune_import_batches, refresh_validity
 
         register(LegalDocumentSource())
         register_router("documents", "pbgdpl.legal.api:router", tag="Văn bản pháp luật")
         _register_page_cache()
+        register_help_topic("van-ban", "Nhập văn bản pháp luật", "legal/admin/help.html", order=30)
         register_demo_loader("legal-documents", load_demo_documents, order=20)
         register_setup_step("legal-document-workflow", _link_documents_to_workflow)
         # Statuses change as dates pass (a law comes into force, a replacement takes effect).
         register_periodic("legal-refresh-validity", every=24 * 3600, task=refresh_validity)
+        register_periodic("legal-prune-import-batches", every=24 * 3600, task=prune_import_batches)
         grant_model_permissions(
             EDITOR,
             [

@@ -2,8 +2,11 @@
 and read-only views of versions and provisions."""
 
 import django_filters
+from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -20,6 +23,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from pbgdpl.core.exports import SafeExportIndexView
 
+from . import import_views
 from .admin_panels import ValidityPanel, VersionsPanel
 from .models import DocumentType, DocumentVersion, Field, Issuer, LegalDocument, Provision, Validity
 
@@ -231,6 +235,22 @@ class LegalViewSetGroup(SnippetViewSetGroup):
     menu_icon = "doc-full-inverse"
     menu_label = _("Văn bản pháp luật")
     menu_name = "legal"
+
+    def get_submenu_items(self):
+        items = super().get_submenu_items()
+        items.insert(1, ImportMenuItem(_("Nhập văn bản từ tệp"), reverse_lazy("legal_import:upload"),
+                                       icon_name="upload", name="legal-import", order=2))
+        return items
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return import_views.can_import(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [path("legal/nhap-van-ban/", include(import_views.urlpatterns))]
 
 
 register_permission_policy(Provision, ReadOnlyPermissionPolicy(Provision))

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from pbgdpl.core import pagecache
 from pbgdpl.core.numbers import parse_ascii_int
+from pbgdpl.core.page_forms import PortalPageForm
 from pbgdpl.core.pagecache.pages import record_children
 from pbgdpl.core.text import vietnamese_slug
 
@@ -36,6 +37,8 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
     Newest first, paginated, filterable by ``?tag=``; ``rss/`` under it is an RSS 2.0 feed.
     """
+
+    base_form_class = PortalPageForm  # ASCII slugs, clash links to the other page
 
     intro = models.TextField(_("lời giới thiệu"), blank=True)
 
@@ -125,6 +128,8 @@ class ArticlePageTag(ItemBase):
 class ArticlePage(Page):
     """One article: a news item, a piece of professional guidance or a legal situation."""
 
+    base_form_class = PortalPageForm  # ASCII slugs, clash links to the other page
+
     date = models.DateField(_("ngày đăng"), default=timezone.localdate)
     summary = models.TextField(_("tóm tắt"), max_length=600, blank=True)
     lead_image = models.ForeignKey(
@@ -184,6 +189,8 @@ class ArticlePage(Page):
 
 class GalleryPage(Page):
     """A photo album (Thư viện hình ảnh): an introduction and captioned images."""
+
+    base_form_class = PortalPageForm  # ASCII slugs, clash links to the other page
 
     intro = models.TextField(_("lời giới thiệu"), blank=True)
 

@@ -20,6 +20,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from pbgdpl.core.numbers import parse_ascii_int
+from pbgdpl.core.text import fold_diacritics
 from pbgdpl.legal.models import Field, LegalDocument, Provision, ProvisionKind
 
 from . import routing, selectors, services
@@ -142,12 +143,16 @@ class QuestionView(StaffMixin, TemplateView):
             suggested_field = Field.objects.filter(name=name).first() if name else None
             suggested_user = routing.suggest_answerer(name)
         citations = list(answer.citations.select_related("document")) if answer else []
+        # A rejected form shows the editor's own rows again, not the stored ones.
+        if self.request.method == "POST":
+            citations = self._posted_citation_rows()
         context.update(
             {
                 "question": question,
                 "answer": answer,
                 "citations": citations,
                 "citation_rows": citations + [None] * max(1, 3 - len(citations)),
+                "posted": self.request.POST if self.request.method == "POST" else None,
                 "events": question.events.select_related("actor"),
                 "overdue": selectors.is_overdue(question),
                 "can_answer": user.has_perm("qa.answer_question"),
@@ -159,13 +164,26 @@ class QuestionView(StaffMixin, TemplateView):
                 "suggested_field": suggested_field,
                 "suggested_user": suggested_user,
                 "templates": AnswerTemplate.objects.all(),
-                "documents": LegalDocument.objects.published().only("id", "number", "title").order_by("title"),
                 "Status": {s.name: s.value for s in Status},
                 "similar": _similar(question),
                 "redacted_text": services.redact(question.text, name=question.name),
             }
         )
         return context
+
+    def _posted_citation_rows(self):
+        """The citation rows as typed, for redisplay: objects with the attributes the template reads."""
+        from types import SimpleNamespace
+
+        post = self.request.POST
+        rows = []
+        for doc_id, eid, query in zip(post.getlist("cite_doc"), post.getlist("cite_eid"),
+                                      post.getlist("cite_doc_query"), strict=False):
+            if doc_id or query:
+                document = LegalDocument.objects.filter(pk=parse_ascii_int(doc_id) or 0).first()
+                rows.append(SimpleNamespace(document_id=document.pk if document else None, document=document,
+                                            eid=eid, label=eid, query=query))
+        return rows
 
     def post(self, request, *args, **kwargs):
         question = self.question
@@ -213,10 +231,22 @@ class QuestionView(StaffMixin, TemplateView):
 
 
 def _citations(post) -> list[tuple[int, str, str]]:
-    """Pairs of (document, provision eid) chosen in the citation rows; the label is the provision's heading."""
+    """Pairs of (document, provision eid) chosen in the citation rows; the label is the provision's heading.
+
+    Without JavaScript the editor types the document's number in the search box and no document
+    id comes with it: the number is looked up (exactly, ignoring case).
+    """
     result = []
-    for doc_id, eid in zip(post.getlist("cite_doc"), post.getlist("cite_eid"), strict=False):
+    queries = post.getlist("cite_doc_query")
+    for index, (doc_id, eid) in enumerate(zip(post.getlist("cite_doc"), post.getlist("cite_eid"), strict=False)):
+        query = queries[index].strip() if index < len(queries) else ""
         document_pk = parse_ascii_int(doc_id)
+        if document_pk is None and query:
+            document = LegalDocument.objects.published().filter(number__iexact=query).first()
+            if document is None:
+                raise services.WorkflowError(
+                    f"Không tìm thấy văn bản “{query}”: gõ vài chữ của tên hoặc số hiệu rồi chọn trong danh sách gợi ý.")
+            document_pk = document.pk
         if document_pk is None:
             continue
         document = LegalDocument.objects.filter(pk=document_pk).first()
@@ -240,6 +270,35 @@ def _similar(question: Question) -> list[Question]:
     pks = [int(h.key.split(":", 1)[1]) for h in page.hits if h.key.startswith("question:")] if not page.error else []
     found = {q.pk: q for q in Question.objects.filter(pk__in=pks).exclude(pk=question.pk)}
     return [found[pk] for pk in pks if pk in found]
+
+
+DOCUMENT_OPTIONS_LIMIT = 15
+
+
+class DocumentOptionsView(View):
+    """Citation chooser: published documents whose number or title holds every typed word.
+
+    Typing without diacritics finds "Luật Đất đai" ("luat dat dai"); numbers match as written.
+    """
+
+    def get(self, request):
+        if not can_process(request.user):
+            raise PermissionDenied
+        words = fold_diacritics(request.GET.get("q", "")).casefold().split()[:8]
+        if not words:
+            return JsonResponse({"options": []})
+        found = []
+        for pk, number, title in LegalDocument.objects.published().order_by("-issued_on", "-pk").values_list(
+                "pk", "number", "title"):
+            haystack = fold_diacritics(f"{number} {title}").casefold()
+            if all(word in haystack for word in words):
+                starts = fold_diacritics(number).casefold().startswith(words[0])
+                found.append((not starts, pk, number, title))
+        found.sort(key=lambda row: row[0])  # numbers typed from their start first, newest first otherwise
+        options = [{"id": pk, "label": f"{number} — {title}"[:160] if number else title[:160]}
+                   for _rank, pk, number, title in found[:DOCUMENT_OPTIONS_LIMIT]]
+        return JsonResponse({"options": options, "more": len(found) > DOCUMENT_OPTIONS_LIMIT},
+                            json_dumps_params={"ensure_ascii": False})
 
 
 class ProvisionOptionsView(View):

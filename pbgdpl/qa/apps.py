@@ -10,6 +10,7 @@ class QaConfig(AppConfig):
         from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, QA_ANSWERER, grant_model_permissions
         from pbgdpl.api.registry import register_router
         from pbgdpl.core import personal_data
+        from pbgdpl.core.admin_help import register_help_topic
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.core.periodic import register_periodic
         from pbgdpl.search.registry import register
@@ -21,6 +22,7 @@ class QaConfig(AppConfig):
 
         register(QuestionSource())
         _register_page_cache()
+        register_help_topic("hoi-dap", "Trả lời hỏi đáp của người dân", "qa/admin/help.html", order=40)
         # Editors screen, route and answer; only the board approves and publishes.
         grant_model_permissions(
             EDITOR,

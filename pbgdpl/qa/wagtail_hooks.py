@@ -18,6 +18,7 @@ admin_urls = (
         path("", admin_views.QueueView.as_view(), name="queue"),
         path("bao-cao/", admin_views.ReportView.as_view(), name="report"),
         path("dieu-khoan/", admin_views.ProvisionOptionsView.as_view(), name="provisions"),
+        path("van-ban/", admin_views.DocumentOptionsView.as_view(), name="documents"),
         path("<int:pk>/", admin_views.QuestionView.as_view(), name="question"),
         path("<int:pk>/xuat-du-lieu/", admin_views.ExportPersonView.as_view(), name="export"),
         path("<int:pk>/tep-dinh-kem/", admin_views.AttachmentView.as_view(), name="attachment"),

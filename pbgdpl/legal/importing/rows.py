@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from pbgdpl.core.text import vietnamese_slug
 
 from ..models import DocumentType, Field, Issuer, Predicate, Scope, Validity
-from ..services import RelationSpec
+from ..services import RelationSpec, TextSource
 
 TEXT_FIELDS = ("title", "signer", "signer_title", "gazette_number", "language", "summary")
 DATE_FIELDS = ("issued_on", "effective_from", "effective_to", "gazette_date", "comment_opens", "comment_closes")
@@ -45,6 +45,8 @@ class DocumentRow:
     relations: list[RelationSpec] = field(default_factory=list)
     publish: bool = True
     version_date: datetime.date | None = None
+    #: Where ``text`` came from when it was extracted beforehand (the admin's upload screen).
+    source: TextSource | None = None
 
     @property
     def key(self) -> tuple[str, int]:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import gzip
 import io
 import json
@@ -101,10 +102,28 @@ def _validation_messages(error: ValidationError) -> list[tuple[str, str]]:
 
 
 class Importer:
-    def __init__(self, *, create_issuers: bool = False, progress: bool = True):
+    """``drafts_only`` keeps every imported document unpublished (the admin's upload screen)."""
+
+    def __init__(self, *, create_issuers: bool = False, progress: bool = True, drafts_only: bool = False):
         self.vocabularies = Vocabularies(create_issuers=create_issuers)
         self.progress = progress
+        self.drafts_only = drafts_only
         self.report = ImportReport()
+
+    def import_row(self, raw: dict, *, source: str, base_dir: Path,
+                   text_source: TextSource | None = None) -> LegalDocument | None:
+        """Check and import one row given as a dict (the columns of a CSV row); None when rejected.
+
+        ``text_source`` describes a ``text`` extracted beforehand (method, warnings), so the
+        version records it as if the importer had read the file itself.
+        """
+        try:
+            row = parse_row(raw, 1, self.vocabularies, base_dir)
+        except RowError as error:
+            self._reject(source, 1, error.field, error.message)
+            return None
+        row.source = text_source
+        return self._import_one(source, row)
 
     def run(self, path: Path) -> ImportReport:
         path = Path(path)
@@ -192,6 +211,8 @@ class Importer:
         return all(find_document(s.object_number, s.object_issuer) for s in row.relations)
 
     def _text_for(self, row: DocumentRow) -> tuple[str | None, TextSource]:
+        if row.text is not None and row.source is not None:
+            return row.text, dataclasses.replace(row.source, version_date=row.version_date)
         if row.text is not None or row.file is None:
             return row.text, TextSource(version_date=row.version_date)
         from ..parsing import ExtractionError, extract_text
@@ -232,7 +253,7 @@ class Importer:
                 number="", issuer=row.issuer, title=row.values["title"]
             ).first()
         created = document is None
-        publish = row.publish
+        publish = row.publish and not self.drafts_only
         if text is None and text_source.needs_review:
             publish = False
             self.report.flagged.append(
@@ -306,12 +327,13 @@ class Importer:
             return
         try:
             with transaction.atomic():
-                save_document(document, relations=row.relations, publish=row.publish)
+                save_document(document, relations=row.relations, publish=row.publish and not self.drafts_only)
         except ValidationError as error:
             for field_name, message in _validation_messages(error):
                 self._reject(source, row.line, field_name, message)
 
 
-def import_documents(path, *, create_issuers: bool = False, progress: bool = True) -> ImportReport:
+def import_documents(path, *, create_issuers: bool = False, progress: bool = True,
+                     drafts_only: bool = False) -> ImportReport:
     """Import every document in ``path`` (a .jsonl, .jsonl.gz or .csv file, or a folder of them)."""
-    return Importer(create_issuers=create_issuers, progress=progress).run(Path(path))
+    return Importer(create_issuers=create_issuers, progress=progress, drafts_only=drafts_only).run(Path(path))

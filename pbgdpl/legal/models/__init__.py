@@ -9,6 +9,7 @@ from .documents import (
     LegalDocumentQuerySet,
     Provision,
 )
+from .imports import ImportBatch, ImportItem
 from .relations import Relation
 from .vocabularies import DocumentType, Field, Issuer
 
@@ -19,6 +20,8 @@ __all__ = [
     "DocumentType",
     "DocumentVersion",
     "Field",
+    "ImportBatch",
+    "ImportItem",
     "Issuer",
     "LegalDocument",
     "LegalDocumentQuerySet",

@@ -8,6 +8,9 @@ catalogue in ``locale/vi/LC_MESSAGES`` (``LOCALE_PATHS`` wins over the app catal
 * ``--sync`` merges Wagtail's current message ids into the project ``.po`` files after a Wagtail
   upgrade (new ids get the upstream translation, marked fuzzy for review, when there is one; ids
   Wagtail dropped become obsolete; project translations are never overwritten);
+* entries whose translator comment starts with ``PROJECT_MARK`` translate strings of Django or
+  django-taggit that the admin shows untranslated (Django's own Vietnamese catalogue lacks them);
+  ``--sync`` keeps them;
 * ``--compile`` writes the ``.mo`` files with polib, so no gettext system package is needed.
 """
 
@@ -23,6 +26,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 DOMAINS = ("django", "djangojs")
+# Entries for strings that are not Wagtail's (Django's timesince units, django-taggit's help text)
+# carry this translator comment; --sync keeps them instead of making them obsolete.
+PROJECT_MARK = "pbgdpl: not a Wagtail string"
 LANGUAGE = "vi"
 PLURAL_FORMS = "nplurals=1; plural=0;"
 
@@ -156,7 +162,7 @@ def sync_catalogue(domain: str) -> tuple[int, int]:
         entry.flags = list(dict.fromkeys([*message.flags, *(f for f in entry.flags if f == "fuzzy")]))
     wanted = {(m.msgctxt, m.msgid) for m in messages.values()}
     for entry in po:
-        if (entry.msgctxt, entry.msgid) not in wanted and not entry.obsolete:
+        if (entry.msgctxt, entry.msgid) not in wanted and not entry.obsolete and not entry.tcomment.startswith(PROJECT_MARK):
             entry.obsolete = True
             obsoleted += 1
     path.parent.mkdir(parents=True, exist_ok=True)
