@@ -32,6 +32,8 @@ urlpatterns = [
     path("hoi-dap/", include("pbgdpl.qa.urls")),
     path("cuoc-thi/", include("pbgdpl.quizzes.urls")),
     path("luyen-tap/", include("pbgdpl.quizzes.practice_urls")),
+    path("hoi-truc-tuyen/api/", include("pbgdpl.chat.urls")),
+    path("webhooks/", include("pbgdpl.chat.webhook_urls")),
     path("", include("pbgdpl.news.urls")),
 ]
 
