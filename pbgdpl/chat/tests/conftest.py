@@ -64,8 +64,8 @@ def always_open(db):
 
 @pytest.fixture
 def agent(db):
-    from django.contrib.auth.models import Permission
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
 
     user = get_user_model().objects.create_user("truc", password="x" * 12, first_name="Lan")
     user.user_permissions.add(*Permission.objects.filter(
