@@ -19,8 +19,9 @@ class ChatConfig(AppConfig):
         # The board also manages canned answers, office hours and the block list, and sees the report.
         grant_model_permissions(
             EDITORIAL_BOARD,
-            [*agent, "chat.add_cannedanswer", "chat.change_cannedanswer", "chat.delete_cannedanswer",
-             "chat.manage_chat"],
+            [*agent, "chat.manage_chat",
+             *(f"chat.{verb}_{model}" for verb in ("add", "change", "delete", "view")
+               for model in ("cannedanswer", "officehours", "holiday", "chatsettings", "blockedclient"))],
         )
         register_periodic("chat-retry-deliveries", every=30, task=retry_deliveries)
         register_periodic("chat-retention", every=24 * 3600, task=chat_retention)
