@@ -12,7 +12,7 @@ export BASE_URL ?= http://$(HOST):$(PORT)
 # The settings turn DEBUG off and restrict the accepted host names unless this is a loopback address.
 export BIND_HOST = $(HOST)
 
-.PHONY: install run serve test lint test-sqlite test-postgres bench-pages bench-contest search-eval messages clean attack-suite
+.PHONY: install run serve test lint test-sqlite test-postgres bench-pages bench-contest bench-chat search-eval messages clean attack-suite
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,12 @@ bench-legal-pages: $(STAMP)
 ## pbgdpl_bench (BENCH_DB=sqlite for the embedded default); BENCH_USERS, BENCH_CONCURRENCY; JSON report.
 bench-contest: $(STAMP)
 	$(PY) bench/contest/run.py
+
+## Live chat: 500 widget WebSockets + a staff client against uvicorn (2 workers, production settings,
+## Redis channel layer on BENCH_REDIS_URL, default database 3), restarting the server halfway; JSON report.
+## BENCH_DB=sqlite for the embedded database; BENCH_CLIENTS, BENCH_MESSAGES, BENCH_INTERVAL.
+bench-chat: $(STAMP)
+	$(PY) bench/chat/run.py
 
 ## Security attack suite with many more generated inputs (ATTACK_EXAMPLES per property); prints the counts.
 attack-suite: $(STAMP)

@@ -29,6 +29,7 @@ def message_payload(message: Message) -> dict:
         user = message.author
         author = (user.first_name or "Cán bộ") if user else "Cán bộ"
     return {
+        "id": message.pk,
         "conversation": message.conversation_id,
         "seq": message.seq,
         "sender": message.sender,

@@ -36,9 +36,27 @@ def may_answer_ws(user, session) -> bool:
     return may_answer(user) and _second_factor_done(user, session)
 
 
+CATCHUP_LIMIT = 2000
+
+
+def catchup(after_id) -> list[dict]:
+    """Every message stored after the message ``after_id`` (what a reconnecting inbox missed)."""
+    from .broadcast import message_payload
+    from .models import Message
+
+    try:
+        after_id = max(0, int(after_id))
+    except (TypeError, ValueError):
+        return []
+    found = Message.objects.filter(pk__gt=after_id).select_related("author").order_by("pk")[:CATCHUP_LIMIT]
+    return [{"type": "message", "channel": m.channel, **message_payload(m)} for m in found]
+
+
 def dispatch(user, frame: dict) -> list[dict]:
-    """A ``reply`` or ``note`` {conversation, client_id, text} from a staff client."""
+    """``reply`` or ``note`` {conversation, client_id, text}, or ``catchup`` {after_id}, from a staff client."""
     kind = frame.get("type")
+    if kind == "catchup":
+        return catchup(frame.get("after_id"))
     if kind not in {"reply", "note"}:
         return []
     client_id = str(frame.get("client_id") or "")[:64]
