@@ -74,7 +74,7 @@ class Citizen:
         self.to_send = [f"c{n}-{i}-{secrets.token_hex(3)}" for i in range(messages)]
         self.interval = interval
         self.outbox: dict[str, str] = {}
-        self.token = ""
+        self.token = secrets.token_urlsafe(24)  # made by the widget before its first message
         self.last_seq = 0
         self.shown: set[int] = set()
         self.ws = None

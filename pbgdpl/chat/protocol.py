@@ -4,8 +4,8 @@ Frames are JSON objects with a ``type``. From the widget:
 
 * ``hello`` {token?, after}: resume a conversation; the server replays every message numbered
   above ``after`` (the widget's highest ``seq``).
-* ``message`` {client_id, text}: the server stores it (creating the conversation and sending a
-  ``token`` frame on the first one), then answers ``ack`` {client_id, seq}. Sending the same
+* ``message`` {client_id, text}: the server stores it (creating the conversation with the token the
+  widget made, or sending a ``token`` frame when it made none), then answers ``ack`` {client_id, seq}. Sending the same
   ``client_id`` again (after a reconnect) acknowledges the stored message and stores nothing.
 * ``typing``, ``handoff`` {name, email, phone, consent}, ``transcript`` {email}, ``delete``.
 
@@ -61,17 +61,15 @@ def welcome(session: Session) -> dict:
 
 
 def hello(session: Session, frame: dict) -> list[dict]:
+    """Resume: the widget's token (made by the widget, so possibly not used yet) and its highest seq."""
     token = str(frame.get("token") or "")
-    if token:
-        session.conversation = services.conversation_for_token(token)
-        session.token = token if session.conversation else ""
+    session.token = token if services.valid_token(token) else ""
+    session.conversation = services.conversation_for_token(session.token) if session.token else None
     out = [welcome(session)]
     if session.conversation:
         after = _int(frame.get("after"))
         out += [{"type": "message", **message_payload(m)}
                 for m in services.messages_after(session.conversation, after)]
-    elif token:
-        out.append({"type": "deleted"})
     return out
 
 
@@ -99,6 +97,10 @@ def send_message(session: Session, frame: dict) -> list[dict]:
         return [error(f"Tin nhắn quá dài ({len(text)} ký tự), tối đa {limit} ký tự. Hãy chia thành nhiều tin.",
                       client_id=client_id)]
     out = []
+    if not session.token and services.valid_token(str(frame.get("token") or "")):
+        session.token = str(frame["token"])
+    if session.conversation is None and session.token:
+        session.conversation = services.conversation_for_token(session.token)
     if session.conversation is None:
         if is_blocked(session.client_key):
             return [error("Bạn không thể gửi tin nhắn lúc này.", client_id=client_id)]
@@ -106,10 +108,12 @@ def send_message(session: Session, frame: dict) -> list[dict]:
             log.warning("Chat: new conversations over the limit for one client")
             return [error("Bạn đã mở quá nhiều cuộc trò chuyện, vui lòng thử lại sau.", client_id=client_id)]
         try:
-            session.conversation, session.token = services.start_web_conversation(session.client_key)
+            session.conversation, token = services.start_web_conversation(session.client_key, session.token)
         except services.ChatError as exc:
             return [error(str(exc), client_id=client_id)]
-        out.append({"type": "token", "token": session.token})
+        if token != session.token:  # the widget sent none: give it the one made here
+            session.token = token
+            out.append({"type": "token", "token": token})
     elif session.conversation.contact.blocked:
         return [error("Bạn không thể gửi tin nhắn lúc này.", client_id=client_id)]
     if _client_over_limit(session.client_key):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -32,14 +33,33 @@ class Posted:
     created: bool
 
 
-def start_web_conversation(browser_id: str) -> tuple[Conversation, str]:
-    """A new widget conversation for the browser ``browser_id``; returns it and its secret token."""
-    contact, _ = Contact.objects.get_or_create(channel=Channel.WEB, external_id=browser_id[:100])
+TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{22,100}")
+
+
+def valid_token(token: str) -> bool:
+    """A widget-made conversation token: random, URL-safe, at least 128 bits."""
+    return bool(TOKEN_RE.fullmatch(token or ""))
+
+
+def start_web_conversation(client_key: str, token: str = "") -> tuple[Conversation, str]:
+    """The widget conversation with this ``token`` (made by the widget before its first message, so
+    a message resent after a lost answer never opens a second conversation), created if new."""
+    contact, _ = Contact.objects.get_or_create(channel=Channel.WEB, external_id=client_key[:100])
     if contact.blocked:
         raise ChatError("Bạn không thể gửi tin nhắn lúc này.")
     conversation = Conversation(contact=contact, channel=Channel.WEB)
-    token = conversation.set_token()
-    conversation.save()
+    if valid_token(token):
+        conversation.token_hash = hash_token(token)
+    else:
+        token = conversation.set_token()
+    try:
+        with transaction.atomic():
+            conversation.save()
+    except IntegrityError:
+        existing = conversation_for_token(token)
+        if existing is None:
+            raise
+        return existing, token
     return conversation, token
 
 

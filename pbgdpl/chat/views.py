@@ -99,9 +99,9 @@ def messenger_webhook(request: HttpRequest) -> HttpResponse:
 
 def _session(request: HttpRequest, token: str) -> protocol.Session:
     session = protocol.Session(client_key=ratelimit.client_key(request))
-    if token:
+    if services.valid_token(token):
+        session.token = token
         session.conversation = services.conversation_for_token(token)
-        session.token = token if session.conversation else ""
     return session
 
 

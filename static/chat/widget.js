@@ -32,6 +32,17 @@
     if (text) node.textContent = text;
     return node;
   }
+  function newToken() {
+    var a = new Uint8Array(24);
+    (window.crypto || window.msCrypto).getRandomValues(a);
+    return btoa(String.fromCharCode.apply(null, a)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+  // The conversation's secret, made here before the first message: a message resent after a lost
+  // answer then lands in the same conversation.
+  function token() {
+    if (!store.token) { store.token = newToken(); save(); }
+    return store.token;
+  }
   function newId() {
     var a = new Uint8Array(12);
     (window.crypto || window.msCrypto).getRandomValues(a);
@@ -169,7 +180,7 @@
   }
   function typing() {
     var now = Date.now();
-    if (now - lastTypingSent > 2500 && mode === "ws" && ws && ws.readyState === 1 && store.token) {
+    if (now - lastTypingSent > 2500 && mode === "ws" && ws && ws.readyState === 1 && store.started) {
       lastTypingSent = now;
       ws.send(JSON.stringify({ type: "typing" }));
     }
@@ -185,11 +196,11 @@
       if (ws && ws.readyState === 1) ws.send(JSON.stringify(frame));
       return;  // otherwise the outbox is sent again on (re)connect
     }
-    frame.token = store.token || "";
+    frame.token = token();
     fetch(cfg.api, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(frame),
                      credentials: "omit" })
       .then(function (r) { return r.json(); })
-      .then(function (data) { (data.frames || []).forEach(handle); if (store.token && !pollAbort) poll(); })
+      .then(function (data) { (data.frames || []).forEach(handle); if (store.started && !pollAbort) poll(); })
       .catch(function () { setStatus("Mất kết nối, đang thử lại…"); setTimeout(function () {
         if (frame.type === "message") sendFrame(frame); }, backoff()); });
   }
@@ -197,12 +208,14 @@
   // Receiving ----------------------------------------------------------------------------------
   function handle(f) {
     if (f.type === "welcome") {
+      store.started = !!f.conversation; save();
       setStatus(f.open ? "Cán bộ đang trực, sẽ trả lời bạn sớm." : "Ngoài giờ trực.");
       if (!log.firstChild && f.greeting) log.appendChild(el("li", "chat-msg chat-system chat-greeting", f.greeting));
       showAway(!f.open && !f.qa_code);
     } else if (f.type === "token") {
       store.token = f.token; save();
     } else if (f.type === "ack") {
+      store.started = true;
       store.outbox = store.outbox.filter(function (m) { return m.client_id !== f.client_id; });
       save();
     } else if (f.type === "message") {
@@ -246,7 +259,7 @@
     opened = false;
     ws.onopen = function () {
       opened = true; retry = 0; wsFailures = 0;
-      ws.send(JSON.stringify({ type: "hello", token: store.token || "", after: lastSeq }));
+      ws.send(JSON.stringify({ type: "hello", token: token(), after: lastSeq }));
       flushOutbox();
     };
     ws.onmessage = function (e) { try { handle(JSON.parse(e.data)); } catch (err) { /* ignore a bad frame */ } };
@@ -262,7 +275,7 @@
     flushOutbox();
   }
   function poll() {
-    if (!store.token) return;
+    if (!store.started) return;
     pollAbort = new AbortController();
     fetch(cfg.poll + "?after=" + lastSeq, { headers: { "X-Chat-Token": store.token }, credentials: "omit",
                                             signal: pollAbort.signal })
@@ -294,7 +307,7 @@
     var b = el("button", "chat-send", "Chuyển thành câu hỏi"); b.type = "submit"; f.appendChild(b);
     f.addEventListener("submit", function (e) {
       e.preventDefault();
-      if (!store.token) { alertEl.textContent = "Hãy viết câu hỏi vào ô bên dưới và gửi trước."; return; }
+      if (!store.started) { alertEl.textContent = "Hãy viết câu hỏi vào ô bên dưới và gửi trước."; return; }
       sendAction({ type: "handoff", name: f.querySelector("#chat-name").value,
                    email: f.querySelector("#chat-email").value, phone: f.querySelector("#chat-phone").value,
                    consent: box.checked });
@@ -315,12 +328,12 @@
     sendFrame(frame);
   }
   function askTranscript() {
-    if (!store.token) { alertEl.textContent = "Chưa có nội dung để gửi."; return; }
+    if (!store.started) { alertEl.textContent = "Chưa có nội dung để gửi."; return; }
     var email = window.prompt("Địa chỉ thư điện tử nhận nội dung cuộc trò chuyện:");
     if (email) sendAction({ type: "transcript", email: email });
   }
   function askDelete() {
-    if (store.token && window.confirm("Xóa vĩnh viễn cuộc trò chuyện này và mọi tin nhắn của bạn?")) {
+    if (store.started && window.confirm("Xóa vĩnh viễn cuộc trò chuyện này và mọi tin nhắn của bạn?")) {
       sendAction({ type: "delete" });
     }
   }
@@ -333,6 +346,6 @@
     if (panel && !panel.hidden) hide(); else show();
   });
   launcher.addEventListener("keydown", function (e) { if (e.key === " ") { e.preventDefault(); launcher.click(); } });
-  if (store.token && store.open) show();
+  if (store.started && store.open) show();
   window.addEventListener("beforeunload", function () { store.open = !!(panel && !panel.hidden); save(); });
 })();

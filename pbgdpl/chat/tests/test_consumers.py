@@ -59,6 +59,26 @@ def test_message_is_stored_then_acknowledged_and_a_resend_is_not_duplicated(alwa
         (1, "Thủ tục ly hôn thế nào?")]
 
 
+def test_first_message_resent_after_a_lost_answer_opens_one_conversation(always_open):
+    from pbgdpl.chat.models import Conversation
+
+    token = "w" * 32  # the widget makes its conversation token before the first message
+
+    async def scenario():
+        for _ in range(2):  # the first connection dies before the answer arrives
+            widget = await connect()
+            await widget.send_json_to({"type": "hello", "token": token, "after": 0})
+            await receive_until(widget, "welcome")
+            await widget.send_json_to({"type": "message", "client_id": "first", "text": "Cho tôi hỏi"})
+            ack, seen = await receive_until(widget, "ack")
+            assert ack["seq"] == 1 and all(f["type"] != "token" for f in seen)
+            await widget.disconnect()
+
+    async_to_sync(scenario)()
+    assert Conversation.objects.count() == 1
+    assert Message.objects.filter(sender=Sender.CONTACT).count() == 1
+
+
 def test_staff_sees_the_citizen_and_the_citizen_sees_replies_but_not_notes(always_open, agent):
     async def scenario():
         staff = await connect("/ws/chat/staff/", user=agent)
