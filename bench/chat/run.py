@@ -249,6 +249,7 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         restart["held_before"] = stats.open_now
         r0 = time.monotonic()
         await asyncio.to_thread(stop_server, state["server"])
+        restart["stop_s"] = round(time.monotonic() - r0, 2)
         state["server"] = start_server(env, args.port, args.workers)
         await asyncio.to_thread(wait_healthy, base)
         restart["downtime_s"] = round(time.monotonic() - r0, 2)

@@ -6,10 +6,12 @@ not hold up every other connection of the process.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
 from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
@@ -22,8 +24,15 @@ from . import broadcast, protocol, staff
 log = logging.getLogger(__name__)
 
 
+_executor: ThreadPoolExecutor | None = None
+
+
 def in_thread(func):
-    return database_sync_to_async(func, thread_sensitive=False)
+    """Run ``func`` in this process's pool of chat database threads (CHAT_DB_THREADS)."""
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=settings.CHAT_DB_THREADS, thread_name_prefix="chat-db")
+    return database_sync_to_async(func, thread_sensitive=False, executor=_executor)
 
 
 class RateWindow:
@@ -147,6 +156,7 @@ class StaffConsumer(AsyncWebsocketConsumer):
             await self.close(code=4403)
             return
         self.user = user
+        self.pending: set[asyncio.Task] = set()
         await self.channel_layer.group_add(broadcast.INBOX_GROUP, self.channel_name)
         await self.accept()
 
@@ -163,6 +173,13 @@ class StaffConsumer(AsyncWebsocketConsumer):
             await self.channel_layer.group_send(broadcast.conversation_group(conversation), {
                 "type": "chat.typing", "conversation": conversation, "who": "staff"})
             return
+        # Replies to different conversations are stored side by side: one busy staff member's socket
+        # must not queue every conversation behind each write (nor new messages behind the replies).
+        task = asyncio.ensure_future(self._dispatch(frame))
+        self.pending.add(task)
+        task.add_done_callback(self.pending.discard)
+
+    async def _dispatch(self, frame: dict):
         try:
             replies = await in_thread(staff.dispatch)(self.user, frame)
         except Exception:

@@ -72,3 +72,12 @@ def agent(db):
         content_type__app_label="chat", codename__in=["answer_conversation", "view_conversation"]))
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     return get_user_model().objects.get(pk=user.pk)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_office_hours():
+    from pbgdpl.chat import hours
+
+    hours.forget()
+    yield
+    hours.forget()
