@@ -101,7 +101,7 @@ class Citizen:
                     finally:
                         self.ws = None
                         self.stats.open_now -= 1
-            except (OSError, WebSocketException, asyncio.TimeoutError):
+            except (TimeoutError, OSError, WebSocketException):
                 pass
             if stop.is_set():
                 break
@@ -163,7 +163,7 @@ class Staff:
                         await ws.send(json.dumps(frame))
                     async for raw in ws:
                         await self.handle(ws, json.loads(raw))
-            except (OSError, WebSocketException, asyncio.TimeoutError):
+            except (TimeoutError, OSError, WebSocketException):
                 pass
             if not stop.is_set():
                 await asyncio.sleep(0.3)

@@ -41,9 +41,8 @@ def after_contact_message(message: Message) -> list[Message]:
     """Send what the citizen should see after ``message``; returns the system messages created."""
     conversation = message.conversation
     created = []
-    first = not Message.objects.filter(conversation=conversation, sender=Sender.CONTACT,
-                                       seq__lt=message.seq).exists()
-    if first:
+    # A conversation starts with the person's first message: number 1 (staff cannot open one).
+    if message.seq == 1:
         links = suggestions(message.text)
         if links:
             posted = post_message(conversation, sender=Sender.SYSTEM, text=SUGGESTION_INTRO, links=links,

@@ -7,6 +7,8 @@ Groups: ``chat-conv-<id>`` (the citizen's connections and staff viewing that con
 from __future__ import annotations
 
 import logging
+import threading
+from contextlib import contextmanager
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -42,7 +44,25 @@ def message_payload(message: Message) -> dict:
     }
 
 
+_local = threading.local()
+
+
+@contextmanager
+def deferred():
+    """Collect the announcements made in this thread instead of sending them: a WebSocket consumer
+    runs the database work in a thread, then sends them from its own event loop."""
+    _local.events = events = []
+    try:
+        yield events
+    finally:
+        del _local.events
+
+
 def _send(group: str, event: dict) -> None:
+    pending = getattr(_local, "events", None)
+    if pending is not None:
+        pending.append((group, event))
+        return
     layer = get_channel_layer()
     if layer is None:
         return

@@ -35,6 +35,21 @@ def in_thread(func):
     return database_sync_to_async(func, thread_sensitive=False, executor=_executor)
 
 
+def _collecting(func, *args):
+    """Run ``func`` (in a database thread) and return its result with the announcements it made."""
+    with broadcast.deferred() as events:
+        result = func(*args)
+    return result, events
+
+
+async def _announce(layer, events) -> None:
+    for group, event in events:
+        try:
+            await layer.group_send(group, event)
+        except Exception:
+            log.exception("Channel layer send to %s failed", group)
+
+
 class RateWindow:
     """Events in the last minute on one connection."""
 
@@ -100,7 +115,8 @@ class WidgetConsumer(AsyncWebsocketConsumer):
             await self._strike()
             return
         try:
-            replies = await in_thread(protocol.dispatch)(self.session, frame)
+            replies, events = await in_thread(_collecting)(protocol.dispatch, self.session, frame)
+            await _announce(self.channel_layer, events)
         except Exception:
             log.exception("Chat: widget frame failed")
             replies = [protocol.error("Có lỗi khi xử lý, tin nhắn sẽ được gửi lại.",
@@ -109,7 +125,8 @@ class WidgetConsumer(AsyncWebsocketConsumer):
         for reply in replies:
             await self.send_json(reply)
         if self.session.after_tasks:
-            await in_thread(protocol.run_after_tasks)(self.session)
+            _, events = await in_thread(_collecting)(protocol.run_after_tasks, self.session)
+            await _announce(self.channel_layer, events)
 
     async def _strike(self):
         self.strikes += 1
@@ -181,7 +198,8 @@ class StaffConsumer(AsyncWebsocketConsumer):
 
     async def _dispatch(self, frame: dict):
         try:
-            replies = await in_thread(staff.dispatch)(self.user, frame)
+            replies, events = await in_thread(_collecting)(staff.dispatch, self.user, frame)
+            await _announce(self.channel_layer, events)
         except Exception:
             log.exception("Chat: staff frame failed")
             replies = [protocol.error("Có lỗi khi gửi, vui lòng thử lại.", client_id=str(frame.get("client_id") or ""))]

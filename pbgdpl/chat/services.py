@@ -13,7 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from . import broadcast
@@ -89,46 +89,42 @@ def post_message(
     links: list[dict] | None = None,
     now: datetime.datetime | None = None,
 ) -> Posted:
-    """Store one message (idempotent on ``client_id`` / ``platform_id``) and announce it after commit."""
+    """Store one message (idempotent on ``client_id`` / ``platform_id``) and announce it after commit.
+
+    Four round trips on the common path: BEGIN, one UPDATE that numbers the message (and locks the
+    conversation row until COMMIT), the INSERT, COMMIT. A resent id hits the unique constraint.
+    """
     now = now or timezone.now()
-    existing = _existing(conversation, client_id, platform_id)
-    if existing is not None:
-        return Posted(existing, False)
+    flags = ",".join(message_flags(text)) if sender == Sender.CONTACT else ""
     try:
         with transaction.atomic():
-            conv = Conversation.objects.select_for_update().get(pk=conversation.pk)
-            conv.last_seq += 1
+            seq, channel, status, assignee_id, unanswered, flagged = _number(
+                conversation.pk, touch=sender in (Sender.CONTACT, Sender.STAFF), now=now)
             message = Message.objects.create(
-                conversation=conv, seq=conv.last_seq, sender=sender, text=text, client_id=client_id[:64],
-                platform_id=platform_id[:128], author=author, channel=conv.channel, links=links or [],
-                flags=",".join(message_flags(text)) if sender == Sender.CONTACT else "", created_at=now,
+                conversation_id=conversation.pk, seq=seq, sender=sender, text=text, client_id=client_id[:64],
+                platform_id=platform_id[:128], author=author, channel=channel, links=links or [],
+                flags=flags, created_at=now,
             )
-            fields = ["last_seq"]
-            if sender in (Sender.CONTACT, Sender.STAFF):
-                conv.last_message_at = now
-                fields.append("last_message_at")
-            if sender == Sender.CONTACT and conv.status != Status.OPEN:
-                conv.status, conv.closed_at = Status.OPEN, None
-                fields += ["status", "closed_at"]
-            if sender == Sender.STAFF:
-                if conv.first_response_at is None:
-                    conv.first_response_at = now
-                    fields.append("first_response_at")
-                if conv.assignee_id is None and author is not None:
-                    conv.assignee = author
-                    fields.append("assignee")
-            outbound = sender in (Sender.STAFF, Sender.SYSTEM) and conv.channel != Channel.WEB
+            message.conversation = conversation
+            changes: dict = {}
+            if sender == Sender.CONTACT and status != Status.OPEN:
+                changes.update(status=Status.OPEN, closed_at=None)
+            if sender == Sender.STAFF and unanswered:
+                changes["first_response_at"] = now
+            if sender == Sender.STAFF and assignee_id is None and author is not None:
+                changes["assignee"] = author
+            if flags and not flagged:
+                changes["flagged"] = True
+            if changes:
+                Conversation.objects.filter(pk=conversation.pk).update(**changes)
+            outbound = sender in (Sender.STAFF, Sender.SYSTEM) and channel != Channel.WEB
             if outbound:
                 Delivery.objects.create(message=message, next_attempt_at=now)
-            if message.flags and not conv.flagged:
-                conv.flagged = True
-                fields.append("flagged")
-            conv.save(update_fields=fields)
             transaction.on_commit(lambda: broadcast.message_stored(message))
             if outbound:
                 transaction.on_commit(lambda: _enqueue_delivery(message.pk))
     except IntegrityError:
-        # The same client id or platform id raced in from another connection: that one won.
+        # The same client id or platform id was stored before (a resend) or raced in: that one stands.
         existing = _existing(conversation, client_id, platform_id)
         if existing is None:
             raise
@@ -137,6 +133,24 @@ def post_message(
     if message.flags:
         log.info("Chat message %s/%s flagged: %s", conversation.pk, message.seq, message.flags)
     return Posted(message, True)
+
+
+def _number(pk: int, *, touch: bool, now: datetime.datetime) -> tuple:
+    """Give the next sequence number of conversation ``pk`` (row-locked until the transaction ends);
+    returns (seq, channel, status, assignee_id, not yet answered, flagged)."""
+    table = connection.ops.quote_name(Conversation._meta.db_table)
+    touched = ", last_message_at = %s" if touch else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_seq = last_seq + 1{touched} WHERE id = %s "  # noqa: S608 (no user input)
+            "RETURNING last_seq, channel, status, assignee_id, first_response_at, flagged",
+            [now, pk] if touch else [pk])
+        row = cursor.fetchone()
+    if row is None:
+        raise ChatError("Cuộc trò chuyện này đã bị xóa.")
+    seq, channel, status, assignee_id, first_response_at, flagged = row
+    # Only whether it is empty matters (SQLite hands back the raw text, not a datetime).
+    return seq, channel, status, assignee_id, first_response_at is None, bool(flagged)
 
 
 def _existing(conversation: Conversation, client_id: str, platform_id: str) -> Message | None:
