@@ -78,7 +78,7 @@ class Citizen:
         self.last_seq = 0
         self.shown: set[int] = set()
         self.ws = None
-        self.done = asyncio.Event()
+        self.filling = False
 
     async def run(self, stop: asyncio.Event) -> None:
         sender = asyncio.create_task(self.produce(stop))
@@ -123,6 +123,12 @@ class Citizen:
                     pass  # resent from the outbox after the reconnect
             await asyncio.sleep(self.interval * (0.75 + random.random() / 2))
 
+    def fill(self) -> None:
+        self.filling = False
+        if self.ws is not None:
+            frame = json.dumps({"type": "hello", "token": self.token, "after": self.last_seq})
+            asyncio.ensure_future(self.ws.send(frame))
+
     def handle(self, frame: dict) -> None:
         kind = frame.get("type")
         if kind == "token":
@@ -137,7 +143,11 @@ class Citizen:
                 self.stats.redelivered += 1
                 return
             self.shown.add(seq)
-            self.last_seq = max(self.last_seq, seq)
+            while self.last_seq + 1 in self.shown:  # contiguous, as the widget keeps it
+                self.last_seq += 1
+            if seq > self.last_seq + 1 and self.ws is not None and not self.filling:
+                self.filling = True
+                asyncio.get_running_loop().call_later(0.3, self.fill)
             if frame["sender"] == "staff" and frame["client_id"]:
                 seen = self.stats.citizen_seen.setdefault(frame["client_id"], set())
                 if not seen and frame["client_id"] in self.stats.reply_sent_at:

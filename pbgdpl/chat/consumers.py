@@ -116,12 +116,13 @@ class WidgetConsumer(AsyncWebsocketConsumer):
             return
         try:
             replies, events = await in_thread(_collecting)(protocol.dispatch, self.session, frame)
+            # Join the conversation's group before staff hear of it: a quick reply must find us there.
+            await self._follow_conversation()
             await _announce(self.channel_layer, events)
         except Exception:
             log.exception("Chat: widget frame failed")
             replies = [protocol.error("Có lỗi khi xử lý, tin nhắn sẽ được gửi lại.",
                                       client_id=str(frame.get("client_id") or ""))]
-        await self._follow_conversation()
         for reply in replies:
             await self.send_json(reply)
         if self.session.after_tasks:

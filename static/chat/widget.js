@@ -15,7 +15,7 @@
   var store = load();
   var shown = {};          // seq -> true
   var lastSeq = 0;
-  var ws = null, mode = "ws", wsFailures = 0, opened = false, retry = 0, pollAbort = null, started = false;
+  var fillPending = false, ws = null, mode = "ws", wsFailures = 0, opened = false, retry = 0, pollAbort = null, started = false;
   var panel, log, input, form, statusEl, alertEl, typingEl, awayEl, typingTimer, lastTypingSent = 0;
 
   function load() {
@@ -125,7 +125,16 @@
   function draw(m) {
     if (shown[m.seq]) return;
     shown[m.seq] = true;
-    lastSeq = Math.max(lastSeq, m.seq);
+    // lastSeq: every message up to it is shown. A gap means one went by while this tab was not
+    // listening yet: ask for what follows lastSeq again (drawn once, by number).
+    while (shown[lastSeq + 1]) lastSeq++;
+    if (m.seq > lastSeq + 1 && !fillPending) {
+      fillPending = true;
+      setTimeout(function () {
+        fillPending = false;
+        if (mode === "ws" && ws && ws.readyState === 1) ws.send(JSON.stringify({ type: "hello", token: token(), after: lastSeq }));
+      }, 300);
+    }
     var pending = document.getElementById("chat-pending-" + m.client_id);
     if (pending && m.client_id) pending.parentNode.removeChild(pending);
     var item = el("li", "chat-msg chat-" + m.sender);
