@@ -36,6 +36,7 @@ from websockets.exceptions import WebSocketException
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 UVICORN = str(Path(sys.executable).with_name("uvicorn"))
+SYNC_EVERY = 15  # seconds, as static/chat/widget.js and inbox.js
 
 
 def percentiles(values: list[float]) -> dict:
@@ -96,8 +97,12 @@ class Citizen:
                         await ws.send(json.dumps({"type": "hello", "token": self.token, "after": self.last_seq}))
                         for client_id, text in list(self.outbox.items()):
                             await ws.send(json.dumps({"type": "message", "client_id": client_id, "text": text}))
-                        async for raw in ws:
-                            self.handle(json.loads(raw))
+                        checker = asyncio.create_task(self.check_now_and_then(ws))
+                        try:
+                            async for raw in ws:
+                                self.handle(json.loads(raw))
+                        finally:
+                            checker.cancel()
                     finally:
                         self.ws = None
                         self.stats.open_now -= 1
@@ -123,10 +128,16 @@ class Citizen:
                     pass  # resent from the outbox after the reconnect
             await asyncio.sleep(self.interval * (0.75 + random.random() / 2))
 
+    async def check_now_and_then(self, ws) -> None:
+        """Like the widget: now and then ask for anything numbered after the last message shown."""
+        while True:
+            await asyncio.sleep(SYNC_EVERY * (0.5 + random.random()))
+            await ws.send(json.dumps({"type": "sync", "after": self.last_seq}))
+
     def fill(self) -> None:
         self.filling = False
         if self.ws is not None:
-            frame = json.dumps({"type": "hello", "token": self.token, "after": self.last_seq})
+            frame = json.dumps({"type": "sync", "after": self.last_seq})
             asyncio.ensure_future(self.ws.send(frame))
 
     def handle(self, frame: dict) -> None:
@@ -160,7 +171,7 @@ class Staff:
 
     def __init__(self, url: str, origin: str, cookie: str, stats: Stats):
         self.url, self.origin, self.cookie, self.stats = url, origin, cookie, stats
-        self.last_id = 0
+        self.since = ""
         self.unacked: dict[str, dict] = {}
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -168,15 +179,26 @@ class Staff:
             try:
                 async with connect(self.url, origin=self.origin, additional_headers={"Cookie": self.cookie},
                                    open_timeout=20, ping_interval=None, max_size=2**22) as ws:
-                    await ws.send(json.dumps({"type": "catchup", "after_id": self.last_id}))
+                    await ws.send(json.dumps({"type": "catchup", "since": self.since}))
                     for frame in list(self.unacked.values()):
                         await ws.send(json.dumps(frame))
-                    async for raw in ws:
-                        await self.handle(ws, json.loads(raw))
+                    checker = asyncio.create_task(self.check_now_and_then(ws))
+                    try:
+                        async for raw in ws:
+                            await self.handle(ws, json.loads(raw))
+                    finally:
+                        checker.cancel()
             except (TimeoutError, OSError, WebSocketException):
                 pass
             if not stop.is_set():
                 await asyncio.sleep(0.3)
+
+    async def check_now_and_then(self, ws) -> None:
+        while True:
+            await asyncio.sleep(SYNC_EVERY)
+            await ws.send(json.dumps({"type": "catchup", "since": self.since}))
+            for frame in list(self.unacked.values()):  # an answer lost with an overloaded layer
+                await ws.send(json.dumps(frame))
 
     async def handle(self, ws, frame: dict) -> None:
         if frame.get("type") == "ack":
@@ -184,7 +206,7 @@ class Staff:
             return
         if frame.get("type") != "message":
             return
-        self.last_id = max(self.last_id, frame["id"])
+        self.since = max(self.since, frame["ts"])
         client_id = frame.get("client_id", "")
         if frame["sender"] != "contact" or not client_id:
             return

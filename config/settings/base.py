@@ -292,7 +292,7 @@ AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "730"))
 # processes go through Redis when REDIS_URL is set, through one process's memory otherwise.
 if REDIS_URL:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
-                                  "CONFIG": {"hosts": [REDIS_URL], "capacity": 1000, "expiry": 30}}}
+                                  "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 60}}}
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 # Longest chat message in characters; messages per connection per minute and per client per hour.

@@ -41,6 +41,7 @@ def message_payload(message: Message) -> dict:
         "links": message.links or [],
         "flags": message.flags,
         "at": timezone.localtime(message.created_at).strftime("%H:%M %d/%m/%Y"),
+        "ts": message.created_at.isoformat(),
     }
 
 

@@ -7,6 +7,7 @@ Frames are JSON objects with a ``type``. From the widget:
 * ``message`` {client_id, text}: the server stores it (creating the conversation with the token the
   widget made, or sending a ``token`` frame when it made none), then answers ``ack`` {client_id, seq}. Sending the same
   ``client_id`` again (after a reconnect) acknowledges the stored message and stores nothing.
+* ``sync`` {after}: only the replay (gap filling, and a periodic check).
 * ``typing``, ``handoff`` {name, email, phone, consent}, ``transcript`` {email}, ``delete``.
 
 To the widget: ``welcome``, ``token``, ``ack``, ``message`` {seq, sender, text, …}, ``typing``,
@@ -71,6 +72,15 @@ def hello(session: Session, frame: dict) -> list[dict]:
         out += [{"type": "message", **message_payload(m)}
                 for m in services.messages_after(session.conversation, after)]
     return out
+
+
+def sync(session: Session, frame: dict) -> list[dict]:
+    """Messages numbered above ``after`` (the widget fills a gap, or checks now and then that it
+    missed nothing while the channel layer was overloaded)."""
+    if session.conversation is None:
+        return []
+    return [{"type": "message", **message_payload(m)}
+            for m in services.messages_after(session.conversation, _int(frame.get("after")))]
 
 
 def _int(value) -> int:
@@ -143,6 +153,8 @@ def dispatch(session: Session, frame: dict) -> list[dict]:
     kind = frame.get("type")
     if kind == "hello":
         return hello(session, frame)
+    if kind == "sync":
+        return sync(session, frame)
     if kind == "message":
         return send_message(session, frame)
     conversation = session.conversation

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from . import services
 from .models import Conversation, Sender
@@ -37,26 +41,31 @@ def may_answer_ws(user, session) -> bool:
 
 
 CATCHUP_LIMIT = 2000
+# Message ids are given at INSERT and made visible at COMMIT, and a live announcement can be lost
+# when a slow inbox lets its channel fill up: a catch-up looks this far behind the newest message
+# the inbox saw, and the inbox drops what it already has (by id).
+CATCHUP_OVERLAP = datetime.timedelta(seconds=15)
 
 
-def catchup(after_id) -> list[dict]:
-    """Every message stored after the message ``after_id`` (what a reconnecting inbox missed)."""
+def catchup(since) -> list[dict]:
+    """Messages stored since the timestamp ``since`` (ISO), minus the overlap, oldest first."""
     from .broadcast import message_payload
     from .models import Message
 
-    try:
-        after_id = max(0, int(after_id))
-    except (TypeError, ValueError):
-        return []
-    found = Message.objects.filter(pk__gt=after_id).select_related("author").order_by("pk")[:CATCHUP_LIMIT]
-    return [{"type": "message", "channel": m.channel, **message_payload(m)} for m in found]
+    start = parse_datetime(str(since or "")) if since else None
+    qs = Message.objects.select_related("author").order_by("created_at", "pk")
+    if start is not None:
+        qs = qs.filter(created_at__gte=start - CATCHUP_OVERLAP)
+    else:
+        qs = qs.filter(created_at__gte=timezone.now() - datetime.timedelta(hours=1))
+    return [{"type": "message", "channel": m.channel, **message_payload(m)} for m in qs[:CATCHUP_LIMIT]]
 
 
 def dispatch(user, frame: dict) -> list[dict]:
-    """``reply`` or ``note`` {conversation, client_id, text}, or ``catchup`` {after_id}, from a staff client."""
+    """``reply`` or ``note`` {conversation, client_id, text}, or ``catchup`` {since}, from a staff client."""
     kind = frame.get("type")
     if kind == "catchup":
-        return catchup(frame.get("after_id"))
+        return catchup(frame.get("since"))
     if kind not in {"reply", "note"}:
         return []
     client_id = str(frame.get("client_id") or "")[:64]

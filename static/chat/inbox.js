@@ -8,7 +8,7 @@
   var source = log || live;
   if (!source) return;
   var conversation = log ? parseInt(log.dataset.conversation, 10) : 0;
-  var ws = null, retry = 0, typingTimer, lastTyping = 0, refreshTimer;
+  var since = "", syncTimer, ws = null, retry = 0, typingTimer, lastTyping = 0, refreshTimer;
   var form = document.getElementById("chat-admin-reply");
   var text = document.getElementById("chat-admin-text");
   var typingEl = document.getElementById("chat-admin-typing");
@@ -50,9 +50,18 @@
   function connect() {
     var url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + source.dataset.ws;
     ws = new WebSocket(url);
-    ws.onopen = function () { retry = 0; if (live) live.textContent = "Đang cập nhật trực tiếp."; };
+    ws.onopen = function () {
+      retry = 0;
+      if (live) live.textContent = "Đang cập nhật trực tiếp.";
+      // Catch up on what arrived while disconnected, and now and then in case an announcement was lost.
+      var catchup = function () { if (since && ws && ws.readyState === 1) ws.send(JSON.stringify({ type: "catchup", since: since })); };
+      catchup();
+      clearInterval(syncTimer);
+      syncTimer = setInterval(catchup, 15000);
+    };
     ws.onmessage = function (e) {
       var f = JSON.parse(e.data);
+      if (f.ts && f.ts > since) since = f.ts;
       if (f.type === "message" && log && f.conversation === conversation) draw(f);
       else if (f.type === "typing" && typingEl && f.conversation === conversation) {
         typingEl.textContent = "Người hỏi đang soạn tin…";

@@ -15,7 +15,7 @@
   var store = load();
   var shown = {};          // seq -> true
   var lastSeq = 0;
-  var fillPending = false, ws = null, mode = "ws", wsFailures = 0, opened = false, retry = 0, pollAbort = null, started = false;
+  var syncTimer, fillPending = false, ws = null, mode = "ws", wsFailures = 0, opened = false, retry = 0, pollAbort = null, started = false;
   var panel, log, input, form, statusEl, alertEl, typingEl, awayEl, typingTimer, lastTypingSent = 0;
 
   function load() {
@@ -132,7 +132,7 @@
       fillPending = true;
       setTimeout(function () {
         fillPending = false;
-        if (mode === "ws" && ws && ws.readyState === 1) ws.send(JSON.stringify({ type: "hello", token: token(), after: lastSeq }));
+        if (mode === "ws" && ws && ws.readyState === 1) ws.send(JSON.stringify({ type: "sync", after: lastSeq }));
       }, 300);
     }
     var pending = document.getElementById("chat-pending-" + m.client_id);
@@ -271,6 +271,12 @@
       ws.send(JSON.stringify({ type: "hello", token: token(), after: lastSeq }));
       flushOutbox();
     };
+    // Now and then ask for anything numbered after the last message shown: a live announcement
+    // can be lost when the server is overloaded; the database never loses it.
+    clearInterval(syncTimer);
+    syncTimer = setInterval(function () {
+      if (ws && ws.readyState === 1 && store.started) ws.send(JSON.stringify({ type: "sync", after: lastSeq }));
+    }, 15000);
     ws.onmessage = function (e) { try { handle(JSON.parse(e.data)); } catch (err) { /* ignore a bad frame */ } };
     ws.onclose = function () {
       ws = null;
