@@ -54,8 +54,8 @@ class Stats:
         self.staff_seen: dict[str, set] = {}       # citizen client id -> message ids the staff saw
         self.reply_sent_at: dict[str, float] = {}  # reply client id -> staff send time
         self.citizen_seen: dict[str, set] = {}     # reply client id -> seqs the citizen saw
-        self.to_staff: list[float] = []
-        self.to_citizen: list[float] = []
+        self.to_staff: list[tuple[float, float]] = []    # (sent, received), monotonic
+        self.to_citizen: list[tuple[float, float]] = []
         self.redelivered = 0                       # same seq shown again (dropped by the widget)
         self.connects = 0
         self.reconnects = 0
@@ -162,7 +162,7 @@ class Citizen:
             if frame["sender"] == "staff" and frame["client_id"]:
                 seen = self.stats.citizen_seen.setdefault(frame["client_id"], set())
                 if not seen and frame["client_id"] in self.stats.reply_sent_at:
-                    self.stats.to_citizen.append(time.monotonic() - self.stats.reply_sent_at[frame["client_id"]])
+                    self.stats.to_citizen.append((self.stats.reply_sent_at[frame["client_id"]], time.monotonic()))
                 seen.add(seq)
 
 
@@ -216,7 +216,7 @@ class Staff:
         if not first:
             return
         if client_id in self.stats.sent_at:
-            self.stats.to_staff.append(time.monotonic() - self.stats.sent_at[client_id])
+            self.stats.to_staff.append((self.stats.sent_at[client_id], time.monotonic()))
         reply_id = "r-" + client_id
         reply = {"type": "reply", "conversation": frame["conversation"], "client_id": reply_id,
                  "text": f"Trả lời {client_id}"}
@@ -226,6 +226,26 @@ class Staff:
             await ws.send(json.dumps(reply))
         except WebSocketException:
             pass  # resent after the reconnect
+
+
+SETTLE = 5.0  # seconds after the restarted server answers in which reconnect storms still count as the restart
+
+
+def latency_report(stats: Stats, window: list[float]) -> dict:
+    """Delivery latency overall, and split: messages clear of the restart (received before it began or
+    sent after it settled) and those caught in it (their latency includes the outage)."""
+    both = stats.to_staff + stats.to_citizen
+
+    def clear(sample):
+        sent, received = sample
+        return received < window[0] or sent > window[1]
+
+    def ms(samples):
+        return percentiles([received - sent for sent, received in samples])
+
+    return {"all": ms(both), "clear_of_restart": ms([s for s in both if clear(s)]),
+            "caught_in_restart": ms([s for s in both if not clear(s)]),
+            "citizen_to_staff": ms(stats.to_staff), "staff_to_citizen": ms(stats.to_citizen)}
 
 
 def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
@@ -276,15 +296,18 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     tasks += [asyncio.create_task(c.run(stop)) for c in citizens]
     expected = args.clients * args.messages
     restart = {}
+    restart_window = [float("inf"), float("-inf")]
+    load_before = os.getloadavg()[0]
     if args.restart:
         await asyncio.sleep(args.messages * args.interval / 2)
         restart["held_before"] = stats.open_now
-        r0 = time.monotonic()
+        r0 = restart_window[0] = time.monotonic()
         await asyncio.to_thread(stop_server, state["server"])
         restart["stop_s"] = round(time.monotonic() - r0, 2)
         state["server"] = start_server(env, args.port, args.workers)
         await asyncio.to_thread(wait_healthy, base)
         restart["downtime_s"] = round(time.monotonic() - r0, 2)
+        restart_window[1] = time.monotonic() + SETTLE
     deadline = time.monotonic() + args.messages * args.interval + args.drain
     while time.monotonic() < deadline:
         if len(stats.staff_seen) >= expected and len(stats.citizen_seen) >= expected:
@@ -311,8 +334,8 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
                      "staff_replies_sent": len(stats.reply_sent_at), "delivered_to_citizens": len(stats.citizen_seen),
                      "lost": lost_to_staff + lost_to_citizen, "duplicated": duplicated,
                      "redelivered_and_dropped_by_seq": stats.redelivered},
-        "latency": {"all": percentiles(stats.to_staff + stats.to_citizen),
-                    "citizen_to_staff": percentiles(stats.to_staff), "staff_to_citizen": percentiles(stats.to_citizen)},
+        "latency": latency_report(stats, restart_window),
+        "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2), "cores": os.cpu_count()},
         "restart": restart or None,
         "wall_s": round(wall, 1),
         "errors": stats.errors,
