@@ -251,7 +251,7 @@ def latency_report(stats: Stats, window: list[float]) -> dict:
 def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
     return subprocess.Popen(
         [UVICORN, "config.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-         "--log-level", "warning", "--no-access-log", "--timeout-graceful-shutdown", "3"],
+         "--log-level", "warning", "--no-access-log", "--timeout-graceful-shutdown", "3", "--ws-max-size", "65536"],
         cwd=ROOT, env=env, start_new_session=True)
 
 
