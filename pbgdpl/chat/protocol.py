@@ -131,8 +131,8 @@ def send_message(session: Session, frame: dict) -> list[dict]:
         return [error("Bạn gửi quá nhiều tin nhắn, vui lòng chờ một lúc rồi gửi lại.", client_id=client_id)]
     posted = services.post_message(session.conversation, sender=Sender.CONTACT, text=text, client_id=client_id)
     out.append({"type": "ack", "client_id": client_id, "seq": posted.message.seq})
-    # The connection may join the conversation's group only now: echo the stored message itself.
-    out.append({"type": "message", **message_payload(posted.message)})
+    # The message itself comes back through the conversation's group (the consumer joins it before
+    # announcing), or from the next poll on the HTTP fallback.
     if posted.created:
         session.after_tasks.append(posted.message)
     return out

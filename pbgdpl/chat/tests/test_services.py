@@ -13,7 +13,16 @@ from django.utils import timezone
 
 from pbgdpl.chat import assistant, hours, privacy, protocol, services
 from pbgdpl.chat.filters import message_flags
-from pbgdpl.chat.models import BlockedClient, Contact, Conversation, Holiday, Message, OfficeHours, Sender, Status
+from pbgdpl.chat.models import (
+    BlockedClient,
+    Contact,
+    Conversation,
+    Holiday,
+    Message,
+    OfficeHours,
+    Sender,
+    Status,
+)
 from pbgdpl.core import personal_data
 from pbgdpl.core.ratelimit import address_key
 from pbgdpl.qa.models import Question
