@@ -7,6 +7,8 @@ import time
 
 import pytest
 
+from pbgdpl.qa.tests.conftest import laws, search_dir  # noqa: F401 (fixtures: two small indexed laws)
+
 from .fake_platforms import FakePlatform
 
 ZALO_SECRET, ZALO_APP = "oa-secret-for-tests", "1234567890"

@@ -26,7 +26,6 @@ from pbgdpl.chat.models import (
 from pbgdpl.core import personal_data
 from pbgdpl.core.ratelimit import address_key
 from pbgdpl.qa.models import Question
-from pbgdpl.qa.tests.conftest import laws, search_dir  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 TOKEN = "t" * 32
