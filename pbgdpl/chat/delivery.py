@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from .channels import messenger, zalo
 from .channels.base import SendError
-from .models import Channel, Delivery, DeliveryStatus, Sender
+from .models import Channel, Delivery, DeliveryStatus, Message, Sender
 
 log = logging.getLogger(__name__)
 RETRY_DELAYS = (10, 60, 300, 1800, 7200)  # seconds before attempts 2 … 6
@@ -39,6 +39,7 @@ def attempt(delivery_id: int, now: datetime.datetime | None = None) -> str:
     contact = message.conversation.contact
     delivery.attempts += 1
     try:
+        _check_window(message, now)
         SENDERS[message.channel](contact.external_id, platform_text(message))
     except SendError as exc:
         delivery.last_error = str(exc)[:300]
@@ -55,6 +56,19 @@ def attempt(delivery_id: int, now: datetime.datetime | None = None) -> str:
     delivery.status, delivery.sent_at, delivery.last_error = DeliveryStatus.SENT, now, ""
     delivery.save()
     return delivery.status
+
+
+MESSENGER_WINDOW = datetime.timedelta(hours=24)
+
+
+def _check_window(message, now: datetime.datetime) -> None:
+    """Messenger accepts a RESPONSE only within 24 hours of the person's last message."""
+    if message.channel != Channel.MESSENGER:
+        return
+    last = (Message.objects.filter(conversation_id=message.conversation_id, sender=Sender.CONTACT)
+            .order_by("-seq").values_list("created_at", flat=True).first())
+    if last is None or now - last > MESSENGER_WINDOW:
+        raise SendError("Messenger: đã quá 24 giờ từ tin nhắn cuối của người hỏi, không gửi được trả lời", retry=False)
 
 
 def platform_text(message) -> str:

@@ -96,6 +96,7 @@ def test_messenger_reply_is_retried_after_a_server_error(fake_platform, agent, a
     from django.utils import timezone
 
     conversation = services.platform_conversation(Channel.MESSENGER, "psid-7")
+    services.post_message(conversation, sender=Sender.CONTACT, text="Cho tôi hỏi", platform_id="m_in")
     fake_platform.answers["/v21.0/me/messages"] = [(500, {}), (200, {"message_id": "m_1"})]
     with django_capture_on_commit_callbacks(execute=True):
         services.post_message(conversation, sender=Sender.STAFF, text="Đã nhận câu hỏi", author=agent)
@@ -109,3 +110,20 @@ def test_messenger_reply_is_retried_after_a_server_error(fake_platform, agent, a
     assert len(sends) == 2
     assert sends[-1]["body"]["messaging_type"] == "RESPONSE"
     assert sends[-1]["headers"]["Authorization"] == "Bearer page-token"
+
+
+def test_messenger_reply_after_24_hours_is_not_sent_and_staff_are_told(fake_platform, agent, always_open,
+                                                                      django_capture_on_commit_callbacks):
+    import datetime
+
+    from django.utils import timezone
+
+    conversation = services.platform_conversation(Channel.MESSENGER, "psid-8")
+    services.post_message(conversation, sender=Sender.CONTACT, text="Hỏi cũ", platform_id="m_old",
+                          now=timezone.now() - datetime.timedelta(hours=25))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_message(conversation, sender=Sender.STAFF, text="Trả lời muộn", author=agent)
+    assert fake_platform.sent_to("/v21.0/me/messages") == []
+    assert Delivery.objects.get().status == DeliveryStatus.FAILED
+    note = Message.objects.get(sender=Sender.NOTE)
+    assert "24 giờ" in note.text
