@@ -248,6 +248,19 @@ def latency_report(stats: Stats, window: list[float]) -> dict:
             "citizen_to_staff": ms(stats.to_staff), "staff_to_citizen": ms(stats.to_citizen)}
 
 
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time (user + system) used so far by a process group (uvicorn and its workers)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
     return subprocess.Popen(
         [UVICORN, "config.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
@@ -297,10 +310,12 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     expected = args.clients * args.messages
     restart = {}
     restart_window = [float("inf"), float("-inf")]
+    cpu_before_restart = 0.0
     load_before = os.getloadavg()[0]
     if args.restart:
         await asyncio.sleep(args.messages * args.interval / 2)
         restart["held_before"] = stats.open_now
+        cpu_before_restart = group_cpu_seconds(state["server"].pid)
         r0 = restart_window[0] = time.monotonic()
         await asyncio.to_thread(stop_server, state["server"])
         restart["stop_s"] = round(time.monotonic() - r0, 2)
@@ -315,6 +330,7 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         await asyncio.sleep(0.5)
     wall = time.monotonic() - t0
     held_at_end = stats.open_now
+    server_cpu = cpu_before_restart + group_cpu_seconds(state["server"].pid)
     stop.set()
     for c in citizens:
         if c.ws is not None:
@@ -337,6 +353,9 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         "latency": latency_report(stats, restart_window),
         "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2), "cores": os.cpu_count()},
         "restart": restart or None,
+        # Machine-independent capacity: web-server CPU per stored message (citizen's and staff's),
+        # start-up of the restarted server included; PostgreSQL and Redis not included.
+        "server_cpu_ms_per_message": round(1000 * server_cpu / max(1, len(stats.staff_seen) + len(stats.citizen_seen)), 2),
         "wall_s": round(wall, 1),
         "errors": stats.errors,
     }
