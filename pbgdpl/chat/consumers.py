@@ -187,7 +187,7 @@ class StaffConsumer(AsyncWebsocketConsumer):
             return
         kind = frame.get("type")
         if kind == "typing":
-            conversation = protocol._int(frame.get("conversation"))
+            conversation = protocol.count_or_zero(frame.get("conversation"))
             await self.channel_layer.group_send(broadcast.conversation_group(conversation), {
                 "type": "chat.typing", "conversation": conversation, "who": "staff"})
             return

@@ -72,7 +72,6 @@ class Conversation(models.Model):
     first_response_at = models.DateTimeField(_("trả lời đầu tiên"), null=True, blank=True)
     closed_at = models.DateTimeField(_("đóng lúc"), null=True, blank=True)
     flagged = models.BooleanField(_("có tin nhắn bị gắn cờ"), default=False)
-    suggested = models.BooleanField(default=False, editable=False)
     qa_tracking_code = models.CharField(_("mã câu hỏi đã chuyển"), max_length=20, blank=True)
     transcript_requested_at = models.DateTimeField(null=True, blank=True, editable=False)
 

@@ -68,7 +68,7 @@ def hello(session: Session, frame: dict) -> list[dict]:
     session.conversation = services.conversation_for_token(session.token) if session.token else None
     out = [welcome(session)]
     if session.conversation:
-        after = _int(frame.get("after"))
+        after = count_or_zero(frame.get("after"))
         out += [{"type": "message", **message_payload(m)}
                 for m in services.messages_after(session.conversation, after)]
     return out
@@ -80,10 +80,10 @@ def sync(session: Session, frame: dict) -> list[dict]:
     if session.conversation is None:
         return []
     return [{"type": "message", **message_payload(m)}
-            for m in services.messages_after(session.conversation, _int(frame.get("after")))]
+            for m in services.messages_after(session.conversation, count_or_zero(frame.get("after")))]
 
 
-def _int(value) -> int:
+def count_or_zero(value) -> int:
     try:
         return max(0, int(value))
     except (TypeError, ValueError):

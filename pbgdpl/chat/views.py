@@ -136,7 +136,7 @@ def send_frame(request: HttpRequest) -> JsonResponse:
 async def poll(request: HttpRequest) -> JsonResponse:
     """Messages numbered above ``after``, waiting up to CHAT_POLL_SECONDS for one to arrive."""
     token = request.headers.get("X-Chat-Token", "")
-    after = protocol._int(request.GET.get("after"))
+    after = protocol.count_or_zero(request.GET.get("after"))
     conversation = await sync_to_async(services.conversation_for_token, thread_sensitive=False)(token)
     if conversation is None:
         return JsonResponse({"frames": [{"type": "deleted"}]})
