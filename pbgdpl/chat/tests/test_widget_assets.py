@@ -22,3 +22,13 @@ def test_every_page_links_to_the_qa_form_and_loads_the_widget_from_a_file(client
     assert "chat/widget.js" in html
     launcher = html[html.index('id="chat-launcher"') - 200: html.index("chat/widget.js") + 40]
     assert "<script>" not in launcher  # the CSP forbids inline scripts
+
+
+def test_several_workers_without_redis_get_a_warning(settings):
+    from pbgdpl.chat.checks import check_channel_layer
+
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    settings.WEB_CONCURRENCY = 3
+    assert [w.id for w in check_channel_layer(None)] == ["chat.W001"]
+    settings.WEB_CONCURRENCY = 1
+    assert check_channel_layer(None) == []
