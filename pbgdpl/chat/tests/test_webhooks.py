@@ -23,12 +23,15 @@ def post_messenger(client, raw, signature):
                        HTTP_X_HUB_SIGNATURE_256=signature)
 
 
-def test_signed_zalo_message_delivered_three_times_is_stored_once(client, fake_platform, always_open,
-                                                                   django_capture_on_commit_callbacks):
+def test_signed_zalo_message_delivered_three_times_is_stored_once(client, fake_platform, always_open):
     raw = zalo_event("Tôi muốn hỏi về thủ tục đăng ký kết hôn", "zmsg-1")
-    with django_capture_on_commit_callbacks(execute=True):
-        answers = [post_zalo(client, raw, zalo_signature(raw)) for _ in range(3)]
+    answers, elapsed = [], []
+    for _ in range(3):
+        started = time.perf_counter()
+        answers.append(post_zalo(client, raw, zalo_signature(raw)))  # automatic replies are queued
+        elapsed.append(time.perf_counter() - started)
     assert [a.status_code for a in answers] == [200, 200, 200]
+    assert max(elapsed) < 2.0  # Zalo retries a webhook that has not answered within 2 s
     messages = Message.objects.filter(channel=Channel.ZALO, sender=Sender.CONTACT)
     assert [m.text for m in messages] == ["Tôi muốn hỏi về thủ tục đăng ký kết hôn"]
     assert Conversation.objects.get().contact.external_id == "zalo-user-1"
