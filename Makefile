@@ -12,7 +12,7 @@ export BASE_URL ?= http://$(HOST):$(PORT)
 # The settings turn DEBUG off and restrict the accepted host names unless this is a loopback address.
 export BIND_HOST = $(HOST)
 
-.PHONY: install run serve test lint test-sqlite test-postgres bench-pages bench-contest search-eval messages clean attack-suite bench-lookups bench-api bench-web cluster-check
+.PHONY: install run serve test lint test-sqlite test-postgres bench-pages bench-contest bench-chat search-eval messages clean attack-suite bench-lookups bench-api bench-web cluster-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,7 @@ run: $(STAMP)
 serve:
 	@echo "Serving at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/quan-tri/) — Ctrl-C to stop"
 	@$(PY) manage.py run_worker & worker=$$!; \
-	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --log-level warning & web=$$!; \
+	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --log-level warning --ws-max-size 65536 & web=$$!; \
 	stop() { trap '' INT TERM; sleep 1; kill -TERM $$web $$worker 2>/dev/null; wait $$web $$worker 2>/dev/null; }; \
 	trap 'stop; echo "Stopped."; exit 0' INT TERM; \
 	wait -n $$web $$worker; status=$$?; stop; \
@@ -106,6 +106,12 @@ cluster-check: $(STAMP)
 	@command -v nginx >/dev/null && test -e /usr/lib/nginx/modules/ngx_http_cache_purge_module.so || \
 	  { apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-cache-purge; }
 	$(PY) bench/cluster/check.py
+
+## Live chat: 500 widget WebSockets + a staff client against uvicorn (2 workers, production settings,
+## Redis channel layer on BENCH_REDIS_URL, default database 3), restarting the server halfway; JSON report.
+## BENCH_DB=sqlite for the embedded database; BENCH_CLIENTS, BENCH_MESSAGES, BENCH_INTERVAL.
+bench-chat: $(STAMP)
+	$(PY) bench/chat/run.py
 
 ## Security attack suite with many more generated inputs (ATTACK_EXAMPLES per property); prints the counts.
 attack-suite: $(STAMP)

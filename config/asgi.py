@@ -1,18 +1,31 @@
-"""ASGI entry point (uvicorn). Channels routing is added here when live chat lands."""
+"""ASGI entry point (uvicorn): HTTP goes to Django, WebSockets (live chat) to Channels' router."""
 
 import os
 
 from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-application = get_asgi_application()
+django_application = get_asgi_application()
 
 # Strangers' pages already in the page cache are answered before Django is entered.
 from pbgdpl.core.pagecache.asgi import PageCacheASGI  # noqa: E402
 
-application = PageCacheASGI(application)
+http_application = PageCacheASGI(django_application)
 
 # uvicorn runs no system checks: refuse here to serve with rate limits counted per worker.
 from pbgdpl.core.checks import require_shared_cache  # noqa: E402
 
 require_shared_cache()
+
+from channels.auth import AuthMiddlewareStack  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+
+from pbgdpl.chat.routing import websocket_urlpatterns  # noqa: E402
+
+# Browsers send Origin with a WebSocket: only pages of this site may open one (the staff socket
+# rides on the session cookie, so another site must not be able to open it in a staff's browser).
+application = ProtocolTypeRouter({
+    "http": http_application,
+    "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+})

@@ -36,6 +36,8 @@ urlpatterns = [
     path("cuoc-thi/", include("pbgdpl.quizzes.urls")),
     path("luyen-tap/", include("pbgdpl.quizzes.practice_urls")),
     path("tra-cuu/", include("pbgdpl.lookups.urls")),
+    path("hoi-truc-tuyen/api/", include("pbgdpl.chat.urls")),
+    path("webhooks/", include("pbgdpl.chat.webhook_urls")),
     path("", include("pbgdpl.news.urls")),
 ]
 

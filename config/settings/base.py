@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "pbgdpl.geo",
     "pbgdpl.lookups",
     "pbgdpl.api",
+    "pbgdpl.chat",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -309,3 +310,38 @@ AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "730"))
 
 # Public API (/api/v1/): requests per minute for a client without a partner key (keys carry their own).
 API_ANON_PER_MINUTE = parse_ascii_int(os.environ.get("API_ANON_PER_MINUTE"), minimum=1) or 120
+# Live chat (pbgdpl/chat, docs/decisions/0016-chat-delivery.md). Messages between application
+# processes go through Redis when REDIS_URL is set, through one process's memory otherwise.
+if REDIS_URL:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
+                                  "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 60}}}
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Longest chat message in characters; messages per connection per minute and per client per hour.
+CHAT_MESSAGE_MAX_CHARS = int(os.environ.get("CHAT_MESSAGE_MAX_CHARS", "2000"))
+CHAT_RATE_PER_CONNECTION_MINUTE = int(os.environ.get("CHAT_RATE_PER_CONNECTION_MINUTE", "20"))
+CHAT_RATE_PER_CLIENT_HOUR = int(os.environ.get("CHAT_RATE_PER_CLIENT_HOUR", "600"))
+# New conversations per client per hour (web widget).
+CHAT_NEW_CONVERSATIONS_PER_HOUR = int(os.environ.get("CHAT_NEW_CONVERSATIONS_PER_HOUR", "10"))
+# Threads per web process that store chat messages (keep within DATABASE_POOL_MAX_SIZE on PostgreSQL).
+CHAT_DB_THREADS = int(os.environ.get("CHAT_DB_THREADS", "6"))
+# The widget's long-polling fallback waits this many seconds for a message before answering empty.
+CHAT_POLL_SECONDS = int(os.environ.get("CHAT_POLL_SECONDS", "25"))
+# Closed conversations are deleted with their messages after this many days.
+CHAT_RETENTION_DAYS = int(os.environ.get("CHAT_RETENTION_DAYS", "365"))
+# Zalo Official Account: webhook secret (OA secret key), API tokens, API addresses (tests point them
+# at fake servers on loopback).
+ZALO_APP_ID = os.environ.get("ZALO_APP_ID", "")
+ZALO_OA_SECRET_KEY = os.environ.get("ZALO_OA_SECRET_KEY", "")
+ZALO_APP_SECRET = os.environ.get("ZALO_APP_SECRET", "")
+ZALO_ACCESS_TOKEN = os.environ.get("ZALO_ACCESS_TOKEN", "")
+ZALO_REFRESH_TOKEN = os.environ.get("ZALO_REFRESH_TOKEN", "")
+ZALO_API_BASE = os.environ.get("ZALO_API_BASE", "https://openapi.zalo.me")
+ZALO_OAUTH_BASE = os.environ.get("ZALO_OAUTH_BASE", "https://oauth.zaloapp.com")
+# Zalo signs a timestamp: events older than this many seconds are refused as replays.
+ZALO_MAX_EVENT_AGE_SECONDS = int(os.environ.get("ZALO_MAX_EVENT_AGE_SECONDS", "600"))
+# Facebook Messenger: app secret (signatures), verify token (subscription), page access token.
+MESSENGER_APP_SECRET = os.environ.get("MESSENGER_APP_SECRET", "")
+MESSENGER_VERIFY_TOKEN = os.environ.get("MESSENGER_VERIFY_TOKEN", "")
+MESSENGER_PAGE_TOKEN = os.environ.get("MESSENGER_PAGE_TOKEN", "")
+MESSENGER_API_BASE = os.environ.get("MESSENGER_API_BASE", "https://graph.facebook.com/v21.0")

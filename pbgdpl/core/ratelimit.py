@@ -13,7 +13,11 @@ from django.http import HttpRequest
 def client_key(request: HttpRequest) -> str:
     """A salted hash of the client's address. REMOTE_ADDR only: behind a proxy the operator sets it
     from X-Forwarded-For (uvicorn --proxy-headers, docs/operations.md)."""
-    ip = request.META.get("REMOTE_ADDR", "")
+    return address_key(request.META.get("REMOTE_ADDR", ""))
+
+
+def address_key(ip: str) -> str:
+    """The same salted hash for an address known outside a request (a WebSocket's ASGI scope)."""
     return hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest()[:32]
 
 

@@ -18,7 +18,8 @@ from pbgdpl.accounts.services import ensure_editorial_setup
 from pbgdpl.legal.models import LegalDocument
 from pbgdpl.quizzes.models import Contest
 
-ROLES = [roles.ADMINISTRATOR, roles.EDITORIAL_BOARD, roles.EDITOR, QA_ANSWERER, CONTEST_ORGANISER, REPORTING_UNIT]
+ROLES = [roles.ADMINISTRATOR, roles.EDITORIAL_BOARD, roles.EDITOR, QA_ANSWERER, CONTEST_ORGANISER, REPORTING_UNIT,
+         roles.LIVE_CHAT_AGENT]
 
 
 @pytest.fixture
@@ -64,17 +65,21 @@ def _urls(objects) -> dict[str, str]:
         "site settings": "/quan-tri/sites/",
         "images": "/quan-tri/images/",
         "documents": "/quan-tri/documents/",
+        "chat inbox": "/quan-tri/hoi-truc-tuyen/",
+        "chat report": "/quan-tri/hoi-truc-tuyen/bao-cao/",
+        "chat office hours": reverse("wagtailsnippets_chat_officehours:list"),
+        "chat canned answers": reverse("wagtailsnippets_chat_cannedanswer:list"),
     }
     if objects["document"] is not None:
         urls["legal document edit"] = reverse("wagtailsnippets_legal_legaldocument:edit", args=[objects["document"].pk])
     return urls
 
 
-A, B, E, Q, C, R = ROLES
+A, B, E, Q, C, R, L = ROLES
 # Which roles may open each admin page; everyone else must be refused. Contests: the editors and the
 # board run them too (pbgdpl/quizzes/apps.py), besides the dedicated organiser role.
 MATRIX: dict[str, set[str]] = {
-    "admin dashboard": {A, B, E, Q, C, R},
+    "admin dashboard": {A, B, E, Q, C, R, L},
     "Q&A queue": {A, B, E, Q},
     "Q&A question": {A, B, E, Q},
     "Q&A export personal data": {A, B},
@@ -91,6 +96,11 @@ MATRIX: dict[str, set[str]] = {
     "site settings": {A},
     "images": {A, B, E},
     "documents": {A, B, E},
+    # Live chat (pbgdpl/chat/apps.py): agents answer and use canned answers; the board also configures.
+    "chat inbox": {A, B, L},
+    "chat report": {A, B},
+    "chat office hours": {A, B},
+    "chat canned answers": {A, B, L},
 }
 
 
@@ -148,5 +158,8 @@ def test_every_role_is_created_with_least_privilege(staff):
     assert not organiser.has_perm("qa.view_question")
     unit = staff[REPORTING_UNIT]
     assert unit.get_all_permissions() == {"wagtailadmin.access_admin"}
+    chat_agent = staff[roles.LIVE_CHAT_AGENT]
+    assert chat_agent.has_perm("chat.answer_conversation") and not chat_agent.has_perm("chat.manage_chat")
+    assert not chat_agent.has_perm("qa.view_question") and not chat_agent.has_perm("chat.change_officehours")
     # Idempotent: running the set-up again adds nothing.
-    assert ensure_extra_roles() == {role: [] for role in (QA_ANSWERER, CONTEST_ORGANISER, REPORTING_UNIT)}
+    assert ensure_extra_roles() == {role: [] for role in roles.EXTRA_ROLE_NAMES}

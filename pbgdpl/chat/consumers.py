@@ -1,0 +1,220 @@
+"""WebSocket consumers: the citizen's widget and the staff inbox.
+
+Database work runs in a thread pool (not Channels' single shared thread), so one slow write does
+not hold up every other connection of the process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
+
+from pbgdpl.core.ratelimit import address_key
+
+from . import broadcast, protocol, staff
+
+log = logging.getLogger(__name__)
+
+
+_executor: ThreadPoolExecutor | None = None
+
+
+def in_thread(func):
+    """Run ``func`` in this process's pool of chat database threads (CHAT_DB_THREADS)."""
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=settings.CHAT_DB_THREADS, thread_name_prefix="chat-db")
+    return database_sync_to_async(func, thread_sensitive=False, executor=_executor)
+
+
+def _collecting(func, *args):
+    """Run ``func`` (in a database thread) and return its result with the announcements it made."""
+    with broadcast.deferred() as events:
+        result = func(*args)
+    return result, events
+
+
+async def _announce(layer, events) -> None:
+    for group, event in events:
+        try:
+            await layer.group_send(group, event)
+        except Exception:
+            log.exception("Channel layer send to %s failed", group)
+
+
+class RateWindow:
+    """Events in the last minute on one connection."""
+
+    def __init__(self, per_minute: int):
+        self.per_minute = per_minute
+        self.times: deque[float] = deque()
+
+    def allow(self) -> bool:
+        now = time.monotonic()
+        while self.times and now - self.times[0] > 60:
+            self.times.popleft()
+        if len(self.times) >= self.per_minute:
+            return False
+        self.times.append(now)
+        return True
+
+
+def _parse(text_data: str | None) -> dict | None:
+    if not text_data or len(text_data.encode()) > protocol.MAX_FRAME_BYTES:
+        return None
+    try:
+        frame = json.loads(text_data)
+    except ValueError:
+        return None
+    return frame if isinstance(frame, dict) else None
+
+
+class WidgetConsumer(AsyncWebsocketConsumer):
+    """One citizen's browser tab."""
+
+    async def connect(self):
+        client = self.scope.get("client") or ("", 0)
+        self.session = protocol.Session(client_key=address_key(client[0] or ""))
+        self.group = ""
+        self.rate = RateWindow(settings.CHAT_RATE_PER_CONNECTION_MINUTE)
+        self.strikes = 0
+        if await in_thread(protocol.is_blocked)(self.session.client_key):
+            log.warning("Chat: refused a connection from a blocked client")
+            await self.close(code=4403)
+            return
+        await self.accept()
+
+    async def disconnect(self, code):
+        if getattr(self, "group", ""):
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        frame = _parse(text_data)
+        if frame is None:
+            log.warning("Chat: dropped a malformed or oversized widget frame")
+            await self._strike()
+            return
+        kind = frame.get("type")
+        if kind == "typing":
+            if self.session.conversation and self.rate.allow():
+                await self.channel_layer.group_send(broadcast.INBOX_GROUP, {
+                    "type": "chat.typing", "conversation": self.session.conversation.pk, "who": "contact"})
+            return
+        if kind in {"message", "handoff", "transcript", "delete"} and not self.rate.allow():
+            log.warning("Chat: a connection exceeded its message rate")
+            await self.send_json(protocol.error("Bạn gửi quá nhanh, vui lòng chờ một chút rồi gửi lại.",
+                                                client_id=str(frame.get("client_id") or "")))
+            await self._strike()
+            return
+        try:
+            replies, events = await in_thread(_collecting)(protocol.dispatch, self.session, frame)
+            # Join the conversation's group before staff hear of it: a quick reply must find us there.
+            await self._follow_conversation()
+            await _announce(self.channel_layer, events)
+        except Exception:
+            log.exception("Chat: widget frame failed")
+            replies = [protocol.error("Có lỗi khi xử lý, tin nhắn sẽ được gửi lại.",
+                                      client_id=str(frame.get("client_id") or ""))]
+        for reply in replies:
+            await self.send_json(reply)
+        if self.session.after_tasks:
+            _, events = await in_thread(_collecting)(protocol.run_after_tasks, self.session)
+            await _announce(self.channel_layer, events)
+
+    async def _strike(self):
+        self.strikes += 1
+        if self.strikes >= 20:
+            await self.close(code=4429)
+
+    async def _follow_conversation(self):
+        conversation = self.session.conversation
+        group = broadcast.conversation_group(conversation.pk) if conversation else ""
+        if group == self.group:
+            return
+        if self.group:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+        if group:
+            await self.channel_layer.group_add(group, self.channel_name)
+        self.group = group
+
+    async def send_json(self, frame: dict):
+        await self.send(text_data=json.dumps(frame, ensure_ascii=False))
+
+    # Channel layer events.
+    async def chat_message(self, event):
+        await self.send_json({"type": "message", **event["message"]})
+
+    async def chat_typing(self, event):
+        if event.get("who") == "staff":
+            await self.send_json({"type": "typing"})
+
+    async def chat_conversation(self, event):
+        if event.get("status") == "deleted":
+            self.session.conversation, self.session.token = None, ""
+            await self._follow_conversation()
+            await self.send_json({"type": "deleted"})
+        else:
+            await self.send_json({"type": "status", "status": event.get("status")})
+
+
+class StaffConsumer(AsyncWebsocketConsumer):
+    """A staff member's inbox: every new message, typing, replies and notes."""
+
+    async def connect(self):
+        user = self.scope.get("user")
+        if not await in_thread(staff.may_answer_ws)(user, self.scope.get("session")):
+            await self.close(code=4403)
+            return
+        self.user = user
+        self.pending: set[asyncio.Task] = set()
+        await self.channel_layer.group_add(broadcast.INBOX_GROUP, self.channel_name)
+        await self.accept()
+
+    async def disconnect(self, code):
+        await self.channel_layer.group_discard(broadcast.INBOX_GROUP, self.channel_name)
+
+    async def receive(self, text_data=None, bytes_data=None):
+        frame = _parse(text_data)
+        if frame is None:
+            return
+        kind = frame.get("type")
+        if kind == "typing":
+            conversation = protocol.count_or_zero(frame.get("conversation"))
+            await self.channel_layer.group_send(broadcast.conversation_group(conversation), {
+                "type": "chat.typing", "conversation": conversation, "who": "staff"})
+            return
+        # Replies to different conversations are stored side by side: one busy staff member's socket
+        # must not queue every conversation behind each write (nor new messages behind the replies).
+        task = asyncio.ensure_future(self._dispatch(frame))
+        self.pending.add(task)
+        task.add_done_callback(self.pending.discard)
+
+    async def _dispatch(self, frame: dict):
+        try:
+            replies, events = await in_thread(_collecting)(staff.dispatch, self.user, frame)
+            await _announce(self.channel_layer, events)
+        except Exception:
+            log.exception("Chat: staff frame failed")
+            replies = [protocol.error("Có lỗi khi gửi, vui lòng thử lại.", client_id=str(frame.get("client_id") or ""))]
+        for reply in replies:
+            await self.send(text_data=json.dumps(reply, ensure_ascii=False))
+
+    async def chat_message(self, event):
+        await self.send(text_data=json.dumps({"type": "message", "channel": event.get("channel", ""),
+                                              **event["message"]}, ensure_ascii=False))
+
+    async def chat_typing(self, event):
+        if event.get("who") == "contact":
+            await self.send(text_data=json.dumps({"type": "typing", "conversation": event["conversation"]}))
+
+    async def chat_conversation(self, event):
+        await self.send(text_data=json.dumps({"type": "conversation", **{
+            k: event.get(k) for k in ("conversation", "status", "assignee")}}))

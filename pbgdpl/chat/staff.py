@@ -1,0 +1,81 @@
+"""What staff may do and the staff side of the protocol (replies and internal notes)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from . import services
+from .models import Conversation, Sender
+
+PERMISSION = "chat.answer_conversation"
+
+
+def may_answer(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active and user.has_perm(PERMISSION))
+
+
+def may_manage(user) -> bool:
+    return bool(user and user.is_authenticated and user.has_perm("chat.manage_chat"))
+
+
+def _second_factor_done(user, session) -> bool:
+    """A WebSocket has no middleware: apply the admin's two-factor gate here (pbgdpl/accounts/twofactor.py)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.models import Device
+
+    from pbgdpl.accounts.twofactor import _second_factor_page
+
+    if _second_factor_page(user) is None:
+        return True
+    persistent_id = session.get(DEVICE_ID_SESSION_KEY) if session is not None else None
+    device = Device.from_persistent_id(persistent_id) if persistent_id else None
+    return device is not None and device.user_id == user.pk
+
+
+def may_answer_ws(user, session) -> bool:
+    return may_answer(user) and _second_factor_done(user, session)
+
+
+CATCHUP_LIMIT = 2000
+# Message ids are given at INSERT and made visible at COMMIT, and a live announcement can be lost
+# when a slow inbox lets its channel fill up: a catch-up looks this far behind the newest message
+# the inbox saw, and the inbox drops what it already has (by id).
+CATCHUP_OVERLAP = datetime.timedelta(seconds=15)
+
+
+def catchup(since) -> list[dict]:
+    """Messages stored since the timestamp ``since`` (ISO), minus the overlap, oldest first."""
+    from .broadcast import message_payload
+    from .models import Message
+
+    start = parse_datetime(str(since or "")) if since else None
+    qs = Message.objects.select_related("author").order_by("created_at", "pk")
+    if start is not None:
+        qs = qs.filter(created_at__gte=start - CATCHUP_OVERLAP)
+    else:
+        qs = qs.filter(created_at__gte=timezone.now() - datetime.timedelta(hours=1))
+    return [{"type": "message", "channel": m.channel, **message_payload(m)} for m in qs[:CATCHUP_LIMIT]]
+
+
+def dispatch(user, frame: dict) -> list[dict]:
+    """``reply`` or ``note`` {conversation, client_id, text}, or ``catchup`` {since}, from a staff client."""
+    kind = frame.get("type")
+    if kind == "catchup":
+        return catchup(frame.get("since"))
+    if kind not in {"reply", "note"}:
+        return []
+    client_id = str(frame.get("client_id") or "")[:64]
+    text = str(frame.get("text") or "").strip()
+    try:
+        conversation = Conversation.objects.get(pk=int(frame.get("conversation")))
+    except (Conversation.DoesNotExist, TypeError, ValueError):
+        return [{"type": "error", "text": "Không tìm thấy cuộc trò chuyện.", "client_id": client_id}]
+    if not text or len(text) > settings.CHAT_MESSAGE_MAX_CHARS * 2:
+        return [{"type": "error", "text": "Tin nhắn trống hoặc quá dài.", "client_id": client_id}]
+    sender = Sender.STAFF if kind == "reply" else Sender.NOTE
+    posted = services.post_message(conversation, sender=sender, text=text, client_id=client_id, author=user)
+    return [{"type": "ack", "client_id": client_id, "conversation": conversation.pk, "seq": posted.message.seq}]

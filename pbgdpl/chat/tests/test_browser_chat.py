@@ -1,0 +1,56 @@
+"""A citizen on a phone chats, a staff member in a second browser context answers from the inbox,
+the citizen reloads the page and still sees the whole conversation (uvicorn, real WebSockets)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from pbgdpl.browser_testing import AsgiLiveServer, wait_for_js
+from pbgdpl.chat.models import Conversation, Message, Sender
+
+QUESTION = "Tôi muốn đăng ký khai sinh cho con ở xã khác được không?"
+ANSWER = "Được, bạn đăng ký tại UBND xã nơi cư trú của cha hoặc mẹ."
+
+
+@pytest.mark.browser
+def test_citizen_chats_staff_answers_and_a_reload_keeps_the_conversation(
+        transactional_db, chromium, screenshot_dir, always_open, agent):
+    with AsgiLiveServer() as server:
+        citizen = chromium.new_context(viewport={"width": 360, "height": 740}).new_page()
+        citizen.goto(server.url + "/van-ban/")
+        launcher = citizen.get_by_role("button", name="Hỏi trực tuyến")
+        launcher.click()
+        box = citizen.get_by_label("Nội dung câu hỏi")
+        assert box.evaluate("el => el === document.activeElement")
+        wait_for_js(citizen, "document.querySelector('.chat-status').textContent.includes('đang trực')")
+        box.fill(QUESTION)
+        box.press("Enter")
+        wait_for_js(citizen, "!!document.querySelector('.chat-log li.chat-contact[data-seq]')")
+        assert citizen.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        conversation = Conversation.objects.get()
+        assert Message.objects.get(sender=Sender.CONTACT).text == QUESTION
+
+        login = Client()
+        login.force_login(agent)
+        staff_context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        staff_context.add_cookies([{"name": "sessionid", "value": login.cookies["sessionid"].value,
+                                    "url": server.url}])
+        staff = staff_context.new_page()
+        staff.goto(f"{server.url}/quan-tri/hoi-truc-tuyen/{conversation.pk}/")
+        assert QUESTION in staff.locator("#chat-admin-log").inner_text()
+        wait_for_js(citizen, "true")
+        staff.locator("#chat-admin-text").fill(ANSWER)
+        staff.get_by_role("button", name="Gửi trả lời").click()
+
+        wait_for_js(citizen, "!!document.querySelector('.chat-log li.chat-staff')")
+        assert ANSWER in citizen.locator(".chat-log").inner_text()
+        citizen.screenshot(path=str(screenshot_dir / "chat-widget-360.png"))
+
+        citizen.reload()
+        wait_for_js(citizen, "document.querySelectorAll('.chat-log li[data-seq]').length >= 2")
+        log = citizen.locator(".chat-log").inner_text()
+        assert QUESTION in log and ANSWER in log
+        assert log.count(QUESTION) == 1 and log.count(ANSWER) == 1
+        citizen.screenshot(path=str(screenshot_dir / "chat-widget-360-reloaded.png"))
+        staff.screenshot(path=str(screenshot_dir / "chat-inbox.png"))

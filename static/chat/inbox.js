@@ -1,0 +1,118 @@
+/* Staff inbox (Wagtail admin): live messages, typing indicator, canned answers, replies over the
+ * staff WebSocket with a client id (the form still posts normally when the socket is down). */
+(function () {
+  "use strict";
+  var log = document.getElementById("chat-admin-log");
+  var list = document.getElementById("chat-inbox");
+  var live = document.getElementById("chat-inbox-live");
+  var source = log || live;
+  if (!source) return;
+  var conversation = log ? parseInt(log.dataset.conversation, 10) : 0;
+  var since = "", syncTimer, ws = null, retry = 0, typingTimer, lastTyping = 0, refreshTimer;
+  var form = document.getElementById("chat-admin-reply");
+  var text = document.getElementById("chat-admin-text");
+  var typingEl = document.getElementById("chat-admin-typing");
+  var canned = document.getElementById("chat-admin-canned");
+  var WHO = { contact: "Người hỏi", system: "Hệ thống", note: "Ghi chú nội bộ" };
+
+  function el(tag, cls, content) {
+    var n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (content) n.textContent = content;
+    return n;
+  }
+  function draw(m) {
+    if (log.querySelector('li[data-seq="' + m.seq + '"]')) return;
+    var li = el("li", "chat-admin-msg chat-admin-" + m.sender);
+    li.dataset.seq = m.seq;
+    var who = m.sender === "staff" ? (m.author || "Cán bộ") : WHO[m.sender] || "";
+    li.appendChild(el("span", "chat-admin-who", who + " · " + m.at + (m.flags ? " · ⚠ " + m.flags : "")));
+    li.appendChild(el("p", "chat-admin-text", m.text));
+    (m.links || []).forEach(function (l) { var a = el("a", "", l.title); a.href = l.url; li.appendChild(a); });
+    var after = null;
+    Array.prototype.forEach.call(log.children, function (c) {
+      if (!after && parseInt(c.dataset.seq, 10) > m.seq) after = c;
+    });
+    log.insertBefore(li, after);
+    li.scrollIntoView({ block: "nearest" });
+    if (m.sender === "contact") typingEl.textContent = "";
+  }
+  function refreshList() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(function () {
+      fetch(location.href, { credentials: "same-origin" }).then(function (r) { return r.text(); }).then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var fresh = doc.querySelector("#chat-inbox tbody");
+        if (fresh) list.replaceChild(fresh, list.querySelector("tbody"));
+      });
+    }, 400);
+  }
+  function connect() {
+    var url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + source.dataset.ws;
+    ws = new WebSocket(url);
+    ws.onopen = function () {
+      retry = 0;
+      if (live) live.textContent = "Đang cập nhật trực tiếp.";
+      // Catch up on what arrived while disconnected, and now and then in case an announcement was lost.
+      var catchup = function () { if (since && ws && ws.readyState === 1) ws.send(JSON.stringify({ type: "catchup", since: since })); };
+      catchup();
+      clearInterval(syncTimer);
+      syncTimer = setInterval(catchup, 15000);
+    };
+    ws.onmessage = function (e) {
+      var f = JSON.parse(e.data);
+      if (f.ts && f.ts > since) since = f.ts;
+      if (f.type === "message" && log && f.conversation === conversation) draw(f);
+      else if (f.type === "typing" && typingEl && f.conversation === conversation) {
+        typingEl.textContent = "Người hỏi đang soạn tin…";
+        clearTimeout(typingTimer);
+        typingTimer = setTimeout(function () { typingEl.textContent = ""; }, 4000);
+      } else if (f.type === "ack" && form) {
+        form.querySelector("[name=client_id]").value = newId();
+      } else if (f.type === "error" && typingEl) {
+        typingEl.textContent = f.text;
+      }
+      if (list && (f.type === "message" || f.type === "conversation")) refreshList();
+    };
+    ws.onclose = function () {
+      ws = null;
+      if (live) live.textContent = "Mất kết nối trực tiếp, đang thử lại…";
+      retry = Math.min(retry + 1, 6);
+      setTimeout(connect, 500 * Math.pow(2, retry));
+    };
+  }
+  function newId() {
+    var a = new Uint8Array(12);
+    crypto.getRandomValues(a);
+    return Array.prototype.map.call(a, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+  if (form) {
+    form.addEventListener("submit", function (e) {
+      var action = e.submitter ? e.submitter.value : "reply";
+      if (!ws || ws.readyState !== 1 || !text.value.trim()) return;  // plain POST
+      e.preventDefault();
+      ws.send(JSON.stringify({ type: action, conversation: conversation, text: text.value.trim(),
+                               client_id: form.querySelector("[name=client_id]").value }));
+      text.value = "";
+      text.focus();
+    });
+    text.addEventListener("input", function () {
+      var m = /(?:^|\s)\/([\w-]+)$/.exec(text.value);
+      if (m) {
+        var option = canned.querySelector('option[data-shortcut="' + m[1] + '"]');
+        if (option) text.value = text.value.slice(0, text.value.length - m[1].length - 1) + option.dataset.text;
+      }
+      var now = Date.now();
+      if (ws && ws.readyState === 1 && now - lastTyping > 2500) {
+        lastTyping = now;
+        ws.send(JSON.stringify({ type: "typing", conversation: conversation }));
+      }
+    });
+    canned.addEventListener("change", function () {
+      var option = canned.options[canned.selectedIndex];
+      if (option.dataset.text) { text.value = (text.value ? text.value + "\n" : "") + option.dataset.text; text.focus(); }
+      canned.selectedIndex = 0;
+    });
+  }
+  if (window.WebSocket) connect();
+})();
