@@ -1,17 +1,49 @@
 /* Small progressive enhancements; every page works without this file. */
 (function () {
   "use strict";
+  var root = document.documentElement;
+  root.classList.add("js");
+  if (navigator.share) root.classList.add("can-share");
+
   var menu = document.querySelector(".mobile-menu");
-  if (!menu) return;
-  // Escape closes the menu and returns focus to its button, as a native disclosure should.
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && menu.open) {
-      menu.open = false;
-      menu.querySelector("summary").focus();
-    }
-  });
-  // A tap outside the open menu closes it.
+  if (menu) {
+    // Escape closes the menu and returns focus to its button, as a native disclosure should.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+    // A tap outside the open menu closes it.
+    document.addEventListener("click", function (event) {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    });
+    // Keyboard focus leaving the open menu closes it, so the menu never hides the focused element
+    // (WCAG 2.4.11).
+    menu.addEventListener("focusout", function (event) {
+      if (menu.open && event.relatedTarget && !menu.contains(event.relatedTarget)) menu.open = false;
+    });
+  }
+
+  // Share bars (news, Q&A answers): copy the link, the phone's share sheet, print.
   document.addEventListener("click", function (event) {
-    if (menu.open && !menu.contains(event.target)) menu.open = false;
+    var button = event.target.closest && event.target.closest(".share-bar [data-share]");
+    if (!button) return;
+    var bar = button.closest(".share-bar");
+    var url = bar.getAttribute("data-share-url");
+    var status = bar.querySelector(".share-status");
+    var action = button.getAttribute("data-share");
+    if (action === "copy") {
+      var fail = function () { status.textContent = button.getAttribute("data-fail") + " " + url; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url).then(function () { status.textContent = button.getAttribute("data-done"); }, fail);
+      } else {
+        fail();
+      }
+    } else if (action === "native" && navigator.share) {
+      navigator.share({ title: bar.getAttribute("data-share-title"), url: url }).catch(function () { /* closed */ });
+    } else if (action === "print") {
+      window.print();
+    }
   });
 })();
