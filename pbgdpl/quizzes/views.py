@@ -67,6 +67,16 @@ def _prediction(request: HttpRequest) -> int | None:
     return value
 
 
+def _start_state(round_: Round | None, cid: int | None) -> dict:
+    """The contestant's attempts at ``round_``: what the start button offers (start, resume, none left)."""
+    attempts = list(Attempt.objects.filter(round=round_, contestant_id=cid)) if cid and round_ else []
+    return {
+        "attempts": attempts,
+        "active_attempt": next((a for a in attempts if a.is_active), None),
+        "attempts_left": round_.max_attempts - len(attempts) if round_ else 0,
+    }
+
+
 # ---------------------------------------------------------------------------- contests
 
 
@@ -77,9 +87,13 @@ def contest_list(request: HttpRequest) -> HttpResponse:
 
 def contest_detail(request: HttpRequest, slug: str) -> HttpResponse:
     contest = get_object_or_404(Contest, slug=slug, is_published=True)
+    now = timezone.now()
+    rounds = list(contest.rounds.all())
+    open_round = next((r for r in rounds if r.is_open(now)), None)
+    cid = contestant_id(request)
     return render(request, "quizzes/contest_detail.html", {
-        "contest": contest, "rounds": contest.rounds.all(), "now": timezone.now(),
-        "signed_in": contestant_id(request) is not None,
+        "contest": contest, "rounds": rounds, "now": now, "signed_in": cid is not None,
+        "open_round": open_round, **_start_state(open_round, cid),
         "groups": services.group_scores(contest) if contest.rounds.filter(results_published=True).exists() else [],
     })
 
@@ -88,10 +102,9 @@ def round_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     round_ = get_object_or_404(Round.objects.select_related("contest"), contest__slug=slug,
                                contest__is_published=True, number=number)
     cid = contestant_id(request)
-    attempts = list(Attempt.objects.filter(round=round_, contestant_id=cid)) if cid else []
     return render(request, "quizzes/round_detail.html", {
-        "round": round_, "contest": round_.contest, "attempts": attempts, "signed_in": cid is not None,
-        "is_open": round_.is_open(), "now": timezone.now(), "attempts_left": round_.max_attempts - len(attempts),
+        "round": round_, "contest": round_.contest, "signed_in": cid is not None,
+        "is_open": round_.is_open(), "now": timezone.now(), **_start_state(round_, cid),
     })
 
 
@@ -108,8 +121,7 @@ def start(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     except QuizError as error:
         return render(request, "quizzes/round_detail.html", {
             "round": round_, "contest": round_.contest, "error": str(error), "signed_in": True,
-            "attempts": list(Attempt.objects.filter(round=round_, contestant=contestant)),
-            "is_open": round_.is_open(), "now": timezone.now(),
+            "is_open": round_.is_open(), "now": timezone.now(), **_start_state(round_, cid),
         }, status=409)
     return redirect("quizzes:take", key=attempt.key)
 
@@ -133,6 +145,7 @@ def take(request: HttpRequest, key) -> HttpResponse:
             c["checked"] = c["id"] in chosen
     return render(request, "quizzes/take.html", {
         "attempt": attempt, "round": attempt.round, "questions": questions,
+        "answered": sum(1 for q in questions if any(c["checked"] for c in q["choices"])),
         "remaining": max(0, int((attempt.deadline - now).total_seconds())),
     })
 
@@ -167,8 +180,16 @@ def submit(request: HttpRequest, key) -> HttpResponse:
     if cid is None:
         raise Http404
     try:
-        services.submit_attempt(None, owner=(key, cid), answers=_posted_answers(request),
-                                prediction=_prediction(request))
+        answers, prediction = _posted_answers(request), _prediction(request)
+        if request.POST.get("confirm") != "1":
+            # One attempt may be all there is: ask once before submitting with something left blank.
+            attempt, unanswered, no_prediction = services.save_before_submit((key, cid), answers, prediction)
+            if attempt.is_active and (unanswered or no_prediction):
+                return render(request, "quizzes/confirm_submit.html", {
+                    "attempt": attempt, "round": attempt.round, "unanswered": unanswered,
+                    "no_prediction": no_prediction, "total": len(attempt.question_ids),
+                })
+        services.submit_attempt(None, owner=(key, cid), answers=answers, prediction=prediction)
     except Attempt.DoesNotExist:
         raise Http404 from None
     except QuizError as error:

@@ -100,11 +100,32 @@ def test_autosave_reload_and_submit(client, round_, signed_in):
     page = client.get(reverse("quizzes:take", args=[attempt.key])).content.decode()
     assert f'value="{chosen}" checked' in page  # a reload shows the saved answer
     assert client.post(url, {"prediction": "1.200"}).status_code == 200
-    response = client.post(reverse("quizzes:submit", args=[attempt.key]), {})
+    # Questions left blank: asked once before the irreversible submission, nothing submitted yet.
+    total = len(attempt.question_ids)
+    asked = client.post(reverse("quizzes:submit", args=[attempt.key]), {})
+    assert asked.status_code == 200
+    html = asked.content.decode()
+    assert f"Còn {total - 1}/{total} câu chưa trả lời." in html and "Vẫn nộp bài" in html
+    assert "câu dự đoán" not in html  # the prediction was saved
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.ACTIVE
+    response = client.post(reverse("quizzes:submit", args=[attempt.key]), {"confirm": "1"})
     assert response.status_code == 302
     attempt.refresh_from_db()
     assert attempt.status == AttemptStatus.SUBMITTED and attempt.prediction == 1200
     assert "Bạn đã nộp bài" in client.get(response["Location"]).content.decode()
+
+
+def test_submit_form_answers_are_kept_when_confirmation_is_asked(client, round_, signed_in):
+    attempt = start(client, round_)
+    first, second = attempt.question_ids[:2]
+    picks = {first: attempt.choice_order[str(first)][0], second: attempt.choice_order[str(second)][2]}
+    asked = client.post(reverse("quizzes:submit", args=[attempt.key]), {f"q{q}": c for q, c in picks.items()})
+    assert asked.status_code == 200 and "Quay lại làm tiếp" in asked.content.decode()
+    assert dict(AttemptAnswer.objects.filter(attempt=attempt).values_list("question_id", "choice_ids")) == {
+        q: [c] for q, c in picks.items()}
+    page = client.get(reverse("quizzes:take", args=[attempt.key])).content.decode()
+    assert f'Đã trả lời <strong class="quiz-answered">2</strong>/{len(attempt.question_ids)} câu' in page
 
 
 def test_tampered_question_or_choice_is_refused_and_nothing_recorded(client, round_, signed_in, bank):
@@ -137,7 +158,7 @@ def test_answer_after_deadline_is_refused_and_attempt_auto_submitted(client, rou
 
 def test_second_attempt_beyond_the_limit(client, round_, signed_in):
     attempt = start(client, round_)
-    client.post(reverse("quizzes:submit", args=[attempt.key]), {})
+    client.post(reverse("quizzes:submit", args=[attempt.key]), {"confirm": "1"})
     response = client.post(reverse("quizzes:start", args=[round_.contest.slug, round_.number]))
     assert response.status_code == 409 and "hết số lần dự thi" in response.content.decode()
     assert Attempt.objects.count() == 1
