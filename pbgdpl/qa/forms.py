@@ -65,7 +65,7 @@ class AskForm(forms.Form):
     )
     publish_anonymously = forms.BooleanField(
         label=_("Tôi đồng ý để câu hỏi và câu trả lời được đăng công khai, không kèm thông tin cá nhân"),
-        required=False, initial=True,
+        required=False,  # an explicit opt-in: never pre-ticked
     )
     consent = forms.BooleanField(
         label=CONSENT_TEXT,

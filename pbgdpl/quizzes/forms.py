@@ -21,6 +21,23 @@ def communes() -> tuple[str, ...]:
     return portal_communes()
 
 
+def password_problem(password: str | None) -> str:
+    """What is wrong with a new contestant password ("" when it is acceptable or empty)."""
+    if not password:
+        return ""
+    if len(password) < 8:
+        return _("Mật khẩu cần ít nhất 8 ký tự.")
+    if password.isdigit():
+        return _("Mật khẩu không được chỉ gồm chữ số.")
+    try:
+        password_validation.validate_password(
+            password, password_validators=password_validation.get_password_validators(
+                [{"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"}]))
+    except forms.ValidationError:
+        return _("Mật khẩu này quá phổ biến, vui lòng chọn mật khẩu khác.")
+    return ""
+
+
 class RegistrationForm(forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
     phone = forms.CharField(label=_("Số điện thoại di động"), max_length=20,
@@ -32,6 +49,10 @@ class RegistrationForm(forms.Form):
     birth_date = forms.CharField(label=_("Ngày sinh"), required=False, max_length=30,
                                  help_text=_("Dạng ngày/tháng/năm, ví dụ 25/03/1990."),
                                  widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "dd/mm/yyyy"}))
+    email = forms.EmailField(label=_("Thư điện tử (không bắt buộc)"), required=False,
+                             help_text=_("Chỉ dùng để gửi đường dẫn đặt lại mật khẩu khi bạn quên mật khẩu."),
+                             error_messages={"invalid": _("Thư điện tử chưa đúng dạng, ví dụ ten@example.com.")},
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.all(), required=False,
                                   empty_label=_("— Chọn đơn vị —"))
     commune = forms.ChoiceField(label=_("Xã, phường nơi cư trú"), required=False)
@@ -98,19 +119,9 @@ class RegistrationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        password = data.get("password")
-        if password:
-            if len(password) < 8:
-                self.add_error("password", _("Mật khẩu cần ít nhất 8 ký tự."))
-            elif password.isdigit():
-                self.add_error("password", _("Mật khẩu không được chỉ gồm chữ số."))
-            else:
-                try:
-                    password_validation.validate_password(
-                        password, password_validators=password_validation.get_password_validators(
-                            [{"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"}]))
-                except forms.ValidationError:
-                    self.add_error("password", _("Mật khẩu này quá phổ biến, vui lòng chọn mật khẩu khác."))
+        problem = password_problem(data.get("password"))
+        if problem:
+            self.add_error("password", problem)
         return data
 
 
@@ -119,3 +130,34 @@ class LoginForm(forms.Form):
                             widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
     password = forms.CharField(label=_("Mật khẩu"), strip=False,
                                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class RecoveryForm(forms.Form):
+    phone = forms.CharField(label=_("Số điện thoại đã đăng ký"), max_length=20,
+                            widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
+    email = forms.EmailField(label=_("Thư điện tử đã khai khi đăng ký"),
+                             error_messages={"invalid": _("Thư điện tử chưa đúng dạng, ví dụ ten@example.com."),
+                                             "required": _("Vui lòng nhập thư điện tử đã khai khi đăng ký.")},
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+    def clean_phone(self) -> str:
+        phone = contestant_phone(self.cleaned_data["phone"])
+        if phone is None:
+            raise forms.ValidationError(INVALID_PHONE_MESSAGE)
+        return phone
+
+
+class NewPasswordForm(forms.Form):
+    password = forms.CharField(label=_("Mật khẩu mới"), strip=False, help_text=_("Ít nhất 8 ký tự, không chỉ gồm chữ số."),
+                               widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label=_("Nhập lại mật khẩu mới"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self):
+        data = super().clean()
+        problem = password_problem(data.get("password"))
+        if problem:
+            self.add_error("password", problem)
+        elif data.get("password") and data.get("password2") and data["password"] != data["password2"]:
+            self.add_error("password2", _("Hai lần nhập mật khẩu không giống nhau."))
+        return data

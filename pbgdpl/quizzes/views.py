@@ -258,7 +258,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 contestant = services.register_contestant(
                     phone=data["phone"], password=data["password"], full_name=data["full_name"],
                     birth_date=data.get("birth_date"), unit=data.get("unit"), commune=data.get("commune", ""),
-                    citizen_id=data.get("citizen_id", ""),
+                    citizen_id=data.get("citizen_id", ""), email=data.get("email", ""),
                 )
             except QuizError as exc:
                 services.record_registration(client, phone_taken=isinstance(exc, services.PhoneTaken))

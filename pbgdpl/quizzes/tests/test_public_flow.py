@@ -58,6 +58,10 @@ def test_bad_registration_keeps_what_was_typed(client, contest, frozen, field, v
     html = response.content.decode()
     assert response.status_code == 200 and message in html
     assert 'value="Trần Văn Bình"' in html and not Contestant.objects.exists()
+    # The summary names the field and links to it, and does not claim the password was kept.
+    label = {"phone": "Số điện thoại di động", "birth_date": "Ngày sinh"}[field]
+    assert f'<li><a href="#id_{field}">{label}: ' in html
+    assert "trừ mật khẩu" in html
 
 
 def test_citizen_id_only_when_rules_need_it_and_never_stored_in_full(client, contest, frozen):
