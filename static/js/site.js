@@ -25,6 +25,21 @@
     });
   }
 
+  // "Sao chép đường dẫn" buttons: copy data-copy, say so in the status next to the button.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-copy]");
+    if (!button) return;
+    var value = button.getAttribute("data-copy");
+    var status = button.parentElement.querySelector("[role=status]");
+    var say = function (text) { if (status) status.textContent = text; };
+    var fail = function () { say(button.getAttribute("data-fail")); };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(value).then(function () { say(button.getAttribute("data-done")); }, fail);
+    } else {
+      fail();
+    }
+  });
+
   // Share bars (news, Q&A answers): copy the link, the phone's share sheet, print.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".share-bar [data-share]");
