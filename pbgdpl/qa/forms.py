@@ -47,7 +47,8 @@ class AskForm(forms.Form):
         help_text=_("Để nhận thông báo khi có câu trả lời."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    commune = forms.ChoiceField(label=_("Xã, phường, đặc khu nơi bạn sinh sống"), required=False, choices=())
+    commune = forms.ChoiceField(label=_("Xã, phường, đặc khu nơi bạn sinh sống"), required=False, choices=(),
+                                widget=forms.Select(attrs={"data-combobox": _("Gõ tên để tìm, ví dụ: pho hien")}))
     field = forms.ModelChoiceField(
         label=_("Lĩnh vực pháp luật"), required=False, queryset=Field.objects.none(),
         empty_label=_("Không rõ — để cán bộ xác định"),

@@ -48,14 +48,15 @@ class RegistrationForm(forms.Form):
                                help_text=_("Ít nhất 8 ký tự, không chỉ gồm chữ số."))
     birth_date = forms.CharField(label=_("Ngày sinh"), required=False, max_length=30,
                                  help_text=_("Dạng ngày/tháng/năm, ví dụ 25/03/1990."),
-                                 widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "dd/mm/yyyy"}))
+                                 widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "ngày/tháng/năm"}))
     email = forms.EmailField(label=_("Thư điện tử (không bắt buộc)"), required=False,
                              help_text=_("Chỉ dùng để gửi đường dẫn đặt lại mật khẩu khi bạn quên mật khẩu."),
                              error_messages={"invalid": _("Thư điện tử chưa đúng dạng, ví dụ ten@example.com.")},
                              widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.all(), required=False,
                                   empty_label=_("— Chọn đơn vị —"))
-    commune = forms.ChoiceField(label=_("Xã, phường nơi cư trú"), required=False)
+    commune = forms.ChoiceField(label=_("Xã, phường nơi cư trú"), required=False,
+                                widget=forms.Select(attrs={"data-combobox": _("Gõ tên để tìm, ví dụ: pho hien")}))
     citizen_id = forms.CharField(label=_("Số căn cước công dân"), required=False, max_length=20,
                                  help_text=_("12 chữ số; chỉ dùng để xác minh khi trao giải, cán bộ chỉ thấy 4 số cuối."),
                                  widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))

@@ -26,6 +26,14 @@ def test_register_take_reload_submit_on_a_phone(transactional_db, live_server, p
     page.fill("#id_phone", "0987 654 321")
     page.fill("#id_password", "mat-khau-rat-kho")
     page.fill("#id_birth_date", "02/09/1995")
+    # The commune list is a searchable combobox: typed without diacritics, chosen with the keyboard.
+    page.click("#id_commune")
+    page.keyboard.type("hung ha")
+    assert page.get_attribute("#id_commune", "role") == "combobox"
+    assert page.inner_text("#id_commune-list") == "Xã Hưng Hà"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert page.input_value("#id_commune") == "Xã Hưng Hà"
     page.check("#id_consent")
     page.click("#quiz-register button[type=submit]")
     page.wait_for_url("**/cuoc-thi/dien-thoai/dot-1/")
@@ -69,5 +77,6 @@ def test_register_take_reload_submit_on_a_phone(transactional_db, live_server, p
     page.screenshot(path=str(shots / "quizzes-result-360.png"), full_page=True)
     attempt.refresh_from_db()
     assert attempt.status == AttemptStatus.SUBMITTED and attempt.prediction == 7
+    assert attempt.contestant.commune == "Xã Hưng Hà"
     assert dict(AttemptAnswer.objects.filter(attempt=attempt).values_list("question_id", "choice_ids")) == {
         qid: [cid] for qid, cid in picks.items()}
