@@ -80,9 +80,30 @@ def _start_state(round_: Round | None, cid: int | None) -> dict:
 # ---------------------------------------------------------------------------- contests
 
 
+def _trail(*steps: tuple[str, str]) -> list[dict]:
+    """Breadcrumbs from the home page; the last step is the current page (no link)."""
+    trail = [{"title": "Trang chủ", "url": "/"}] + [{"title": t, "url": u} for t, u in steps]
+    trail[-1]["url"] = ""
+    return trail
+
+
+def _contest_trail(contest: Contest | None = None, *more: tuple[str, str]) -> list[dict]:
+    steps = [("Cuộc thi", reverse("quizzes:list"))]
+    if contest is not None:
+        steps.append((contest.title, contest.get_absolute_url()))
+    return _trail(*steps, *more)
+
+
+def _practice_trail(quiz: PracticeQuiz | None) -> list[dict]:
+    steps = [("Luyện tập", reverse("practice:list"))]
+    if quiz is not None:
+        steps.append((quiz.title, ""))
+    return _trail(*steps)
+
+
 def contest_list(request: HttpRequest) -> HttpResponse:
     return render(request, "quizzes/contest_list.html", {"contests": selectors.published_contests(),
-                                                          "now": timezone.now()})
+                                                          "now": timezone.now(), "trail": _contest_trail()})
 
 
 def contest_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -93,7 +114,7 @@ def contest_detail(request: HttpRequest, slug: str) -> HttpResponse:
     cid = contestant_id(request)
     return render(request, "quizzes/contest_detail.html", {
         "contest": contest, "rounds": rounds, "now": now, "signed_in": cid is not None,
-        "open_round": open_round, **_start_state(open_round, cid),
+        "open_round": open_round, **_start_state(open_round, cid), "trail": _contest_trail(contest),
         "groups": services.group_scores(contest) if contest.rounds.filter(results_published=True).exists() else [],
     })
 
@@ -105,6 +126,7 @@ def round_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     return render(request, "quizzes/round_detail.html", {
         "round": round_, "contest": round_.contest, "signed_in": cid is not None,
         "is_open": round_.is_open(), "now": timezone.now(), **_start_state(round_, cid),
+        "trail": _contest_trail(round_.contest, (round_.display_title, "")),
     })
 
 
@@ -122,6 +144,7 @@ def start(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         return render(request, "quizzes/round_detail.html", {
             "round": round_, "contest": round_.contest, "error": str(error), "signed_in": True,
             "is_open": round_.is_open(), "now": timezone.now(), **_start_state(round_, cid),
+            "trail": _contest_trail(round_.contest, (round_.display_title, "")),
         }, status=409)
     return redirect("quizzes:take", key=attempt.key)
 
@@ -304,12 +327,13 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     """Every published practice quiz, so /luyen-tap/ is a page of its own, not a 404."""
     quizzes = PracticeQuiz.objects.filter(is_published=True).annotate(
         question_count=Count("questions", filter=Q(questions__pool=Pool.PRACTICE, questions__is_active=True)))
-    return render(request, "quizzes/practice_list.html", {"quizzes": quizzes})
+    return render(request, "quizzes/practice_list.html", {"quizzes": quizzes, "trail": _practice_trail(None)})
 
 
 def practice(request: HttpRequest, slug: str) -> HttpResponse:
     quiz = get_object_or_404(PracticeQuiz, slug=slug, is_published=True)
-    return render(request, "quizzes/practice.html", {"quiz": quiz, "questions": selectors.practice_questions(quiz)})
+    return render(request, "quizzes/practice.html", {"quiz": quiz, "questions": selectors.practice_questions(quiz),
+                                                     "trail": _practice_trail(quiz)})
 
 
 @require_POST
@@ -325,8 +349,9 @@ def practice_check(request: HttpRequest, slug: str, question_id: int) -> HttpRes
     chosen = {parse_ascii_int(v) for v in request.POST.getlist(f"q{question.pk}")} - {None}
     correct = {c.pk for c in choices if c.is_correct}
     context = {"quiz": quiz, "question": question, "choices": choices, "chosen": chosen,
-               "is_correct": bool(chosen) and chosen == correct, "answered": bool(chosen)}
+               "is_correct": bool(chosen) and chosen == correct, "answered": bool(chosen),
+               "correct_text": "; ".join(c.text for c in choices if c.is_correct)}
     if is_htmx_partial(request):
         return render(request, "quizzes/_practice_feedback.html", context)
     return render(request, "quizzes/practice.html", {"quiz": quiz, "questions": selectors.practice_questions(quiz),
-                                                     "feedback": context})
+                                                     "feedback": context, "trail": _practice_trail(quiz)})
