@@ -40,6 +40,26 @@
     }
   });
 
+  // Desktop menu groups: one open at a time; Escape, a click elsewhere or focus leaving closes them.
+  var groups = Array.prototype.slice.call(document.querySelectorAll(".nav-group-menu"));
+  groups.forEach(function (group) {
+    group.addEventListener("toggle", function () {
+      if (group.open) groups.forEach(function (other) { if (other !== group) other.open = false; });
+    });
+    group.addEventListener("focusout", function (event) {
+      if (group.open && event.relatedTarget && !group.contains(event.relatedTarget)) group.open = false;
+    });
+  });
+  document.addEventListener("click", function (event) {
+    groups.forEach(function (group) { if (group.open && !group.contains(event.target)) group.open = false; });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    groups.forEach(function (group) {
+      if (group.open) { group.open = false; group.querySelector("summary").focus(); }
+    });
+  });
+
   // Share bars (news, Q&A answers): copy the link, the phone's share sheet, print.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".share-bar [data-share]");

@@ -74,6 +74,20 @@ def main_menu(context) -> list[Page]:
 
 
 @register.simple_tag(takes_context=True)
+def grouped_menu(context) -> list:
+    """The main menu in two levels (``pbgdpl.core.menu``), cached per request."""
+    from pbgdpl.core.menu import build_menu
+
+    request = context.get("request")
+    if request is None:
+        return []
+    cached = getattr(request, "_portal_grouped_menu", None)
+    if cached is None:
+        cached = request._portal_grouped_menu = build_menu(main_menu(context), request.path)
+    return cached
+
+
+@register.simple_tag(takes_context=True)
 def national_links(context) -> list:
     """The portal's national legal database links (footer, home page), one query per request."""
     request = context.get("request")
