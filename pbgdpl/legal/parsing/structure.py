@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pbgdpl.core.text import ascii_identifier
+from pbgdpl.core.text import ascii_identifier, strip_invisible
 
 from .nodes import Node, ParseResult
 
@@ -194,7 +194,7 @@ class _Scope:
 
 class _Parser:
     def __init__(self, text: str):
-        text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+        text = strip_invisible(unicodedata.normalize("NFC", text)).replace("\r\n", "\n").replace("\r", "\n")
         text = text.replace("\ufeff", "").replace("\u00a0", " ").replace("\u200b", "")
         self.lines = [line.strip() for line in text.split("\n")]
         self.result = ParseResult()
