@@ -46,14 +46,16 @@ def run_axe(page, source: str) -> dict:
     """
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(source)
-    result = page.evaluate(
+    # One run over both tag sets, split afterwards: half the time of two runs on a long page.
+    return page.evaluate(
         """async (tags) => {
           const summary = (items) => items.map((v) => ({id: v.id, impact: v.impact, help: v.help,
             targets: v.nodes.slice(0, 5).map((n) => n.target.join(" "))}));
-          const wcag = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
-          const bp = await axe.run(document, {runOnly: {type: "tag", values: ["best-practice"]}, resultTypes: ["violations"]});
-          return {violations: summary(wcag.violations), best_practice: summary(bp.violations)};
+          const result = await axe.run(document, {runOnly: {type: "tag", values: tags.concat(["best-practice"])},
+                                                  resultTypes: ["violations"]});
+          const wcag = result.violations.filter((v) => v.tags.some((t) => tags.includes(t)));
+          const bp = result.violations.filter((v) => !v.tags.some((t) => tags.includes(t)));
+          return {violations: summary(wcag), best_practice: summary(bp)};
         }""",
         AXE_TAGS,
     )
-    return result
