@@ -8,6 +8,7 @@ from django import forms
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from pbgdpl.core.forms import VietnameseMessagesMixin
 from pbgdpl.core.numbers import normalize_vietnamese_phone
 from pbgdpl.core.uploads import validate_document
 from pbgdpl.legal.models import Field
@@ -27,7 +28,7 @@ CONSENT_TEXT = _(
 )
 
 
-class AskForm(forms.Form):
+class AskForm(VietnameseMessagesMixin, forms.Form):
     name = forms.CharField(
         label=_("Họ và tên"), max_length=NAME_MAX, min_length=2,
         error_messages={

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from pbgdpl.core import ratelimit
+from pbgdpl.core.forms import VietnameseMessagesMixin
 
 from .models import Question, normalise_phone
 from .views import _trail
@@ -29,7 +30,7 @@ NOT_FOUND = gettext_lazy("Không tìm thấy câu hỏi khớp với mã tra c�
                          "bạn đã ghi khi gửi câu hỏi.")
 
 
-class LookupForm(forms.Form):
+class LookupForm(VietnameseMessagesMixin, forms.Form):
     code = forms.CharField(label=gettext_lazy("Mã tra cứu"), max_length=30,
                            help_text=gettext_lazy("In trên trang xác nhận và trong thư xác nhận, dạng HD-XXXX-XXXX."),
                            error_messages={"required": gettext_lazy("Vui lòng nhập mã tra cứu.")},

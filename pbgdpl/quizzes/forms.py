@@ -9,6 +9,8 @@ from django.contrib.auth import password_validation
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pbgdpl.core.forms import VietnameseMessagesMixin
+
 from .models import Contest, Unit
 from .phones import INVALID_PHONE_MESSAGE, contestant_phone
 from .services import citizen_id_digits
@@ -38,7 +40,7 @@ def password_problem(password: str | None) -> str:
     return ""
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(VietnameseMessagesMixin, forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
     phone = forms.CharField(label=_("Số điện thoại di động"), max_length=20,
                             help_text=_("Dùng để đăng nhập; mỗi số điện thoại chỉ đăng ký một tài khoản."),
@@ -60,7 +62,8 @@ class RegistrationForm(forms.Form):
     citizen_id = forms.CharField(label=_("Số căn cước công dân"), required=False, max_length=20,
                                  help_text=_("12 chữ số; chỉ dùng để xác minh khi trao giải, cán bộ chỉ thấy 4 số cuối."),
                                  widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
-    consent = forms.BooleanField(label=_("Tôi đồng ý để Ban Tổ chức xử lý thông tin trên cho mục đích cuộc thi."))
+    consent = forms.BooleanField(label=_("Tôi đồng ý để Ban Tổ chức xử lý thông tin trên cho mục đích cuộc thi."),
+                                 error_messages={"required": _("Bạn cần đồng ý để đăng ký dự thi.")})
 
     def __init__(self, *args, contest: Contest | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,14 +129,14 @@ class RegistrationForm(forms.Form):
         return data
 
 
-class LoginForm(forms.Form):
+class LoginForm(VietnameseMessagesMixin, forms.Form):
     phone = forms.CharField(label=_("Số điện thoại"), max_length=20,
                             widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
     password = forms.CharField(label=_("Mật khẩu"), strip=False,
                                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
 
 
-class RecoveryForm(forms.Form):
+class RecoveryForm(VietnameseMessagesMixin, forms.Form):
     phone = forms.CharField(label=_("Số điện thoại đã đăng ký"), max_length=20,
                             widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
     email = forms.EmailField(label=_("Thư điện tử đã khai khi đăng ký"),
@@ -148,7 +151,7 @@ class RecoveryForm(forms.Form):
         return phone
 
 
-class NewPasswordForm(forms.Form):
+class NewPasswordForm(VietnameseMessagesMixin, forms.Form):
     password = forms.CharField(label=_("Mật khẩu mới"), strip=False, help_text=_("Ít nhất 8 ký tự, không chỉ gồm chữ số."),
                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
     password2 = forms.CharField(label=_("Nhập lại mật khẩu mới"), strip=False,

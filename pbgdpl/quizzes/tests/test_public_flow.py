@@ -187,3 +187,12 @@ def test_staff_editing_a_phone_keep_one_spelling(db):
     assert "Số điện thoại không hợp lệ" in str(error.value)
     services.erase_contestant(phone=make_contestant(phone="0912999999").phone)
     Contestant.objects.get(full_name="Đã xóa").full_clean()  # the erased placeholder stays as it is
+
+
+def test_an_english_browser_still_gets_vietnamese_messages_naming_the_field(client, contest, frozen):
+    response = client.post(reverse("quizzes:register") + f"?cuoc-thi={contest.slug}", {"full_name": "Trần Văn Bình"},
+                           HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    html = response.content.decode()
+    assert "This field is required" not in html
+    assert "Mật khẩu: Vui lòng nhập mục “Mật khẩu”." in html
+    assert "Bạn cần đồng ý để đăng ký dự thi." in html
