@@ -12,7 +12,7 @@ export BASE_URL ?= http://$(HOST):$(PORT)
 # The settings turn DEBUG off and restrict the accepted host names unless this is a loopback address.
 export BIND_HOST = $(HOST)
 
-.PHONY: install run serve test lint test-sqlite test-postgres bench-pages bench-contest bench-chat search-eval messages clean attack-suite bench-lookups bench-api bench-web cluster-check
+.PHONY: install js-tools run serve test lint test-sqlite test-postgres bench-pages bench-contest bench-chat search-eval messages clean attack-suite bench-lookups bench-api bench-web cluster-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,15 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+## Test-only JavaScript (axe-core for the accessibility test), pinned by package-lock.json.
+JS_STAMP := node_modules/.installed-stamp
+$(JS_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Debian's nodejs and npm (.ci/run does)." >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(JS_STAMP)
+
+js-tools: $(JS_STAMP)
 
 ## Create the virtualenv, migrate, create the admin, load demo content, serve with the worker.
 run: $(STAMP)
@@ -45,10 +54,10 @@ serve:
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-test-sqlite: $(STAMP)
+test-sqlite: $(STAMP) $(JS_STAMP)
 	env -u DATABASE_URL $(BIN)/pytest
 
-test-postgres: $(STAMP)
+test-postgres: $(STAMP) $(JS_STAMP)
 	@case "$$DATABASE_URL" in \
 	  postgres*) $(BIN)/pytest ;; \
 	  *) echo "DATABASE_URL does not point at PostgreSQL: the PostgreSQL run is skipped." ;; \

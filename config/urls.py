@@ -22,6 +22,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", depends_on(ALL_PAGES)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("du-lieu-mo/", core_views.open_data, name="open_data"),
     path("quan-tri/xac-thuc/", include("pbgdpl.accounts.twofactor_urls")),
     path("quan-tri/password_reset/", LimitedPasswordResetView.as_view()),  # before Wagtail's: limited
     path("quan-tri/", include(wagtailadmin_urls)),

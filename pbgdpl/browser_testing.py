@@ -59,3 +59,42 @@ class AsgiLiveServer:
     def __exit__(self, *exc):
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_source() -> str:
+    """axe-core as pinned by package.json and installed by ``make js-tools`` (``npm ci``)."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
+    if not path.exists():
+        import pytest
+
+        pytest.skip("axe-core is not installed: run `make js-tools` (npm ci)")
+    return path.read_text(encoding="utf-8")
+
+
+def run_axe(page, source: str) -> dict:
+    """Run axe-core in ``page``: WCAG 2.2 A/AA violations and best-practice findings.
+
+    The script is evaluated through the DevTools protocol, which the page's CSP does not cover,
+    so the page is checked under the production policy. Returns ``{"violations": [...],
+    "best_practice": [...]}``, each item ``{"id", "impact", "help", "targets"}``.
+    """
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(source)
+    # One run over both tag sets, split afterwards: half the time of two runs on a long page.
+    return page.evaluate(
+        """async (tags) => {
+          const summary = (items) => items.map((v) => ({id: v.id, impact: v.impact, help: v.help,
+            targets: v.nodes.slice(0, 5).map((n) => n.target.join(" "))}));
+          const result = await axe.run(document, {runOnly: {type: "tag", values: tags.concat(["best-practice"])},
+                                                  resultTypes: ["violations"]});
+          const wcag = result.violations.filter((v) => v.tags.some((t) => tags.includes(t)));
+          const bp = result.violations.filter((v) => !v.tags.some((t) => tags.includes(t)));
+          return {violations: summary(wcag), best_practice: summary(bp)};
+        }""",
+        AXE_TAGS,
+    )

@@ -154,7 +154,8 @@ class Bench:
         return {"jar": jar, "url": take_url, "token": token, "answers": answers}
 
     async def submit(self, state: dict) -> None:
-        data = {"csrfmiddlewaretoken": state["token"], "prediction": str(random.randint(0, 50))}
+        # confirm=1 as quiz.js sends it once it has checked that nothing is left blank.
+        data = {"csrfmiddlewaretoken": state["token"], "prediction": str(random.randint(0, 50)), "confirm": "1"}
         data.update({f"q{qid}": cid for qid, cid in state["answers"].items()})
         done = await self.request("submit", "POST", state["url"] + "nop-bai/", state["jar"], data=data)
         if done is not None and done.status_code == 302 and "/ket-qua/" in done.headers.get("location", ""):

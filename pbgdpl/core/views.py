@@ -24,6 +24,15 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
 
 
+def open_data(request):
+    """"Dữ liệu mở": the feeds, the documents' JSON and the sitemap, explained for people."""
+    example = "/van-ban/91-2015-qh13.json"
+    return render(request, "core/open_data.html", {
+        "example": example,
+        "trail": [{"title": "Trang chủ", "url": "/"}, {"title": "Dữ liệu mở", "url": ""}],
+    })
+
+
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
     lines = ["User-agent: *", "Disallow: /quan-tri/", "Disallow: /tim-kiem/", f"Sitemap: {sitemap_url}", ""]

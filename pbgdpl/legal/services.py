@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pbgdpl.core import pagecache
-from pbgdpl.core.text import vietnamese_slug
+from pbgdpl.core.text import strip_invisible, vietnamese_slug
 from pbgdpl.search.services import mark_changed
 
 from .models import DocumentVersion, Field, LegalDocument, Predicate, Provision, Relation
@@ -65,8 +65,8 @@ class TextSource:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, Unix newlines, no trailing spaces: whitespace noise is not a new version."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, Unix newlines, no invisible characters, no trailing spaces: noise is not a new version."""
+    text = strip_invisible(unicodedata.normalize("NFC", text)).replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 
@@ -161,6 +161,9 @@ def save_document(
     """
     if text is not None:
         document.full_text = normalise_text(text)
+    # Metadata typed or imported from a spreadsheet may carry soft hyphens and zero-width spaces too.
+    for name in ("title", "summary", "number", "signer", "signer_title"):
+        setattr(document, name, strip_invisible(getattr(document, name) or ""))
     if not document.slug:
         document.slug = unique_slug(document)
     document.full_clean()

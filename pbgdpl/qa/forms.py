@@ -8,6 +8,7 @@ from django import forms
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from pbgdpl.core.forms import VietnameseMessagesMixin
 from pbgdpl.core.numbers import normalize_vietnamese_phone
 from pbgdpl.core.uploads import validate_document
 from pbgdpl.legal.models import Field
@@ -27,7 +28,7 @@ CONSENT_TEXT = _(
 )
 
 
-class AskForm(forms.Form):
+class AskForm(VietnameseMessagesMixin, forms.Form):
     name = forms.CharField(
         label=_("Họ và tên"), max_length=NAME_MAX, min_length=2,
         error_messages={
@@ -47,7 +48,8 @@ class AskForm(forms.Form):
         help_text=_("Để nhận thông báo khi có câu trả lời."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    commune = forms.ChoiceField(label=_("Xã, phường, đặc khu nơi bạn sinh sống"), required=False, choices=())
+    commune = forms.ChoiceField(label=_("Xã, phường, đặc khu nơi bạn sinh sống"), required=False, choices=(),
+                                widget=forms.Select(attrs={"data-combobox": _("Gõ tên để tìm, ví dụ: pho hien")}))
     field = forms.ModelChoiceField(
         label=_("Lĩnh vực pháp luật"), required=False, queryset=Field.objects.none(),
         empty_label=_("Không rõ — để cán bộ xác định"),
@@ -65,7 +67,7 @@ class AskForm(forms.Form):
     )
     publish_anonymously = forms.BooleanField(
         label=_("Tôi đồng ý để câu hỏi và câu trả lời được đăng công khai, không kèm thông tin cá nhân"),
-        required=False, initial=True,
+        required=False,  # an explicit opt-in: never pre-ticked
     )
     consent = forms.BooleanField(
         label=CONSENT_TEXT,

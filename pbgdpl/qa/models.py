@@ -123,7 +123,8 @@ class Question(models.Model):
     consent = models.BooleanField(_("đồng ý xử lý dữ liệu cá nhân"), default=False)
     consent_version = models.CharField(_("phiên bản nội dung đồng ý"), max_length=20, blank=True)
     consent_at = models.DateTimeField(_("thời điểm đồng ý"), null=True, blank=True)
-    publish_anonymously = models.BooleanField(_("đồng ý công bố ẩn danh"), default=True)
+    # Consent is an explicit opt-in (Nghị định 13/2023, Luật 91/2025): never assumed.
+    publish_anonymously = models.BooleanField(_("đồng ý công bố ẩn danh"), default=False)
     personal_data_erased_at = models.DateTimeField(_("đã xóa dữ liệu cá nhân lúc"), null=True, blank=True)
 
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True)

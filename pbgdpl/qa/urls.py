@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, lookup, views
 
 app_name = "qa"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("gui-cau-hoi/thu-thach/", views.challenge, name="challenge"),
     path("goi-y/", views.suggestions, name="suggestions"),
     path("rss/", feeds.LatestAnswersFeed(), name="rss"),
+    path("tra-cuu/", lookup.lookup, name="lookup"),
     path("theo-doi/<str:token>/", views.track, name="track"),
     path("theo-doi/<str:token>/thao-tac/", views.track_action, name="track_action"),
     path("<int:pk>/", views.detail, name="detail_short"),

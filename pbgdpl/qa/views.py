@@ -121,8 +121,8 @@ def ask(request: HttpRequest) -> HttpResponse:
     """The "Gửi câu hỏi" form. Nothing typed is lost on an error; a double submit makes one question."""
     communes = portal_communes(request)
     if request.method == "GET":
-        form = AskForm(initial={"submission_key": secrets.token_urlsafe(24), "publish_anonymously": True},
-                       communes=communes)
+        # "Publish my question" is an explicit opt-in: not ticked until the asker ticks it.
+        form = AskForm(initial={"submission_key": secrets.token_urlsafe(24)}, communes=communes)
         return render(request, "qa/ask.html", _new_form_context(request, form))
 
     form = AskForm(request.POST, request.FILES, communes=communes)
@@ -139,7 +139,7 @@ def ask(request: HttpRequest) -> HttpResponse:
         return render(request, "qa/ask.html", _new_form_context(
             request, form,
             notice=_("Bạn đã gửi nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau ít phút, "
-                     "hoặc gọi đường dây nóng để được hỗ trợ. Nội dung bạn đã nhập vẫn được giữ nguyên bên dưới.")),
+                     "hoặc gọi đường dây nóng để được hỗ trợ. Nội dung bạn đã nhập vẫn còn bên dưới, trừ tệp đính kèm.")),
             status=429)
     if not form.is_valid():
         if form.cleaned_data.get("attachment") or request.FILES:

@@ -9,6 +9,8 @@ from django.contrib.auth import password_validation
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pbgdpl.core.forms import VietnameseMessagesMixin
+
 from .models import Contest, Unit
 from .phones import INVALID_PHONE_MESSAGE, contestant_phone
 from .services import citizen_id_digits
@@ -21,7 +23,24 @@ def communes() -> tuple[str, ...]:
     return portal_communes()
 
 
-class RegistrationForm(forms.Form):
+def password_problem(password: str | None) -> str:
+    """What is wrong with a new contestant password ("" when it is acceptable or empty)."""
+    if not password:
+        return ""
+    if len(password) < 8:
+        return _("Mật khẩu cần ít nhất 8 ký tự.")
+    if password.isdigit():
+        return _("Mật khẩu không được chỉ gồm chữ số.")
+    try:
+        password_validation.validate_password(
+            password, password_validators=password_validation.get_password_validators(
+                [{"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"}]))
+    except forms.ValidationError:
+        return _("Mật khẩu này quá phổ biến, vui lòng chọn mật khẩu khác.")
+    return ""
+
+
+class RegistrationForm(VietnameseMessagesMixin, forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
     phone = forms.CharField(label=_("Số điện thoại di động"), max_length=20,
                             help_text=_("Dùng để đăng nhập; mỗi số điện thoại chỉ đăng ký một tài khoản."),
@@ -31,14 +50,20 @@ class RegistrationForm(forms.Form):
                                help_text=_("Ít nhất 8 ký tự, không chỉ gồm chữ số."))
     birth_date = forms.CharField(label=_("Ngày sinh"), required=False, max_length=30,
                                  help_text=_("Dạng ngày/tháng/năm, ví dụ 25/03/1990."),
-                                 widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "dd/mm/yyyy"}))
+                                 widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "ngày/tháng/năm"}))
+    email = forms.EmailField(label=_("Thư điện tử (không bắt buộc)"), required=False,
+                             help_text=_("Chỉ dùng để gửi đường dẫn đặt lại mật khẩu khi bạn quên mật khẩu."),
+                             error_messages={"invalid": _("Thư điện tử chưa đúng dạng, ví dụ ten@example.com.")},
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Unit.objects.all(), required=False,
                                   empty_label=_("— Chọn đơn vị —"))
-    commune = forms.ChoiceField(label=_("Xã, phường nơi cư trú"), required=False)
+    commune = forms.ChoiceField(label=_("Xã, phường nơi cư trú"), required=False,
+                                widget=forms.Select(attrs={"data-combobox": _("Gõ tên để tìm, ví dụ: pho hien")}))
     citizen_id = forms.CharField(label=_("Số căn cước công dân"), required=False, max_length=20,
                                  help_text=_("12 chữ số; chỉ dùng để xác minh khi trao giải, cán bộ chỉ thấy 4 số cuối."),
                                  widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
-    consent = forms.BooleanField(label=_("Tôi đồng ý để Ban Tổ chức xử lý thông tin trên cho mục đích cuộc thi."))
+    consent = forms.BooleanField(label=_("Tôi đồng ý để Ban Tổ chức xử lý thông tin trên cho mục đích cuộc thi."),
+                                 error_messages={"required": _("Bạn cần đồng ý để đăng ký dự thi.")})
 
     def __init__(self, *args, contest: Contest | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,24 +123,45 @@ class RegistrationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        password = data.get("password")
-        if password:
-            if len(password) < 8:
-                self.add_error("password", _("Mật khẩu cần ít nhất 8 ký tự."))
-            elif password.isdigit():
-                self.add_error("password", _("Mật khẩu không được chỉ gồm chữ số."))
-            else:
-                try:
-                    password_validation.validate_password(
-                        password, password_validators=password_validation.get_password_validators(
-                            [{"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"}]))
-                except forms.ValidationError:
-                    self.add_error("password", _("Mật khẩu này quá phổ biến, vui lòng chọn mật khẩu khác."))
+        problem = password_problem(data.get("password"))
+        if problem:
+            self.add_error("password", problem)
         return data
 
 
-class LoginForm(forms.Form):
+class LoginForm(VietnameseMessagesMixin, forms.Form):
     phone = forms.CharField(label=_("Số điện thoại"), max_length=20,
                             widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
     password = forms.CharField(label=_("Mật khẩu"), strip=False,
                                widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class RecoveryForm(VietnameseMessagesMixin, forms.Form):
+    phone = forms.CharField(label=_("Số điện thoại đã đăng ký"), max_length=20,
+                            widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
+    email = forms.EmailField(label=_("Thư điện tử đã khai khi đăng ký"),
+                             error_messages={"invalid": _("Thư điện tử chưa đúng dạng, ví dụ ten@example.com."),
+                                             "required": _("Vui lòng nhập thư điện tử đã khai khi đăng ký.")},
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+
+    def clean_phone(self) -> str:
+        phone = contestant_phone(self.cleaned_data["phone"])
+        if phone is None:
+            raise forms.ValidationError(INVALID_PHONE_MESSAGE)
+        return phone
+
+
+class NewPasswordForm(VietnameseMessagesMixin, forms.Form):
+    password = forms.CharField(label=_("Mật khẩu mới"), strip=False, help_text=_("Ít nhất 8 ký tự, không chỉ gồm chữ số."),
+                               widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label=_("Nhập lại mật khẩu mới"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self):
+        data = super().clean()
+        problem = password_problem(data.get("password"))
+        if problem:
+            self.add_error("password", problem)
+        elif data.get("password") and data.get("password2") and data["password"] != data["password2"]:
+            self.add_error("password2", _("Hai lần nhập mật khẩu không giống nhau."))
+        return data

@@ -301,6 +301,8 @@ class Contestant(models.Model):
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="contestants")
     commune = models.CharField(_("xã, phường"), max_length=120, blank=True, db_index=True)
+    # Optional, and used for one thing only: sending a password-reset link the contestant asked for.
+    email = models.EmailField(_("thư điện tử"), blank=True)
     # Keyed hash (HMAC with SECRET_KEY) to detect one ID on several phones; only the last
     # four digits are readable by staff.
     citizen_id_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)

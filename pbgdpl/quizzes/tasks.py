@@ -43,3 +43,23 @@ def close_ended_rounds() -> int:
         count += 1
     return count
 
+
+
+@task()
+def send_password_link(contestant_id: int, link: str) -> str:
+    """E-mail a reset link to the address the contestant gave (the link itself expires in an hour)."""
+    from django.core.mail import send_mail
+
+    from .models import Contestant
+
+    contestant = Contestant.objects.filter(pk=contestant_id).exclude(email="").first()
+    if contestant is None:
+        return "skipped"
+    body = (
+        f"Xin chào {contestant.full_name},\n\n"
+        "Bạn (hoặc ai đó) vừa yêu cầu đặt lại mật khẩu tài khoản dự thi tìm hiểu pháp luật.\n"
+        f"Mở đường dẫn sau trong vòng 1 giờ để đặt mật khẩu mới:\n{link}\n\n"
+        "Nếu bạn không yêu cầu, hãy bỏ qua thư này: mật khẩu hiện tại vẫn giữ nguyên.\n"
+    )
+    send_mail("Đặt lại mật khẩu tài khoản dự thi", body, None, [contestant.email])
+    return "sent"

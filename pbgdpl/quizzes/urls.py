@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import recovery_views, views
 
 app_name = "quizzes"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("dang-ky/", views.register, name="register"),
     path("dang-nhap/", views.login, name="login"),
     path("dang-xuat/", views.logout, name="logout"),
+    path("quen-mat-khau/", recovery_views.forgot_password, name="forgot_password"),
+    path("dat-lai-mat-khau/<str:token>/", recovery_views.reset_password, name="reset_password"),
     path("bai-thi/<uuid:key>/", views.take, name="take"),
     path("bai-thi/<uuid:key>/luu/", views.autosave, name="autosave"),
     path("bai-thi/<uuid:key>/nop-bai/", views.submit, name="submit"),

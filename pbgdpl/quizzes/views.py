@@ -67,19 +67,54 @@ def _prediction(request: HttpRequest) -> int | None:
     return value
 
 
+def _start_state(round_: Round | None, cid: int | None) -> dict:
+    """The contestant's attempts at ``round_``: what the start button offers (start, resume, none left)."""
+    attempts = list(Attempt.objects.filter(round=round_, contestant_id=cid)) if cid and round_ else []
+    return {
+        "attempts": attempts,
+        "active_attempt": next((a for a in attempts if a.is_active), None),
+        "attempts_left": round_.max_attempts - len(attempts) if round_ else 0,
+    }
+
+
 # ---------------------------------------------------------------------------- contests
+
+
+def _trail(*steps: tuple[str, str]) -> list[dict]:
+    """Breadcrumbs from the home page; the last step is the current page (no link)."""
+    trail = [{"title": "Trang chủ", "url": "/"}] + [{"title": t, "url": u} for t, u in steps]
+    trail[-1]["url"] = ""
+    return trail
+
+
+def _contest_trail(contest: Contest | None = None, *more: tuple[str, str]) -> list[dict]:
+    steps = [("Cuộc thi", reverse("quizzes:list"))]
+    if contest is not None:
+        steps.append((contest.title, contest.get_absolute_url()))
+    return _trail(*steps, *more)
+
+
+def _practice_trail(quiz: PracticeQuiz | None) -> list[dict]:
+    steps = [("Luyện tập", reverse("practice:list"))]
+    if quiz is not None:
+        steps.append((quiz.title, ""))
+    return _trail(*steps)
 
 
 def contest_list(request: HttpRequest) -> HttpResponse:
     return render(request, "quizzes/contest_list.html", {"contests": selectors.published_contests(),
-                                                          "now": timezone.now()})
+                                                          "now": timezone.now(), "trail": _contest_trail()})
 
 
 def contest_detail(request: HttpRequest, slug: str) -> HttpResponse:
     contest = get_object_or_404(Contest, slug=slug, is_published=True)
+    now = timezone.now()
+    rounds = list(contest.rounds.all())
+    open_round = next((r for r in rounds if r.is_open(now)), None)
+    cid = contestant_id(request)
     return render(request, "quizzes/contest_detail.html", {
-        "contest": contest, "rounds": contest.rounds.all(), "now": timezone.now(),
-        "signed_in": contestant_id(request) is not None,
+        "contest": contest, "rounds": rounds, "now": now, "signed_in": cid is not None,
+        "open_round": open_round, **_start_state(open_round, cid), "trail": _contest_trail(contest),
         "groups": services.group_scores(contest) if contest.rounds.filter(results_published=True).exists() else [],
     })
 
@@ -88,10 +123,10 @@ def round_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     round_ = get_object_or_404(Round.objects.select_related("contest"), contest__slug=slug,
                                contest__is_published=True, number=number)
     cid = contestant_id(request)
-    attempts = list(Attempt.objects.filter(round=round_, contestant_id=cid)) if cid else []
     return render(request, "quizzes/round_detail.html", {
-        "round": round_, "contest": round_.contest, "attempts": attempts, "signed_in": cid is not None,
-        "is_open": round_.is_open(), "now": timezone.now(), "attempts_left": round_.max_attempts - len(attempts),
+        "round": round_, "contest": round_.contest, "signed_in": cid is not None,
+        "is_open": round_.is_open(), "now": timezone.now(), **_start_state(round_, cid),
+        "trail": _contest_trail(round_.contest, (round_.display_title, "")),
     })
 
 
@@ -108,8 +143,8 @@ def start(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     except QuizError as error:
         return render(request, "quizzes/round_detail.html", {
             "round": round_, "contest": round_.contest, "error": str(error), "signed_in": True,
-            "attempts": list(Attempt.objects.filter(round=round_, contestant=contestant)),
-            "is_open": round_.is_open(), "now": timezone.now(),
+            "is_open": round_.is_open(), "now": timezone.now(), **_start_state(round_, cid),
+            "trail": _contest_trail(round_.contest, (round_.display_title, "")),
         }, status=409)
     return redirect("quizzes:take", key=attempt.key)
 
@@ -133,6 +168,7 @@ def take(request: HttpRequest, key) -> HttpResponse:
             c["checked"] = c["id"] in chosen
     return render(request, "quizzes/take.html", {
         "attempt": attempt, "round": attempt.round, "questions": questions,
+        "answered": sum(1 for q in questions if any(c["checked"] for c in q["choices"])),
         "remaining": max(0, int((attempt.deadline - now).total_seconds())),
     })
 
@@ -167,8 +203,16 @@ def submit(request: HttpRequest, key) -> HttpResponse:
     if cid is None:
         raise Http404
     try:
-        services.submit_attempt(None, owner=(key, cid), answers=_posted_answers(request),
-                                prediction=_prediction(request))
+        answers, prediction = _posted_answers(request), _prediction(request)
+        if request.POST.get("confirm") != "1":
+            # One attempt may be all there is: ask once before submitting with something left blank.
+            attempt, unanswered, no_prediction = services.save_before_submit((key, cid), answers, prediction)
+            if attempt.is_active and (unanswered or no_prediction):
+                return render(request, "quizzes/confirm_submit.html", {
+                    "attempt": attempt, "round": attempt.round, "unanswered": unanswered,
+                    "no_prediction": no_prediction, "total": len(attempt.question_ids),
+                })
+        services.submit_attempt(None, owner=(key, cid), answers=answers, prediction=prediction)
     except Attempt.DoesNotExist:
         raise Http404 from None
     except QuizError as error:
@@ -237,7 +281,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 contestant = services.register_contestant(
                     phone=data["phone"], password=data["password"], full_name=data["full_name"],
                     birth_date=data.get("birth_date"), unit=data.get("unit"), commune=data.get("commune", ""),
-                    citizen_id=data.get("citizen_id", ""),
+                    citizen_id=data.get("citizen_id", ""), email=data.get("email", ""),
                 )
             except QuizError as exc:
                 services.record_registration(client, phone_taken=isinstance(exc, services.PhoneTaken))
@@ -283,12 +327,13 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     """Every published practice quiz, so /luyen-tap/ is a page of its own, not a 404."""
     quizzes = PracticeQuiz.objects.filter(is_published=True).annotate(
         question_count=Count("questions", filter=Q(questions__pool=Pool.PRACTICE, questions__is_active=True)))
-    return render(request, "quizzes/practice_list.html", {"quizzes": quizzes})
+    return render(request, "quizzes/practice_list.html", {"quizzes": quizzes, "trail": _practice_trail(None)})
 
 
 def practice(request: HttpRequest, slug: str) -> HttpResponse:
     quiz = get_object_or_404(PracticeQuiz, slug=slug, is_published=True)
-    return render(request, "quizzes/practice.html", {"quiz": quiz, "questions": selectors.practice_questions(quiz)})
+    return render(request, "quizzes/practice.html", {"quiz": quiz, "questions": selectors.practice_questions(quiz),
+                                                     "trail": _practice_trail(quiz)})
 
 
 @require_POST
@@ -304,8 +349,9 @@ def practice_check(request: HttpRequest, slug: str, question_id: int) -> HttpRes
     chosen = {parse_ascii_int(v) for v in request.POST.getlist(f"q{question.pk}")} - {None}
     correct = {c.pk for c in choices if c.is_correct}
     context = {"quiz": quiz, "question": question, "choices": choices, "chosen": chosen,
-               "is_correct": bool(chosen) and chosen == correct, "answered": bool(chosen)}
+               "is_correct": bool(chosen) and chosen == correct, "answered": bool(chosen),
+               "correct_text": "; ".join(c.text for c in choices if c.is_correct)}
     if is_htmx_partial(request):
         return render(request, "quizzes/_practice_feedback.html", context)
     return render(request, "quizzes/practice.html", {"quiz": quiz, "questions": selectors.practice_questions(quiz),
-                                                     "feedback": context})
+                                                     "feedback": context, "trail": _practice_trail(quiz)})

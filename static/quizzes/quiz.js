@@ -1,17 +1,67 @@
-// Countdown to the server's deadline; at zero the form is submitted (the server enforces the deadline anyway).
+// Taking a round: countdown to the server's deadline (at zero the form is submitted; the server
+// enforces the deadline anyway), the "Đã trả lời x/N" counter, and one question before submitting
+// with questions or the prediction left blank (the server asks the same without JavaScript).
 (function () {
   var timer = document.querySelector(".quiz-timer");
   var form = document.getElementById("quiz-form");
   if (!timer || !form) return;
+  var confirmField = form.querySelector("input[name=confirm]");
+  var questions = Array.prototype.slice.call(form.querySelectorAll("fieldset.quiz-question[id^='cau-']"));
+  var prediction = document.getElementById("id_prediction");
+  var progress = document.querySelector(".quiz-answered");
+  var dialog = document.querySelector("dialog.quiz-confirm");
+
+  function answered() {
+    return questions.filter(function (q) { return q.querySelector("input:checked"); }).length;
+  }
+  function showProgress() { if (progress) progress.textContent = answered(); }
+  form.addEventListener("change", showProgress);
+  showProgress();
+
   var end = Date.now() + parseInt(timer.dataset.remaining, 10) * 1000;
   var out = timer.querySelector(".quiz-countdown");
   var sent = false;
   function tick() {
     var left = Math.max(0, Math.round((end - Date.now()) / 1000));
     out.textContent = "(còn " + Math.floor(left / 60) + " phút " + ("0" + (left % 60)).slice(-2) + " giây)";
-    if (left === 0 && !sent) { sent = true; form.submit(); return; }
+    if (left === 0 && !sent) {
+      sent = true;
+      if (confirmField) confirmField.value = "1";  // time is up: nothing to ask
+      form.submit();
+      return;
+    }
     setTimeout(tick, 1000);
   }
   tick();
-  form.addEventListener("submit", function () { sent = true; });
+
+  form.addEventListener("submit", function (event) {
+    if (sent || !dialog || typeof dialog.showModal !== "function") { sent = true; return; }
+    var missing = questions.length - answered();
+    var noPrediction = prediction && prediction.value.trim() === "";
+    // Checked here: the server need not check again (it asks itself only when JavaScript is off).
+    if (!missing && !noPrediction) { sent = true; if (confirmField) confirmField.value = "1"; return; }
+    event.preventDefault();
+    var lines = [];
+    if (missing) lines.push(dialog.getAttribute("data-unanswered").replace("%(n)s", missing).replace("%(total)s", questions.length));
+    if (noPrediction) lines.push(dialog.getAttribute("data-no-prediction"));
+    dialog.querySelector(".quiz-confirm-what").textContent = lines.join(" ");
+    dialog.showModal();
+    dialog.querySelector("[data-confirm=back]").focus();
+  });
+  if (dialog) {
+    dialog.addEventListener("click", function (event) {
+      var action = event.target.getAttribute && event.target.getAttribute("data-confirm");
+      if (action === "back") {
+        dialog.close();
+        var first = questions.filter(function (q) { return !q.querySelector("input:checked"); })[0];
+        var target = first ? first.querySelector("input") : prediction;
+        if (target) target.focus();
+      } else if (action === "submit") {
+        sent = true;
+        if (confirmField) confirmField.value = "1";
+        dialog.close();
+        form.submit();
+      }
+    });
+  }
 })();

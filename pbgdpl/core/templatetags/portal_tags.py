@@ -78,6 +78,20 @@ def main_menu(context) -> list[Page]:
 
 
 @register.simple_tag(takes_context=True)
+def grouped_menu(context) -> list:
+    """The main menu in two levels (``pbgdpl.core.menu``), cached per request."""
+    from pbgdpl.core.menu import build_menu
+
+    request = context.get("request")
+    if request is None:
+        return []
+    cached = getattr(request, "_portal_grouped_menu", None)
+    if cached is None:
+        cached = request._portal_grouped_menu = build_menu(main_menu(context), request.path)
+    return cached
+
+
+@register.simple_tag(takes_context=True)
 def national_links(context) -> list:
     """The portal's national legal database links (footer, home page), one query per request."""
     request = context.get("request")
@@ -176,3 +190,25 @@ def og_image_url(context) -> str:
 def elided_pages(page_obj) -> list:
     """Page numbers for a pagination bar, with "…" gaps (Paginator.ELLIPSIS) on long lists."""
     return list(page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path: str) -> str:
+    """``path`` as an absolute address on this host (share and copy buttons)."""
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+@register.inclusion_tag("includes/share_bar.html")
+def share_bar(url: str, title: str) -> dict:
+    """Copy link, the phone's share sheet (with Zalo/Facebook/e-mail as the fallback) and print."""
+    from urllib.parse import quote
+
+    encoded = quote(url, safe="")
+    return {
+        "url": url,
+        "title": title,
+        "zalo": f"https://sp.zalo.me/plugins/share?url={encoded}",
+        "facebook": f"https://www.facebook.com/sharer/sharer.php?u={encoded}",
+        "email": f"mailto:?subject={quote(title[:200])}&body={encoded}",
+    }

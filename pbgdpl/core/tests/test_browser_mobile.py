@@ -34,6 +34,12 @@ def test_home_and_article_fit_a_phone_and_the_menu_works(live_server, phone, scr
     box = page.locator(".mobile-nav a", has_text="Hòa giải ở cơ sở").bounding_box()
     assert box["height"] >= 44  # a thumb-sized target
     page.screenshot(path=str(screenshots / "menu-open-360.png"))
+    # Keyboard focus leaving the open menu closes it, so it never hides the focused element (WCAG 2.4.11).
+    page.locator(".mobile-nav a").last.focus()
+    page.keyboard.press("Tab")
+    assert not menu_links.first.is_visible()
+    assert page.evaluate("!document.activeElement.closest('.mobile-menu')")
+    page.get_by_text("Danh mục", exact=True).click()
     page.locator(".mobile-nav a", has_text="Tình huống pháp luật").click()
     page.wait_for_url("**/tinh-huong-phap-luat/")
     assert page.locator("h1").first.inner_text().startswith("Tình huống pháp luật")

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from pbgdpl.core.text import strip_invisible
+
 from .docx_text import from_docx
 from .extracted import Extracted, ExtractionError
 from .pdf_text import from_pdf, ocr_images
@@ -61,7 +63,7 @@ def extract_text(path: Path) -> Extracted:
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\ufeff", "").replace("\u00a0", " ").replace("\u200b", "").replace("\x0c", "\n")
+    text = strip_invisible(text)
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + ("\n" if text.strip() else "")

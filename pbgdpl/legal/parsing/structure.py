@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pbgdpl.core.text import ascii_identifier
+from pbgdpl.core.text import ascii_identifier, strip_invisible
 
 from .nodes import Node, ParseResult
 from .patterns import (
@@ -48,7 +48,7 @@ from .recognisers import LineRecognisers, _Scope
 
 class _Parser(LineRecognisers):
     def __init__(self, text: str):
-        text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+        text = strip_invisible(unicodedata.normalize("NFC", text)).replace("\r\n", "\n").replace("\r", "\n")
         text = text.replace("\ufeff", "").replace("\u00a0", " ").replace("\u200b", "")
         self.lines = [line.strip() for line in text.split("\n")]
         self.result = ParseResult()

@@ -6,6 +6,7 @@ import unicodedata
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from pbgdpl.core.text import strip_invisible
 from pbgdpl.legal.parsing import parse_text
 
 EID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -77,9 +78,9 @@ Trần Thanh Mẫn
 
 
 def lines_of(text: str) -> list[str]:
-    """The input's non-blank lines as the parser sees them (NFC, trimmed, spaces collapsed)."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\ufeff", "").replace("\u200b", "").replace("\u00a0", " ")
+    """The input's non-blank lines as the parser sees them (NFC, no invisible characters, trimmed,
+    spaces collapsed)."""
+    text = strip_invisible(unicodedata.normalize("NFC", text)).replace("\r\n", "\n").replace("\r", "\n")
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
 
 

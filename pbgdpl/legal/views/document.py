@@ -20,7 +20,7 @@ from ..models import LegalDocument, Relation, Scope, Validity
 from ..validity import document_label, eid_label, validity_on
 from .listing import badge_class, trail
 from .params import read_date
-from .rendering import annotate, rendered_text
+from .rendering import annotate, render_unit, rendered_text
 
 logger = logging.getLogger(__name__)
 
@@ -133,7 +133,16 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     on, date_given, raw_date = read_date(request.GET, errors)
     result = validity_on(document, on)
     version = _version(document, request, errors)
-    text = rendered_text(version) if version is not None else None
+    printing = request.GET.get("in") == "1"
+    unit_eid = request.GET.get("dieu", "").strip()[:80] if printing else ""
+    text = None
+    if version is not None and unit_eid:
+        text = render_unit(version, unit_eid)
+        if text is None:
+            errors.append(_("Văn bản không có “%(value)s”; đang in toàn văn.") % {"value": unit_eid})
+            unit_eid = ""
+    if version is not None and text is None:
+        text = rendered_text(version)
     if text is not None and is_current_version(document, version):
         text.body = annotate(text.body, provision_notes(document))
     is_current = is_current_version(document, version)
@@ -164,8 +173,10 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "json_url": reverse("legal:document_json", kwargs={"slug": document.slug}),
         "trail": trail((_("Văn bản pháp luật"), reverse("legal:index")), (document.number or document.title[:60], "")),
         "print_url": f"?phien-ban={version.pk}&in=1" if version is not None and not is_current else "?in=1",
+        "unit_label": eid_label(unit_eid) if unit_eid else "",
+        "unit_url": f"{absolute_url}#{unit_eid}" if unit_eid else "",
     }
-    template = "legal/document_print.html" if request.GET.get("in") == "1" else "legal/document_detail.html"
+    template = "legal/document_print.html" if printing else "legal/document_detail.html"
     return render(request, template, context)
 
 

@@ -24,7 +24,7 @@ from ..selectors import ProvisionNode, build_tree, version_provisions
 from ..validity import eid_label
 
 # Bump when the markup below changes, so cached fragments of the old shape are not served.
-MARKUP_VERSION = 4
+MARKUP_VERSION = 5
 CACHE_SECONDS = 7 * 24 * 3600
 
 DIVISIONS = {
@@ -62,6 +62,22 @@ def _label(row: Provision) -> str:
     if row.source_heading and "\n" not in row.source_heading:
         return row.source_heading.strip()
     return f"{row.number}." if row.kind == ProvisionKind.CLAUSE else f"{row.number})"
+
+
+def _article_bar(eid: str, name: str) -> str:
+    """Copy the link of one article, share it, print it alone (the pinned header leads back to
+    the table of contents).
+
+    Without JavaScript "In điều này" opens the print view of that article alone; the copy and
+    share buttons work with legal.js only (CSS hides them until ``html.lg-js`` is set), which
+    also prints the article in place.
+    """
+    return (
+        f'<div class="lg-art-bar" role="group" aria-label="{escape(name)}">'
+        f'<button type="button" class="lg-art-btn lg-js-only" data-art="copy">Sao chép liên kết</button>'
+        f'<button type="button" class="lg-art-btn lg-js-only" data-art="share">Chia sẻ</button>'
+        f'<a class="lg-art-btn" href="?in=1&amp;dieu={eid}" rel="nofollow" data-art="print">In điều này</a></div>'
+    )
 
 
 class _Renderer:
@@ -126,6 +142,7 @@ class _Renderer:
             f'<article class="lg-article" id="{eid}" aria-labelledby="{eid}--h">'
             f'<h{h} class="lg-article-heading" id="{eid}--h"><a class="lg-self" href="#{eid}">{number}</a>{title}</h{h}>'
         )
+        self.out.append(_article_bar(eid, f"{ProvisionKind.ARTICLE.label} {row.number}"))
         self.out.append(_paragraphs(row.text))
         self.nodes(node.children, level + 1)
         self.out.append("</article>")
@@ -193,6 +210,20 @@ def render_rows(rows: list[Provision]) -> RenderedText:
     toc: list[str] = []
     _toc(tree, toc)
     return RenderedText(body=mark_safe("".join(renderer.out)), toc=mark_safe("".join(toc)), article_count=renderer.articles)
+
+
+def render_unit(version: DocumentVersion, eid: str) -> RenderedText | None:
+    """One provision (an article, a chapter) with everything under it, for its own print view."""
+    rows = version_provisions(version.pk)
+    target = next((row for row in rows if row.eid == eid), None)
+    if target is None:
+        return None
+    kept = {target.pk}
+    for row in rows:  # document order: a parent always comes before its children
+        if row.parent_id in kept:
+            kept.add(row.pk)
+    target.parent_id = None
+    return render_rows([row for row in rows if row.pk in kept])
 
 
 def _cache_key(version: DocumentVersion) -> str:

@@ -105,3 +105,10 @@ def test_sitemap_lists_articles(seeded_site, db, client):
     article = ArticlePage.objects.live().first()
     article.unpublish()
     assert f"{article.url}</loc>" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_article_page_can_be_shared_and_printed_on_its_own(seeded_site, db, client):
+    article = ArticlePage.objects.live().first()
+    html = client.get(article.url).content.decode()
+    assert f'data-share-url="http://testserver{article.url}"' in html
+    assert "Sao chép liên kết" in html and "Chia sẻ" in html and "In bài này" in html

@@ -66,6 +66,16 @@ def test_form_page_is_one_accessible_column_with_consent_and_captcha(client, db)
     assert 'hx-get="/hoi-dap/goi-y/"' in html
     # The communes come from the official 2025 list of the portal's province (Hưng Yên by default).
     assert "Phường Phố Hiến" in html
+    # Publishing the question is an explicit opt-in: the box is not ticked.
+    box = re.search(r'<input[^>]*name="publish_anonymously"[^>]*>', html).group(0)
+    assert "checked" not in box
+
+
+def test_question_sent_without_ticking_publish_is_not_published(client, db):
+    data = form_data(client)
+    data.pop("publish_anonymously", None)
+    assert client.post(URL, data).status_code == 302
+    assert Question.objects.get().publish_anonymously is False
 
 
 def test_valid_question_is_saved_with_consent_and_private_link(client, db, django_capture_on_commit_callbacks):
@@ -117,7 +127,11 @@ def test_bad_input_says_what_is_wrong_and_keeps_everything_typed(client, db, fie
     html = response.content.decode()
     assert response.status_code == 400
     assert any(message in error for error in errors_of(response)), errors_of(response)
-    assert "nội dung bạn đã nhập vẫn được giữ nguyên" in html
+    assert "Những gì bạn đã nhập vẫn còn trong biểu mẫu." in html
+    # The summary at the top names and links each error to its field.
+    summary = html[html.index('id="qa-errors"'):html.index("</ul>", html.index('id="qa-errors"'))]
+    assert f'<a href="#id_{field}">' in summary and message in summary
+    assert f'id="id_{field}"' in html
     for kept in ("name", "email"):
         if field != kept and data[kept]:
             assert f'value="{data[kept]}"' in html

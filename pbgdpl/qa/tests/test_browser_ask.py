@@ -28,6 +28,8 @@ def test_ask_answer_publish_on_a_phone(transactional_db, live_server, phone, scr
         "Công ty chậm trả lương hai tháng nay. Tôi có được nghỉ việc ngay mà không cần báo trước không?"
     )
     page.locator("#id_consent").check()
+    assert not page.locator("#id_publish_anonymously").is_checked()  # an explicit opt-in
+    page.locator("#id_publish_anonymously").check()
     # The widget solves the proof of work by itself; the hidden field gets the payload.
     wait_for_js(
         page,
@@ -42,6 +44,20 @@ def test_ask_answer_publish_on_a_phone(transactional_db, live_server, phone, scr
     private_link = page.locator("#qa-private-link").inner_text()
     question = Question.objects.get(tracking_code=code)
     assert (question.name, question.phone, question.email) == (NAME, PHONE, EMAIL)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page.get_by_role("button", name="Sao chép đường dẫn").click()
+    wait_for_js(page, "document.querySelector('.copy-row [role=status]').textContent.includes('Đã sao chép')")
+    assert page.evaluate("navigator.clipboard.readText()") == private_link
+
+    # Without the private link: the code and the phone number given find the question.
+    page.goto(live_server.url + "/hoi-dap/")
+    page.get_by_role("link", name="Tra cứu câu hỏi bằng mã tra cứu").click()
+    page.locator("#id_code").fill(code.lower())
+    page.locator("#id_contact").fill("0977 123 456")
+    page.get_by_role("button", name="Tra cứu").click()
+    assert page.locator("h1").inner_text() == f"Câu hỏi {code}"
+    assert "Công ty chậm trả lương" in page.content()
+    page.screenshot(path=str(screenshot_dir / "qa-lookup-360.png"), full_page=True)
 
     editor, board = roles["editor"], roles["board"]
     services.screen(question, editor, accept=True)

@@ -50,6 +50,10 @@ def test_detail_page_links_each_citation_to_the_provision(client, db, demo_modul
     assert response.status_code == 200
     assert 'href="/van-ban/91-2015-qh13/#dieu-468"' in html and "Điều 468 Bộ luật Dân sự 91/2015/QH13" in html
     assert "Căn cứ pháp lý" in html
+    # The answer is shared and printed on its own: copy, share sheet, Zalo with its own address.
+    assert 'data-share-url="http://testserver' + question.get_absolute_url() + '"' in html
+    assert "Sao chép liên kết" in html and "In bài này" in html
+    assert "sp.zalo.me/plugins/share?url=http%3A%2F%2Ftestserver%2Fhoi-dap%2F" in html
     # Old or short URLs lead to the canonical one.
     short = client.get(f"/hoi-dap/{question.pk}/")
     assert short.status_code == 301 and short["Location"] == question.get_absolute_url()

@@ -16,7 +16,14 @@ from .accounts import (
     session_is_current,
 )
 from .answer_key import answer_key, count_correct, forget_answer_keys
-from .attempts import expire_overdue_attempts, save_answer, save_prediction, start_attempt, submit_attempt
+from .attempts import (
+    expire_overdue_attempts,
+    save_answer,
+    save_before_submit,
+    save_prediction,
+    start_attempt,
+    submit_attempt,
+)
 from .drawing import draw_questions
 from .eligibility import age_on, eligibility_problem
 from .errors import PhoneTaken, QuizError
@@ -30,6 +37,6 @@ __all__ = [
     "citizen_id_digits", "close_round", "contestant_phone", "copy_to_pool", "count_correct", "disqualify",
     "draw_questions", "eligibility_problem", "erase_contestant", "expire_overdue_attempts", "export_contestant",
     "forget_answer_keys", "group_scores", "mask_name", "ranking_key", "register_contestant", "revoke_sessions",
-    "save_answer", "save_prediction", "session_is_current", "start_attempt", "submit_attempt",
+    "save_answer", "save_before_submit", "save_prediction", "session_is_current", "start_attempt", "submit_attempt",
     "login_wait_minutes", "record_login_failure", "record_registration", "registration_blocked",
 ]

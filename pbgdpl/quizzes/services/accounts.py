@@ -32,13 +32,13 @@ def citizen_id_digest(citizen_id: str) -> str:
 
 
 def register_contestant(*, phone: str, password: str, full_name: str, birth_date=None, unit=None,
-                        commune: str = "", citizen_id: str = "") -> Contestant:
+                        commune: str = "", citizen_id: str = "", email: str = "") -> Contestant:
     """Create the account of ``phone``; the phone and citizen ID are normalised here whatever the caller did."""
     normalized = contestant_phone(phone)
     if normalized is None:
         raise QuizError(INVALID_PHONE_MESSAGE)
     contestant = Contestant(phone=normalized, full_name=" ".join(full_name.split()), birth_date=birth_date,
-                            unit=unit, commune=commune)
+                            unit=unit, commune=commune, email=email.strip())
     contestant.set_password(password)
     if citizen_id:
         digits = citizen_id_digits(citizen_id)

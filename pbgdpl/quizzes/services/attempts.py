@@ -113,6 +113,28 @@ def save_prediction(attempt: Attempt, prediction: int, *, now: datetime.datetime
         raise QuizError("Bài thi đã được nộp hoặc đã hết giờ; dự đoán không được ghi nhận.")
 
 
+def save_before_submit(owner: tuple, answers: dict[int, list[int]], prediction: int | None, *,
+                       now: datetime.datetime | None = None) -> tuple[Attempt, int, bool]:
+    """Record what the submit form carried, without submitting, and say what is still missing.
+
+    Returns (attempt, number of unanswered questions, whether the round's prediction is missing)
+    so the contestant can be asked once before an irreversible submission. Nothing is missing
+    for an attempt already submitted or past its deadline: that one is submitted as it is.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().select_related("round").get(key=owner[0], contestant_id=owner[1])
+        if attempt.status != AttemptStatus.ACTIVE or now >= attempt.deadline:
+            return attempt, 0, False
+        _upsert_answers(attempt.pk, _clean_answers(attempt, answers, answer_key(attempt.question_ids)), now)
+        if prediction is not None:
+            attempt.prediction = prediction
+            attempt.save(update_fields=["prediction"])
+        stored = dict(AttemptAnswer.objects.filter(attempt_id=attempt.pk).values_list("question_id", "choice_ids"))
+    unanswered = sum(1 for qid in attempt.question_ids if not stored.get(qid))
+    return attempt, unanswered, bool(attempt.round.prediction_target) and attempt.prediction is None
+
+
 def submit_attempt(attempt_id: int | None, *, now: datetime.datetime | None = None,
                    answers: dict[int, list[int]] | None = None, prediction: int | None = None,
                    owner: tuple | None = None) -> Attempt:

@@ -1,7 +1,7 @@
 """Export or erase one contestant's personal data on request (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15).
 
-Registered with ``pbgdpl.core.personal_data`` from ``QuizzesConfig.ready()``. Contestants have no
-e-mail address: only the phone number finds them. Erasing keeps the attempts (scores stay in
+Registered with ``pbgdpl.core.personal_data`` from ``QuizzesConfig.ready()``. A contestant's optional
+e-mail address (password recovery only) is exported and erased too; the phone number finds them. Erasing keeps the attempts (scores stay in
 the statistics and rankings) but removes the name, phone, date of birth, commune and citizen ID
 digest, makes the password unusable and revokes every sign-in cookie.
 """
@@ -30,7 +30,7 @@ def export_contestant(*, email: str = "", phone: str = "") -> dict:
     if contestant is None:
         return {}
     return {
-        "full_name": contestant.full_name, "phone": contestant.phone,
+        "full_name": contestant.full_name, "phone": contestant.phone, "email": contestant.email,
         "birth_date": contestant.birth_date.isoformat() if contestant.birth_date else None,
         "unit": contestant.unit.name if contestant.unit_id else None, "commune": contestant.commune,
         "citizen_id_last4": contestant.citizen_id_last4, "registered_at": contestant.created_at.isoformat(),
@@ -53,7 +53,7 @@ def erase_contestant(*, email: str = "", phone: str = "") -> int:
             full_name=ERASED_NAME,
             # Unique and never a valid phone, so the number can register again.
             phone=f"x{contestant.pk:09d}"[-10:],
-            birth_date=None, commune="", citizen_id_hash="", citizen_id_last4="",
+            birth_date=None, commune="", email="", citizen_id_hash="", citizen_id_last4="",
             password="!",  # unusable
             session_version=F("session_version") + 1,
         )

@@ -9,9 +9,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from pbgdpl.quizzes import services
-from pbgdpl.quizzes.models import Attempt
+from pbgdpl.quizzes.models import Attempt, Pool
 
-from .factories import NOW, PracticeQuizFactory, answer_all, make_contestant
+from .factories import NOW, PracticeQuizFactory, QuestionFactory, answer_all, make_contestant
 
 
 @pytest.fixture
@@ -93,6 +93,31 @@ def test_practice_gives_immediate_feedback_with_the_provision(client, practice_q
     full = client.post(url, {f"q{question.pk}": wrong.pk}).content.decode()
     assert "Chưa đúng" in full and "<html" in full
     assert "Bạn chưa chọn" in client.post(url, {}, HTTP_HX_REQUEST="true").content.decode()
+    # The right answer is written once, without a stray separator after it.
+    assert f"Đáp án đúng: {right.text}</p>" in fragment
+    # The page counts the checked questions to a final score, and leads back to the other quizzes.
+    assert 'id="ket-qua-luyen-tap" data-total="2"' in page and 'data-correct="1"' in fragment
+    assert 'href="/luyen-tap/"' in page
+
+
+def test_practice_feedback_lists_several_right_answers_with_one_separator_between(client, practice_bank):
+    question = QuestionFactory(text="Câu nhiều đáp án", pool=Pool.PRACTICE, kind="multiple", choices__correct=(0, 2))
+    quiz = PracticeQuizFactory(title="Nhiều đáp án", slug="nhieu-dap-an", questions=[question])
+    fragment = client.post(reverse("practice:check", args=[quiz.slug, question.pk]),
+                           {f"q{question.pk}": question.choices.get(position=1).pk},
+                           HTTP_HX_REQUEST="true").content.decode()
+    assert "Đáp án đúng: Phương án 0; Phương án 2</p>" in fragment
+
+
+def test_contest_and_practice_pages_have_breadcrumbs_and_link_each_other(client, round_, practice_quiz):
+    contests = client.get(reverse("quizzes:list")).content.decode()
+    assert '<span aria-current="page">Cuộc thi</span>' in contests and 'href="/luyen-tap/"' in contests
+    practice = client.get(reverse("practice:list")).content.decode()
+    assert '<a href="/">Trang chủ</a>' in practice and '<span aria-current="page">Luyện tập</span>' in practice
+    detail = client.get(round_.contest.get_absolute_url()).content.decode()
+    assert 'href="/luyen-tap/"' in detail
+    # Each round: its name as a large link, its status in words, nothing in a column that scrolls away.
+    assert 'class="quiz-round-link"' in detail and "<table" not in detail.split("Các đợt thi")[1].split("</ul>")[0]
 
 
 def test_practice_index_lists_only_published_quizzes(client, practice_bank):

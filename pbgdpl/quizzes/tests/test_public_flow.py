@@ -58,6 +58,10 @@ def test_bad_registration_keeps_what_was_typed(client, contest, frozen, field, v
     html = response.content.decode()
     assert response.status_code == 200 and message in html
     assert 'value="Trần Văn Bình"' in html and not Contestant.objects.exists()
+    # The summary names the field and links to it, and does not claim the password was kept.
+    label = {"phone": "Số điện thoại di động", "birth_date": "Ngày sinh"}[field]
+    assert f'<li><a href="#id_{field}">{label}: ' in html
+    assert "trừ mật khẩu" in html
 
 
 def test_citizen_id_only_when_rules_need_it_and_never_stored_in_full(client, contest, frozen):
@@ -100,11 +104,32 @@ def test_autosave_reload_and_submit(client, round_, signed_in):
     page = client.get(reverse("quizzes:take", args=[attempt.key])).content.decode()
     assert f'value="{chosen}" checked' in page  # a reload shows the saved answer
     assert client.post(url, {"prediction": "1.200"}).status_code == 200
-    response = client.post(reverse("quizzes:submit", args=[attempt.key]), {})
+    # Questions left blank: asked once before the irreversible submission, nothing submitted yet.
+    total = len(attempt.question_ids)
+    asked = client.post(reverse("quizzes:submit", args=[attempt.key]), {})
+    assert asked.status_code == 200
+    html = asked.content.decode()
+    assert f"Còn {total - 1}/{total} câu chưa trả lời." in html and "Vẫn nộp bài" in html
+    assert "câu dự đoán" not in html  # the prediction was saved
+    attempt.refresh_from_db()
+    assert attempt.status == AttemptStatus.ACTIVE
+    response = client.post(reverse("quizzes:submit", args=[attempt.key]), {"confirm": "1"})
     assert response.status_code == 302
     attempt.refresh_from_db()
     assert attempt.status == AttemptStatus.SUBMITTED and attempt.prediction == 1200
     assert "Bạn đã nộp bài" in client.get(response["Location"]).content.decode()
+
+
+def test_submit_form_answers_are_kept_when_confirmation_is_asked(client, round_, signed_in):
+    attempt = start(client, round_)
+    first, second = attempt.question_ids[:2]
+    picks = {first: attempt.choice_order[str(first)][0], second: attempt.choice_order[str(second)][2]}
+    asked = client.post(reverse("quizzes:submit", args=[attempt.key]), {f"q{q}": c for q, c in picks.items()})
+    assert asked.status_code == 200 and "Quay lại làm tiếp" in asked.content.decode()
+    assert dict(AttemptAnswer.objects.filter(attempt=attempt).values_list("question_id", "choice_ids")) == {
+        q: [c] for q, c in picks.items()}
+    page = client.get(reverse("quizzes:take", args=[attempt.key])).content.decode()
+    assert f'Đã trả lời <strong class="quiz-answered">2</strong>/{len(attempt.question_ids)} câu' in page
 
 
 def test_tampered_question_or_choice_is_refused_and_nothing_recorded(client, round_, signed_in, bank):
@@ -137,7 +162,7 @@ def test_answer_after_deadline_is_refused_and_attempt_auto_submitted(client, rou
 
 def test_second_attempt_beyond_the_limit(client, round_, signed_in):
     attempt = start(client, round_)
-    client.post(reverse("quizzes:submit", args=[attempt.key]), {})
+    client.post(reverse("quizzes:submit", args=[attempt.key]), {"confirm": "1"})
     response = client.post(reverse("quizzes:start", args=[round_.contest.slug, round_.number]))
     assert response.status_code == 409 and "hết số lần dự thi" in response.content.decode()
     assert Attempt.objects.count() == 1
@@ -162,3 +187,12 @@ def test_staff_editing_a_phone_keep_one_spelling(db):
     assert "Số điện thoại không hợp lệ" in str(error.value)
     services.erase_contestant(phone=make_contestant(phone="0912999999").phone)
     Contestant.objects.get(full_name="Đã xóa").full_clean()  # the erased placeholder stays as it is
+
+
+def test_an_english_browser_still_gets_vietnamese_messages_naming_the_field(client, contest, frozen):
+    response = client.post(reverse("quizzes:register") + f"?cuoc-thi={contest.slug}", {"full_name": "Trần Văn Bình"},
+                           HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    html = response.content.decode()
+    assert "This field is required" not in html
+    assert "Mật khẩu: Vui lòng nhập mục “Mật khẩu”." in html
+    assert "Bạn cần đồng ý để đăng ký dự thi." in html
