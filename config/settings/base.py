@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "pbgdpl.quizzes",
     "pbgdpl.audit",
     "pbgdpl.geo",
+    "pbgdpl.reporting",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

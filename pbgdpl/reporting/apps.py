@@ -1,0 +1,33 @@
+from django.apps import AppConfig
+
+
+class ReportingConfig(AppConfig):
+    name = "pbgdpl.reporting"
+    label = "reporting"
+    verbose_name = "Thống kê, báo cáo"
+
+    def ready(self) -> None:
+        from pbgdpl.accounts.roles import ADMINISTRATOR, REPORTING_UNIT, grant_model_permissions
+        from pbgdpl.core.demo import register_demo_loader
+        from pbgdpl.core.periodic import register_periodic
+
+        from .demo import load_demo_reporting
+        from .tasks import send_deadline_reminders
+
+        # A unit's officer enters its own returns; the same role reviews the returns of the units
+        # below its own unit (the scope is checked in selectors.py, never by permission alone).
+        grant_model_permissions(
+            REPORTING_UNIT, ["reporting.view_return", "reporting.change_return", "reporting.review_return"]
+        )
+        grant_model_permissions(
+            ADMINISTRATOR,
+            ["reporting.view_return", "reporting.change_return", "reporting.review_return",
+             "reporting.add_indicator", "reporting.change_indicator", "reporting.view_indicator",
+             "reporting.add_reportform", "reporting.change_reportform", "reporting.view_reportform",
+             "reporting.add_reportingperiod", "reporting.change_reportingperiod", "reporting.view_reportingperiod",
+             "reporting.add_unit", "reporting.change_unit", "reporting.view_unit",
+             "reporting.add_unitmembership", "reporting.change_unitmembership",
+             "reporting.delete_unitmembership", "reporting.view_unitmembership"],
+        )
+        register_demo_loader("reporting", load_demo_reporting, order=60)
+        register_periodic("reporting-deadline-reminders", every=24 * 3600, task=send_deadline_reminders)

@@ -1,0 +1,12 @@
+"""Background tasks of the reporting app (registered as periodic jobs in ``ReportingConfig.ready()``)."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def send_deadline_reminders() -> int:
+    from .services.reminders import send_due_reminders
+
+    return send_due_reminders()
