@@ -57,7 +57,7 @@ def load_indicator_set() -> int:
             "name": spec["name"], "period_type": spec["period_type"], "unit_kinds": spec["unit_kinds"]})
         if made:
             for position, code in enumerate(spec["indicators"]):
-                FormIndicator.objects.create(form=form, indicator=by_code[code], position=position)
+                FormIndicator.objects.create(form=form, indicator=by_code[code], sort_order=position)
     for spec in data["periods"]:
         ReportingPeriod.objects.get_or_create(
             form=ReportForm.objects.get(code=spec["form"]), start=spec["start"], end=spec["end"],
@@ -91,7 +91,7 @@ def load_sample_returns(province: Unit) -> int:
     labels = read_demo_data("reporting", "units.json")["periods_with_returns"]
     count = 0
     for period in ReportingPeriod.objects.filter(label__in=labels, form__code="PBGDPL-6T"):
-        indicators = {i.code: i for i in period.form.indicators.all()}
+        indicators = {i.code: i for i in period.form.ordered_indicators()}
         submitted = timezone.make_aware(datetime.datetime.combine(period.deadline, datetime.time(9)))
         for unit in units:
             ret = Return.objects.create(unit=unit, period=period, status=ReturnStatus.ACCEPTED,

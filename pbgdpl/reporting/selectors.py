@@ -91,3 +91,7 @@ def periods_for(unit: Unit) -> list[ReportingPeriod]:
     SQLite cannot look inside a JSON list)."""
     periods = ReportingPeriod.objects.select_related("form").order_by("-end", "form__code")
     return [p for p in periods if unit.kind in (p.form.unit_kinds or [])]
+
+
+def all_periods() -> QuerySet[ReportingPeriod]:
+    return ReportingPeriod.objects.select_related("form").order_by("-end", "form__code")

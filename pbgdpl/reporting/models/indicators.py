@@ -9,6 +9,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
 
 from .units import UnitKind
 
@@ -72,7 +75,7 @@ class PeriodType(models.TextChoices):
     YEAR_OFFICIAL = "year_official", _("Năm (số liệu chính thức)")
 
 
-class ReportForm(models.Model):
+class ReportForm(ClusterableModel):
     """A set of indicators reported for one period type by units of the given kinds."""
 
     code = models.CharField(_("mã biểu"), max_length=30, unique=True)
@@ -80,7 +83,6 @@ class ReportForm(models.Model):
     period_type = models.CharField(_("kỳ báo cáo"), max_length=20, choices=PeriodType.choices)
     unit_kinds = models.JSONField(_("loại đơn vị báo cáo"), default=list,
                                   help_text=_("Các loại đơn vị phải nộp biểu này."))
-    indicators = models.ManyToManyField(Indicator, through="FormIndicator", related_name="forms")
 
     class Meta:
         verbose_name = _("biểu mẫu báo cáo")
@@ -91,7 +93,7 @@ class ReportForm(models.Model):
         return f"{self.code} – {self.name}"
 
     def ordered_indicators(self) -> list[Indicator]:
-        return [row.indicator for row in self.rows.select_related("indicator").order_by("position", "id")]
+        return [row.indicator for row in self.rows.select_related("indicator").order_by("sort_order", "id")]
 
     def clean(self):
         unknown = set(self.unit_kinds or []) - set(UnitKind.values)
@@ -99,13 +101,11 @@ class ReportForm(models.Model):
             raise ValidationError(_("Loại đơn vị không hợp lệ: %(kinds)s") % {"kinds": ", ".join(sorted(unknown))})
 
 
-class FormIndicator(models.Model):
-    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="rows")
-    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+")
-    position = models.PositiveIntegerField(default=0)
+class FormIndicator(Orderable):
+    form = ParentalKey(ReportForm, on_delete=models.CASCADE, related_name="rows")
+    indicator = models.ForeignKey(Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.PROTECT, related_name="+")
 
-    class Meta:
-        ordering = ["position", "id"]
+    class Meta(Orderable.Meta):
         constraints = [models.UniqueConstraint(fields=["form", "indicator"], name="reporting_form_indicator_once")]
 
 

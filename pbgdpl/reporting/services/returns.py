@@ -30,7 +30,7 @@ def stored_figures(ret: Return) -> dict[str, Decimal]:
 
 def _write_values(ret: Return, checked: Checked) -> dict[str, list[str | None]]:
     """Store the checked values; returns {code: [old, new]} for what changed."""
-    indicators = {i.code: i for i in ret.period.form.indicators.all()}
+    indicators = {i.code: i for i in ret.period.form.ordered_indicators()}
     existing = {v.indicator.code: v for v in ret.values.select_related("indicator")}
     changes: dict[str, list[str | None]] = {}
     for code, value in checked.values.items():
@@ -109,3 +109,10 @@ def review(ret: Return, user, *, accept: bool, comment: str = "") -> Return:
         action = ReturnEvent.Action.ACCEPTED if accept else ReturnEvent.Action.RETURNED
         ReturnEvent.objects.create(return_obj=ret, actor=user, action=action, note=comment)
     return ret
+
+
+def display_value(value: Decimal, indicator) -> str:
+    """A stored figure as typed back into the form: "120", "12,5"."""
+    if indicator.integer_only or value == value.to_integral_value():
+        return str(int(value))
+    return format(value.normalize(), "f").replace(".", ",")

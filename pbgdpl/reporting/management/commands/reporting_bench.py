@@ -94,7 +94,7 @@ class Command(BaseCommand):
                       for n in range(indicator_count)]
         form = ReportForm.objects.create(code=f"{PREFIX}-FORM", name="Biểu thử tải", period_type=PeriodType.HALF_YEAR,
                                          unit_kinds=[UnitKind.COMMUNE])
-        FormIndicator.objects.bulk_create([FormIndicator(form=form, indicator=i, position=n)
+        FormIndicator.objects.bulk_create([FormIndicator(form=form, indicator=i, sort_order=n)
                                            for n, i in enumerate(indicators)])
         period = None
         for p in range(period_count):
