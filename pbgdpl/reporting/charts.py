@@ -39,14 +39,15 @@ def bar_chart(bars: list[Bar], *, title: str) -> SafeString:
         current = float(bar.value or 0) * scale
         previous = float(bar.previous or 0) * scale
         label = bar.label if len(bar.label) <= 30 else bar.label[:29] + "…"
-        rows.append((y + BAR * 0.7, label, LABEL_WIDTH, y, current, BAR - 6, LABEL_WIDTH, y + BAR - 5, previous,
-                     LABEL_WIDTH + current + 6, y + BAR * 0.7, vn_number(bar.value)))
+        rows.append((f"{y + BAR * 0.7:.1f}", label, LABEL_WIDTH, y, f"{current:.1f}", BAR - 6, LABEL_WIDTH,
+                     y + BAR - 5, f"{previous:.1f}", f"{LABEL_WIDTH + current + 6:.1f}", f"{y + BAR * 0.7:.1f}",
+                     vn_number(bar.value)))
     body = format_html_join(
         "",
         '<text x="0" y="{}" class="rp-label">{}</text>'
-        '<rect x="{}" y="{}" width="{:.1f}" height="{}" class="rp-bar"/>'
-        '<rect x="{}" y="{}" width="{:.1f}" height="4" class="rp-prev"/>'
-        '<text x="{:.1f}" y="{}" class="rp-value">{}</text>',
+        '<rect x="{}" y="{}" width="{}" height="{}" class="rp-bar"/>'
+        '<rect x="{}" y="{}" width="{}" height="4" class="rp-prev"/>'
+        '<text x="{}" y="{}" class="rp-value">{}</text>',
         rows,
     )
     return format_html(
