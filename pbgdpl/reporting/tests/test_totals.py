@@ -5,7 +5,15 @@ from decimal import Decimal
 from django.urls import reverse
 
 from pbgdpl.reporting.aggregation import compare_with_previous, rollup
-from pbgdpl.reporting.models import Aggregation, Indicator, ReportingPeriod, Return, ReturnStatus, ReturnValue, Unit
+from pbgdpl.reporting.models import (
+    Aggregation,
+    Indicator,
+    ReportingPeriod,
+    Return,
+    ReturnStatus,
+    ReturnValue,
+    Unit,
+)
 
 
 def _accepted(unit, period, figures):
