@@ -32,6 +32,7 @@ urlpatterns = [
     path("hoi-dap/", include("pbgdpl.qa.urls")),
     path("cuoc-thi/", include("pbgdpl.quizzes.urls")),
     path("luyen-tap/", include("pbgdpl.quizzes.practice_urls")),
+    path("", include("pbgdpl.reporting.urls")),  # registries inside their sections, /du-lieu-mo/
     path("", include("pbgdpl.news.urls")),
 ]
 

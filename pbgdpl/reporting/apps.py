@@ -8,10 +8,14 @@ class ReportingConfig(AppConfig):
 
     def ready(self) -> None:
         from pbgdpl.accounts.roles import ADMINISTRATOR, REPORTING_UNIT, grant_model_permissions
+        from pbgdpl.core import personal_data
         from pbgdpl.core.demo import register_demo_loader
+        from pbgdpl.core.open_data import register_dataset
         from pbgdpl.core.periodic import register_periodic
 
+        from .datasets import DATASETS
         from .demo import load_demo_reporting
+        from .services import registries
         from .tasks import send_deadline_reminders
 
         # A unit's officer enters its own returns; the same role reviews the returns of the units
@@ -27,7 +31,14 @@ class ReportingConfig(AppConfig):
              "reporting.add_reportingperiod", "reporting.change_reportingperiod", "reporting.view_reportingperiod",
              "reporting.add_unit", "reporting.change_unit", "reporting.view_unit",
              "reporting.add_unitmembership", "reporting.change_unitmembership",
-             "reporting.delete_unitmembership", "reporting.view_unitmembership"],
+             "reporting.delete_unitmembership", "reporting.view_unitmembership",
+             *[f"reporting.{action}_{model}" for model in ("reporter", "mediationteam", "bookshelf",
+                                                           "accessframework", "accessresult")
+               for action in ("add", "change", "view", "delete")]],
         )
         register_demo_loader("reporting", load_demo_reporting, order=60)
         register_periodic("reporting-deadline-reminders", every=24 * 3600, task=send_deadline_reminders)
+        for dataset in DATASETS:
+            register_dataset(dataset)
+        # Reporters' phone numbers and e-mails are personal data: exportable and erasable.
+        personal_data.register("reporting", export=registries.export_person, delete=registries.erase_person)

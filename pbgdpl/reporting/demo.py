@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from pbgdpl.core.demo import read_demo_data
 
+from .demo_registries import load_demo_registries
 from .models import (
     FormIndicator,
     Indicator,
@@ -116,4 +117,5 @@ def load_demo_reporting(stdout=None) -> str:
         if not Unit.objects.filter(code=spec["code"]).exists():
             Unit(code=spec["code"], name=spec["name"], kind=spec["kind"], parent=province).save()
     returns = load_sample_returns(province)
-    return f"{Unit.objects.count()} đơn vị báo cáo, {returns} báo cáo mẫu"
+    registries = load_demo_registries()
+    return f"{Unit.objects.count()} đơn vị báo cáo, {returns} báo cáo mẫu; {registries}"

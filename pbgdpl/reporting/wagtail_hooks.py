@@ -12,7 +12,18 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import selectors
 from .admin_views import dashboard, returns
-from .models import Indicator, ReportForm, ReportingPeriod, Unit, UnitMembership
+from .models import (
+    AccessFramework,
+    AccessResult,
+    Bookshelf,
+    Indicator,
+    MediationTeam,
+    Reporter,
+    ReportForm,
+    ReportingPeriod,
+    Unit,
+    UnitMembership,
+)
 
 admin_urls = (
     [
@@ -129,5 +140,69 @@ for _args in [
     (_("Kỳ báo cáo"), "periods", "date", 500),
     (_("Đơn vị báo cáo"), "units", "site", 600),
     (_("Người báo cáo của đơn vị"), "members", "user", 700),
+]:
+    hooks.register("register_reporting_menu_item", _setup_item(*_args))
+
+
+class ReporterViewSet(SnippetViewSet):
+    model = Reporter
+    icon = "user"
+    menu_label = _("Báo cáo viên, tuyên truyền viên")
+    list_display = ["full_name", "kind", "level", "unit", "contact_consent"]
+    list_filter = ["kind", "level", "contact_consent"]
+    search_fields = ["full_name", "field"]
+    add_to_admin_menu = False
+
+
+class MediationTeamViewSet(SnippetViewSet):
+    model = MediationTeam
+    icon = "group"
+    menu_label = _("Tổ hòa giải")
+    list_display = ["name", "commune", "mediators", "year"]
+    list_filter = ["year"]
+    search_fields = ["name"]
+    add_to_admin_menu = False
+
+
+class BookshelfViewSet(SnippetViewSet):
+    model = Bookshelf
+    icon = "doc-full"
+    menu_label = _("Tủ sách pháp luật")
+    list_display = ["name", "commune", "titles"]
+    search_fields = ["name", "location"]
+    add_to_admin_menu = False
+
+
+class AccessFrameworkViewSet(SnippetViewSet):
+    model = AccessFramework
+    icon = "list-ul"
+    menu_label = _("Bộ tiêu chí tiếp cận pháp luật")
+    list_display = ["name", "decision", "valid_from"]
+    add_to_admin_menu = False
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("decision"), FieldPanel("valid_from"),
+              FieldPanel("pass_total"), FieldPanel("criterion_min_share"),
+              InlinePanel("criteria", label=_("Tiêu chí"))]
+
+
+class AccessResultViewSet(SnippetViewSet):
+    model = AccessResult
+    icon = "tick-inverse"
+    menu_label = _("Kết quả chuẩn tiếp cận pháp luật")
+    list_display = ["commune", "year", "total", "passed", "decision_number"]
+    list_filter = ["year", "passed"]
+    add_to_admin_menu = False
+
+
+for _name, _viewset in {"reporters": ReporterViewSet, "teams": MediationTeamViewSet, "bookshelves": BookshelfViewSet,
+                        "frameworks": AccessFrameworkViewSet, "access": AccessResultViewSet}.items():
+    viewsets[_name] = _viewset()
+    register_snippet(viewsets[_name])
+
+for _args in [
+    (_("Báo cáo viên, tuyên truyền viên"), "reporters", "user", 800),
+    (_("Tổ hòa giải"), "teams", "group", 810),
+    (_("Tủ sách pháp luật"), "bookshelves", "doc-full", 820),
+    (_("Bộ tiêu chí tiếp cận pháp luật"), "frameworks", "list-ul", 830),
+    (_("Kết quả chuẩn tiếp cận pháp luật"), "access", "tick-inverse", 840),
 ]:
     hooks.register("register_reporting_menu_item", _setup_item(*_args))

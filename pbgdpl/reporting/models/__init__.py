@@ -7,10 +7,12 @@ from .indicators import (
     ReportForm,
     ReportingPeriod,
 )
+from .registries import AccessCriterion, AccessFramework, AccessResult, Bookshelf, MediationTeam, Reporter
 from .returns import EDITABLE_STATUSES, ReminderSent, Return, ReturnEvent, ReturnStatus, ReturnValue
 from .units import Unit, UnitCodeHistory, UnitKind, UnitMembership
 
 __all__ = [
+    "AccessCriterion", "AccessFramework", "AccessResult", "Bookshelf", "MediationTeam", "Reporter",
     "EDITABLE_STATUSES", "Aggregation", "Comparison", "FormIndicator", "Indicator", "PeriodType", "ReminderSent",
     "ReportForm", "ReportingPeriod", "Return", "ReturnEvent", "ReturnStatus", "ReturnValue", "Unit",
     "UnitCodeHistory", "UnitKind", "UnitMembership",
