@@ -87,6 +87,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "pbgdpl.core.security.SecurityHeadersMiddleware",
+    # Cookieless visit counting: must stay ABOVE any page-cache middleware so cached pages count.
+    "pbgdpl.reporting.visits.VisitCounterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -287,3 +289,6 @@ STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", st
 STAFF_SESSION_MAX_SECONDS = int(os.environ.get("STAFF_SESSION_MAX_SECONDS", str(12 * 3600)))
 # Audit log of staff changes (pbgdpl/audit): entries older than this are deleted by a daily job.
 AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "730"))
+# Visit statistics are buffered per process and written in one batch this often (or this many views).
+VISIT_STATS_FLUSH_SECONDS = int(os.environ.get("VISIT_STATS_FLUSH_SECONDS", "60"))
+VISIT_STATS_FLUSH_SIZE = int(os.environ.get("VISIT_STATS_FLUSH_SIZE", "200"))

@@ -7,7 +7,12 @@ class ReportingConfig(AppConfig):
     verbose_name = "Thống kê, báo cáo"
 
     def ready(self) -> None:
-        from pbgdpl.accounts.roles import ADMINISTRATOR, REPORTING_UNIT, grant_model_permissions
+        from pbgdpl.accounts.roles import (
+            ADMINISTRATOR,
+            EDITORIAL_BOARD,
+            REPORTING_UNIT,
+            grant_model_permissions,
+        )
         from pbgdpl.core import personal_data
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.core.open_data import register_dataset
@@ -16,7 +21,7 @@ class ReportingConfig(AppConfig):
         from .datasets import DATASETS
         from .demo import load_demo_reporting
         from .services import registries
-        from .tasks import send_deadline_reminders
+        from .tasks import roll_up_visits, send_deadline_reminders
 
         # A unit's officer enters its own returns; the same role reviews the returns of the units
         # below its own unit (the scope is checked in selectors.py, never by permission alone).
@@ -36,8 +41,12 @@ class ReportingConfig(AppConfig):
                                                            "accessframework", "accessresult")
                for action in ("add", "change", "view", "delete")]],
         )
+        # The Ministry's survey asks for visit counts: the board and administrators read them.
+        grant_model_permissions(EDITORIAL_BOARD, ["reporting.view_dailyvisits"])
+        grant_model_permissions(ADMINISTRATOR, ["reporting.view_dailyvisits"])
         register_demo_loader("reporting", load_demo_reporting, order=60)
         register_periodic("reporting-deadline-reminders", every=24 * 3600, task=send_deadline_reminders)
+        register_periodic("reporting-visit-roll-up", every=3600, task=roll_up_visits)
         for dataset in DATASETS:
             register_dataset(dataset)
         # Reporters' phone numbers and e-mails are personal data: exportable and erasable.

@@ -10,3 +10,10 @@ def send_deadline_reminders() -> int:
     from .services.reminders import send_due_reminders
 
     return send_due_reminders()
+
+
+@task()
+def roll_up_visits() -> int:
+    from .services.visit_stats import roll_up
+
+    return roll_up()

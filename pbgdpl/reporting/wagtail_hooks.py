@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import selectors
-from .admin_views import dashboard, returns
+from .admin_views import dashboard, returns, visits
 from .models import (
     AccessFramework,
     AccessResult,
@@ -28,6 +28,7 @@ from .models import (
 admin_urls = (
     [
         path("", returns.HomeView.as_view(), name="home"),
+        path("truy-cap/", visits.VisitsView.as_view(), name="visits"),
         path("ky/<int:period>/", returns.ReviewListView.as_view(), name="review_list"),
         path("ky/<int:period>/tong-hop/", dashboard.DashboardView.as_view(), name="dashboard"),
         path("ky/<int:period>/tong-hop.xlsx", dashboard.ExportView.as_view(), name="export"),
@@ -206,3 +207,13 @@ for _args in [
     (_("Kết quả chuẩn tiếp cận pháp luật"), "access", "tick-inverse", 840),
 ]:
     hooks.register("register_reporting_menu_item", _setup_item(*_args))
+
+
+class VisitsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return visits.can_view_visits(request.user)
+
+
+@hooks.register("register_reporting_menu_item")
+def register_visits_item():
+    return VisitsMenuItem(_("Thống kê truy cập"), reverse("reporting_admin:visits"), icon_name="view", order=200)
