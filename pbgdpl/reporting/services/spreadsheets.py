@@ -13,13 +13,13 @@ from decimal import Decimal
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from pbgdpl.core.exports import append_row
 
 from ..aggregation import Rollup, compare_with_previous
 from ..models import Aggregation, Comparison, ReportingPeriod, Return, Unit
 from ..validation import check_figures
+from .xlsx_rows import replace_sheet, sheet_xml
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 HEADER_ROW = 6
@@ -168,16 +168,13 @@ def totals_workbook(period: ReportingPeriod, root: Unit, result: Rollup, units: 
         append_row(summary, [number, row.indicator.code, row.indicator.name, row.indicator.unit_of_measure,
                              _number(row.current), _number(row.previous), _number(row.change),
                              _number(row.change_percent)])
-    by_unit = wb.create_sheet("Theo đơn vị")
+    wb.create_sheet("Theo đơn vị")  # filled below, written directly: it can have thousands of rows
     indicators = result.indicators
-    by_unit.column_dimensions["B"].width = 36
-    append_row(by_unit, ["Mã đơn vị", "Đơn vị", *[i.code for i in indicators]])
-    append_row(by_unit, ["", "", *[i.name for i in indicators]])
+    rows = [["Mã đơn vị", "Đơn vị", *[i.code for i in indicators]], ["", "", *[i.name for i in indicators]]]
     for unit in units:
         totals = result.of(unit.pk)
-        append_row(by_unit, [unit.code, unit.name, *[_number(totals.get(i.code)) for i in indicators]])
-    for index in range(3, len(indicators) + 3):
-        by_unit.column_dimensions[get_column_letter(index)].width = 12
+        rows.append([unit.code, unit.name, *[_number(totals.get(i.code)) for i in indicators]])
+    widths = {1: 12, 2: 36, **{index: 12 for index in range(3, len(indicators) + 3)}}
     out = io.BytesIO()
     wb.save(out)
-    return out.getvalue()
+    return replace_sheet(out.getvalue(), 2, sheet_xml(rows, widths))

@@ -96,3 +96,17 @@ def test_export_holds_the_accepted_totals_and_safe_text(client, officers, provin
     by_unit = {row[0]: row for row in wb["Theo đơn vị"].iter_rows(min_row=3, values_only=True)}
     assert by_unit["X1"][2] == 10
     assert by_unit["X2"][1].startswith("'=")  # a unit name never runs as a formula
+
+
+def test_directly_written_sheet_opens_with_its_text_and_numbers():
+    from pbgdpl.reporting.services.xlsx_rows import replace_sheet, sheet_xml
+
+    wb = Workbook()
+    wb.create_sheet("Theo đơn vị")
+    out = io.BytesIO()
+    wb.save(out)
+    data = replace_sheet(out.getvalue(), 2, sheet_xml([["Mã", "<Xã & \"Đông\">\x01", 3.5, None, 7],
+                                                       ["=1+1", "", 0, True, 12]], {2: 30}))
+    sheet = load_workbook(io.BytesIO(data))["Theo đơn vị"]
+    assert [c.value for c in sheet[1]] == ["Mã", "<Xã & \"Đông\">", 3.5, None, 7]
+    assert sheet["A2"].value == "'=1+1" and sheet["A2"].data_type == "s" and sheet["D2"].value is True
