@@ -3,8 +3,8 @@
 Only accepted returns count. Across units, ``sum`` and ``latest`` (stocks such as teams or
 bookshelves) add up, ``average`` averages the units that reported, and ``ratio`` is recomputed from
 the summed numerator and denominator — never an average of percentages. :func:`apply_rules` is that
-rule; :func:`rollup` (every unit of a subtree, one pass over the figures) and :func:`unit_totals`
-(one unit, summed by the database) both feed it sums and counts.
+rule; :func:`rollup` (every unit of a subtree) and :func:`unit_totals` (one unit) feed it sums and
+counts.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db.models import BigIntegerField, Count, F, Sum
 from django.db.models.functions import Cast, Round
 
-from .models import Aggregation, Indicator, ReportingPeriod, ReturnStatus, ReturnValue, Unit
+from .models import Aggregation, Indicator, ReportingPeriod, Return, ReturnStatus, ReturnValue, Unit
 from .validation import ratio
 
 CENT = Decimal("0.01")
@@ -64,38 +64,37 @@ class Rollup:
 
 
 def rollup(period: ReportingPeriod, root: Unit) -> Rollup:
+    """Totals for the root and every unit below it.
+
+    A unit with no units below it (a commune) has its own figures as totals: one pass over the rows.
+    A unit with units below it (the province, a department with its offices) is summed by the
+    database over its path prefix — one query each, and there are few of them.
+    """
     indicators = period.form.ordered_indicators()
     code_of = {i.pk: i.code for i in indicators if i.aggregation != Aggregation.RATIO}
-    skip = root.path.count("/") - 2  # "/1/7/42/" under root "/1/7/" → [7, 42]
-    chains = {pk: [int(part) for part in path.strip("/").split("/")[skip:]]
-              for pk, path in root.subtree().values_list("pk", "path")}
-    cents: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    returns: dict[int, int] = defaultdict(int)
-    seen_units: set[int] = set()
+    units = list(root.subtree().values_list("pk", "parent_id"))
+    inner = {parent for _pk, parent in units if parent is not None} | ({root.pk} if len(units) > 1 else set())
+    own: dict[int, dict[str, int]] = defaultdict(dict)
     rows = _accepted_values(period, root).values_list("return_obj__unit_id", "indicator_id").annotate(cents=_CENTS)
     for unit_id, indicator_id, value in rows.iterator(chunk_size=10000):
         code = code_of.get(indicator_id)
-        if code is None:
-            continue
-        chain = chains[unit_id]
-        if unit_id not in seen_units:
-            seen_units.add(unit_id)
-            for ancestor in chain:
-                returns[ancestor] += 1
-        for ancestor in chain:
-            cents[ancestor][code] += value
-            counts[ancestor][code] += 1
-    result = Rollup(root=root, indicators=indicators, reporting_units=dict(returns))
-    for unit_id, by_code in cents.items():
-        result.totals[unit_id] = apply_rules(indicators, by_code, counts[unit_id])
+        if code is not None:
+            own[unit_id][code] = value
+    result = Rollup(root=root, indicators=indicators)
+    for unit_id, by_code in own.items():
+        if unit_id not in inner:
+            result.totals[unit_id] = apply_rules(indicators, by_code, dict.fromkeys(by_code, 1))
+            result.reporting_units[unit_id] = 1
+    for unit in Unit.objects.filter(pk__in=inner):
+        cents, counts = _subtree_sums(period, unit, code_of)
+        if cents:
+            result.totals[unit.pk] = apply_rules(indicators, cents, counts)
+            result.reporting_units[unit.pk] = (Return.objects.filter(
+                period=period, status=ReturnStatus.ACCEPTED, unit__path__startswith=unit.path).count())
     return result
 
 
-def unit_totals(period: ReportingPeriod, unit: Unit) -> dict[str, Decimal | None]:
-    """One unit's totals (its whole subtree), summed by the database."""
-    indicators = period.form.ordered_indicators()
-    code_of = {i.pk: i.code for i in indicators}
+def _subtree_sums(period: ReportingPeriod, unit: Unit, code_of: dict[int, str]) -> tuple[dict, dict]:
     rows = (_accepted_values(period, unit).values("indicator_id")
             .annotate(cents=Sum(_CENTS), n=Count("id")).values_list("indicator_id", "cents", "n"))
     cents, counts = {}, {}
@@ -103,7 +102,14 @@ def unit_totals(period: ReportingPeriod, unit: Unit) -> dict[str, Decimal | None
         if indicator_id in code_of:
             cents[code_of[indicator_id]] = int(total)
             counts[code_of[indicator_id]] = n
-    return apply_rules(indicators, cents, counts)
+    return cents, counts
+
+
+def unit_totals(period: ReportingPeriod, unit: Unit) -> dict[str, Decimal | None]:
+    """One unit's totals (its whole subtree), summed by the database."""
+    indicators = period.form.ordered_indicators()
+    code_of = {i.pk: i.code for i in indicators if i.aggregation != Aggregation.RATIO}
+    return apply_rules(indicators, *_subtree_sums(period, unit, code_of))
 
 
 @dataclass
