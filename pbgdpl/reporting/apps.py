@@ -17,10 +17,11 @@ class ReportingConfig(AppConfig):
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.core.open_data import register_dataset
         from pbgdpl.core.periodic import register_periodic
+        from pbgdpl.core.setup_steps import register_setup_step
 
         from .datasets import DATASETS
         from .demo import load_demo_reporting
-        from .services import registries
+        from .services import registries, units
         from .tasks import roll_up_visits, send_deadline_reminders
 
         # A unit's officer enters its own returns; the same role reviews the returns of the units
@@ -44,6 +45,8 @@ class ReportingConfig(AppConfig):
         # The Ministry's survey asks for visit counts: the board and administrators read them.
         grant_model_permissions(EDITORIAL_BOARD, ["reporting.view_dailyvisits"])
         grant_model_permissions(ADMINISTRATOR, ["reporting.view_dailyvisits"])
+        # Real sites need their province's communes as reporting units too, demo or not.
+        register_setup_step("reporting-units", units.ensure_official_units, order=50)
         register_demo_loader("reporting", load_demo_reporting, order=60)
         register_periodic("reporting-deadline-reminders", every=24 * 3600, task=send_deadline_reminders)
         register_periodic("reporting-visit-roll-up", every=3600, task=roll_up_visits)

@@ -51,3 +51,17 @@ def _set_paths(parent: Unit, codes: list[str]) -> None:
     for unit in units:
         unit.path = f"{parent.path}{unit.pk}/"
     Unit.objects.bulk_update(units, ["path"], batch_size=500)
+
+
+def ensure_official_units() -> str:
+    """Set-up step: the portal's province (PortalSettings) and its official communes as units."""
+    from wagtail.models import Site
+
+    from pbgdpl.core.models import PortalSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    province = PortalSettings.for_site(site).province if site else ""
+    if not province or official_units(province) is None:
+        return "chưa đặt tỉnh: bỏ qua"
+    _unit, made = sync_official_units(province)
+    return f"{made} đơn vị mới" if made else "đã đủ"

@@ -34,3 +34,19 @@ def test_demo_loader_builds_the_official_communes_and_two_periods_once(db):
     before = Return.objects.count()
     load_demo_reporting()
     assert Return.objects.count() == before and Unit.objects.filter(kind="commune").count() == communes
+
+
+def test_setup_step_builds_the_portal_provinces_communes(db):
+    from wagtail.models import Page, Site
+
+    from pbgdpl.core.models import PortalSettings
+    from pbgdpl.reporting.services.units import ensure_official_units
+
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.create(
+        hostname="localhost", root_page=Page.get_first_root_node(), is_default_site=True)
+    settings_row = PortalSettings.for_site(site)
+    settings_row.province = "Tỉnh Hưng Yên"
+    settings_row.save()
+    assert ensure_official_units() == "105 đơn vị mới"
+    assert ensure_official_units() == "đã đủ"
+    assert Unit.objects.get(code="X11953").name == "Phường Phố Hiến"
