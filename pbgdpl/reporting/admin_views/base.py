@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +35,8 @@ class ReportingMixin(WagtailAdminTemplateMixin):
             self.unit = get_object_or_404(Unit, pk=kwargs["unit"])
             if not selectors.can_view(request.user, self.unit):
                 refuse(request, "unit", self.unit.pk)
+            if "period" in kwargs and self.unit.kind not in (self.period.form.unit_kinds or []):
+                raise Http404("This unit does not file this form.")
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):

@@ -56,3 +56,10 @@ def test_staff_without_a_unit_is_refused(client, officers, django_user_model, pe
     user.groups.set(officers["a"].groups.all())
     client.force_login(user)
     assert refused(client.get(reverse("reporting_admin:return", args=[period.pk, 1])))
+
+
+def test_a_unit_that_does_not_file_the_form_has_no_return(client, officers, province, period):
+    client.force_login(officers["province"])  # the province reviews; communes and departments file
+    response = client.get(reverse("reporting_admin:return", args=[period.pk, province["province"].pk]))
+    assert response.status_code == 404
+    assert not Return.objects.filter(unit=province["province"]).exists()
