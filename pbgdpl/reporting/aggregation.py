@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db.models import BigIntegerField, Count, F, Sum
 from django.db.models.functions import Cast, Round
 
-from .models import Aggregation, Indicator, ReportingPeriod, Return, ReturnStatus, ReturnValue, Unit
+from .models import Aggregation, Indicator, ReportingPeriod, ReturnStatus, ReturnValue, Unit
 from .validation import ratio
 
 CENT = Decimal("0.01")
@@ -64,33 +64,35 @@ class Rollup:
 
 
 def rollup(period: ReportingPeriod, root: Unit) -> Rollup:
-    """Totals for the root and every unit below it.
+    """Totals for the root and every unit below it, from one read of the subtree's accepted figures.
 
-    A unit with no units below it (a commune) has its own figures as totals: one pass over the rows.
-    A unit with units below it (the province, a department with its offices) is summed by the
-    database over its path prefix — one query each, and there are few of them.
+    Each unit's own figures are gathered first (one return per unit and period), then added once
+    to the unit and to each of its ancestors up to the root.
     """
     indicators = period.form.ordered_indicators()
     code_of = {i.pk: i.code for i in indicators if i.aggregation != Aggregation.RATIO}
-    units = list(root.subtree().values_list("pk", "parent_id"))
-    inner = {parent for _pk, parent in units if parent is not None} | ({root.pk} if len(units) > 1 else set())
+    skip = root.path.count("/") - 2  # "/1/7/42/" under root "/1/7/" → [7, 42]
+    chains = {pk: [int(part) for part in path.strip("/").split("/")[skip:]]
+              for pk, path in root.subtree().values_list("pk", "path")}
     own: dict[int, dict[str, int]] = defaultdict(dict)
     rows = _accepted_values(period, root).values_list("return_obj__unit_id", "indicator_id").annotate(cents=_CENTS)
     for unit_id, indicator_id, value in rows.iterator(chunk_size=10000):
         code = code_of.get(indicator_id)
         if code is not None:
             own[unit_id][code] = value
-    result = Rollup(root=root, indicators=indicators)
-    for unit_id, by_code in own.items():
-        if unit_id not in inner:
-            result.totals[unit_id] = apply_rules(indicators, by_code, dict.fromkeys(by_code, 1))
-            result.reporting_units[unit_id] = 1
-    for unit in Unit.objects.filter(pk__in=inner):
-        cents, counts = _subtree_sums(period, unit, code_of)
-        if cents:
-            result.totals[unit.pk] = apply_rules(indicators, cents, counts)
-            result.reporting_units[unit.pk] = (Return.objects.filter(
-                period=period, status=ReturnStatus.ACCEPTED, unit__path__startswith=unit.path).count())
+    cents: dict[int, dict[str, int]] = defaultdict(dict)
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    reporting: dict[int, int] = defaultdict(int)
+    for unit_id, figures in own.items():
+        for ancestor in chains[unit_id]:
+            sums, numbers = cents[ancestor], counts[ancestor]
+            for code, value in figures.items():
+                sums[code] = sums.get(code, 0) + value
+                numbers[code] = numbers.get(code, 0) + 1
+            reporting[ancestor] += 1
+    result = Rollup(root=root, indicators=indicators, reporting_units=dict(reporting))
+    for unit_id, sums in cents.items():
+        result.totals[unit_id] = apply_rules(indicators, sums, counts[unit_id])
     return result
 
 
