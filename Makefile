@@ -12,7 +12,7 @@ export BASE_URL ?= http://$(HOST):$(PORT)
 # The settings turn DEBUG off and restrict the accepted host names unless this is a loopback address.
 export BIND_HOST = $(HOST)
 
-.PHONY: install js-tools run serve test lint test-sqlite test-postgres bench-pages bench-contest bench-chat search-eval messages clean attack-suite bench-lookups bench-api bench-web cluster-check
+.PHONY: install js-tools run serve test lint test-sqlite test-postgres bench-pages bench-reporting bench-contest bench-chat search-eval messages clean attack-suite bench-lookups bench-api bench-web cluster-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,10 @@ bench-pages: $(STAMP)
 ## Legal pages: the biggest document (Bộ luật Dân sự in the demo), /van-ban/ and a list; warm median/p95 ms, SQL queries.
 bench-legal-pages: $(STAMP)
 	$(PY) manage.py bench_legal_pages
+
+## Reporting: roll-up and XLSX export of 3,321 communes × 30 indicators × 4 periods (rolled back), as JSON.
+bench-reporting: $(STAMP)
+	$(PY) manage.py reporting_bench --communes 3321 --indicators 30 --periods 4
 
 ## Contest last-hour rush against uvicorn (2 workers, production settings) on PostgreSQL database
 ## pbgdpl_bench (BENCH_DB=sqlite for the embedded default); BENCH_USERS, BENCH_CONCURRENCY; JSON report.

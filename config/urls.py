@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pbgdpl.accounts.password_reset import LimitedPasswordResetView
-from pbgdpl.core import document_views
+from pbgdpl.core import document_views, open_data_views
 from pbgdpl.core import views as core_views
 from pbgdpl.core.pagecache.deps import depends_on
 from pbgdpl.core.pagecache.pages import ALL_PAGES
@@ -23,6 +23,8 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", depends_on(ALL_PAGES)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("du-lieu-mo/", core_views.open_data, name="open_data"),
+    re_path(r"^du-lieu-mo/(?P<slug>[a-z0-9-]+)\.(?P<fmt>csv|json)$", open_data_views.dataset_file, name="open_data_file"),
+    path("du-lieu-mo/<slug:slug>/tu-dien-du-lieu.json", open_data_views.data_dictionary, name="open_data_dictionary"),
     path("quan-tri/xac-thuc/", include("pbgdpl.accounts.twofactor_urls")),
     path("quan-tri/password_reset/", LimitedPasswordResetView.as_view()),  # before Wagtail's: limited
     path("quan-tri/", include(wagtailadmin_urls)),
@@ -39,6 +41,7 @@ urlpatterns = [
     path("tra-cuu/", include("pbgdpl.lookups.urls")),
     path("hoi-truc-tuyen/api/", include("pbgdpl.chat.urls")),
     path("webhooks/", include("pbgdpl.chat.webhook_urls")),
+    path("", include("pbgdpl.reporting.urls")),  # registries inside their sections, /du-lieu-mo/
     path("", include("pbgdpl.news.urls")),
 ]
 

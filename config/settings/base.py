@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "pbgdpl.lookups",
     "pbgdpl.api",
     "pbgdpl.chat",
+    "pbgdpl.reporting",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -92,6 +93,8 @@ MIDDLEWARE = [
     "pbgdpl.core.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "pbgdpl.core.security.SecurityHeadersMiddleware",
+    # Cookieless visit counting of rendered pages; cache hits are counted by the page cache's hit hook.
+    "pbgdpl.reporting.visits.VisitCounterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pbgdpl.core.site_paths.SiteRootPathsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -345,3 +348,6 @@ MESSENGER_APP_SECRET = os.environ.get("MESSENGER_APP_SECRET", "")
 MESSENGER_VERIFY_TOKEN = os.environ.get("MESSENGER_VERIFY_TOKEN", "")
 MESSENGER_PAGE_TOKEN = os.environ.get("MESSENGER_PAGE_TOKEN", "")
 MESSENGER_API_BASE = os.environ.get("MESSENGER_API_BASE", "https://graph.facebook.com/v21.0")
+# Visit statistics are buffered per process and written in one batch this often (or this many views).
+VISIT_STATS_FLUSH_SECONDS = int(os.environ.get("VISIT_STATS_FLUSH_SECONDS", "60"))
+VISIT_STATS_FLUSH_SIZE = int(os.environ.get("VISIT_STATS_FLUSH_SIZE", "200"))

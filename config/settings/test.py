@@ -26,3 +26,6 @@ SEARCH_INDEX_DIR = VAR_DIR / "test-search"
 # pbgdpl/security_tests switch the two-factor requirement and the staff session limits back on.
 TWO_FACTOR_REQUIRED = False
 STAFF_SESSION_IDLE_SECONDS = STAFF_SESSION_MAX_SECONDS = 10 * 365 * 24 * 3600
+# Visit counting writes nothing during other tests (their query counts stay exact); its own tests
+# lower the thresholds.
+VISIT_STATS_FLUSH_SECONDS = VISIT_STATS_FLUSH_SIZE = 10**9

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from wagtail.snippets.views.snippets import IndexView
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -28,12 +29,14 @@ def spreadsheet_safe(value: object) -> object:
 
 
 def append_row(worksheet, values: Iterable[object]) -> None:
-    """Append one row to an openpyxl worksheet with every text cell made safe and typed as a string."""
+    """Append one row to an openpyxl worksheet (ordinary or write-only) with every text cell made safe
+    and typed as a string."""
+    make_cell = WriteOnlyCell if isinstance(worksheet, WriteOnlyWorksheet) else Cell
     row = []
     for value in values:
         safe = spreadsheet_safe(value)
         if isinstance(safe, str):
-            cell = Cell(worksheet, value=safe)
+            cell = make_cell(worksheet, value=safe)
             cell.data_type = "s"  # never "f" (formula), whatever the text looks like
             row.append(cell)
         else:

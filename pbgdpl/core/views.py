@@ -27,8 +27,11 @@ def healthz(request):
 def open_data(request):
     """"Dữ liệu mở": the feeds, the documents' JSON and the sitemap, explained for people."""
     example = "/van-ban/91-2015-qh13.json"
+    from .open_data import datasets
+
     return render(request, "core/open_data.html", {
         "example": example,
+        "datasets": datasets(),
         "trail": [{"title": "Trang chủ", "url": "/"}, {"title": "Dữ liệu mở", "url": ""}],
     })
 

@@ -92,3 +92,20 @@ def portal_communes(request=None) -> tuple[str, ...]:
     site = Site.find_for_request(request) if request is not None else Site.objects.filter(is_default_site=True).first()
     province = PortalSettings.for_site(site).province if site else "Tỉnh Hưng Yên"
     return communes_of(province)
+
+
+def _province(province_name: str) -> Province | None:
+    wanted = _folded(_own_name(province_name))
+    return next((p for p in Province.iter_all() if _folded(_own_name(p.name)) == wanted), None)
+
+
+def official_units(province_name: str) -> tuple[tuple[int, str], tuple[tuple[int, str], ...]] | None:
+    """The province's official (code, name) and its communes' (code, name), sorted like
+    :func:`communes_of`; None if the province is unknown. For registers keyed by the official codes."""
+    province = _province(province_name)
+    if province is None:
+        return None
+    wards = [(ward.code.value, " ".join(ward.name.split())) for ward in Ward.iter_all()
+             if ward.province_code == province.code]
+    wards.sort(key=lambda pair: vietnamese_sort_key(_own_name(pair[1])))
+    return (province.code.value, province.name), tuple(wards)
