@@ -46,7 +46,7 @@ def test_data_migration_cleans_stored_text_and_its_hash():
     LegalDocument.objects.filter(pk=law.pk).update(title=f"Bộ luật Lao đ{SOFT}ộng")
     Provision.objects.filter(version__document=law, eid="dieu-1").update(title=f"Quyền của ng{SOFT}ười lao động")
     DocumentVersion.objects.filter(document=law).update(text=f"Điều 1. Quyền của ng{SOFT}ười lao động", content_hash="x")
-    migration = importlib.import_module("pbgdpl.legal.migrations.0007_strip_invisible_characters")
+    migration = importlib.import_module("pbgdpl.legal.migrations.0008_strip_invisible_characters")
     migration.clean(apps, None)
     law.refresh_from_db()
     assert law.title == "Bộ luật Lao động"
