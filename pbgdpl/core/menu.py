@@ -1,7 +1,7 @@
 """The main menu in two levels: at most seven top entries, the rest grouped under them.
 
 The entries are the home page's in-menu sections (editors choose them in the page tree) plus a few
-fixed public areas that are not pages (/van-ban/, /luyen-tap/). ``MENU_GROUPS`` puts sections
+fixed public areas that are not pages (/van-ban/, /luyen-tap/, /tra-cuu/). ``MENU_GROUPS`` puts sections
 under a group by their slug (fixed by the site tree); an in-menu section in no group stays at the
 top level, so a new section is never lost from the menu.
 """
@@ -14,13 +14,14 @@ from django.utils.translation import gettext_lazy as _
 
 # (group title, the slugs or fixed paths under it, in this order).
 MENU_GROUPS: list[tuple[str, list[str]]] = [
-    (_("Tin tức"), ["tin-tuc", "tinh-huong-phap-luat", "tai-lieu-tuyen-truyen"]),
+    (_("Tin tức"), ["tin-tuc", "tinh-huong-phap-luat", "tai-lieu-tuyen-truyen", "/tra-cuu/"]),
     (_("Cuộc thi, luyện tập"), ["cuoc-thi", "/luyen-tap/"]),
     (_("Phổ biến pháp luật"), ["huong-dan-nghiep-vu", "tu-sach-phap-luat", "hoa-giai-o-co-so",
                                "chuan-tiep-can-phap-luat", "bao-cao-vien-phap-luat"]),
 ]
 # Areas that are Django views, not pages, with the title the menu shows.
-FIXED_LINKS = {"/van-ban/": _("Văn bản pháp luật"), "/luyen-tap/": _("Luyện tập")}
+FIXED_LINKS = {"/van-ban/": _("Văn bản pháp luật"), "/luyen-tap/": _("Luyện tập"),
+               "/tra-cuu/": _("Tra cứu xử phạt, giá đất, bản án")}
 # Top-level order: these first (by slug or path), then the groups, then any other section.
 LEADING = ["/van-ban/", "hoi-dap"]
 TRAILING = ["gioi-thieu"]

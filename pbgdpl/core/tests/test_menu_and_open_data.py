@@ -39,7 +39,7 @@ def test_a_new_section_outside_the_groups_stays_in_the_menu():
     # A group left with one entry shows that entry itself ("Luyện tập" without a contest section).
     assert titles == ["Văn bản pháp luật", "Tin tức", "Luyện tập", "Chuyên mục mới", "Giới thiệu"]
     news = next(entry for entry in entries if entry.title == "Tin tức")
-    assert news.current and [c.title for c in news.children] == ["Tin tức", "Tình huống"]
+    assert news.current and [c.title for c in news.children] == ["Tin tức", "Tình huống", "Tra cứu xử phạt, giá đất, bản án"]
 
 
 def test_home_page_puts_search_three_services_and_latest_news_first(seeded_site, db, client):
