@@ -22,7 +22,10 @@ def test_published_questions_carry_no_personal_data(client, demo_qa):  # noqa: F
 
 @pytest.mark.django_db
 def test_search_route_answers_and_validates(client, settings, tmp_path):
+    from pbgdpl.search import index as index_mod
+
     settings.SEARCH_INDEX_DIR = tmp_path / "search"
+    index_mod.readers.reset()
     response = client.get("/api/v1/search", {"q": "ly hôn"})
     assert response.status_code == 200 and response.json()["query"] == "ly hôn"
     assert client.get("/api/v1/search", {"q": ""}).status_code == 422

@@ -15,6 +15,18 @@ ZALO_SECRET, ZALO_APP = "oa-secret-for-tests", "1234567890"
 FB_SECRET, FB_VERIFY = "fb-app-secret-for-tests", "verify-me"
 
 
+@pytest.fixture(autouse=True)
+def _own_empty_search_index(settings, tmp_path):
+    """Suggestions come from the site search: each test starts from an empty index of its own,
+    whatever earlier tests left in the shared one (``search_dir``/``laws`` index what they need)."""
+    from pbgdpl.search import index as index_mod
+
+    settings.SEARCH_INDEX_DIR = tmp_path / "empty-search"
+    index_mod.readers.reset()
+    yield
+    index_mod.readers.reset()
+
+
 @pytest.fixture
 def fake_platform(settings):
     with FakePlatform() as fake:

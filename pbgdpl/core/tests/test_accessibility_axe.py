@@ -46,6 +46,8 @@ def _public_pages() -> list[str]:
         "/cuoc-thi/", contest.get_absolute_url(), round_.get_absolute_url(),
         "/cuoc-thi/dang-ky/", "/cuoc-thi/dang-nhap/", "/cuoc-thi/quen-mat-khau/",
         "/luyen-tap/", practice.get_absolute_url(), "/du-lieu-mo/", "/trang-khong-co/",
+        "/tra-cuu/", "/tra-cuu/xu-phat/?q=xe+may+vuot+den+do", "/tra-cuu/gia-dat/?xa=pho+hien&duong=dien+bien",
+        "/tra-cuu/ban-an/", "/bao-cao-vien-phap-luat/", "/hoa-giai-o-co-so/", "/chuan-tiep-can-phap-luat/",
     ]
 
 

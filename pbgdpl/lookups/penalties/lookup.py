@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,14 +168,16 @@ def bump_version() -> None:
     """Call after violations change: every process rebuilds its index on its next look-up."""
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+    except ValueError:  # no version yet (or a cleared cache): one no process can hold already
+        cache.set(VERSION_KEY, time.time_ns(), None)
 
 
 def current_index() -> PenaltyIndex:
     version = cache.get(VERSION_KEY)
-    if version is None:  # a cleared cache: start a new version so every process rebuilds once
-        cache.add(VERSION_KEY, 1, None)
+    if version is None:
+        # A cleared cache: start from a value no process can hold already (a small counter would
+        # restart at 1 and match a stale index built before the clear).
+        cache.add(VERSION_KEY, time.time_ns(), None)
         version = cache.get(VERSION_KEY)
     if _local["index"] is None or _local["version"] != version:
         _local["index"], _local["version"] = PenaltyIndex.build(), version
