@@ -22,7 +22,10 @@ def _trail(*steps: tuple[str, str]) -> list[dict]:
 
 
 def _card(violation: Violation) -> dict:
+    from .penalties.amendments import describe
+
     return {
+        "changes": describe(getattr(violation, "changes", [])),
         "violation": violation,
         "fine": presentation.fine_text(violation),
         "organisation_fine": presentation.organisation_fine_text(violation),

@@ -203,6 +203,16 @@ def find_violations(query: str, *, on: datetime.date, vehicle: str = "", field: 
     if vehicle:
         allowed = set(Violation.objects.filter(vehicle=vehicle).values_list("pk", flat=True))
         ranked = [pair for pair in ranked if pair[0] in allowed]
-    ranked = ranked[:limit]
-    by_id = Violation.objects.public().in_bulk([pk for pk, _score in ranked])
-    return [by_id[pk] for pk, _score in ranked if pk in by_id]
+    from .amendments import changes_for, changes_on, is_gone
+
+    changes = changes_on(in_force, on)
+    by_id = Violation.objects.public().in_bulk([pk for pk, _score in ranked[: limit * 2]])
+    found = []
+    for pk, _score in ranked[: limit * 2]:
+        violation = by_id.get(pk)
+        if violation is None:
+            continue
+        violation.changes = changes_for(violation, changes)
+        if not is_gone(violation.changes):  # repealed or replaced on that date: no longer an answer
+            found.append(violation)
+    return found[:limit]

@@ -97,3 +97,23 @@ def test_field_filter_keeps_the_decrees_of_that_field(client, sample_decrees):
     assert "Vứt, thải" not in html
     html = client.get(URL, {"q": "phat bao nhieu vut rac", "linh_vuc": "tai-nguyen-moi-truong"}).content.decode()
     assert "Vứt, thải rác thải sinh hoạt trên vỉa hè" in html
+
+
+@pytest.mark.django_db
+def test_a_later_decree_that_amends_or_repeals_a_point(client, sample_decrees):
+    from pbgdpl.legal.tests.factories import LegalDocumentFactory, relation
+
+    traffic = sample_decrees["901/2026/NĐ-CP"].document
+    LegalDocumentFactory(
+        number="950/2026/NĐ-CP", title="Sửa đổi, bổ sung một số điều của Nghị định 901/2026/NĐ-CP", doc_type="Nghị định",
+        issuer="chinh-phu", text="Điều 1. Sửa đổi điểm a khoản 3 Điều 6\nNội dung mẫu.",
+        issued_on=datetime.date(2026, 6, 1), effective_from=datetime.date(2026, 7, 1),
+        relations=[relation("amends", traffic, object_eid="dieu-6-khoan-3-diem-a"),
+                   relation("repeals", traffic, object_eid="dieu-8")],
+    )
+    html = client.get(URL, {"q": "xe may vuot den do", "ngay": "01/08/2026"}).content.decode()
+    first_card = html.split('class="card lk-card"')[1]
+    assert "Bị sửa đổi, bổ sung bởi Nghị định số 950/2026/NĐ-CP từ ngày 01/07/2026" in first_card
+    # The pedestrian article is repealed from 01/07/2026: an answer before, none after.
+    assert "Vượt qua dải phân cách" in client.get(URL, {"q": "di bo vuot dai phan cach", "ngay": "30/06/2026"}).content.decode()
+    assert "Vượt qua dải phân cách" not in client.get(URL, {"q": "di bo vuot dai phan cach", "ngay": "02/07/2026"}).content.decode()
