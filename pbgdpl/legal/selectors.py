@@ -189,8 +189,11 @@ def facet_counts(base: QuerySet, filters: Filters) -> list[Facet]:
 
 
 def known_values(key: str, values: Iterable[str]) -> set[str]:
-    """Which of ``values`` exist for filter group ``key`` (one query for the vocabularies)."""
-    values = set(values)
+    """Which of ``values`` exist for filter group ``key`` (one query for the vocabularies).
+
+    A value with a NUL or other control character exists nowhere, and PostgreSQL refuses it in a
+    query, so it is dropped before asking."""
+    values = {value for value in values if value.isprintable()}
     if key == "hieu_luc":
         return values & set(Validity.values)
     if key == "pham_vi":
