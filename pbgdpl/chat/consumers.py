@@ -204,8 +204,12 @@ class StaffConsumer(AsyncWebsocketConsumer):
         except Exception:
             log.exception("Chat: staff frame failed")
             replies = [protocol.error("Có lỗi khi gửi, vui lòng thử lại.", client_id=str(frame.get("client_id") or ""))]
-        for reply in replies:
-            await self.send(text_data=json.dumps(reply, ensure_ascii=False))
+        try:
+            for reply in replies:
+                await self.send(text_data=json.dumps(reply, ensure_ascii=False))
+        except Exception:  # the staff socket closed meanwhile (a restart): the message is stored;
+            # the inbox catches up by time when it reconnects, so there is nothing to send now.
+            log.info("Chat: staff socket closed before its reply could be sent")
 
     async def chat_message(self, event):
         await self.send(text_data=json.dumps({"type": "message", "channel": event.get("channel", ""),
