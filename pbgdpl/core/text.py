@@ -53,3 +53,10 @@ def strip_invisible(text: str) -> str:
     text = _ODD_SPACES.sub(" ", text)
     text = text.replace("\x0b", "\n").replace("\x0c", "\n")
     return _CONTROLS.sub("", text)
+
+
+def search_key(*parts: object) -> str:
+    """What typed text is compared with: the non-empty ``parts`` joined, without diacritics, lower
+    case, single-spaced. ``search_key("Phường Phố Hiến", None)`` → ``"phuong pho hien"``."""
+    joined = " ".join(str(part) for part in parts if part)
+    return " ".join(fold_diacritics(joined).lower().split())

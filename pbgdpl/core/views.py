@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
+from .breadcrumbs import trail
+
 logger = logging.getLogger(__name__)
 
 
@@ -24,6 +26,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
 
 
+
 def open_data(request):
     """"Dữ liệu mở": the feeds, the documents' JSON and the sitemap, explained for people."""
     example = "/van-ban/91-2015-qh13.json"
@@ -32,7 +35,7 @@ def open_data(request):
     return render(request, "core/open_data.html", {
         "example": example,
         "datasets": datasets(),
-        "trail": [{"title": "Trang chủ", "url": "/"}, {"title": "Dữ liệu mở", "url": ""}],
+        "trail": trail(("Dữ liệu mở", "")),
     })
 
 

@@ -7,18 +7,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from pbgdpl.core.breadcrumbs import trail
 from pbgdpl.core.htmx import is_htmx_partial
 
 from . import presentation
 from .forms import PenaltyLookupForm
 from .models import Violation
 from .penalties.lookup import find_violations
-
-
-def _trail(*steps: tuple[str, str]) -> list[dict]:
-    items = [{"title": "Trang chủ", "url": "/"}, *({"title": title, "url": url} for title, url in steps)]
-    items[-1]["url"] = ""
-    return items
 
 
 def _card(violation: Violation) -> dict:
@@ -36,7 +31,7 @@ def _card(violation: Violation) -> dict:
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "lookups/index.html", {"trail": _trail(("Tra cứu", ""))})
+    return render(request, "lookups/index.html", {"trail": trail(("Tra cứu", ""))})
 
 
 def penalties(request: HttpRequest) -> HttpResponse:
@@ -52,28 +47,10 @@ def penalties(request: HttpRequest) -> HttpResponse:
             cards = [_card(violation) for violation in found]
     context = {
         "form": form, "cards": cards, "asked": asked, "on": on,
-        "trail": _trail(("Tra cứu", reverse("lookups:index")), ("Xử phạt vi phạm hành chính", "")),
+        "trail": trail(("Tra cứu", reverse("lookups:index")), ("Xử phạt vi phạm hành chính", "")),
     }
     template = "lookups/_penalty_results.html" if is_htmx_partial(request) else "lookups/penalties.html"
     return render(request, template, context)
-
-
-def land_prices(request: HttpRequest) -> HttpResponse:
-    from .landprices.views import land_prices as view
-
-    return view(request, _trail)
-
-
-def judgments(request: HttpRequest) -> HttpResponse:
-    from .judgments.views import judgments as view
-
-    return view(request, _trail)
-
-
-def judgment(request: HttpRequest, pk: int) -> HttpResponse:
-    from .judgments.views import judgment as view
-
-    return view(request, pk, _trail)
 
 
 def violation(request: HttpRequest, pk: int) -> HttpResponse:
@@ -82,7 +59,7 @@ def violation(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     context = {
         "card": _card(found),
-        "trail": _trail(("Tra cứu", reverse("lookups:index")), ("Xử phạt vi phạm hành chính", reverse("lookups:penalties")),
+        "trail": trail(("Tra cứu", reverse("lookups:index")), ("Xử phạt vi phạm hành chính", reverse("lookups:penalties")),
                         (presentation.legal_basis(found), "")),
     }
     return render(request, "lookups/violation.html", context)

@@ -14,11 +14,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from pbgdpl.core.breadcrumbs import trail
+
 from .. import selectors
 from ..document_data import document_data
 from ..models import LegalDocument, Relation, Scope, Validity
 from ..validity import document_label, eid_label, validity_on
-from .listing import badge_class, trail
+from .listing import badge_class
 from .params import read_date
 from .rendering import annotate, render_unit, rendered_text
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from pbgdpl.core import pagecache
+from pbgdpl.core.breadcrumbs import trail
 from pbgdpl.core.htmx import is_htmx_partial
 
 from .. import selectors
@@ -58,11 +59,6 @@ def _decorate(page: Page) -> list[dict]:
     return rows
 
 
-def trail(*steps: tuple[str, str]) -> list[dict]:
-    """Breadcrumb steps from the home page; the last one is the current page (no link)."""
-    items = [{"title": _("Trang chủ"), "url": "/"}, *({"title": title, "url": url} for title, url in steps)]
-    items[-1]["url"] = ""
-    return items
 
 
 def _list_links() -> list[dict]:

@@ -7,9 +7,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from pbgdpl.core.breadcrumbs import trail
 from pbgdpl.core.htmx import is_htmx_partial
 from pbgdpl.core.numbers import parse_ascii_int
-from pbgdpl.core.text import fold_diacritics
+from pbgdpl.core.text import search_key
 
 from ..forms import JudgmentSearchForm
 from ..models import Judgment
@@ -18,12 +19,12 @@ from ..models.judgments import NATIONAL_PORTAL
 FRAME_WORDS = {"ban", "an", "le", "ve", "cua", "toa"}
 
 
-def judgments(request: HttpRequest, trail) -> HttpResponse:
+def judgments(request: HttpRequest) -> HttpResponse:
     form = JudgmentSearchForm(request.GET or None)
     rows = Judgment.objects.published()
     if form.is_valid():
         data = form.cleaned_data
-        words = [w for w in fold_diacritics(data["q"]).lower().split() if w not in FRAME_WORDS]
+        words = [w for w in search_key(data["q"]).split() if w not in FRAME_WORDS]
         for word in words:
             rows = rows.filter(search_text__contains=word)
         if data["loai"]:
@@ -41,7 +42,7 @@ def judgments(request: HttpRequest, trail) -> HttpResponse:
     return render(request, template, context)
 
 
-def judgment(request: HttpRequest, pk: int, trail) -> HttpResponse:
+def judgment(request: HttpRequest, pk: int) -> HttpResponse:
     found = Judgment.objects.published().prefetch_related("provisions__document__doc_type").filter(pk=pk).first()
     if found is None:
         raise Http404

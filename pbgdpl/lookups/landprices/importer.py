@@ -17,7 +17,7 @@ from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from pbgdpl.core.text import fold_diacritics
+from pbgdpl.core.text import search_key
 
 from ..models import LandPriceRow, LandPriceTable
 
@@ -50,8 +50,8 @@ class ImportResult:
 
 
 def fold(text: str) -> str:
-    """What citizens' typing is compared with: no diacritics, lower case, single spaces."""
-    return re.sub(r"\s+", " ", fold_diacritics(str(text or "")).lower()).strip()
+    """What citizens' typing is compared with (``core.text.search_key``)."""
+    return search_key(text)
 
 
 def _header_key(text: str) -> str:

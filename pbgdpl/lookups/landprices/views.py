@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from pbgdpl.core.breadcrumbs import trail
 from pbgdpl.core.htmx import is_htmx_partial
 
 from ..forms import LandPriceLookupForm
@@ -18,7 +19,7 @@ def _row(row) -> dict:
     return {"row": row, "prices": [(position, money(price) if price else "—") for position, price in row.prices()]}
 
 
-def land_prices(request: HttpRequest, trail) -> HttpResponse:
+def land_prices(request: HttpRequest) -> HttpResponse:
     form = LandPriceLookupForm(request.GET or None)
     answer, asked, on = None, False, timezone.localdate()
     if form.is_valid():

@@ -9,7 +9,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from pbgdpl.core.text import fold_diacritics
+from pbgdpl.core.text import search_key
 
 NATIONAL_PORTAL = "https://congbobanan.toaan.gov.vn/"
 
@@ -80,9 +80,7 @@ class Judgment(ClusterableModel):
                                                  "“Che tên” trước.") % {"names": ", ".join(names[:5])}})
 
     def save(self, *args, **kwargs):
-        self.search_text = fold_diacritics(
-            " ".join((self.number, self.title, self.court, self.legal_issue, self.summary))
-        ).lower()
+        self.search_text = search_key(self.number, self.title, self.court, self.legal_issue, self.summary)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -14,13 +14,13 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from pbgdpl.core.numbers import normalize_vietnamese_phone
-from pbgdpl.core.text import fold_diacritics
+from pbgdpl.core.text import search_key
 
 from .units import Unit
 
 
 def folded(*parts: object) -> str:
-    return " ".join(fold_diacritics(str(p)).lower() for p in parts if p)
+    return search_key(*parts)
 
 
 class Searchable(models.Model):
