@@ -132,7 +132,7 @@ class PenaltyIndex:
         return cls(rows)
 
     def score(self, understood: Understood, allowed_documents: set[int] | None) -> list[tuple[int, float]]:
-        query_terms = Counter(_terms(understood.folded, [w for w in understood.accented]))
+        query_terms = Counter(_terms(understood.folded, understood.accented))
         scored = []
         for row in self.rows:
             if allowed_documents is not None and row.document_id not in allowed_documents:
