@@ -20,6 +20,7 @@ SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS, **QUIZ_S
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("xac-minh/thu-thach/", core_views.altcha_challenge, name="altcha_challenge"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", depends_on(ALL_PAGES)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("du-lieu-mo/", core_views.open_data, name="open_data"),

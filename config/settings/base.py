@@ -275,7 +275,7 @@ QA_OVERDUE_DAYS = int(os.environ.get("QA_OVERDUE_DAYS", "7"))
 QA_RATE_LIMIT_HOUR = int(os.environ.get("QA_RATE_LIMIT_HOUR", "5"))
 QA_RATE_LIMIT_DAY = int(os.environ.get("QA_RATE_LIMIT_DAY", "20"))
 # ALTCHA proof-of-work difficulty (the browser tries up to this many hashes).
-QA_ALTCHA_MAX_NUMBER = int(os.environ.get("QA_ALTCHA_MAX_NUMBER", "100000"))
+ALTCHA_MAX_NUMBER = int(os.environ.get("ALTCHA_MAX_NUMBER", "100000"))
 
 # Online contests: registrations per client per hour; failed logins per phone and per client
 # in 15 minutes (generous per client: mobile carriers put many people behind one address).

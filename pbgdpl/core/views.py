@@ -7,7 +7,9 @@ from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
+from . import captcha
 from .breadcrumbs import trail
 
 logger = logging.getLogger(__name__)
@@ -24,6 +26,13 @@ def healthz(request):
         logger.exception("health check: database unreachable")
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
+
+
+@never_cache
+@require_GET
+def altcha_challenge(request):
+    """A fresh ALTCHA challenge for the widget on any public form (includes/altcha_field.html)."""
+    return JsonResponse(captcha.create_challenge())
 
 
 

@@ -8,12 +8,11 @@ from django import forms
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from pbgdpl.core import captcha
 from pbgdpl.core.forms import VietnameseMessagesMixin
 from pbgdpl.core.numbers import normalize_vietnamese_phone
 from pbgdpl.core.uploads import validate_document
 from pbgdpl.legal.models import Field
-
-from . import captcha
 
 TEXT_MIN = 30
 TEXT_MAX = 3000

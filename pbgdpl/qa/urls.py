@@ -8,7 +8,6 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("gui-cau-hoi/", views.ask, name="ask"),
     path("gui-cau-hoi/da-gui/", views.sent, name="sent"),
-    path("gui-cau-hoi/thu-thach/", views.challenge, name="challenge"),
     path("goi-y/", views.suggestions, name="suggestions"),
     path("rss/", feeds.LatestAnswersFeed(), name="rss"),
     path("tra-cuu/", lookup.lookup, name="lookup"),

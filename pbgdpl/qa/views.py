@@ -6,7 +6,7 @@ import logging
 import secrets
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from pbgdpl.core.numbers import parse_ascii_int
 from pbgdpl.geo.communes import portal_communes
 from pbgdpl.search import engine
 
-from . import captcha, ratelimit, selectors, services
+from . import ratelimit, selectors, services
 from .forms import TEXT_MAX, TEXT_MIN, AskForm, ListFilterForm
 from .models import Question, hash_token
 
@@ -177,13 +177,6 @@ def sent(request: HttpRequest) -> HttpResponse:
         {"question": question, "private_url": services.private_url(data["token"]),
          "trail": _trail((_("Đã gửi câu hỏi"), ""))},
     )
-
-
-@never_cache
-@require_GET
-def challenge(request: HttpRequest) -> JsonResponse:
-    """A fresh ALTCHA challenge for the widget."""
-    return JsonResponse(captcha.create_challenge())
 
 
 @require_GET

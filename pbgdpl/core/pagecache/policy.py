@@ -13,7 +13,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re
 
-DEFAULT_EXCLUDED_PREFIXES = ("/quan-tri/", "/django-admin/", "/healthz", "/static/", "/media/", "/tai-lieu/")
+DEFAULT_EXCLUDED_PREFIXES = ("/quan-tri/", "/django-admin/", "/healthz", "/xac-minh/", "/static/", "/media/", "/tai-lieu/")
 _excluded: list[str] = []
 
 

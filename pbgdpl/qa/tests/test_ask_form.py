@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from pbgdpl.qa import captcha
+from pbgdpl.core import captcha
 from pbgdpl.qa.models import Question, Status
 
 URL = "/hoi-dap/gui-cau-hoi/"
@@ -20,14 +20,14 @@ TEXT = "Tôi cho người quen vay 200 triệu đồng, thỏa thuận lãi 5% m
 
 @pytest.fixture(autouse=True)
 def _fresh_cache(settings):
-    settings.QA_ALTCHA_MAX_NUMBER = 2000  # keep the proof of work cheap in tests
+    settings.ALTCHA_MAX_NUMBER = 2000  # keep the proof of work cheap in tests
     cache.clear()
     yield
     cache.clear()
 
 
 def solved(client) -> str:
-    challenge = client.get("/hoi-dap/gui-cau-hoi/thu-thach/").json()
+    challenge = client.get("/xac-minh/thu-thach/").json()
     return captcha.solve_for_tests(challenge)
 
 
@@ -60,7 +60,7 @@ def test_form_page_is_one_accessible_column_with_consent_and_captcha(client, db)
     for label in ("Họ và tên", "Số điện thoại", "Thư điện tử", "Nội dung câu hỏi", "Lĩnh vực pháp luật"):
         assert f">{label}" in html
     assert "chỉ nhằm mục đích trả lời câu hỏi này" in html  # consent states the purpose
-    assert "<altcha-widget" in html and "/static/qa/altcha.umd.js" in html
+    assert "<altcha-widget" in html and "/static/js/altcha.umd.js" in html
     assert "cdn" not in html.lower()
     assert 'name="submission_key"' in html
     assert 'hx-get="/hoi-dap/goi-y/"' in html

@@ -16,7 +16,7 @@ NAME, PHONE, EMAIL = "Đỗ Thị Trình Duyệt", "0977123456", "trinhduyet@exa
 
 @pytest.mark.browser
 def test_ask_answer_publish_on_a_phone(transactional_db, live_server, phone, screenshot_dir, laws, roles, settings):
-    settings.QA_ALTCHA_MAX_NUMBER = 20000
+    settings.ALTCHA_MAX_NUMBER = 20000
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     page = phone
     page.goto(live_server.url + "/hoi-dap/gui-cau-hoi/")

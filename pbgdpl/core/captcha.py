@@ -21,14 +21,14 @@ CHALLENGE_TTL = datetime.timedelta(minutes=30)
 
 
 def _key() -> str:
-    return f"qa-altcha:{settings.SECRET_KEY}"
+    return f"altcha:{settings.SECRET_KEY}"
 
 
 def create_challenge() -> dict:
     challenge = altcha.create_challenge_v1(
         altcha.ChallengeOptionsV1(
             hmac_key=_key(),
-            max_number=settings.QA_ALTCHA_MAX_NUMBER,
+            max_number=settings.ALTCHA_MAX_NUMBER,
             expires=timezone.now() + CHALLENGE_TTL,
         )
     )
@@ -62,7 +62,7 @@ def verify(payload: str, owner: str = "") -> bool:
     except (ValueError, KeyError, TypeError):
         return False
     # add() is atomic: only the first form that uses a solution owns it.
-    key = f"qa-altcha-used:{signature}"
+    key = f"altcha-used:{signature}"
     if cache.add(key, owner or "-", timeout=int(CHALLENGE_TTL.total_seconds())):
         return True
     return bool(owner) and cache.get(key) == owner
