@@ -1,0 +1,69 @@
+"""Reading audio and video files with Debian's ffprobe: one place for the media apps' calls to it.
+
+Content is judged by what ffprobe finds in the file, never by its extension or the browser's
+declared type, so a renamed or corrupt file is refused before anything is published.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+PROBE_TIMEOUT_SECONDS = 30
+
+
+class MediaFileError(ValueError):
+    """The file is not a readable audio or video file."""
+
+
+@dataclass(frozen=True)
+class MediaInfo:
+    format_names: tuple[str, ...]  # ffprobe's container names, e.g. ("mov", "mp4", "m4a", …)
+    duration_seconds: float
+    has_video: bool
+    has_audio: bool
+    width: int = 0
+    height: int = 0
+    video_codec: str = ""
+    audio_codec: str = ""
+
+
+def probe(path: str | Path) -> MediaInfo:
+    """Describe a media file; raise MediaFileError when ffprobe cannot read it."""
+    command = ["ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", str(path)]
+    try:
+        result = subprocess.run(command, capture_output=True, timeout=PROBE_TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        log.warning("ffprobe failed on %s: %s", path, exc)
+        raise MediaFileError("ffprobe could not run") from exc
+    if result.returncode != 0:
+        raise MediaFileError(result.stderr.decode(errors="replace")[:500] or "unreadable media file")
+    try:
+        data = json.loads(result.stdout)
+    except ValueError as exc:
+        raise MediaFileError("ffprobe printed no JSON") from exc
+    streams = data.get("streams") or []
+    video = next((s for s in streams if s.get("codec_type") == "video"
+                  and not (s.get("disposition") or {}).get("attached_pic")), None)
+    audio = next((s for s in streams if s.get("codec_type") == "audio"), None)
+    if video is None and audio is None:
+        raise MediaFileError("no audio or video stream")
+    fmt = data.get("format") or {}
+    try:
+        duration = float(fmt.get("duration") or (video or audio).get("duration") or 0)
+    except (TypeError, ValueError):
+        duration = 0.0
+    return MediaInfo(
+        format_names=tuple(str(fmt.get("format_name", "")).split(",")),
+        duration_seconds=duration,
+        has_video=video is not None,
+        has_audio=audio is not None,
+        width=int((video or {}).get("width") or 0),
+        height=int((video or {}).get("height") or 0),
+        video_codec=str((video or {}).get("codec_name", "")),
+        audio_codec=str((audio or {}).get("codec_name", "")),
+    )
