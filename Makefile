@@ -59,12 +59,14 @@ test-sqlite: $(STAMP) $(JS_STAMP)
 
 test-postgres: $(STAMP) $(JS_STAMP)
 	@case "$$DATABASE_URL" in \
-	  postgres*) $(BIN)/pytest ;; \
+	  postgres*) mkdir -p var/postgres-run && VAR_DIR=$(CURDIR)/var/postgres-run $(BIN)/pytest ;; \
 	  *) echo "DATABASE_URL does not point at PostgreSQL: the PostgreSQL run is skipped." ;; \
 	esac
 
-## ruff, then the suite on SQLite, then on PostgreSQL when DATABASE_URL points at one.
-test: lint test-sqlite test-postgres
+## ruff, then the suite on SQLite and on PostgreSQL (when DATABASE_URL points at one) side by side:
+## one run per core, each with its own VAR_DIR (media, search index); output printed per run when it ends.
+test: lint
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 ## Merge Wagtail's msgids into locale/vi (after a Wagtail upgrade), compile the .mo files, report coverage.
 messages: $(STAMP)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -11,21 +9,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from pbgdpl.accounts.roles import ADMINISTRATOR
+from pbgdpl.core.dates import parse_date
 
 from .models import AuditEntry
 
 
 def can_view(user) -> bool:
     return user.is_authenticated and (user.is_superuser or user.groups.filter(name=ADMINISTRATOR).exists())
-
-
-def _date(value: str) -> datetime.date | None:
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.datetime.strptime(value.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def audit_log(request: HttpRequest) -> HttpResponse:
@@ -45,7 +35,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     for key, lookup in (("from", "at__date__gte"), ("to", "at__date__lte")):
         raw = params.get(key, "").strip()
         if raw:
-            day = _date(raw)
+            day = parse_date(raw)
             if day is None:
                 errors.append(_("Ngày “%(value)s” không hợp lệ (dd/mm/yyyy).") % {"value": raw})
             else:

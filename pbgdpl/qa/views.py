@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pbgdpl.core.breadcrumbs import trail
 from pbgdpl.core.numbers import parse_ascii_int
 from pbgdpl.geo.communes import portal_communes
 from pbgdpl.search import engine
@@ -36,11 +37,8 @@ def _section_page():
 
 
 def _trail(*steps: tuple[str, str]) -> list[dict]:
-    trail = [{"title": _("Trang chủ"), "url": "/"}, {"title": _("Hỏi đáp pháp luật"), "url": reverse("qa:index")}]
-    trail += [{"title": title, "url": url} for title, url in steps]
-    if len(steps) == 0:
-        trail[-1]["url"] = ""
-    return trail
+    """Breadcrumbs inside the Q&A section (the section itself when no step is given)."""
+    return trail((_("Hỏi đáp pháp luật"), reverse("qa:index")), *steps)
 
 
 @require_GET

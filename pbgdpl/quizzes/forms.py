@@ -9,6 +9,7 @@ from django.contrib.auth import password_validation
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pbgdpl.core.dates import parse_date
 from pbgdpl.core.forms import VietnameseMessagesMixin
 
 from .models import Contest, Unit
@@ -93,13 +94,8 @@ class RegistrationForm(VietnameseMessagesMixin, forms.Form):
         raw = self.cleaned_data["birth_date"].strip()
         if not raw:
             return None
-        for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
-            try:
-                value = datetime.datetime.strptime(raw, fmt).date()
-                break
-            except ValueError:
-                continue
-        else:
+        value = parse_date(raw)
+        if value is None:
             raise forms.ValidationError(_("Ngày sinh không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 25/03/1990."))
         today = timezone.localdate()
         if value >= today or value.year < 1900:

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from pbgdpl.core import ratelimit
+from pbgdpl.core.breadcrumbs import trail
 from pbgdpl.core.htmx import is_htmx_partial
 from pbgdpl.core.numbers import parse_ascii_int
 
@@ -80,25 +81,18 @@ def _start_state(round_: Round | None, cid: int | None) -> dict:
 # ---------------------------------------------------------------------------- contests
 
 
-def _trail(*steps: tuple[str, str]) -> list[dict]:
-    """Breadcrumbs from the home page; the last step is the current page (no link)."""
-    trail = [{"title": "Trang chủ", "url": "/"}] + [{"title": t, "url": u} for t, u in steps]
-    trail[-1]["url"] = ""
-    return trail
-
-
 def _contest_trail(contest: Contest | None = None, *more: tuple[str, str]) -> list[dict]:
     steps = [("Cuộc thi", reverse("quizzes:list"))]
     if contest is not None:
         steps.append((contest.title, contest.get_absolute_url()))
-    return _trail(*steps, *more)
+    return trail(*steps, *more)
 
 
 def _practice_trail(quiz: PracticeQuiz | None) -> list[dict]:
     steps = [("Luyện tập", reverse("practice:list"))]
     if quiz is not None:
         steps.append((quiz.title, ""))
-    return _trail(*steps)
+    return trail(*steps)
 
 
 def contest_list(request: HttpRequest) -> HttpResponse:

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from pbgdpl.core import dates
 from pbgdpl.core.text import vietnamese_slug
 
 from ..models import DocumentType, Field, Issuer, Predicate, Scope, Validity
@@ -60,11 +61,9 @@ def parse_date(value, field_name: str) -> datetime.date | None:
     if isinstance(value, datetime.date):
         return value
     text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
+    parsed = dates.parse_date(text)
+    if parsed is not None:
+        return parsed
     raise RowError(field_name, _("ngày “%(value)s” không hợp lệ (viết 2015-11-24 hoặc 24/11/2015).") % {"value": text})
 
 

@@ -13,11 +13,10 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pbgdpl.core import dates
 from pbgdpl.core.numbers import parse_ascii_int
 
 from .. import selectors
-
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
 
 
 @dataclass
@@ -31,16 +30,9 @@ class ListingParams:
 
 
 def parse_date(raw: str) -> datetime.date | None:
-    """A date typed as 2026-11-27 (date pickers) or 27/11/2026 (people); None if neither."""
-    raw = raw.strip()
-    for fmt in DATE_FORMATS:
-        try:
-            value = datetime.datetime.strptime(raw, fmt).date()
-        except ValueError:
-            continue
-        if 1800 <= value.year <= 2200:
-            return value
-    return None
+    """A reference date a legal list can use (years 1800-2200); None otherwise."""
+    value = dates.parse_date(raw)
+    return value if value is not None and 1800 <= value.year <= 2200 else None
 
 
 def read_date(query: QueryDict, errors: list[str]) -> tuple[datetime.date, bool, str]:
