@@ -32,6 +32,7 @@ admin_urls = (
         path("ky/<int:period>/", returns.ReviewListView.as_view(), name="review_list"),
         path("ky/<int:period>/tong-hop/", dashboard.DashboardView.as_view(), name="dashboard"),
         path("ky/<int:period>/tong-hop.xlsx", dashboard.ExportView.as_view(), name="export"),
+        path("ky/<int:period>/tong-hop.pdf", dashboard.ExportView.as_view(as_pdf=True), name="export_pdf"),
         path("ky/<int:period>/don-vi/<int:unit>/", returns.ReturnView.as_view(), name="return"),
         path("ky/<int:period>/don-vi/<int:unit>/mau.xlsx", returns.TemplateDownloadView.as_view(), name="template"),
     ],
