@@ -12,6 +12,7 @@ from pbgdpl.reporting.services.pdf import xlsx_to_pdf
 
 from .conftest import GOOD, form_data
 
+
 def pdf_text(data: bytes) -> str:
     assert data.startswith(b"%PDF")
     return subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True,
