@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import selectors
@@ -81,14 +82,25 @@ class PeriodViewSet(SnippetViewSet):
     add_to_admin_menu = False
 
 
+class UnitIndexView(SnippetIndexView):
+    """Searching by an old code (a commune before the 2025 merger) finds today's unit, once."""
+
+    def search_queryset(self, queryset):
+        found = super().search_queryset(queryset)
+        return found.distinct() if self.is_searching else found
+
+
 class UnitViewSet(SnippetViewSet):
     model = Unit
     icon = "site"
     menu_label = _("Đơn vị báo cáo")
+    index_view_class = UnitIndexView
     list_display = ["code", "name", "kind", "parent", "is_active"]
     list_filter = ["kind", "is_active"]
-    search_fields = ["code", "name"]
+    search_fields = ["code", "name", "old_codes__code", "old_codes__name"]
     add_to_admin_menu = False
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("kind"), FieldPanel("parent"), FieldPanel("email"),
+              FieldPanel("is_active"), InlinePanel("old_codes", label=_("Mã, tên cũ (trước sắp xếp đơn vị hành chính)"))]
 
 
 class MembershipViewSet(SnippetViewSet):

@@ -26,7 +26,7 @@ class DashboardMixin(ReportingMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def units_below(self) -> list[Unit]:
-        return list(Unit.objects.filter(parent=self.root).order_by("path"))
+        return list(Unit.objects.filter(parent=self.root, is_active=True).order_by("path"))
 
 
 class DashboardView(DashboardMixin, TemplateView):
