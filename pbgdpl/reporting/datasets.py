@@ -52,7 +52,8 @@ def access_rows():
     for a in AccessResult.objects.select_related("commune", "framework"):
         yield {"xa_phuong": a.commune.name, "ma_xa_phuong": a.commune.code, "nam": a.year,
                "bo_tieu_chi": a.framework.decision, "tong_diem": _number(a.total),
-               "du_dieu_kien": a.passed, "quyet_dinh_cong_nhan": a.decision_number}
+               "du_dieu_kien": a.passed, "cong_nhan": a.recognised,
+               "quyet_dinh_cong_nhan": a.decision_number if a.recognised else ""}
 
 
 def totals_rows():
@@ -103,6 +104,7 @@ DATASETS = [
             [Field("xa_phuong", TEXT, "Xã, phường"), Field("ma_xa_phuong", TEXT, "Mã đơn vị"),
              Field("nam", INT, "Năm đánh giá"), Field("bo_tieu_chi", TEXT, "Văn bản quy định bộ tiêu chí"),
              Field("tong_diem", NUM, "Tổng điểm"), Field("du_dieu_kien", BOOL, "Đủ điều kiện đạt chuẩn"),
+             Field("cong_nhan", BOOL, "Tỉnh đã quyết định công nhận đạt chuẩn"),
              Field("quyet_dinh_cong_nhan", TEXT, "Số quyết định công nhận (nếu có)")], access_rows),
     Dataset("so-lieu-pbgdpl", "Số liệu phổ biến, giáo dục pháp luật theo kỳ báo cáo",
             "Tổng hợp số liệu đã được duyệt của từng đơn vị (gồm các đơn vị cấp dưới) theo kỳ báo cáo và chỉ tiêu.",

@@ -12,9 +12,10 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import selectors
-from .admin_views import dashboard, returns, visits
+from .admin_views import access, dashboard, returns, visits
 from .models import (
     AccessFramework,
+    AccessIndicator,
     AccessResult,
     Bookshelf,
     Indicator,
@@ -35,6 +36,8 @@ admin_urls = (
         path("ky/<int:period>/tong-hop.xlsx", dashboard.ExportView.as_view(), name="export"),
         path("ky/<int:period>/tong-hop.pdf", dashboard.ExportView.as_view(as_pdf=True), name="export_pdf"),
         path("ky/<int:period>/don-vi/<int:unit>/", returns.ReturnView.as_view(), name="return"),
+        path("tiep-can/<int:year>/", access.AccessListView.as_view(), name="access_list"),
+        path("tiep-can/<int:year>/don-vi/<int:unit>/", access.AccessView.as_view(), name="access"),
         path("ky/<int:period>/don-vi/<int:unit>/mau.xlsx", returns.TemplateDownloadView.as_view(), name="template"),
     ],
     "reporting_admin",
@@ -198,17 +201,35 @@ class AccessFrameworkViewSet(SnippetViewSet):
               InlinePanel("criteria", label=_("Tiêu chí"))]
 
 
+class AccessIndicatorViewSet(SnippetViewSet):
+    model = AccessIndicator
+    icon = "list-ol"
+    menu_label = _("Chỉ tiêu và mức điểm tiếp cận pháp luật")
+    list_display = ["number", "name", "criterion", "max_points", "required"]
+    list_filter = ["criterion__framework"]
+    search_fields = ["number", "name"]
+    add_to_admin_menu = False
+    panels = [FieldPanel("criterion"), FieldPanel("number"), FieldPanel("name"), FieldPanel("measure"),
+              FieldPanel("max_points"), FieldPanel("required"),
+              InlinePanel("bands", label=_("Mức điểm (từ ≤ số liệu < đến dưới)"))]
+
+
 class AccessResultViewSet(SnippetViewSet):
     model = AccessResult
     icon = "tick-inverse"
     menu_label = _("Kết quả chuẩn tiếp cận pháp luật")
-    list_display = ["commune", "year", "total", "passed", "decision_number"]
-    list_filter = ["year", "passed"]
+    list_display = ["commune", "year", "total", "passed", "decision"]
+    list_filter = ["year", "passed", "decision"]
     add_to_admin_menu = False
+    panels = [FieldPanel("commune"), FieldPanel("year"), FieldPanel("framework"), FieldPanel("figures"),
+              FieldPanel("points"), FieldPanel("evidence"),
+              MultiFieldPanel([FieldPanel("decision"), FieldPanel("decision_number"), FieldPanel("decision_date")],
+                              heading=_("Quyết định của tỉnh"))]
 
 
 for _name, _viewset in {"reporters": ReporterViewSet, "teams": MediationTeamViewSet, "bookshelves": BookshelfViewSet,
-                        "frameworks": AccessFrameworkViewSet, "access": AccessResultViewSet}.items():
+                        "frameworks": AccessFrameworkViewSet, "access_indicators": AccessIndicatorViewSet,
+                        "access": AccessResultViewSet}.items():
     viewsets[_name] = _viewset()
     register_snippet(viewsets[_name])
 
@@ -217,6 +238,7 @@ for _args in [
     (_("Tổ hòa giải"), "teams", "group", 810),
     (_("Tủ sách pháp luật"), "bookshelves", "doc-full", 820),
     (_("Bộ tiêu chí tiếp cận pháp luật"), "frameworks", "list-ul", 830),
+    (_("Chỉ tiêu và mức điểm tiếp cận pháp luật"), "access_indicators", "list-ol", 835),
     (_("Kết quả chuẩn tiếp cận pháp luật"), "access", "tick-inverse", 840),
 ]:
     hooks.register("register_reporting_menu_item", _setup_item(*_args))

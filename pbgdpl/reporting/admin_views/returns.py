@@ -33,6 +33,7 @@ class HomeView(ReportingMixin, TemplateView):
             rows = [(p, by_period.get(p.pk)) for p in periods]
         reviewable = selectors.reviewable_units(user).exists()
         context.update({"unit": unit, "rows": rows, "today": timezone.localdate(), "can_review": reviewable,
+                        "access_year": timezone.localdate().year,
                         "review_periods": selectors.all_periods() if reviewable else []})
         return context
 
