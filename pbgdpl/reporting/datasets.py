@@ -10,8 +10,10 @@ from pbgdpl.core.open_data import Dataset, Field
 
 from .aggregation import rollup
 from .models import (
+    AccessFramework,
     AccessResult,
     Bookshelf,
+    Indicator,
     MediationTeam,
     Reporter,
     ReportingPeriod,
@@ -19,6 +21,7 @@ from .models import (
     ReturnStatus,
     Unit,
 )
+from .pagecache import shows
 
 
 def _number(value):
@@ -28,6 +31,7 @@ def _number(value):
 
 
 def reporter_rows():
+    shows(Reporter, Unit)
     for r in Reporter.objects.filter(is_active=True).select_related("unit"):
         phone, email = r.public_contact()
         yield {"ho_ten": r.full_name, "loai": r.get_kind_display(), "cap": r.get_level_display(),
@@ -36,6 +40,7 @@ def reporter_rows():
 
 
 def team_rows():
+    shows(MediationTeam, Unit)
     for t in MediationTeam.objects.select_related("commune"):
         yield {"ten_to": t.name, "xa_phuong": t.commune.name, "ma_xa_phuong": t.commune.code, "nam": t.year,
                "so_hoa_giai_vien": t.mediators, "vu_viec_tiep_nhan": t.cases_received,
@@ -43,12 +48,14 @@ def team_rows():
 
 
 def bookshelf_rows():
+    shows(Bookshelf, Unit)
     for b in Bookshelf.objects.select_related("commune"):
         yield {"ten_tu_sach": b.name, "xa_phuong": b.commune.name, "ma_xa_phuong": b.commune.code,
                "noi_dat": b.location, "so_dau_sach": b.titles}
 
 
 def access_rows():
+    shows(AccessResult, AccessFramework, Unit)
     for a in AccessResult.objects.select_related("commune", "framework"):
         yield {"xa_phuong": a.commune.name, "ma_xa_phuong": a.commune.code, "nam": a.year,
                "bo_tieu_chi": a.framework.decision, "tong_diem": _number(a.total),
@@ -58,6 +65,7 @@ def access_rows():
 
 def totals_rows():
     """Accepted totals of every unit (its own subtree), by period and indicator."""
+    shows(Return, Unit, Indicator, ReportingPeriod)
     roots = list(Unit.objects.filter(parent__isnull=True))
     names = dict(Unit.objects.values_list("pk", "name"))
     codes = dict(Unit.objects.values_list("pk", "code"))
