@@ -102,7 +102,7 @@ def test_personal_data_export_and_erase(registries):
     assert (registries["consenting"].phone, registries["consenting"].contact_consent) == ("", False)
 
 
-def test_cached_registry_pages_and_datasets_follow_changes(page_cache, registries, province):
+def test_cached_registry_pages_and_datasets_follow_changes(registries, province, page_cache):
     """Strangers get cached pages; a new reporter or a renamed commune reaches them at once."""
     urls = [reverse("reporting:reporters"), reverse("reporting:mediation"), "/du-lieu-mo/bao-cao-vien.json"]
 
