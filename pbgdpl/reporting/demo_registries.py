@@ -51,7 +51,7 @@ def _sample_figure(rng: random.Random, indicator: AccessIndicator) -> float:
     if indicator.measure.startswith("1 ="):
         return float(rng.random() < 0.9)
     if "%" in indicator.measure:
-        return round(rng.uniform(70, 100), 1)
+        return round(rng.uniform(82, 100), 1)
     return float(rng.randint(2, 15))
 
 

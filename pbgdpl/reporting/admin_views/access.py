@@ -40,7 +40,9 @@ class AccessView(ReportingMixin, TemplateView):
 
     def get_context_data(self, raw=None, errors=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        figures = raw if raw is not None else (self.result.figures if self.result else {})
+        stored = self.result.figures if self.result else {}
+        # Typed text is shown back as typed; stored figures the Vietnamese way ("85,5").
+        figures = raw if raw is not None else {k: str(v).replace(".", ",") for k, v in stored.items()}
         user = self.request.user
         context.update({
             "year": self.year, "unit": self.unit, "framework": self.framework, "result": self.result,

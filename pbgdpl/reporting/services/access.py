@@ -31,7 +31,7 @@ def parse_figures(raw: dict[str, str], numbers: list[str]) -> tuple[dict[str, st
         if error:
             errors[number] = error
         elif value is not None:
-            figures[number] = str(value.normalize())
+            figures[number] = format(value.normalize(), "f")  # "100", "85.5" — never "1E+2"
     return figures, errors
 
 

@@ -167,12 +167,12 @@ def totals_workbook(period: ReportingPeriod, root: Unit, result: Rollup, units: 
     wb = Workbook(write_only=True)
     summary = wb.create_sheet("Tổng hợp")
     _print_setup(summary)
-    for column, width in zip("ABCDEFGH", (6, 10, 60, 12, 16, 16, 12, 12), strict=True):
+    for column, width in zip("ABCDEFGH", (6, 10, 60, 12, 22, 22, 12, 14), strict=True):
         summary.column_dimensions[column].width = width
     compared = compare_with_previous(period, root, result.of(root.pk))
     previous = period.previous()
     append_row(summary, [f"TỔNG HỢP SỐ LIỆU {period.form.name.upper()}"])
-    append_row(summary, [f"Kỳ báo cáo: {period.label}", None, f"Đơn vị: {root.name}"])
+    append_row(summary, [f"Kỳ báo cáo: {period.label} · Đơn vị: {root.name}"])  # one cell: prints unclipped
     append_row(summary, [f"Số đơn vị có báo cáo được chấp nhận: {result.reporting_units.get(root.pk, 0)}"])
     append_row(summary, [])
     append_row(summary, ["STT", "Mã", "Chỉ tiêu", "Đơn vị tính", period.label,

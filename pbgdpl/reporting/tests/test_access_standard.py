@@ -65,7 +65,8 @@ def test_commune_self_assesses_and_the_province_decides(client, officers, provin
     assert not AccessResult.objects.exists()
     client.post(url, {"action": "save", **{f"f_{k}": str(v) for k, v in TOP.items()}, "f_4.1": "85,5"})
     saved = AccessResult.objects.get(commune=province["a"], year=2026)
-    assert saved.figures["4.1"] == "85.5" and saved.total == 88 and saved.passed
+    assert saved.figures["4.1"] == "85.5" and saved.figures["1.1"] == "100" and saved.total == 88 and saved.passed
+    assert 'value="85,5"' in client.get(url).content.decode()
     assert refused(client.post(url, {"action": "recognise", "decision_number": "1/QĐ-UBND"}))
     client.force_login(officers["b"])
     assert refused(client.get(url))
