@@ -5,6 +5,10 @@ bookshelves) add up, ``average`` averages the units that reported, and ``ratio``
 the summed numerator and denominator — never an average of percentages. :func:`apply_rules` is that
 rule; :func:`rollup` (every unit of a subtree) and :func:`unit_totals` (one unit) feed it sums and
 counts.
+
+Old periods map through the unit history: a former unit (an inactive :class:`Unit` whose code is
+recorded in a current unit's :class:`UnitCodeHistory`, e.g. a commune merged in 2025) counts under
+that current unit, so a commune's 2024 figures are the sum of the communes it was made of.
 """
 
 from __future__ import annotations
@@ -13,10 +17,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import BigIntegerField, Count, F, Sum
+from django.db.models import BigIntegerField, Count, F, Q, Sum
 from django.db.models.functions import Cast, Round
 
-from .models import Aggregation, Indicator, ReportingPeriod, ReturnStatus, ReturnValue, Unit
+from .models import Aggregation, Indicator, ReportingPeriod, ReturnStatus, ReturnValue, Unit, UnitCodeHistory
 from .validation import ratio
 
 CENT = Decimal("0.01")
@@ -41,9 +45,22 @@ def apply_rules(indicators: list[Indicator], cents: dict[str, int], counts: dict
     return totals
 
 
-def _accepted_values(period: ReportingPeriod, root: Unit):
-    return ReturnValue.objects.filter(return_obj__period=period, return_obj__status=ReturnStatus.ACCEPTED,
-                                      return_obj__unit__path__startswith=root.path)
+def former_units(root: Unit) -> dict[int, int]:
+    """{former unit id: current unit id} for the inactive units whose codes the history of a unit in
+    ``root``'s subtree records."""
+    history = UnitCodeHistory.objects.filter(unit__path__startswith=root.path)
+    successor = dict(history.values_list("code", "unit_id"))
+    if not successor:
+        return {}
+    former = Unit.objects.filter(is_active=False, code__in=history.values("code")).values_list("pk", "code")
+    return {pk: successor[code] for pk, code in former if successor[code] != pk}
+
+
+def _accepted_values(period: ReportingPeriod, root: Unit, former: dict[int, int]):
+    where = Q(return_obj__unit__path__startswith=root.path)
+    if former:
+        where |= Q(return_obj__unit_id__in=list(former))
+    return ReturnValue.objects.filter(where, return_obj__period=period, return_obj__status=ReturnStatus.ACCEPTED)
 
 
 # Figures are summed as whole hundredths: exact, and far cheaper than Decimal arithmetic per row.
@@ -74,8 +91,11 @@ def rollup(period: ReportingPeriod, root: Unit) -> Rollup:
     skip = root.path.count("/") - 2  # "/1/7/42/" under root "/1/7/" → [7, 42]
     chains = {pk: [int(part) for part in path.strip("/").split("/")[skip:]]
               for pk, path in root.subtree().values_list("pk", "path")}
+    former = former_units(root)
+    for old, current in former.items():  # a former unit's figures go up its successor's chain
+        chains[old] = chains[current]
     own: dict[int, dict[str, int]] = defaultdict(dict)
-    rows = _accepted_values(period, root).values_list("return_obj__unit_id", "indicator_id").annotate(cents=_CENTS)
+    rows = _accepted_values(period, root, former).values_list("return_obj__unit_id", "indicator_id").annotate(cents=_CENTS)
     for unit_id, indicator_id, value in rows.iterator(chunk_size=10000):
         code = code_of.get(indicator_id)
         if code is not None:
@@ -97,7 +117,7 @@ def rollup(period: ReportingPeriod, root: Unit) -> Rollup:
 
 
 def _subtree_sums(period: ReportingPeriod, unit: Unit, code_of: dict[int, str]) -> tuple[dict, dict]:
-    rows = (_accepted_values(period, unit).values("indicator_id")
+    rows = (_accepted_values(period, unit, former_units(unit)).values("indicator_id")
             .annotate(cents=Sum(_CENTS), n=Count("id")).values_list("indicator_id", "cents", "n"))
     cents, counts = {}, {}
     for indicator_id, total, n in rows:

@@ -20,6 +20,7 @@ class ReportingConfig(AppConfig):
         from pbgdpl.core.periodic import register_periodic
         from pbgdpl.core.setup_steps import register_setup_step
 
+        from . import pagecache
         from .datasets import DATASETS
         from .demo import load_demo_reporting
         from .services import registries, units
@@ -44,7 +45,7 @@ class ReportingConfig(AppConfig):
              "reporting.add_unitmembership", "reporting.change_unitmembership",
              "reporting.delete_unitmembership", "reporting.view_unitmembership",
              *[f"reporting.{action}_{model}" for model in ("reporter", "mediationteam", "bookshelf",
-                                                           "accessframework", "accessresult")
+                                                           "accessframework", "accessindicator", "accessresult")
                for action in ("add", "change", "view", "delete")]],
         )
         # The Ministry's survey asks for visit counts: the board and administrators read them.
@@ -55,6 +56,7 @@ class ReportingConfig(AppConfig):
         register_demo_loader("reporting", load_demo_reporting, order=60)
         register_periodic("reporting-deadline-reminders", every=24 * 3600, task=send_deadline_reminders)
         register_periodic("reporting-visit-roll-up", every=3600, task=roll_up_visits)
+        pagecache.register()  # registry pages and datasets follow every change of what they list
         for dataset in DATASETS:
             register_dataset(dataset)
         # Reporters' phone numbers and e-mails are personal data: exportable and erasable.

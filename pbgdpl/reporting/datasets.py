@@ -10,8 +10,10 @@ from pbgdpl.core.open_data import Dataset, Field
 
 from .aggregation import rollup
 from .models import (
+    AccessFramework,
     AccessResult,
     Bookshelf,
+    Indicator,
     MediationTeam,
     Reporter,
     ReportingPeriod,
@@ -19,6 +21,7 @@ from .models import (
     ReturnStatus,
     Unit,
 )
+from .pagecache import shows
 
 
 def _number(value):
@@ -28,6 +31,7 @@ def _number(value):
 
 
 def reporter_rows():
+    shows(Reporter, Unit)
     for r in Reporter.objects.filter(is_active=True).select_related("unit"):
         phone, email = r.public_contact()
         yield {"ho_ten": r.full_name, "loai": r.get_kind_display(), "cap": r.get_level_display(),
@@ -36,6 +40,7 @@ def reporter_rows():
 
 
 def team_rows():
+    shows(MediationTeam, Unit)
     for t in MediationTeam.objects.select_related("commune"):
         yield {"ten_to": t.name, "xa_phuong": t.commune.name, "ma_xa_phuong": t.commune.code, "nam": t.year,
                "so_hoa_giai_vien": t.mediators, "vu_viec_tiep_nhan": t.cases_received,
@@ -43,20 +48,24 @@ def team_rows():
 
 
 def bookshelf_rows():
+    shows(Bookshelf, Unit)
     for b in Bookshelf.objects.select_related("commune"):
         yield {"ten_tu_sach": b.name, "xa_phuong": b.commune.name, "ma_xa_phuong": b.commune.code,
                "noi_dat": b.location, "so_dau_sach": b.titles}
 
 
 def access_rows():
+    shows(AccessResult, AccessFramework, Unit)
     for a in AccessResult.objects.select_related("commune", "framework"):
         yield {"xa_phuong": a.commune.name, "ma_xa_phuong": a.commune.code, "nam": a.year,
                "bo_tieu_chi": a.framework.decision, "tong_diem": _number(a.total),
-               "du_dieu_kien": a.passed, "quyet_dinh_cong_nhan": a.decision_number}
+               "du_dieu_kien": a.passed, "cong_nhan": a.recognised,
+               "quyet_dinh_cong_nhan": a.decision_number if a.recognised else ""}
 
 
 def totals_rows():
     """Accepted totals of every unit (its own subtree), by period and indicator."""
+    shows(Return, Unit, Indicator, ReportingPeriod)
     roots = list(Unit.objects.filter(parent__isnull=True))
     names = dict(Unit.objects.values_list("pk", "name"))
     codes = dict(Unit.objects.values_list("pk", "code"))
@@ -103,6 +112,7 @@ DATASETS = [
             [Field("xa_phuong", TEXT, "Xã, phường"), Field("ma_xa_phuong", TEXT, "Mã đơn vị"),
              Field("nam", INT, "Năm đánh giá"), Field("bo_tieu_chi", TEXT, "Văn bản quy định bộ tiêu chí"),
              Field("tong_diem", NUM, "Tổng điểm"), Field("du_dieu_kien", BOOL, "Đủ điều kiện đạt chuẩn"),
+             Field("cong_nhan", BOOL, "Tỉnh đã quyết định công nhận đạt chuẩn"),
              Field("quyet_dinh_cong_nhan", TEXT, "Số quyết định công nhận (nếu có)")], access_rows),
     Dataset("so-lieu-pbgdpl", "Số liệu phổ biến, giáo dục pháp luật theo kỳ báo cáo",
             "Tổng hợp số liệu đã được duyệt của từng đơn vị (gồm các đơn vị cấp dưới) theo kỳ báo cáo và chỉ tiêu.",

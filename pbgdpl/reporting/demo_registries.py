@@ -4,6 +4,7 @@ publish their contact, as in life."""
 
 from __future__ import annotations
 
+import datetime
 import random
 from decimal import Decimal
 
@@ -12,8 +13,11 @@ from django.db import transaction
 from pbgdpl.core.demo import read_demo_data
 
 from .models import (
+    AccessBand,
     AccessCriterion,
+    AccessDecision,
     AccessFramework,
+    AccessIndicator,
     AccessResult,
     Bookshelf,
     MediationTeam,
@@ -24,13 +28,31 @@ from .models import (
 
 
 def load_frameworks(data: dict) -> None:
+    """Each framework with its criteria, indicators and bands — once (an edited framework is kept)."""
     for spec in data["frameworks"]:
         framework, created = AccessFramework.objects.get_or_create(code=spec["code"], defaults={
             "name": spec["name"], "decision": spec["decision"], "valid_from": spec["valid_from"],
             "pass_total": spec["pass_total"], "criterion_min_share": Decimal(str(spec["criterion_min_share"]))})
-        if created:
-            for number, name, points in spec["criteria"]:
-                AccessCriterion.objects.create(framework=framework, number=number, name=name, max_points=points)
+        if not created:
+            continue
+        criteria = {number: AccessCriterion.objects.create(framework=framework, number=number, name=name,
+                                                           max_points=points)
+                    for number, name, points in spec["criteria"]}
+        for criterion, number, name, measure, max_points, required, bands in spec.get("indicators", []):
+            indicator = AccessIndicator.objects.create(criterion=criteria[criterion], number=number, name=name,
+                                                       measure=measure, max_points=max_points, required=required)
+            AccessBand.objects.bulk_create([AccessBand(indicator=indicator, low=low, high=high, points=points,
+                                                       sort_order=order)
+                                            for order, (low, high, points) in enumerate(bands)])
+
+
+def _sample_figure(rng: random.Random, indicator: AccessIndicator) -> float:
+    """A plausible self-assessment figure: mostly inside the indicator's better bands."""
+    if indicator.measure.startswith("1 ="):
+        return float(rng.random() < 0.9)
+    if "%" in indicator.measure:
+        return round(rng.uniform(82, 100), 1)
+    return float(rng.randint(2, 15))
 
 
 @transaction.atomic
@@ -70,13 +92,15 @@ def load_demo_registries() -> str:
                   location=rng.choice(["Trụ sở Ủy ban nhân dân", "Nhà văn hóa", "Điểm bưu điện văn hóa"]),
                   titles=rng.randint(80, 600)).save()
     framework = AccessFramework.objects.get(code=data["frameworks"][0]["code"])
-    criteria = list(framework.criteria.all())
+    indicators = list(AccessIndicator.objects.filter(criterion__framework=framework).prefetch_related("bands"))
     for year in counts["access_years"]:
         for commune in communes[:counts["access_communes"]]:
-            points = {c.number: float(round(c.max_points * Decimal(rng.uniform(0.55, 1.0)))) for c in criteria}
-            result = AccessResult(commune=commune, year=year, framework=framework, points=points)
+            figures = {i.number: _sample_figure(rng, i) for i in indicators}
+            result = AccessResult(commune=commune, year=year, framework=framework, figures=figures)
             result.save()
             if result.passed and rng.random() < 0.8:
+                result.decision = AccessDecision.RECOGNISED
                 result.decision_number = f"{rng.randint(100, 999)}/QĐ-UBND"
-                result.save(update_fields=["decision_number"])
+                result.decision_date = datetime.date(year, 12, rng.randint(10, 28))
+                result.save(update_fields=["decision", "decision_number", "decision_date"])
     return f"{counts['reporters']} báo cáo viên, {counts['teams']} tổ hòa giải (mẫu)"

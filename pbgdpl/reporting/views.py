@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from pbgdpl.core.numbers import parse_ascii_int
 
-from .models import AccessResult, Bookshelf, MediationTeam, Reporter, Unit, UnitKind
+from .models import AccessFramework, AccessResult, Bookshelf, MediationTeam, Reporter, Unit, UnitKind
 from .models.registries import folded
+from .pagecache import shows
 
 PER_PAGE = 30
 
@@ -44,6 +45,7 @@ def _render(request, slug: str, title: str, template: str, page, q, commune, **e
 
 
 def reporters(request):
+    shows(Reporter, Unit)
     queryset = Reporter.objects.filter(is_active=True).select_related("unit")
     kind = request.GET.get("loai", "")
     if kind in Reporter.Kind.values:
@@ -54,6 +56,7 @@ def reporters(request):
 
 
 def mediation(request):
+    shows(MediationTeam, Bookshelf, Unit)
     page, q, commune = _filtered(request, MediationTeam.objects.select_related("commune"), "commune_id")
     shelves = Bookshelf.objects.select_related("commune")
     if commune is not None:
@@ -63,6 +66,7 @@ def mediation(request):
 
 
 def access(request):
+    shows(AccessResult, AccessFramework, Unit)
     queryset = AccessResult.objects.select_related("commune", "framework")
     year = parse_ascii_int(request.GET.get("nam", ""), minimum=2000, maximum=2100)
     if year is not None:

@@ -8,12 +8,14 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import selectors
-from .admin_views import dashboard, returns, visits
+from .admin_views import access, dashboard, returns, visits
 from .models import (
     AccessFramework,
+    AccessIndicator,
     AccessResult,
     Bookshelf,
     Indicator,
@@ -32,7 +34,10 @@ admin_urls = (
         path("ky/<int:period>/", returns.ReviewListView.as_view(), name="review_list"),
         path("ky/<int:period>/tong-hop/", dashboard.DashboardView.as_view(), name="dashboard"),
         path("ky/<int:period>/tong-hop.xlsx", dashboard.ExportView.as_view(), name="export"),
+        path("ky/<int:period>/tong-hop.pdf", dashboard.ExportView.as_view(as_pdf=True), name="export_pdf"),
         path("ky/<int:period>/don-vi/<int:unit>/", returns.ReturnView.as_view(), name="return"),
+        path("tiep-can/<int:year>/", access.AccessListView.as_view(), name="access_list"),
+        path("tiep-can/<int:year>/don-vi/<int:unit>/", access.AccessView.as_view(), name="access"),
         path("ky/<int:period>/don-vi/<int:unit>/mau.xlsx", returns.TemplateDownloadView.as_view(), name="template"),
     ],
     "reporting_admin",
@@ -80,14 +85,25 @@ class PeriodViewSet(SnippetViewSet):
     add_to_admin_menu = False
 
 
+class UnitIndexView(SnippetIndexView):
+    """Searching by an old code (a commune before the 2025 merger) finds today's unit, once."""
+
+    def search_queryset(self, queryset):
+        found = super().search_queryset(queryset)
+        return found.distinct() if self.is_searching else found
+
+
 class UnitViewSet(SnippetViewSet):
     model = Unit
     icon = "site"
     menu_label = _("Đơn vị báo cáo")
+    index_view_class = UnitIndexView
     list_display = ["code", "name", "kind", "parent", "is_active"]
     list_filter = ["kind", "is_active"]
-    search_fields = ["code", "name"]
+    search_fields = ["code", "name", "old_codes__code", "old_codes__name"]
     add_to_admin_menu = False
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("kind"), FieldPanel("parent"), FieldPanel("email"),
+              FieldPanel("is_active"), InlinePanel("old_codes", label=_("Mã, tên cũ (trước sắp xếp đơn vị hành chính)"))]
 
 
 class MembershipViewSet(SnippetViewSet):
@@ -185,17 +201,35 @@ class AccessFrameworkViewSet(SnippetViewSet):
               InlinePanel("criteria", label=_("Tiêu chí"))]
 
 
+class AccessIndicatorViewSet(SnippetViewSet):
+    model = AccessIndicator
+    icon = "list-ol"
+    menu_label = _("Chỉ tiêu và mức điểm tiếp cận pháp luật")
+    list_display = ["number", "name", "criterion", "max_points", "required"]
+    list_filter = ["criterion__framework"]
+    search_fields = ["number", "name"]
+    add_to_admin_menu = False
+    panels = [FieldPanel("criterion"), FieldPanel("number"), FieldPanel("name"), FieldPanel("measure"),
+              FieldPanel("max_points"), FieldPanel("required"),
+              InlinePanel("bands", label=_("Mức điểm (từ ≤ số liệu < đến dưới)"))]
+
+
 class AccessResultViewSet(SnippetViewSet):
     model = AccessResult
     icon = "tick-inverse"
     menu_label = _("Kết quả chuẩn tiếp cận pháp luật")
-    list_display = ["commune", "year", "total", "passed", "decision_number"]
-    list_filter = ["year", "passed"]
+    list_display = ["commune", "year", "total", "passed", "decision"]
+    list_filter = ["year", "passed", "decision"]
     add_to_admin_menu = False
+    panels = [FieldPanel("commune"), FieldPanel("year"), FieldPanel("framework"), FieldPanel("figures"),
+              FieldPanel("points"), FieldPanel("evidence"),
+              MultiFieldPanel([FieldPanel("decision"), FieldPanel("decision_number"), FieldPanel("decision_date")],
+                              heading=_("Quyết định của tỉnh"))]
 
 
 for _name, _viewset in {"reporters": ReporterViewSet, "teams": MediationTeamViewSet, "bookshelves": BookshelfViewSet,
-                        "frameworks": AccessFrameworkViewSet, "access": AccessResultViewSet}.items():
+                        "frameworks": AccessFrameworkViewSet, "access_indicators": AccessIndicatorViewSet,
+                        "access": AccessResultViewSet}.items():
     viewsets[_name] = _viewset()
     register_snippet(viewsets[_name])
 
@@ -204,6 +238,7 @@ for _args in [
     (_("Tổ hòa giải"), "teams", "group", 810),
     (_("Tủ sách pháp luật"), "bookshelves", "doc-full", 820),
     (_("Bộ tiêu chí tiếp cận pháp luật"), "frameworks", "list-ul", 830),
+    (_("Chỉ tiêu và mức điểm tiếp cận pháp luật"), "access_indicators", "list-ol", 835),
     (_("Kết quả chuẩn tiếp cận pháp luật"), "access", "tick-inverse", 840),
 ]:
     hooks.register("register_reporting_menu_item", _setup_item(*_args))

@@ -3,7 +3,9 @@ previous period, a chart per chosen indicator across the units below, and the XL
 
 from __future__ import annotations
 
-from django.http import HttpResponse
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
@@ -11,6 +13,7 @@ from .. import selectors
 from ..aggregation import compare_with_previous, rollup
 from ..charts import Bar, bar_chart
 from ..models import Aggregation, Unit
+from ..services.pdf import PdfUnavailable, xlsx_to_pdf
 from ..services.spreadsheets import XLSX_TYPE, totals_workbook
 from .base import ReportingMixin, refuse
 
@@ -23,7 +26,7 @@ class DashboardMixin(ReportingMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def units_below(self) -> list[Unit]:
-        return list(Unit.objects.filter(parent=self.root).order_by("path"))
+        return list(Unit.objects.filter(parent=self.root, is_active=True).order_by("path"))
 
 
 class DashboardView(DashboardMixin, TemplateView):
@@ -67,12 +70,26 @@ class DashboardView(DashboardMixin, TemplateView):
 
 
 class ExportView(DashboardMixin, View):
+    """The totals as XLSX (summary and per-unit sheets) or as PDF (the summary sheet printed by
+    LibreOffice, so both files share one layout)."""
+
+    as_pdf = False
+
     def get(self, request, *args, **kwargs):
         if self.root is None:
             refuse(request, "export", self.period.pk)
         result = rollup(self.period, self.root)
-        data = totals_workbook(self.period, self.root, result, self.units_below())
+        data = totals_workbook(self.period, self.root, result, self.units_below(), per_unit=not self.as_pdf)
+        name = f"tong-hop-{self.period.form.code}-{self.period.pk}".lower()
+        if self.as_pdf:
+            try:
+                data = xlsx_to_pdf(data)
+            except PdfUnavailable:
+                messages.error(request, _("Chưa tạo được tệp PDF, hãy thử lại sau hoặc tải bảng Excel."))
+                return HttpResponseRedirect(reverse("reporting_admin:dashboard", args=[self.period.pk]))
+            response = HttpResponse(data, content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+            return response
         response = HttpResponse(data, content_type=XLSX_TYPE)
-        name = f"tong-hop-{self.period.form.code}-{self.period.pk}.xlsx".lower()
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         return response

@@ -33,6 +33,7 @@ class HomeView(ReportingMixin, TemplateView):
             rows = [(p, by_period.get(p.pk)) for p in periods]
         reviewable = selectors.reviewable_units(user).exists()
         context.update({"unit": unit, "rows": rows, "today": timezone.localdate(), "can_review": reviewable,
+                        "access_year": timezone.localdate().year,
                         "review_periods": selectors.all_periods() if reviewable else []})
         return context
 
@@ -50,7 +51,7 @@ class ReturnView(ReportingMixin, TemplateView):
 
     def get_return(self):
         if not hasattr(self, "_return"):
-            self._return = services.return_for(self.unit, self.period)
+            self._return = services.existing_or_blank(self.unit, self.period)
         return self._return
 
     def get_context_data(self, raw=None, checked: Checked | None = None, row_errors=None, **kwargs):
@@ -74,7 +75,7 @@ class ReturnView(ReportingMixin, TemplateView):
             "error_count": len(errors), "row_errors": row_errors or [],
             "can_enter": can_enter,
             "can_review": ret.status == ReturnStatus.SUBMITTED and selectors.can_review(user, self.unit),
-            "events": ret.events.select_related("actor")[:50],
+            "events": ret.events.select_related("actor")[:50] if ret.pk else [],
             "late": timezone.localdate() > self.period.deadline and ret.status in (ReturnStatus.DRAFT,
                                                                                      ReturnStatus.RETURNED),
             "Status": ReturnStatus,
@@ -95,6 +96,7 @@ class ReturnView(ReportingMixin, TemplateView):
                 return HttpResponseRedirect(request.path)
             if not selectors.can_enter(request.user, self.unit):
                 refuse(request, "entry for unit", self.unit.pk)
+            ret = services.return_for(self.unit, self.period)  # the unit's own write: now it may exist
             if action == "upload":
                 return self._upload(request, ret)
             raw = _raw_from_post(request.POST, indicators)
@@ -146,7 +148,7 @@ class ReturnView(ReportingMixin, TemplateView):
 
 class TemplateDownloadView(ReportingMixin, View):
     def get(self, request, *args, **kwargs):
-        ret = services.return_for(self.unit, self.period)
+        ret = services.existing_or_blank(self.unit, self.period)
         data = return_template(ret, services.stored_figures(ret))
         response = HttpResponse(data, content_type=XLSX_TYPE)
         name = f"bao-cao-{self.period.form.code}-{self.period.pk}-{self.unit.code}.xlsx".lower()

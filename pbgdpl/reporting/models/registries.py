@@ -1,17 +1,13 @@
-"""Registries the public sections show: legal reporters and propagandists, mediation teams, legal
-bookshelves, and the legal-access standard (a versioned framework as data, results per commune).
+"""Registries the public sections show: legal reporters and propagandists, mediation teams and legal
+bookshelves (the legal-access standard is in ``access.py``).
 
 Each row keeps ``search_text``: its words without diacritics, so "hoa giai" finds "Hòa giải".
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 
 from pbgdpl.core.numbers import normalize_vietnamese_phone
 from pbgdpl.core.text import search_key
@@ -117,83 +113,3 @@ class Bookshelf(Searchable):
 
     def search_parts(self):
         return [self.name, self.location, self.commune.name if self.commune_id else ""]
-
-
-class AccessFramework(ClusterableModel):
-    """A version of the legal-access standard (QĐ 25/2021/QĐ-TTg, its successor…): criteria with
-    maximum points and the pass conditions, as data."""
-
-    code = models.CharField(_("mã"), max_length=40, unique=True)
-    name = models.CharField(_("tên"), max_length=300)
-    decision = models.CharField(_("văn bản quy định"), max_length=100)
-    valid_from = models.DateField(_("áp dụng từ"))
-    pass_total = models.DecimalField(_("tổng điểm tối thiểu để đạt"), max_digits=6, decimal_places=2)
-    criterion_min_share = models.DecimalField(
-        _("tỉ lệ điểm tối thiểu của mỗi tiêu chí"), max_digits=4, decimal_places=2, default=Decimal("0.5"),
-        help_text=_("0,5 nghĩa là mỗi tiêu chí phải đạt ít nhất 50 % điểm tối đa của nó."))
-
-    class Meta:
-        verbose_name = _("bộ tiêu chí tiếp cận pháp luật")
-        verbose_name_plural = _("bộ tiêu chí tiếp cận pháp luật")
-        ordering = ["-valid_from"]
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.decision})"
-
-    def evaluate(self, points: dict[str, Decimal]) -> tuple[Decimal, bool]:
-        """(total, passed) for points by criterion number — the pass rule, in one place."""
-        criteria = list(self.criteria.all())
-        total = sum((Decimal(points.get(c.number, 0)) for c in criteria), Decimal(0))
-        every = all(Decimal(points.get(c.number, 0)) >= c.max_points * self.criterion_min_share for c in criteria)
-        return total, bool(criteria) and total >= self.pass_total and every
-
-
-class AccessCriterion(models.Model):
-    framework = ParentalKey(AccessFramework, on_delete=models.CASCADE, related_name="criteria")
-    number = models.CharField(_("số thứ tự"), max_length=10)
-    name = models.CharField(_("tên tiêu chí"), max_length=300)
-    max_points = models.DecimalField(_("điểm tối đa"), max_digits=6, decimal_places=2)
-
-    class Meta:
-        ordering = ["framework", "number"]
-        constraints = [models.UniqueConstraint(fields=["framework", "number"], name="reporting_criterion_once")]
-
-    def __str__(self) -> str:
-        return f"{self.number}. {self.name}"
-
-
-class AccessResult(Searchable):
-    """A commune's result for one year: its self-assessed points by criterion, the province's decision."""
-
-    commune = models.ForeignKey(Unit, verbose_name=_("xã, phường"), on_delete=models.PROTECT,
-                                related_name="access_results")
-    year = models.PositiveIntegerField(_("năm đánh giá"))
-    framework = models.ForeignKey(AccessFramework, verbose_name=_("bộ tiêu chí"), on_delete=models.PROTECT)
-    points = models.JSONField(_("điểm tự đánh giá theo tiêu chí"), default=dict)
-    total = models.DecimalField(_("tổng điểm"), max_digits=6, decimal_places=2, editable=False, default=0)
-    passed = models.BooleanField(_("đủ điều kiện đạt chuẩn"), editable=False, default=False)
-    evidence = models.ForeignKey("wagtaildocs.Document", verbose_name=_("hồ sơ minh chứng"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
-    decision_number = models.CharField(_("quyết định công nhận của tỉnh"), max_length=100, blank=True)
-
-    class Meta:
-        verbose_name = _("kết quả chuẩn tiếp cận pháp luật")
-        verbose_name_plural = _("kết quả chuẩn tiếp cận pháp luật")
-        ordering = ["-year", "commune__name"]
-        constraints = [models.UniqueConstraint(fields=["commune", "year"], name="reporting_access_once")]
-
-    def __str__(self) -> str:
-        return f"{self.commune} – {self.year}"
-
-    def save(self, *args, **kwargs):
-        if self.framework_id:
-            self.total, self.passed = self.framework.evaluate(
-                {k: Decimal(str(v)) for k, v in (self.points or {}).items()})
-        super().save(*args, **kwargs)
-
-    def search_parts(self):
-        return [self.commune.name if self.commune_id else ""]
-
-    @property
-    def recognised(self) -> bool:
-        return bool(self.decision_number) and self.passed

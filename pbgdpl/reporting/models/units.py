@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 
 class UnitKind(models.TextChoices):
@@ -19,9 +21,9 @@ class UnitKind(models.TextChoices):
     COMMUNE = "commune", _("Xã, phường, đặc khu")
 
 
-class Unit(models.Model):
+class Unit(ClusterableModel):
     """One reporting unit. ``path`` is the chain of ancestor ids ("/1/7/"), so a subtree is one
-    indexed prefix query, whatever its depth."""
+    indexed prefix query, whatever its depth. Clusterable so its old codes are edited with it."""
 
     code = models.CharField(_("mã đơn vị"), max_length=20, unique=True)
     name = models.CharField(_("tên đơn vị"), max_length=200)
@@ -63,10 +65,14 @@ class Unit(models.Model):
 
 
 class UnitCodeHistory(models.Model):
-    """A code (and name) the unit carried before a reorganisation, e.g. a former district or commune."""
+    """A code (and name) of a former unit now part of ``unit``: a commune or district before the 2025
+    merger ("X00123", "H001"), a former province ("T34"). Several former units may lead to one
+    current unit. If a former unit still has its own (inactive) :class:`Unit` row with returns,
+    the totals of those old periods count it under ``unit`` (see ``aggregation.former_units``)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="old_codes")
-    code = models.CharField(_("mã cũ"), max_length=20, db_index=True)
+    unit = ParentalKey(Unit, on_delete=models.CASCADE, related_name="old_codes")
+    code = models.CharField(_("mã cũ"), max_length=20, db_index=True,
+                            help_text=_("Tỉnh: T + 2 số (T34); huyện: H + 3 số (H001); xã: X + 5 số (X00123)."))
     name = models.CharField(_("tên cũ"), max_length=200)
     valid_until = models.DateField(_("sử dụng đến ngày"))
 

@@ -20,11 +20,21 @@ class WorkflowError(Exception):
 
 
 def return_for(unit: Unit, period: ReportingPeriod) -> Return:
+    """The unit's return for the period, created if missing: only for the unit's own writes."""
     ret, _created = Return.objects.get_or_create(unit=unit, period=period)
     return ret
 
 
+def existing_or_blank(unit: Unit, period: ReportingPeriod) -> Return:
+    """The stored return, or an unsaved blank draft to show: reading (a reviewer opening a unit's
+    return, a template download) must never create rows."""
+    ret = Return.objects.filter(unit=unit, period=period).first()
+    return ret if ret is not None else Return(unit=unit, period=period)
+
+
 def stored_figures(ret: Return) -> dict[str, Decimal]:
+    if ret.pk is None:
+        return {}
     return {code: value for code, value in ret.values.values_list("indicator__code", "value")}
 
 
@@ -98,6 +108,8 @@ def review(ret: Return, user, *, accept: bool, comment: str = "") -> Return:
     comment = comment.strip()
     if not accept and not comment:
         raise WorkflowError("Khi trả lại báo cáo, hãy ghi rõ lý do để đơn vị sửa.")
+    if ret.pk is None:
+        raise WorkflowError("Chỉ duyệt được báo cáo đang chờ duyệt.")
     with transaction.atomic():
         ret = _locked(ret)
         if ret.status != ReturnStatus.SUBMITTED:

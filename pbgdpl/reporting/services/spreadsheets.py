@@ -150,16 +150,29 @@ def _number(value: Decimal | None, aggregation: str = Aggregation.SUM):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def totals_workbook(period: ReportingPeriod, root: Unit, result: Rollup, units: list[Unit]) -> bytes:
+def _print_setup(sheet) -> None:
+    """Landscape, as wide as the page: how the table is printed and turned into the PDF."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = "9"  # A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+
+
+def totals_workbook(period: ReportingPeriod, root: Unit, result: Rollup, units: list[Unit], *,
+                    per_unit: bool = True) -> bytes:
     """The province's (or a unit's) totals laid out for a report: a summary sheet with the previous
-    period beside it, and one row per unit below the root."""
+    period beside it, and (``per_unit``) one row per unit below the root. The PDF prints the
+    summary sheet alone."""
     wb = Workbook(write_only=True)
     summary = wb.create_sheet("Tổng hợp")
-    summary.column_dimensions["C"].width = 60
+    _print_setup(summary)
+    for column, width in zip("ABCDEFGH", (6, 10, 60, 12, 22, 22, 12, 14), strict=True):
+        summary.column_dimensions[column].width = width
     compared = compare_with_previous(period, root, result.of(root.pk))
     previous = period.previous()
     append_row(summary, [f"TỔNG HỢP SỐ LIỆU {period.form.name.upper()}"])
-    append_row(summary, [f"Kỳ báo cáo: {period.label}", None, f"Đơn vị: {root.name}"])
+    append_row(summary, [f"Kỳ báo cáo: {period.label} · Đơn vị: {root.name}"])  # one cell: prints unclipped
     append_row(summary, [f"Số đơn vị có báo cáo được chấp nhận: {result.reporting_units.get(root.pk, 0)}"])
     append_row(summary, [])
     append_row(summary, ["STT", "Mã", "Chỉ tiêu", "Đơn vị tính", period.label,
@@ -168,6 +181,10 @@ def totals_workbook(period: ReportingPeriod, root: Unit, result: Rollup, units: 
         append_row(summary, [number, row.indicator.code, row.indicator.name, row.indicator.unit_of_measure,
                              _number(row.current), _number(row.previous), _number(row.change),
                              _number(row.change_percent)])
+    if not per_unit:
+        out = io.BytesIO()
+        wb.save(out)
+        return out.getvalue()
     wb.create_sheet("Theo đơn vị")  # filled below, written directly: it can have thousands of rows
     indicators = result.indicators
     rows = [["Mã đơn vị", "Đơn vị", *[i.code for i in indicators]], ["", "", *[i.name for i in indicators]]]

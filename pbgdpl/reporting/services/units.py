@@ -6,7 +6,7 @@ from django.db import transaction
 
 from pbgdpl.geo.communes import official_units
 
-from ..models import Unit, UnitKind
+from ..models import Unit, UnitCodeHistory, UnitKind
 
 
 def province_code(code: int) -> str:
@@ -15,6 +15,37 @@ def province_code(code: int) -> str:
 
 def commune_code(code: int) -> str:
     return f"X{code:05d}"
+
+
+def normalise_code(text: str) -> str:
+    """A code as stored: "34" → "T34", "001" → "H001" (a district), "123" / "00123" → "X00123"
+    (a commune: official commune codes have five digits, district codes three, provinces two);
+    a code with its letter is kept, upper-cased."""
+    code = "".join(str(text).split()).upper()
+    if not code.isdigit():
+        return code
+    if len(code) <= 2:
+        return province_code(int(code))
+    if len(code) == 3 and code.startswith("0"):
+        return f"H{code}"
+    return commune_code(int(code))
+
+
+def find_unit(code: str) -> Unit | None:
+    """Today's unit for a code, current or old: a 2024 report naming a former district or commune
+    (before the 2025 merger) finds the unit that took it over. A current active unit wins; among
+    old codes the most recently retired one."""
+    wanted = normalise_code(code)
+    if not wanted:
+        return None
+    current = Unit.objects.filter(code=wanted, is_active=True).first()
+    if current is not None:
+        return current
+    history = (UnitCodeHistory.objects.filter(code=wanted).select_related("unit")
+               .order_by("-valid_until", "-pk").first())
+    if history is not None:
+        return history.unit
+    return Unit.objects.filter(code=wanted).first()
 
 
 @transaction.atomic

@@ -63,3 +63,16 @@ def test_a_unit_that_does_not_file_the_form_has_no_return(client, officers, prov
     response = client.get(reverse("reporting_admin:return", args=[period.pk, province["province"].pk]))
     assert response.status_code == 404
     assert not Return.objects.filter(unit=province["province"]).exists()
+
+
+def test_reviewing_never_creates_a_return(client, officers, province, period):
+    """The department opening a unit that has entered nothing, its template, or pressing accept on it:
+    no draft appears (the unit would otherwise look as if it had started)."""
+    client.force_login(officers["province"])
+    url = reverse("reporting_admin:return", args=[period.pk, province["a"].pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "Đang nhập" in page.content.decode()
+    assert client.get(reverse("reporting_admin:template", args=[period.pk, province["a"].pk])).status_code == 200
+    answer = client.post(url, {"action": "accept"}, follow=True)
+    assert "Chỉ duyệt được báo cáo đang chờ duyệt." in answer.content.decode()
+    assert not Return.objects.filter(unit=province["a"]).exists()

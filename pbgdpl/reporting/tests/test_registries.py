@@ -100,3 +100,21 @@ def test_personal_data_export_and_erase(registries):
     assert delete_person(email="dongy@vi-du.vn", phone="")["reporting"] == 1
     registries["consenting"].refresh_from_db()
     assert (registries["consenting"].phone, registries["consenting"].contact_consent) == ("", False)
+
+
+def test_cached_registry_pages_and_datasets_follow_changes(registries, province, page_cache):
+    """Strangers get cached pages; a new reporter or a renamed commune reaches them at once."""
+    urls = [reverse("reporting:reporters"), reverse("reporting:mediation"), "/du-lieu-mo/bao-cao-vien.json"]
+
+    def add_reporter():
+        Reporter(full_name="Phạm Mới Thêm", kind="propagandist", level="commune", unit=province["b"]).save()
+
+    assert page_cache.purged_by(add_reporter, urls) == {urls[0], urls[2]}
+    assert "Phạm Mới Thêm" in page_cache.get(urls[0]).content.decode()
+
+    def rename_commune():
+        province["a"].name = "Xã An Bình Mới"
+        province["a"].save()
+
+    assert page_cache.purged_by(rename_commune, urls) == set(urls)
+    assert "Xã An Bình Mới" in page_cache.get(urls[1]).content.decode()
