@@ -312,6 +312,7 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     restart_window = [float("inf"), float("-inf")]
     cpu_before_restart = 0.0
     load_before = os.getloadavg()[0]
+    cpu0 = time.process_time()
     if args.restart:
         await asyncio.sleep(args.messages * args.interval / 2)
         restart["held_before"] = stats.open_now
@@ -329,6 +330,7 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
             break
         await asyncio.sleep(0.5)
     wall = time.monotonic() - t0
+    client_cpu = time.process_time() - cpu0
     held_at_end = stats.open_now
     server_cpu = cpu_before_restart + group_cpu_seconds(state["server"].pid)
     stop.set()
@@ -356,6 +358,9 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         # Machine-independent capacity: web-server CPU per stored message (citizen's and staff's),
         # start-up of the restarted server included; PostgreSQL and Redis not included.
         "server_cpu_ms_per_message": round(1000 * server_cpu / max(1, len(stats.staff_seen) + len(stats.citizen_seen)), 2),
+        # The bench client is one Python process on the same cores: when it is busy its receive
+        # timestamps are late, so latency figures include its own queueing.
+        "client_cpu_share": round(client_cpu / max(wall, 1e-9), 2),
         "wall_s": round(wall, 1),
         "errors": stats.errors,
     }
@@ -390,13 +395,13 @@ def main() -> int:
         # One loopback address stands for 500 people here: the per-client limits would stop the bench.
         "CHAT_RATE_PER_CLIENT_HOUR": "1000000",
         "CHAT_NEW_CONVERSATIONS_PER_HOUR": "1000000",
-        "DATABASE_URL": ("postgres://postgres@127.0.0.1:5432/pbgdpl_bench_chat" if args.db == "postgres"
+        "DATABASE_URL": ("postgres://postgres@127.0.0.1:5432/pbgdpl_chat_bench" if args.db == "postgres"
                          else f"sqlite:///{work / 'bench.sqlite3'}"),
     })
     if args.db == "postgres":
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", "drop database if exists pbgdpl_bench_chat"],
+        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", "drop database if exists pbgdpl_chat_bench"],
                        check=True, capture_output=True)
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", "create database pbgdpl_bench_chat"],
+        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", "create database pbgdpl_chat_bench"],
                        check=True, capture_output=True)
     subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)

@@ -4,6 +4,7 @@ idempotent (a fixed client id per conversation), so a retried task sends each on
 
 from __future__ import annotations
 
+import datetime
 import logging
 
 from django.utils import timezone
@@ -37,6 +38,31 @@ def suggestions(text: str) -> list[dict]:
     return links
 
 
+# Conversations known to have today's away message, per process: without this, every message
+# outside office hours tried to store it again and was refused by the unique constraint (five
+# database round trips and a rolled-back numbering each). The constraint stays the guarantee.
+_away_known: dict[int, datetime.date] = {}
+AWAY_KNOWN_MAX = 20000
+
+
+def needs_follow_up(message: Message) -> bool:
+    """Whether :func:`after_contact_message` has anything to do (checked before a second trip to a
+    database thread): the first message, or the first one outside office hours today."""
+    return message.seq == 1 or (not hours.is_open()
+                                and _away_known.get(message.conversation_id) != timezone.localdate())
+
+
+def forget() -> None:
+    """Drop what this process knows of away messages sent (tests: ids come round again)."""
+    _away_known.clear()
+
+
+def _remember_away(conversation_id: int, day: datetime.date) -> None:
+    if len(_away_known) >= AWAY_KNOWN_MAX:
+        _away_known.clear()
+    _away_known[conversation_id] = day
+
+
 def after_contact_message(message: Message) -> list[Message]:
     """Send what the citizen should see after ``message``; returns the system messages created."""
     conversation = message.conversation
@@ -50,8 +76,12 @@ def after_contact_message(message: Message) -> list[Message]:
             created.append(posted.message)
     if not hours.is_open():
         today = timezone.localdate()
-        posted = post_message(conversation, sender=Sender.SYSTEM, text=ChatSettings.load().away_message,
-                              client_id=f"away-{today:%Y%m%d}")
-        if posted.created:
-            created.append(posted.message)
+        client_id = f"away-{today:%Y%m%d}"
+        if (_away_known.get(conversation.pk) != today
+                and not Message.objects.filter(conversation=conversation, client_id=client_id).exists()):
+            posted = post_message(conversation, sender=Sender.SYSTEM, text=ChatSettings.load().away_message,
+                                  client_id=client_id)
+            if posted.created:
+                created.append(posted.message)
+        _remember_away(conversation.pk, today)
     return created

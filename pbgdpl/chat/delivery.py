@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from .channels import messenger, zalo
 from .channels.base import SendError
+from .channels.outgoing import Outgoing, outgoing
 from .models import Channel, Delivery, DeliveryStatus, Message, Sender
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ def attempt(delivery_id: int, now: datetime.datetime | None = None) -> str:
     delivery.attempts += 1
     try:
         _check_window(message, now)
-        SENDERS[message.channel](contact.external_id, platform_text(message))
+        SENDERS[message.channel](contact.external_id, platform_message(message))
     except SendError as exc:
         delivery.last_error = str(exc)[:300]
         if exc.retry and delivery.attempts <= len(RETRY_DELAYS):
@@ -71,12 +72,9 @@ def _check_window(message, now: datetime.datetime) -> None:
         raise SendError("Messenger: đã quá 24 giờ từ tin nhắn cuối của người hỏi, không gửi được trả lời", retry=False)
 
 
-def platform_text(message) -> str:
-    """The text as sent to a platform: links (suggestions) written out as absolute addresses."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    lines = [message.text] + [f"- {link['title']}: {base}{link['url']}" if link["url"].startswith("/")
-                              else f"- {link['title']}: {link['url']}" for link in message.links or []]
-    return "\n".join(lines)
+def platform_message(message) -> Outgoing:
+    """The message as a platform gets it: site addresses absolute, links kept whole (channels/outgoing.py)."""
+    return outgoing(message, settings.WAGTAILADMIN_BASE_URL)
 
 
 def due(now: datetime.datetime | None = None) -> list[int]:

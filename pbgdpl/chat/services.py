@@ -91,66 +91,104 @@ def post_message(
 ) -> Posted:
     """Store one message (idempotent on ``client_id`` / ``platform_id``) and announce it after commit.
 
-    Four round trips on the common path: BEGIN, one UPDATE that numbers the message (and locks the
-    conversation row until COMMIT), the INSERT, COMMIT. A resent id hits the unique constraint.
+    One UPDATE numbers the message (row-locking the conversation until COMMIT) and applies what the
+    message changes in its conversation (reopened, first response, assignee, flagged). On
+    PostgreSQL outside a transaction, numbering and INSERT are one statement in autocommit: a single
+    round trip, atomic by itself. A resent id hits a unique constraint and the stored one stands.
     """
     now = now or timezone.now()
     flags = ",".join(message_flags(text)) if sender == Sender.CONTACT else ""
+    message = Message(conversation_id=conversation.pk, sender=sender, text=text, client_id=client_id[:64],
+                      platform_id=platform_id[:128], author=author, links=links or [], flags=flags, created_at=now)
+    # Replies to Zalo/Messenger need a Delivery row in the same transaction (conversations never
+    # change channel, so the caller's object knows).
+    outbound = sender in (Sender.STAFF, Sender.SYSTEM) and conversation.channel != Channel.WEB
+    one_statement = connection.vendor == "postgresql" and not outbound and not connection.in_atomic_block
     try:
-        with transaction.atomic():
-            seq, channel, status, assignee_id, unanswered, flagged = _number(
-                conversation.pk, touch=sender in (Sender.CONTACT, Sender.STAFF), now=now)
-            message = Message.objects.create(
-                conversation_id=conversation.pk, seq=seq, sender=sender, text=text, client_id=client_id[:64],
-                platform_id=platform_id[:128], author=author, channel=channel, links=links or [],
-                flags=flags, created_at=now,
-            )
-            message.conversation = conversation
-            changes: dict = {}
-            if sender == Sender.CONTACT and status != Status.OPEN:
-                changes.update(status=Status.OPEN, closed_at=None)
-            if sender == Sender.STAFF and unanswered:
-                changes["first_response_at"] = now
-            if sender == Sender.STAFF and assignee_id is None and author is not None:
-                changes["assignee"] = author
-            if flags and not flagged:
-                changes["flagged"] = True
-            if changes:
-                Conversation.objects.filter(pk=conversation.pk).update(**changes)
-            outbound = sender in (Sender.STAFF, Sender.SYSTEM) and channel != Channel.WEB
-            if outbound:
-                Delivery.objects.create(message=message, next_attempt_at=now)
-            transaction.on_commit(lambda: broadcast.message_stored(message))
-            if outbound:
-                transaction.on_commit(lambda: _enqueue_delivery(message.pk))
+        if one_statement:
+            _number_and_insert(message, now)
+        else:
+            with transaction.atomic():
+                message.seq, message.channel = _number(message, now)
+                message.save(force_insert=True)
+                if outbound:
+                    Delivery.objects.create(message=message, next_attempt_at=now)
+                    transaction.on_commit(lambda: _enqueue_delivery(message.pk))
     except IntegrityError:
         # The same client id or platform id was stored before (a resend) or raced in: that one stands.
         existing = _existing(conversation, client_id, platform_id)
         if existing is None:
             raise
         return Posted(existing, False)
+    message.conversation = conversation
+    # Committed by now (autocommit), or announced when the caller's transaction commits.
+    transaction.on_commit(lambda: broadcast.message_stored(message))
     conversation.last_seq = message.seq
     if message.flags:
         log.info("Chat message %s/%s flagged: %s", conversation.pk, message.seq, message.flags)
     return Posted(message, True)
 
 
-def _number(pk: int, *, touch: bool, now: datetime.datetime) -> tuple:
-    """Give the next sequence number of conversation ``pk`` (row-locked until the transaction ends);
-    returns (seq, channel, status, assignee_id, not yet answered, flagged)."""
+def _numbering_sql(message: Message, now: datetime.datetime) -> tuple[str, list]:
+    """The UPDATE that gives ``message`` the next number of its conversation and records what the
+    message changes there; returns the new number, the id and the channel."""
     table = connection.ops.quote_name(Conversation._meta.db_table)
-    touched = ", last_message_at = %s" if touch else ""
+    contact, staff = message.sender == Sender.CONTACT, message.sender == Sender.STAFF
+    touch = contact or staff
+    sql = (
+        f"UPDATE {table} SET last_seq = last_seq + 1, "  # noqa: S608 (no user input in the SQL text)
+        "last_message_at = CASE WHEN %s THEN %s ELSE last_message_at END, "
+        "status = CASE WHEN %s THEN %s ELSE status END, "
+        "closed_at = CASE WHEN %s THEN NULL ELSE closed_at END, "
+        "first_response_at = CASE WHEN %s THEN COALESCE(first_response_at, %s) ELSE first_response_at END, "
+        "assignee_id = COALESCE(assignee_id, %s), "
+        "flagged = (flagged OR %s) "
+        "WHERE id = %s RETURNING id, last_seq, channel")
+    when = connection.ops.adapt_datetimefield_value(now)
+    params = [touch, when, contact, Status.OPEN, contact, staff, when,
+              message.author_id if staff else None, bool(message.flags), message.conversation_id]
+    return sql, params
+
+
+def _number(message: Message, now: datetime.datetime) -> tuple[int, str]:
+    """Number ``message`` inside the caller's transaction; returns (seq, channel)."""
+    sql, params = _numbering_sql(message, now)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET last_seq = last_seq + 1{touched} WHERE id = %s "  # noqa: S608 (no user input)
-            "RETURNING last_seq, channel, status, assignee_id, first_response_at, flagged",
-            [now, pk] if touch else [pk])
+        cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
         raise ChatError("Cuộc trò chuyện này đã bị xóa.")
-    seq, channel, status, assignee_id, first_response_at, flagged = row
-    # Only whether it is empty matters (SQLite hands back the raw text, not a datetime).
-    return seq, channel, status, assignee_id, first_response_at is None, bool(flagged)
+    return row[1], row[2]
+
+
+_INSERTED = ("sender", "author", "text", "client_id", "platform_id", "flags", "links", "created_at")
+
+
+def _cast_type(field) -> str:
+    # text, not varchar(n): a cast to varchar(n) would cut a long value where the INSERT must refuse it.
+    return "text" if field.get_internal_type() in ("CharField", "TextField") else field.db_type(connection)
+
+
+def _number_and_insert(message: Message, now: datetime.datetime) -> None:
+    """PostgreSQL: number and insert ``message`` in one statement (a data-modifying CTE), run in
+    autocommit, so one round trip stores it; a unique violation rolls the numbering back with it."""
+    numbering, params = _numbering_sql(message, now)
+    fields = [Message._meta.get_field(name) for name in _INSERTED]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    # Typed placeholders: in INSERT … SELECT PostgreSQL would take untyped literals for text.
+    values = ", ".join(f"CAST(%s AS {_cast_type(f)})" for f in fields)
+    table = quote(Message._meta.db_table)
+    sql = (f"WITH c AS ({numbering}) INSERT INTO {table} (conversation_id, seq, channel, {columns}) "  # noqa: S608
+           f"SELECT c.id, c.last_seq, c.channel, {values} FROM c RETURNING id, seq, channel")
+    params += [f.get_db_prep_save(getattr(message, f.attname), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        raise ChatError("Cuộc trò chuyện này đã bị xóa.")
+    message.pk, message.seq, message.channel = row
+    message._state.adding = False
 
 
 def _existing(conversation: Conversation, client_id: str, platform_id: str) -> Message | None:

@@ -26,12 +26,14 @@ def count(key: str) -> int:
     return cache.get(key) or 0
 
 
-def hit(key: str, window: int) -> int:
-    """Count one event under ``key`` for ``window`` seconds; return the new count."""
-    if cache.add(key, 1, timeout=window):
+def hit(key: str, window: int, store=None) -> int:
+    """Count one event under ``key`` for ``window`` seconds; return the new count. ``store``: a
+    cache handle the caller keeps (by default the current context's ``django.core.cache.cache``)."""
+    store = store or cache
+    if store.add(key, 1, timeout=window):
         return 1
     try:
-        return cache.incr(key)
+        return store.incr(key)
     except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=window)
+        store.set(key, 1, timeout=window)
         return 1

@@ -13,6 +13,7 @@ import httpx
 from django.conf import settings
 
 from .base import Inbound, SendError, client
+from .outgoing import Outgoing, messenger_message
 
 # Graph API error codes: 190 invalid/expired token; 10 and 551 outside the messaging window / unavailable.
 TOKEN_ERRORS = {190}
@@ -57,7 +58,8 @@ def messages(payload: dict) -> list[Inbound]:
     return out
 
 
-def send(user_id: str, text: str) -> None:
+def send(user_id: str, out: Outgoing) -> None:
+    """Through the Send API; links as URL buttons when they fit the button template."""
     token = settings.MESSENGER_PAGE_TOKEN
     if not token:
         raise SendError("Messenger: chưa cấu hình mã truy cập trang", retry=False)
@@ -66,7 +68,7 @@ def send(user_id: str, text: str) -> None:
             response = http.post(f"{settings.MESSENGER_API_BASE}/me/messages",
                                  headers={"Authorization": f"Bearer {token}"},
                                  json={"recipient": {"id": user_id}, "messaging_type": "RESPONSE",
-                                       "message": {"text": text}})
+                                       "message": messenger_message(out)})
         except httpx.HTTPError as exc:
             raise SendError(f"Messenger: không kết nối được ({type(exc).__name__})", retry=True) from None
     if response.status_code == 200:

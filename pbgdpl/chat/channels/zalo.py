@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from ..models import Channel, PlatformToken
 from .base import Inbound, SendError, client
+from .outgoing import Outgoing
 
 # Zalo's error codes for an access token that expired or was revoked.
 TOKEN_ERRORS = {-216, -124, -220}
@@ -87,14 +88,15 @@ def refresh_token(http: httpx.Client) -> PlatformToken:
     return token
 
 
-def send(user_id: str, text: str) -> None:
+def send(user_id: str, out: Outgoing) -> None:
+    """A consultation message (text only on Zalo; it makes the bare addresses clickable)."""
     with client() as http:
         token = _token()
         for attempt in range(2):
             try:
                 response = http.post(f"{settings.ZALO_API_BASE}/v3.0/oa/message/cs",
                                      headers={"access_token": token.access_token},
-                                     json={"recipient": {"user_id": user_id}, "message": {"text": text}})
+                                     json={"recipient": {"user_id": user_id}, "message": {"text": out.text}})
             except httpx.HTTPError as exc:
                 raise SendError(f"Zalo: không kết nối được ({type(exc).__name__})", retry=True) from None
             if response.status_code >= 500:

@@ -27,6 +27,13 @@ def _own_empty_search_index(settings, tmp_path):
     index_mod.readers.reset()
 
 
+@pytest.fixture(autouse=True)
+def _forget_away_messages():
+    from pbgdpl.chat import assistant
+
+    assistant.forget()
+
+
 @pytest.fixture
 def fake_platform(settings):
     with FakePlatform() as fake:
