@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pbgdpl.core.feeds import feed_links
 from pbgdpl.core.numbers import parse_ascii_int
 from pbgdpl.geo.communes import portal_communes
 from pbgdpl.search import engine
@@ -41,6 +42,15 @@ def _trail(*steps: tuple[str, str]) -> list[dict]:
     if len(steps) == 0:
         trail[-1]["url"] = ""
     return trail
+
+
+def _feed(form: ListFilterForm) -> dict:
+    """The feed of the list shown: one field's answers when a field is chosen, else all answers."""
+    field = form.cleaned_data.get("field") if form.is_bound and form.is_valid() else None
+    if field is not None:
+        return feed_links(_("Hỏi đáp pháp luật – %(name)s") % {"name": field.name}, "qa:field_{fmt}",
+                          kwargs={"slug": field.slug})
+    return feed_links(_("Hỏi đáp pháp luật – câu trả lời mới"), "qa:{fmt}")
 
 
 @require_GET
@@ -74,6 +84,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "qa/index.html",
         {
+            "feed": _feed(form),
             "section": _section_page(),
             "form": form,
             "page_obj": page,
