@@ -13,6 +13,7 @@ Feeds are plain GET responses without cookies, so the page cache keeps them; the
 from __future__ import annotations
 
 import json
+
 from django.contrib.syndication.views import Feed
 from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
