@@ -49,7 +49,7 @@ def read(client, path: str, fmt: str) -> feedparser.FeedParserDict:
 
 
 @pytest.fixture
-def documents(laws):
+def documents(laws):  # noqa: F811
     old = create_document("10/2012/QH13", title="Bộ luật Lao động 2012", doc_type="Bộ luật", fields=["Lao động"],
                           issued_on=D(2012, 6, 18), effective_from=D(2013, 5, 1))
     decree = create_document("12/2022/NĐ-CP", title="Nghị định xử phạt vi phạm & lao động", doc_type="Nghị định",
