@@ -8,6 +8,7 @@ clients may use a link from an old mail).
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -28,6 +29,7 @@ UNSUBSCRIBE_SALT = "pbgdpl.alerts.unsubscribe"
 MANAGE_SALT = "pbgdpl.alerts.manage"
 CONFIRM_MAX_AGE = 7 * 24 * 3600
 MANAGE_MAX_AGE = 90 * 24 * 3600
+DIGEST_RETENTION_DAYS = 365
 
 
 def normalise_email(email: str) -> str:
@@ -118,6 +120,15 @@ def confirm(subscription: Subscription) -> bool:
         SentItem.objects.bulk_create([SentItem(subscription=locked, event_key=e.key) for e in seen],
                                      ignore_conflicts=True)
     return True
+
+
+def prune(now=None) -> int:
+    """Forget requests never confirmed once their link has expired, and digest records after a year."""
+    now = now or timezone.now()
+    _total, unconfirmed = Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=now - timedelta(seconds=CONFIRM_MAX_AGE)).delete()
+    _total, digests = Digest.objects.filter(sent_at__lt=now - timedelta(days=DIGEST_RETENTION_DAYS)).delete()
+    return unconfirmed.get(Subscription._meta.label, 0) + digests.get(Digest._meta.label, 0)
 
 
 def unsubscribe(email: str, subscription_ids: list[int]) -> int:

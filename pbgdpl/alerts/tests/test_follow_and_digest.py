@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from pbgdpl.alerts.digests import send_digests
 from pbgdpl.alerts.models import Digest, SentItem, Subscription
+from pbgdpl.alerts.tasks import send_alert_digests
 from pbgdpl.core import captcha, personal_data
 from pbgdpl.legal.tests.factories import D, create_document, relation
 from pbgdpl.qa.tests.conftest import roles, search_dir  # noqa: F401 (fixtures)
@@ -153,6 +154,12 @@ def test_personal_data_export_and_erase_by_email(client, law):
     exported = personal_data.export_person(email="AN.NGUYEN@example.vn")["alerts"]
     assert exported["subscriptions"][0]["target"] == "Văn bản: 45/2019/QH14 Bộ luật Lao động"
     assert personal_data.delete_person(email="an.nguyen@example.vn")["alerts"] == 1
+    assert not Subscription.objects.exists()
+    follow(client, f"van-ban={law.slug}", email="chua.xac.nhan@example.vn")
+    send_alert_digests.enqueue()  # the hourly job forgets requests never confirmed within a week
+    assert Subscription.objects.count() == 1
+    Subscription.objects.update(created_at=later(-8))
+    send_alert_digests.enqueue()
     assert not Subscription.objects.exists()
 
 
