@@ -25,7 +25,7 @@ class FollowForm(VietnameseMessagesMixin, forms.Form):
     )
     # Honeypot: hidden from people by CSS and aria-hidden; bots fill every field.
     website = forms.CharField(required=False, label=_("Không điền ô này"))
-    altcha = forms.CharField(required=False, widget=forms.HiddenInput)
+    altcha = forms.CharField(label=_("Xác minh chống thư rác"), required=False, widget=forms.HiddenInput)
 
     @property
     def is_bot(self) -> bool:
