@@ -1,17 +1,21 @@
-"""RSS 2.0 and Atom feeds of newly issued public documents (/van-ban/rss/, /van-ban/atom/)."""
+"""Feeds of newly issued public documents: all (/van-ban/rss/, atom/, json/), per field
+(/van-ban/linh-vuc/<slug>/…) and per document type (/van-ban/loai/<slug>/…).
+
+Written once as Django syndication feeds; :mod:`pbgdpl.core.feeds` serves each in the three formats.
+"""
 
 from __future__ import annotations
 
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
-from .models import LegalDocument
+from .models import DocumentType, Field, LegalDocument
 
 FEED_LENGTH = 30
 
@@ -19,7 +23,6 @@ FEED_LENGTH = 30
 class NewDocumentsFeed(Feed):
     """The newest enacted public documents by issue date (drafts and unpublished never appear)."""
 
-    feed_type = Rss201rev2Feed
     language = "vi"
     title = _("Văn bản pháp luật mới")
     description = _("Văn bản quy phạm pháp luật mới được đăng trên cổng thông tin.")
@@ -60,6 +63,34 @@ class NewDocumentsFeed(Feed):
         return [item.doc_type.name]
 
 
-class NewDocumentsAtomFeed(NewDocumentsFeed):
-    feed_type = Atom1Feed
-    subtitle = NewDocumentsFeed.description
+class FieldDocumentsFeed(NewDocumentsFeed):
+    """The newest enacted public documents of one field (lĩnh vực)."""
+
+    vocabulary = Field
+    filter_name = "field_slug"
+
+    def get_object(self, request, slug: str):
+        found = self.vocabulary.objects.filter(slug=slug).first()
+        if found is None:
+            raise Http404
+        return found
+
+    def title(self, obj) -> str:
+        return _("Văn bản pháp luật mới – %(name)s") % {"name": obj.name}
+
+    def description(self, obj) -> str:
+        return _("Văn bản quy phạm pháp luật mới thuộc “%(name)s”.") % {"name": obj.name}
+
+    def link(self, obj) -> str:
+        key = "linh_vuc" if self.vocabulary is Field else "loai"
+        return f"{reverse('legal:index')}?{key}={obj.slug}"
+
+    def items(self, obj) -> list[LegalDocument]:
+        return selectors.latest_documents(FEED_LENGTH, **{self.filter_name: obj.slug})
+
+
+class TypeDocumentsFeed(FieldDocumentsFeed):
+    """The newest enacted public documents of one document type (Nghị quyết, Quyết định…)."""
+
+    vocabulary = DocumentType
+    filter_name = "type_slug"

@@ -283,13 +283,17 @@ def list_documents(slug: str, on: datetime.date) -> QuerySet:
     return queryset.order_by(*LISTS[slug].sort)
 
 
-def latest_documents(limit: int = 30) -> list[LegalDocument]:
-    """Newest enacted public documents for the feeds (by issue date, then creation)."""
+def latest_documents(limit: int = 30, *, field_slug: str = "", type_slug: str = "") -> list[LegalDocument]:
+    """Newest enacted public documents for the feeds (by issue date, then creation), optionally of
+    one field (lĩnh vực) or one document type."""
     pagecache.record_list(LegalDocument)
+    queryset = enacted_documents()
+    if field_slug:
+        queryset = queryset.filter(pk__in=LegalDocument.objects.filter(fields__slug=field_slug).values("pk"))
+    if type_slug:
+        queryset = queryset.filter(doc_type__slug=type_slug)
     return list(
-        enacted_documents().select_related("doc_type", "issuer").defer("full_text").order_by(
-            "-issued_on", "-created_at"
-        )[:limit]
+        queryset.select_related("doc_type", "issuer").defer("full_text").order_by("-issued_on", "-created_at")[:limit]
     )
 
 

@@ -5,15 +5,18 @@ The named lists and feeds come before ``<slug>/`` so a document can never hide t
 
 from django.urls import path
 
+from pbgdpl.core.feeds import feed_urls
+
 from . import selectors, views
-from .feeds import NewDocumentsAtomFeed, NewDocumentsFeed
+from .feeds import FieldDocumentsFeed, NewDocumentsFeed, TypeDocumentsFeed
 
 app_name = "legal"
 
 urlpatterns = [
     path("", views.document_index, name="index"),
-    path("rss/", NewDocumentsFeed(), name="rss"),
-    path("atom/", NewDocumentsAtomFeed(), name="atom"),
+    *feed_urls("", NewDocumentsFeed),  # rss/, atom/, json/
+    *feed_urls("linh-vuc/<slug:slug>/", FieldDocumentsFeed, "field"),
+    *feed_urls("loai/<slug:slug>/", TypeDocumentsFeed, "type"),
     *[
         path(f"{slug}/", views.document_list, {"slug": slug}, name="list")
         for slug in selectors.LISTS
@@ -23,4 +26,4 @@ urlpatterns = [
 ]
 
 #: Slugs a document must not take (they are pages of their own).
-RESERVED_SLUGS = frozenset([*selectors.LISTS, "rss", "atom"])
+RESERVED_SLUGS = frozenset([*selectors.LISTS, "rss", "atom", "json", "linh-vuc", "loai"])

@@ -1,4 +1,4 @@
-"""RSS 2.0 feed of an article index (``/tin-tuc/rss/``)."""
+"""Feed of an article index (``/tin-tuc/rss/``, ``atom/``, ``json/``; formats from core.feeds)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import datetime
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
 
 FEED_LENGTH = 20
 
@@ -14,7 +13,6 @@ FEED_LENGTH = 20
 class ArticleFeed(Feed):
     """The newest public articles of one index page; built per request by the index's ``rss/`` route."""
 
-    feed_type = Rss201rev2Feed
     language = "vi"
 
     def __init__(self, index_page):

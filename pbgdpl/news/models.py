@@ -35,7 +35,7 @@ def tag_dependency(tag_id) -> str:
 class ArticleIndexPage(RoutablePageMixin, Page):
     """A listing of articles (Tin tức, Hướng dẫn nghiệp vụ, Tình huống pháp luật).
 
-    Newest first, paginated, filterable by ``?tag=``; ``rss/`` under it is an RSS 2.0 feed.
+    Newest first, paginated, filterable by ``?tag=``; ``rss/``, ``atom/`` and ``json/`` under it are its feeds.
     """
 
     base_form_class = PortalPageForm  # ASCII slugs, clash links to the other page
@@ -100,11 +100,21 @@ class ArticleIndexPage(RoutablePageMixin, Page):
             },
         )
 
-    @route(r"^rss/$")
-    def rss(self, request):
+    @route(r"^(?P<fmt>rss|atom|json)/$", name="feed")
+    def feed(self, request, fmt: str):
+        """The section's feed in RSS 2.0, Atom or JSON Feed (``rss/`` is the historic address)."""
+        from pbgdpl.core.feeds import format_class
+
         from .feeds import ArticleFeed
 
-        return ArticleFeed(self)(request)
+        return format_class(ArticleFeed, fmt)(self)(request)
+
+    def feed_links(self) -> dict:
+        """``<link rel="alternate">`` and "Theo dõi bằng RSS" links of this section's feed."""
+        from pbgdpl.core.feeds import FORMATS, links_from_urls
+
+        return links_from_urls(self.seo_title or self.title,
+                               {fmt: f"{self.url}{self.reverse_subpage('feed', kwargs={'fmt': fmt})}" for fmt in FORMATS})
 
 
 class ArticleTag(TagBase):

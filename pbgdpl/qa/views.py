@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pbgdpl.core.breadcrumbs import trail
+from pbgdpl.core.feeds import feed_links
 from pbgdpl.core.numbers import parse_ascii_int
 from pbgdpl.geo.communes import portal_communes
 from pbgdpl.search import engine
@@ -39,6 +40,15 @@ def _section_page():
 def _trail(*steps: tuple[str, str]) -> list[dict]:
     """Breadcrumbs inside the Q&A section (the section itself when no step is given)."""
     return trail((_("Hỏi đáp pháp luật"), reverse("qa:index")), *steps)
+
+
+def _feed(form: ListFilterForm) -> dict:
+    """The feed of the list shown: one field's answers when a field is chosen, else all answers."""
+    field = form.cleaned_data.get("field") if form.is_bound and form.is_valid() else None
+    if field is not None:
+        return feed_links(_("Hỏi đáp pháp luật – %(name)s") % {"name": field.name}, "qa:field_{fmt}",
+                          kwargs={"slug": field.slug})
+    return feed_links(_("Hỏi đáp pháp luật – câu trả lời mới"), "qa:{fmt}")
 
 
 @require_GET
@@ -72,6 +82,7 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "qa/index.html",
         {
+            "feed": _feed(form),
             "section": _section_page(),
             "form": form,
             "page_obj": page,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from pbgdpl.core import pagecache
+from pbgdpl.core.feeds import feed_links
 from pbgdpl.core.htmx import is_htmx_partial
 from pbgdpl.core.pagecache import hits
 from pbgdpl.core.ratelimit import client_key
@@ -209,6 +210,12 @@ def _pages(params: SearchParams, result: engine.SearchPage | None) -> dict | Non
     }
 
 
+def _feed(params: SearchParams) -> dict:
+    """This search as a feed (same query and filters, newest first)."""
+    query = params.querydict(page=1, sort="relevance").urlencode()
+    return feed_links(_("Kết quả tìm kiếm “%(q)s”") % {"q": params.q}, "search:feed_{fmt}", query=query)
+
+
 @require_GET
 def search_page(request: HttpRequest) -> HttpResponse:
     """/tim-kiem/: the search page, or only its results region for an htmx request."""
@@ -247,6 +254,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         # A bad page number or sort falls back to the default; say so rather than guess silently.
         "param_error": next((msgs[0] for name, msgs in params.errors.items() if name != "q" and msgs), ""),
         "unavailable_message": SEARCH_UNAVAILABLE if unavailable else "",
+        "feed": _feed(params) if result is not None and not result.error else None,
     }
     template = "search/_results.html" if is_htmx_partial(request) else "search/search.html"
     response = render(request, template, context)

@@ -12,10 +12,11 @@ from django.views.decorators.http import require_GET
 
 from pbgdpl.core import pagecache
 from pbgdpl.core.breadcrumbs import trail
+from pbgdpl.core.feeds import feed_links
 from pbgdpl.core.htmx import is_htmx_partial
 
 from .. import selectors
-from ..models import LegalDocument, Validity
+from ..models import DocumentType, Field, LegalDocument, Validity
 from .params import ListingParams, parse_listing
 
 PER_PAGE = 20
@@ -65,6 +66,20 @@ def _list_links() -> list[dict]:
     return [{"slug": item.slug, "title": item.title} for item in selectors.LISTS.values()]
 
 
+def listing_feed(params: ListingParams) -> tuple[dict, dict]:
+    """The feed of what the list shows (one field or one type ticked, else all new documents) and
+    what a visitor would follow by e-mail from here (``{"kind": …, "slug": …}`` or empty)."""
+    fields, types = params.filters.get("linh_vuc"), params.filters.get("loai")
+    for values, others, model, url, kind in ((fields, types, Field, "legal:field_{fmt}", "field"),
+                                               (types, fields, DocumentType, "legal:type_{fmt}", "type")):
+        if len(values) == 1 and not others:
+            vocabulary = model.objects.filter(slug=values[0]).first()
+            if vocabulary is not None:
+                title = _("Văn bản pháp luật mới – %(name)s") % {"name": vocabulary.name}
+                return feed_links(title, url, kwargs={"slug": vocabulary.slug}), {"kind": kind, "slug": vocabulary.slug}
+    return feed_links(_("Văn bản pháp luật mới"), "legal:{fmt}"), {}
+
+
 @require_GET
 def document_index(request: HttpRequest) -> HttpResponse:
     """Every enacted public document, filterable; facet counts computed in the database."""
@@ -75,10 +90,13 @@ def document_index(request: HttpRequest) -> HttpResponse:
         selectors.filter_documents(base, params.filters, annotate=True).order_by(*selectors.SORTS[params.sort])
     )
     page = paginate(queryset, params)
+    feed, follow = listing_feed(params)
     context = {
         "params": params,
         "page_obj": page,
         "rows": _decorate(page),
+        "feed": feed,
+        "follow": follow,
         "facets": selectors.facet_counts(base, params.filters),
         "sorts": list(selectors.SORT_LABELS.items()),
         "lists": _list_links(),
@@ -105,6 +123,7 @@ def document_list(request: HttpRequest, slug: str) -> HttpResponse:
         "page_obj": page,
         "rows": _decorate(page),
         "current_list": selectors.LISTS[slug],
+        "feed": feed_links(_("Văn bản pháp luật mới"), "legal:{fmt}"),
         "lists": _list_links(),
         "on_is_today": not params.date_given,
         "trail": trail((_("Văn bản pháp luật"), reverse("legal:index")), (str(selectors.LISTS[slug].title), "")),
