@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "pbgdpl.api",
     "pbgdpl.chat",
     "pbgdpl.reporting",
+    "pbgdpl.exchange",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -251,6 +252,8 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 # Search (our tantivy index; the database stays the source of truth).
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search"))
+# Bulk open-data files (the legal registry as JSONL/CSV), regenerated nightly by the worker.
+OPEN_DATA_DIR = Path(os.environ.get("OPEN_DATA_DIR", VAR_DIR / "open-data"))
 # Search statistics (no personal data) are kept this many days, then deleted by a daily job.
 SEARCH_ANALYTICS_RETENTION_DAYS = int(os.environ.get("SEARCH_ANALYTICS_RETENTION_DAYS", "365"))
 # A phrase appears in the public "popular searches" once this many different clients searched it.
