@@ -354,3 +354,13 @@ MESSENGER_API_BASE = os.environ.get("MESSENGER_API_BASE", "https://graph.faceboo
 # Visit statistics are buffered per process and written in one batch this often (or this many views).
 VISIT_STATS_FLUSH_SECONDS = int(os.environ.get("VISIT_STATS_FLUSH_SECONDS", "60"))
 VISIT_STATS_FLUSH_SIZE = int(os.environ.get("VISIT_STATS_FLUSH_SIZE", "200"))
+
+# The Ministry's data-sharing exchange (pbgdpl.exchange, docs/exchange.md): OAuth2 client credentials
+# against EXCHANGE_TOKEN_URL; push to EXCHANGE_PUSH_URL, pull documents from EXCHANGE_PULL_URL. Empty = off.
+EXCHANGE_TOKEN_URL = os.environ.get("EXCHANGE_TOKEN_URL", "")
+EXCHANGE_CLIENT_ID = os.environ.get("EXCHANGE_CLIENT_ID", "")
+EXCHANGE_CLIENT_SECRET = os.environ.get("EXCHANGE_CLIENT_SECRET", "")
+EXCHANGE_SCOPE = os.environ.get("EXCHANGE_SCOPE", "")
+EXCHANGE_PUSH_URL = os.environ.get("EXCHANGE_PUSH_URL", "")
+EXCHANGE_PULL_URL = os.environ.get("EXCHANGE_PULL_URL", "")
+EXCHANGE_EVERY_SECONDS = int(os.environ.get("EXCHANGE_EVERY_SECONDS", "3600"))

@@ -10,11 +10,20 @@ class ExchangeConfig(AppConfig):
     verbose_name = "Trao đổi dữ liệu"
 
     def ready(self) -> None:
+        from django.conf import settings
+
+        from pbgdpl.accounts.roles import ADMINISTRATOR, EDITORIAL_BOARD, grant_model_permissions
         from pbgdpl.core.open_data import register_bulk
         from pbgdpl.core.open_data_bulk import generate_bulk_files
         from pbgdpl.core.periodic import register_periodic
 
         from .bulk import DATASET
+        from .tasks import pull_from_exchange, push_to_exchange
 
         register_bulk(DATASET)
         register_periodic("open-data-bulk-files", every=24 * 3600, task=generate_bulk_files)
+        # Each run does nothing while the exchange is not configured (EXCHANGE_* empty).
+        register_periodic("exchange-push", every=settings.EXCHANGE_EVERY_SECONDS, task=push_to_exchange)
+        register_periodic("exchange-pull", every=settings.EXCHANGE_EVERY_SECONDS, task=pull_from_exchange)
+        for role in (EDITORIAL_BOARD, ADMINISTRATOR):
+            grant_model_permissions(role, ["exchange.view_exchangerun"])
