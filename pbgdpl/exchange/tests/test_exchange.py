@@ -120,7 +120,7 @@ def test_a_failed_push_resumes_without_duplicates(ministry):
 
 def _source(n: int, **extra) -> dict:
     return {"id": f"VBQG-{n}", "number": f"{n}/2025/NĐ-CP", "title": f"Nghị định thử số {n}", "doc_type": "Nghị định",
-            "issuer": "Chính phủ", "issued_on": "2025-01-0%d" % n, "effective_from": "2025-03-01", "text": TEXT,
+            "issuer": "Chính phủ", "issued_on": f"2025-01-0{n}", "effective_from": "2025-03-01", "text": TEXT,
             **extra}
 
 
