@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "pbgdpl.chat",
     "pbgdpl.reporting",
     "pbgdpl.exchange",
+    "pbgdpl.outreach",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -364,3 +365,9 @@ EXCHANGE_SCOPE = os.environ.get("EXCHANGE_SCOPE", "")
 EXCHANGE_PUSH_URL = os.environ.get("EXCHANGE_PUSH_URL", "")
 EXCHANGE_PULL_URL = os.environ.get("EXCHANGE_PULL_URL", "")
 EXCHANGE_EVERY_SECONDS = int(os.environ.get("EXCHANGE_EVERY_SECONDS", "3600"))
+
+# Publishing to social networks (pbgdpl.outreach): the Facebook Page the portal posts to, with a
+# long-lived page access token. Zalo OA posts reuse the chat's ZALO_* token pair. Empty = that platform off.
+FACEBOOK_PAGE_ID = os.environ.get("FACEBOOK_PAGE_ID", "")
+FACEBOOK_PAGE_TOKEN = os.environ.get("FACEBOOK_PAGE_TOKEN", "")
+FACEBOOK_GRAPH_BASE = os.environ.get("FACEBOOK_GRAPH_BASE", "https://graph.facebook.com/v21.0")

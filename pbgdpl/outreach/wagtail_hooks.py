@@ -1,0 +1,29 @@
+"""Admin: "Bài đăng mạng xã hội" — the outbox with each post's result (read only)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import SocialPost
+
+
+class SocialPostViewSet(ModelViewSet):
+    model = SocialPost
+    icon = "globe"
+    menu_label = _("Bài đăng mạng xã hội")
+    menu_order = 880
+    add_to_admin_menu = True
+    list_display = ["title", "platform", "status", "attempts", "remote_url", "last_error", "created_at"]
+    list_filter = ["platform", "status"]
+    search_fields = ["title"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["platform", "title", "summary", "link", "image_url", "status", "attempts", "last_error",
+                           "remote_id", "remote_url", "created_at", "next_attempt_at", "sent_at"]
+    form_fields = []  # written by publishing only; roles get the view permission alone
+
+
+@hooks.register("register_admin_viewset")
+def register_social_posts():
+    return SocialPostViewSet("social_posts", url_prefix="bai-dang-mang-xa-hoi")
