@@ -77,6 +77,14 @@ def queue_posts(label: str, pk, *, title: str, summary: str, path: str, image_ur
     return created
 
 
+def share(label: str, pk, *, facebook: bool, zalo: bool, **post) -> list[SocialPost]:
+    """For admin screens that publish with their own form (Q&A): the ticks and the publish at once."""
+    if not (facebook or zalo):
+        return []
+    ShareChoice.objects.update_or_create(label=label, object_pk=str(pk), defaults={"facebook": facebook, "zalo": zalo})
+    return queue_posts(label, pk, **post)
+
+
 def send(post_id: int) -> SocialPost | None:
     from .platforms import SENDERS
 
