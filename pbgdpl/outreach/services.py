@@ -49,6 +49,9 @@ def remember_choice(sender, instance, **kwargs) -> None:
     wanted = getattr(instance, "_outreach_share", None)
     if wanted is None or instance.pk is None:
         return
+    if not any(wanted.values()):  # nothing ticked (the usual save): no row to keep
+        ShareChoice.objects.filter(label=instance._meta.label, object_pk=str(instance.pk)).delete()
+        return
     ShareChoice.objects.update_or_create(label=instance._meta.label, object_pk=str(instance.pk), defaults=wanted)
 
 
