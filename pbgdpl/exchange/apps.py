@@ -24,7 +24,8 @@ class ExchangeConfig(AppConfig):
         register_bulk(DATASET)
         # The demo site shows the bulk files at once instead of after the first night (no data file:
         # the files are made from the demo documents the legal loader put in).
-        register_demo_loader("open-data-bulk-files", lambda: generate(DATASET) or "bulk files written", order=90)
+        register_demo_loader("open-data-bulk-files", lambda stdout: generate(DATASET) or "bulk files written",
+                             order=90)
         register_periodic("open-data-bulk-files", every=24 * 3600, task=generate_bulk_files)
         # Each run does nothing while the exchange is not configured (EXCHANGE_* empty).
         register_periodic("exchange-push", every=settings.EXCHANGE_EVERY_SECONDS, task=push_to_exchange)

@@ -12,7 +12,7 @@ from .models import SocialPost
 from .services import absolute
 
 
-def load_demo_social_posts() -> str:
+def load_demo_social_posts(stdout) -> str:
     article = ArticlePage.objects.live().order_by("-date", "-pk").first()
     if article is None:
         return "no article"
