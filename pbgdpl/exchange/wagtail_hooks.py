@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from pbgdpl.core.admin_readonly import ViewOnlyPolicy
+
 from .models import ExchangeRun
 
 
@@ -20,7 +22,11 @@ class ExchangeRunViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_view_fields = ["direction", "status", "started_at", "finished_at", "sent", "received", "unchanged",
                            "failed", "errors"]
-    form_fields = []  # runs are written by the exchange only; roles get the view permission alone
+    form_fields = []  # runs are written by the exchange only
+
+    @property
+    def permission_policy(self):
+        return ViewOnlyPolicy(self.model)
 
 
 @hooks.register("register_admin_viewset")

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from pbgdpl.core.admin_readonly import ViewOnlyPolicy
+
 from .models import SocialPost
 
 
@@ -15,13 +17,17 @@ class SocialPostViewSet(ModelViewSet):
     menu_label = _("Bài đăng mạng xã hội")
     menu_order = 880
     add_to_admin_menu = True
-    list_display = ["title", "platform", "status", "attempts", "remote_url", "last_error", "created_at"]
+    list_display = ["title", "platform", "status", "attempts", "last_error", "sent_at"]
     list_filter = ["platform", "status"]
     search_fields = ["title"]
     inspect_view_enabled = True
     inspect_view_fields = ["platform", "title", "summary", "link", "image_url", "status", "attempts", "last_error",
                            "remote_id", "remote_url", "created_at", "next_attempt_at", "sent_at"]
-    form_fields = []  # written by publishing only; roles get the view permission alone
+    form_fields = []  # written by publishing only
+
+    @property
+    def permission_policy(self):
+        return ViewOnlyPolicy(self.model)
 
 
 @hooks.register("register_admin_viewset")
