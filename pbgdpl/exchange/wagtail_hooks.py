@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from pbgdpl.core.admin_readonly import ViewOnlyPolicy
 
@@ -24,9 +25,8 @@ class ExchangeRunViewSet(ModelViewSet):
                            "failed", "errors"]
     form_fields = []  # runs are written by the exchange only
 
-    @property
-    def permission_policy(self):
-        return ViewOnlyPolicy(self.model)
+
+register_permission_policy(ExchangeRun, ViewOnlyPolicy(ExchangeRun))
 
 
 @hooks.register("register_admin_viewset")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from pbgdpl.core.admin_readonly import ViewOnlyPolicy
 
@@ -25,9 +26,8 @@ class SocialPostViewSet(ModelViewSet):
                            "remote_id", "remote_url", "created_at", "next_attempt_at", "sent_at"]
     form_fields = []  # written by publishing only
 
-    @property
-    def permission_policy(self):
-        return ViewOnlyPolicy(self.model)
+
+register_permission_policy(SocialPost, ViewOnlyPolicy(SocialPost))
 
 
 @hooks.register("register_admin_viewset")
