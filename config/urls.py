@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pbgdpl.accounts.password_reset import LimitedPasswordResetView
-from pbgdpl.core import document_views, open_data_views
+from pbgdpl.core import document_views, open_data_bulk, open_data_views
 from pbgdpl.core import views as core_views
 from pbgdpl.core.pagecache.deps import depends_on
 from pbgdpl.core.pagecache.pages import ALL_PAGES
@@ -26,6 +26,7 @@ urlpatterns = [
     path("du-lieu-mo/", core_views.open_data, name="open_data"),
     re_path(r"^du-lieu-mo/(?P<slug>[a-z0-9-]+)\.(?P<fmt>csv|json)$", open_data_views.dataset_file, name="open_data_file"),
     path("du-lieu-mo/<slug:slug>/tu-dien-du-lieu.json", open_data_views.data_dictionary, name="open_data_dictionary"),
+    path("du-lieu-mo/tai-ve/<slug:slug>/<str:name>", open_data_bulk.bulk_file, name="open_data_bulk_file"),
     path("quan-tri/xac-thuc/", include("pbgdpl.accounts.twofactor_urls")),
     path("quan-tri/password_reset/", LimitedPasswordResetView.as_view()),  # before Wagtail's: limited
     path("quan-tri/", include(wagtailadmin_urls)),

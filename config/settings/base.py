@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "pbgdpl.chat",
     "pbgdpl.reporting",
     "pbgdpl.alerts",
+    "pbgdpl.exchange",
+    "pbgdpl.outreach",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -252,6 +254,8 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 
 # Search (our tantivy index; the database stays the source of truth).
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search"))
+# Bulk open-data files (the legal registry as JSONL/CSV), regenerated nightly by the worker.
+OPEN_DATA_DIR = Path(os.environ.get("OPEN_DATA_DIR", VAR_DIR / "open-data"))
 # Search statistics (no personal data) are kept this many days, then deleted by a daily job.
 SEARCH_ANALYTICS_RETENTION_DAYS = int(os.environ.get("SEARCH_ANALYTICS_RETENTION_DAYS", "365"))
 # A phrase appears in the public "popular searches" once this many different clients searched it.
@@ -355,3 +359,19 @@ MESSENGER_API_BASE = os.environ.get("MESSENGER_API_BASE", "https://graph.faceboo
 # Visit statistics are buffered per process and written in one batch this often (or this many views).
 VISIT_STATS_FLUSH_SECONDS = int(os.environ.get("VISIT_STATS_FLUSH_SECONDS", "60"))
 VISIT_STATS_FLUSH_SIZE = int(os.environ.get("VISIT_STATS_FLUSH_SIZE", "200"))
+
+# The Ministry's data-sharing exchange (pbgdpl.exchange, docs/exchange.md): OAuth2 client credentials
+# against EXCHANGE_TOKEN_URL; push to EXCHANGE_PUSH_URL, pull documents from EXCHANGE_PULL_URL. Empty = off.
+EXCHANGE_TOKEN_URL = os.environ.get("EXCHANGE_TOKEN_URL", "")
+EXCHANGE_CLIENT_ID = os.environ.get("EXCHANGE_CLIENT_ID", "")
+EXCHANGE_CLIENT_SECRET = os.environ.get("EXCHANGE_CLIENT_SECRET", "")
+EXCHANGE_SCOPE = os.environ.get("EXCHANGE_SCOPE", "")
+EXCHANGE_PUSH_URL = os.environ.get("EXCHANGE_PUSH_URL", "")
+EXCHANGE_PULL_URL = os.environ.get("EXCHANGE_PULL_URL", "")
+EXCHANGE_EVERY_SECONDS = int(os.environ.get("EXCHANGE_EVERY_SECONDS", "3600"))
+
+# Publishing to social networks (pbgdpl.outreach): the Facebook Page the portal posts to, with a
+# long-lived page access token. Zalo OA posts reuse the chat's ZALO_* token pair. Empty = that platform off.
+FACEBOOK_PAGE_ID = os.environ.get("FACEBOOK_PAGE_ID", "")
+FACEBOOK_PAGE_TOKEN = os.environ.get("FACEBOOK_PAGE_TOKEN", "")
+FACEBOOK_GRAPH_BASE = os.environ.get("FACEBOOK_GRAPH_BASE", "https://graph.facebook.com/v21.0")

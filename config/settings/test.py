@@ -22,6 +22,7 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "test-media"
 PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"
 SEARCH_INDEX_DIR = VAR_DIR / "test-search"
+OPEN_DATA_DIR = VAR_DIR / "test-open-data"  # a test that runs the periodic jobs must not replace the dev site's files
 # Other apps' admin tests log in without an authenticator and travel in time with time_machine;
 # pbgdpl/security_tests switch the two-factor requirement and the staff session limits back on.
 TWO_FACTOR_REQUIRED = False

@@ -55,3 +55,43 @@ def datasets() -> list[Dataset]:
 
 def dataset(slug: str) -> Dataset | None:
     return _datasets.get(slug)
+
+
+# ----------------------------------------------------------------------------------------------
+# Bulk files: datasets too large to build per request (the whole legal registry with its
+# provisions). The providing app registers a writer; a periodic job (``open_data_bulk``) runs it
+# into settings.OPEN_DATA_DIR and swaps each file in atomically; /du-lieu-mo/ lists the files.
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BulkFile:
+    name: str  # file name, e.g. "van-ban.csv"
+    description: str
+    fields: list[Field]
+
+
+@dataclass(frozen=True)
+class BulkDataset:
+    slug: str
+    title: str
+    description: str
+    files: list[BulkFile]
+    write: Callable  # write(directory: Path) -> None: writes every file of ``files`` there
+    publisher: str = "Sở Tư pháp"
+    licence: str = "Giấy phép dữ liệu mở CC BY 4.0: được dùng lại, ghi rõ nguồn."
+
+
+_bulk: dict[str, BulkDataset] = {}
+
+
+def register_bulk(dataset: BulkDataset) -> None:
+    _bulk[dataset.slug] = dataset
+
+
+def bulk_datasets() -> list[BulkDataset]:
+    return sorted(_bulk.values(), key=lambda d: d.title)
+
+
+def bulk_dataset(slug: str) -> BulkDataset | None:
+    return _bulk.get(slug)

@@ -39,11 +39,15 @@ def altcha_challenge(request):
 def open_data(request):
     """"Dữ liệu mở": the feeds, the documents' JSON and the sitemap, explained for people."""
     example = "/van-ban/91-2015-qh13.json"
-    from .open_data import datasets
+    from . import pagecache
+    from .open_data import bulk_datasets, datasets
+    from .open_data_bulk import BULK_TAG, published_files
 
+    pagecache.record(BULK_TAG)  # regenerating the bulk files purges this page
     return render(request, "core/open_data.html", {
         "example": example,
         "datasets": datasets(),
+        "bulk": [{"dataset": d, "files": published_files(d)} for d in bulk_datasets()],
         "trail": trail(("Dữ liệu mở", "")),
     })
 

@@ -6,6 +6,7 @@ from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
@@ -22,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from pbgdpl.core.exports import SafeExportIndexView
+from pbgdpl.outreach.forms import share_panel, shareable
 
 from . import import_views
 from .admin_panels import ValidityPanel, VersionsPanel
@@ -100,6 +102,7 @@ class LegalDocumentViewSet(SnippetViewSet):
                     FieldRowPanel([FieldPanel("scope"), FieldPanel("language")]),
                     FieldPanel("summary"),
                     FieldPanel("slug"),
+                    share_panel(),
                 ],
                 heading=_("Thông tin"),
             ),
@@ -133,7 +136,8 @@ class LegalDocumentViewSet(SnippetViewSet):
                 [InlinePanel("attachments", heading=_("Tệp đính kèm"), label=_("Tệp"))],
                 heading=_("Tệp đính kèm"),
             ),
-        ]
+        ],
+        base_form_class=shareable(WagtailAdminModelForm),  # "post to Facebook / Zalo OA" (pbgdpl.outreach)
     )
 
     def get_queryset(self, request):

@@ -21,6 +21,7 @@ from pbgdpl.core.numbers import parse_ascii_int
 from pbgdpl.core.page_forms import PortalPageForm
 from pbgdpl.core.pagecache.pages import record_children
 from pbgdpl.core.text import vietnamese_slug
+from pbgdpl.outreach.forms import share_panel, shareable
 
 from .blocks import ArticleBodyBlock
 
@@ -138,7 +139,8 @@ class ArticlePageTag(ItemBase):
 class ArticlePage(Page):
     """One article: a news item, a piece of professional guidance or a legal situation."""
 
-    base_form_class = PortalPageForm  # ASCII slugs, clash links to the other page
+    # ASCII slugs, clash links to the other page; "post to Facebook / Zalo OA" ticks (pbgdpl.outreach)
+    base_form_class = shareable(PortalPageForm)
 
     date = models.DateField(_("ngày đăng"), default=timezone.localdate)
     summary = models.TextField(_("tóm tắt"), max_length=600, blank=True)
@@ -159,6 +161,7 @@ class ArticlePage(Page):
         FieldPanel("summary"),
         FieldPanel("lead_image"),
         FieldPanel("body"),
+        share_panel(),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["news.ArticleIndexPage"]

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -22,6 +23,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from pbgdpl.core.numbers import parse_ascii_int
 from pbgdpl.core.text import fold_diacritics
 from pbgdpl.legal.models import Field, LegalDocument, Provision, ProvisionKind
+from pbgdpl.outreach import services as outreach
 
 from . import routing, selectors, services
 from .models import OPEN_STATUSES, AnswerTemplate, Question, RejectReason, Status
@@ -167,6 +169,7 @@ class QuestionView(StaffMixin, TemplateView):
                 "Status": {s.name: s.value for s in Status},
                 "similar": _similar(question),
                 "redacted_text": services.redact(question.text, name=question.name),
+                "social_posts": list(outreach.posts_for(question._meta.label, question.pk).values()),
             }
         )
         return context
@@ -218,7 +221,12 @@ class QuestionView(StaffMixin, TemplateView):
             elif action == "return":
                 services.return_for_revision(question, request.user, note=post.get("note", ""))
             elif action == "publish":
-                services.publish(question, request.user)
+                with transaction.atomic():
+                    services.publish(question, request.user)
+                    if question.status == Status.PUBLISHED:
+                        outreach.share(question._meta.label, question.pk, title=question.display_title,
+                                       summary=question.answer.text[:500], path=question.get_absolute_url(),
+                                       facebook=bool(post.get("share_facebook")), zalo=bool(post.get("share_zalo")))
             elif action == "unpublish":
                 services.unpublish(question, request.user, note=post.get("note", ""))
             else:

@@ -88,26 +88,35 @@ def refresh_token(http: httpx.Client) -> PlatformToken:
     return token
 
 
+def call_oa(http: httpx.Client, path: str, payload: dict) -> dict:
+    """POST ``payload`` to the OA API at ``path`` with the stored token, refreshing the pair once when
+    Zalo says it expired; the answer's body when ``error`` is 0. Chat replies and the outreach app's
+    posts share this one token pair (Zalo rotates it: two copies would invalidate each other)."""
+    token = _token()
+    for attempt in range(2):
+        try:
+            response = http.post(f"{settings.ZALO_API_BASE}{path}", headers={"access_token": token.access_token},
+                                 json=payload)
+        except httpx.HTTPError as exc:
+            raise SendError(f"Zalo: không kết nối được ({type(exc).__name__})", retry=True) from None
+        if response.status_code >= 500:
+            raise SendError(f"Zalo: lỗi máy chủ {response.status_code}", retry=True)
+        try:
+            body = response.json()
+            code = int(body.get("error", 0))
+        except (ValueError, TypeError, AttributeError):
+            raise SendError("Zalo: trả lời không đọc được", retry=True) from None
+        if code == 0:
+            return body
+        if code in TOKEN_ERRORS and attempt == 0:
+            token = refresh_token(http)
+            continue
+        detail = f" ({body.get('message')})" if body.get("message") else ""
+        raise SendError(f"Zalo: lỗi {code}{detail}", retry=False)
+    raise AssertionError("unreachable: the second attempt returns or raises")
+
+
 def send(user_id: str, out: Outgoing) -> None:
     """A consultation message (text only on Zalo; it makes the bare addresses clickable)."""
     with client() as http:
-        token = _token()
-        for attempt in range(2):
-            try:
-                response = http.post(f"{settings.ZALO_API_BASE}/v3.0/oa/message/cs",
-                                     headers={"access_token": token.access_token},
-                                     json={"recipient": {"user_id": user_id}, "message": {"text": out.text}})
-            except httpx.HTTPError as exc:
-                raise SendError(f"Zalo: không kết nối được ({type(exc).__name__})", retry=True) from None
-            if response.status_code >= 500:
-                raise SendError(f"Zalo: lỗi máy chủ {response.status_code}", retry=True)
-            try:
-                code = int(response.json().get("error", 0))
-            except (ValueError, TypeError, AttributeError):
-                raise SendError("Zalo: trả lời không đọc được", retry=True) from None
-            if code == 0:
-                return
-            if code in TOKEN_ERRORS and attempt == 0:
-                token = refresh_token(http)
-                continue
-            raise SendError(f"Zalo: lỗi {code}", retry=False)
+        call_oa(http, "/v3.0/oa/message/cs", {"recipient": {"user_id": user_id}, "message": {"text": out.text}})

@@ -7,9 +7,8 @@ import time
 
 import pytest
 
+from pbgdpl.core.testing.fake_platforms import FakePlatform
 from pbgdpl.qa.tests.conftest import laws, search_dir  # noqa: F401 (fixtures: two small indexed laws)
-
-from .fake_platforms import FakePlatform
 
 ZALO_SECRET, ZALO_APP = "oa-secret-for-tests", "1234567890"
 FB_SECRET, FB_VERIFY = "fb-app-secret-for-tests", "verify-me"
