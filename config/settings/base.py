@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "pbgdpl.api",
     "pbgdpl.chat",
     "pbgdpl.reporting",
+    "pbgdpl.bookshelf",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
