@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from pbgdpl.core.breadcrumbs import trail
 from pbgdpl.core.pagecache.deps import depends_on
@@ -31,7 +31,7 @@ def _shelf_trail(*steps):
     return trail((SECTION_TITLE, reverse("bookshelf:index")), *steps)
 
 
-@require_GET
+@require_safe
 @depends_on(LIBRARY_TAG)
 def index(request: HttpRequest) -> HttpResponse:
     return render(request, "bookshelf/index.html", {
@@ -51,7 +51,7 @@ def _public_book(slug: str) -> Book:
     return book
 
 
-@require_GET
+@require_safe
 @depends_on(LIBRARY_TAG)
 def chapter(request: HttpRequest, slug: str, number: int = 1) -> HttpResponse:
     """One chapter of the reader; the book's own address is its first chapter."""
@@ -69,7 +69,7 @@ def chapter(request: HttpRequest, slug: str, number: int = 1) -> HttpResponse:
     })
 
 
-@require_GET
+@require_safe
 def search_in_book(request: HttpRequest, slug: str) -> HttpResponse:
     book = _public_book(slug)
     query = request.GET.get("q", "").strip()[:200]
@@ -80,14 +80,14 @@ def search_in_book(request: HttpRequest, slug: str) -> HttpResponse:
     })
 
 
-@require_GET
+@require_safe
 def download(request: HttpRequest, slug: str) -> FileResponse:
     book = _public_book(slug)
     name = f"{book.slug}.{book.file_extension}"
     return FileResponse(book.file.open("rb"), as_attachment=True, filename=name)
 
 
-@require_GET
+@require_safe
 @depends_on(LIBRARY_TAG)
 def show(request: HttpRequest, slug: str) -> HttpResponse:
     podcast = get_object_or_404(selectors.public_shows(), slug=slug)
@@ -97,7 +97,7 @@ def show(request: HttpRequest, slug: str) -> HttpResponse:
     })
 
 
-@require_GET
+@require_safe
 @depends_on(LIBRARY_TAG)
 def episode(request: HttpRequest, show_slug: str, slug: str) -> HttpResponse:
     podcast = get_object_or_404(selectors.public_shows(), slug=show_slug)
@@ -108,7 +108,7 @@ def episode(request: HttpRequest, show_slug: str, slug: str) -> HttpResponse:
     })
 
 
-@require_GET
+@require_safe
 @depends_on(LIBRARY_TAG)
 def feed(request: HttpRequest, slug: str) -> HttpResponse:
     podcast = get_object_or_404(selectors.public_shows(), slug=slug)
@@ -116,7 +116,7 @@ def feed(request: HttpRequest, slug: str) -> HttpResponse:
                         content_type="application/rss+xml; charset=utf-8")
 
 
-@require_GET
+@require_safe
 @depends_on(LIBRARY_TAG)
 def audiobook(request: HttpRequest, slug: str) -> HttpResponse:
     book = get_object_or_404(selectors.public_audiobooks(), slug=slug)
@@ -126,7 +126,7 @@ def audiobook(request: HttpRequest, slug: str) -> HttpResponse:
     })
 
 
-@require_GET
+@require_safe
 def audio(request: HttpRequest, kind: str, pk: str, ext: str) -> HttpResponse:
     """The audio of a public episode or audiobook chapter, with byte ranges (seeking in players)."""
     if kind == "podcast":

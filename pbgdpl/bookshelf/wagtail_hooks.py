@@ -47,7 +47,7 @@ class ShowViewSet(ModelViewSet):
     url_prefix = "tu-sach/podcast"
     list_display = ["title", "author", "live"]
     add_to_admin_menu = False
-    form_fields = ["title", "slug", "description", "author", "category", "explicit", "image", "live"]
+    panels = [FieldPanel(name) for name in ["title", "slug", "description", "author", "category", "explicit", "image", "live"]]
 
 
 class EpisodeViewSet(ModelViewSet):
@@ -59,7 +59,7 @@ class EpisodeViewSet(ModelViewSet):
     list_display = ["title", "show", "published_at", "duration_label", "live"]
     list_filter = ["show", "live"]
     add_to_admin_menu = False
-    form_fields = ["show", "title", "slug", "description", "transcript", "audio", "published_at", "live", "is_sample"]
+    panels = [FieldPanel(name) for name in ["show", "title", "slug", "description", "transcript", "audio", "published_at", "live", "is_sample"]]
 
 
 class AudiobookViewSet(ModelViewSet):
@@ -70,7 +70,7 @@ class AudiobookViewSet(ModelViewSet):
     url_prefix = "tu-sach/sach-noi"
     list_display = ["title", "author", "live"]
     add_to_admin_menu = False
-    form_fields = ["title", "slug", "author", "description", "live", "is_sample"]
+    panels = [FieldPanel(name) for name in ["title", "slug", "author", "description", "live", "is_sample"]]
 
 
 class ChapterViewSet(ModelViewSet):
@@ -82,7 +82,7 @@ class ChapterViewSet(ModelViewSet):
     list_display = ["title", "audiobook", "number", "duration_label"]
     list_filter = ["audiobook"]
     add_to_admin_menu = False
-    form_fields = ["audiobook", "number", "title", "transcript", "audio"]
+    panels = [FieldPanel(name) for name in ["audiobook", "number", "title", "transcript", "audio"]]
 
 
 class BookshelfGroup(ModelViewSetGroup):
