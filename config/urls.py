@@ -42,6 +42,7 @@ urlpatterns = [
     path("luyen-tap/", include("pbgdpl.quizzes.practice_urls")),
     path("tra-cuu/", include("pbgdpl.lookups.urls")),
     path("tu-sach-phap-luat/", include("pbgdpl.bookshelf.urls")),
+    path("lop-hoc/", include("pbgdpl.classroom.urls")),
     path("hoi-truc-tuyen/api/", include("pbgdpl.chat.urls")),
     path("webhooks/", include("pbgdpl.chat.webhook_urls")),
     path("", include("pbgdpl.reporting.urls")),  # registries inside their sections, /du-lieu-mo/

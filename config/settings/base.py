@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "pbgdpl.chat",
     "pbgdpl.reporting",
     "pbgdpl.bookshelf",
+    "pbgdpl.classroom",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
