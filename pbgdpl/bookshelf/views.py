@@ -70,6 +70,7 @@ def chapter(request: HttpRequest, slug: str, number: int = 1) -> HttpResponse:
 
 
 @require_safe
+@depends_on(LIBRARY_TAG)
 def search_in_book(request: HttpRequest, slug: str) -> HttpResponse:
     book = _public_book(slug)
     query = request.GET.get("q", "").strip()[:200]

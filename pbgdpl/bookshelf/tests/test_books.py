@@ -49,6 +49,12 @@ def test_a_hidden_book_is_not_public(client):
     assert get_source("bookshelf.Book").entries_for(Book.objects.get().pk) == []
 
 
+def test_sitemap_lists_every_chapter(client):
+    make_book()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/tu-sach-phap-luat/so-tay/chuong-1/" in sitemap and "/tu-sach-phap-luat/so-tay/chuong-2/" in sitemap
+
+
 def test_site_search_entries_open_the_reader_at_the_passage():
     book = make_book()
     entries = get_source("bookshelf.Book").entries_for(book.pk)
@@ -89,3 +95,24 @@ def test_reading_counts_come_from_the_cookieless_visit_counter(client, settings)
     client.get("/tu-sach-phap-luat/so-tay/", HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 14) Mobile")
     client.get("/tu-sach-phap-luat/so-tay/chuong-2/", HTTP_USER_AGENT="Mozilla/5.0 (Linux; Android 14) Mobile")
     assert reading_count(book) == 2
+
+
+def test_an_epub_with_stored_xml_parts_passes_the_upload_check_and_a_renamed_zip_does_not():
+    import io
+    import zipfile
+
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from pbgdpl.core.uploads import validate_document
+
+    def archive(names):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as zipped:
+            for name in names:
+                zipped.writestr(name, '<?xml version="1.0"?><container/>')
+        return buffer.getvalue()
+
+    validate_document(SimpleUploadedFile("s.epub", archive(["mimetype", "META-INF/container.xml", "c1.xhtml"])))
+    with pytest.raises(ValidationError):
+        validate_document(SimpleUploadedFile("s.epub", archive(["mimetype", "word/document.xml"])))
