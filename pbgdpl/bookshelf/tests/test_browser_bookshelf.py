@@ -11,6 +11,15 @@ from pbgdpl.browser_testing import wait_for_js
 from .factories import HANDBOOK_LINES, make_book, make_show
 
 LONG_LINES = HANDBOOK_LINES + [f"Điều {n}. Nội dung {n}" for n in range(4, 40)]
+# A phone's speech engine with a Vietnamese voice, recording what it is asked to say.
+SPEECH_WITH_A_VIETNAMESE_VOICE = """
+window.__spoken = [];
+window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+Object.defineProperty(window, 'speechSynthesis', { value: {
+  paused: false, getVoices: () => [{ lang: 'vi-VN', name: 'Tiếng Việt' }], addEventListener() {},
+  speak(u) { window.__spoken.push(u.text); setTimeout(() => u.onend && u.onend(), 10); },
+  cancel() {}, pause() { this.paused = true; }, resume() { this.paused = false; } } });
+"""
 WEIGHT = """() => {
   const nav = performance.getEntriesByType('navigation')[0];
   let total = nav.transferSize || nav.encodedBodySize;
@@ -22,7 +31,7 @@ WEIGHT = """() => {
 
 
 @pytest.mark.browser
-def test_read_a_book_and_play_an_episode_on_a_phone(transactional_db, live_server, phone, screenshot_dir):
+def test_read_a_book_and_play_an_episode_on_a_phone(transactional_db, live_server, chromium, phone, screenshot_dir):
     make_book(lines=LONG_LINES)
     show = make_show(episodes=1)
     page = phone
@@ -45,6 +54,16 @@ def test_read_a_book_and_play_an_episode_on_a_phone(transactional_db, live_serve
     page.screenshot(path=str(screenshot_dir / "bookshelf-reader-360.png"), full_page=False)
     assert page.evaluate(WEIGHT) < 200_000
     assert page.evaluate("document.querySelectorAll('img:not([alt])').length") == 0
+    assert page.locator(".read-aloud").count() == 0  # headless Chromium has no Vietnamese voice: no button
+
+    voiced = chromium.new_context(viewport={"width": 360, "height": 740})
+    voiced.add_init_script(SPEECH_WITH_A_VIETNAMESE_VOICE)
+    reader = voiced.new_page()
+    reader.goto(live_server.url + "/tu-sach-phap-luat/so-tay/chuong-2/")
+    reader.get_by_role("button", name="Nghe đọc chương này").click()
+    wait_for_js(reader, "window.__spoken.join(' ').includes('ba mươi ngày')")
+    wait_for_js(reader, "!document.querySelector('.read-aloud-play').hidden")  # read to the end: idle again
+    voiced.close()
 
     page.goto(live_server.url + show.episodes.get().get_absolute_url())
     assert page.evaluate("(() => { const a = document.querySelector('audio'); a.muted = true;"
