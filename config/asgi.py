@@ -22,10 +22,11 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from pbgdpl.chat.routing import websocket_urlpatterns  # noqa: E402
+from pbgdpl.classroom.routing import websocket_urlpatterns as classroom_websockets  # noqa: E402
 
 # Browsers send Origin with a WebSocket: only pages of this site may open one (the staff socket
 # rides on the session cookie, so another site must not be able to open it in a staff's browser).
 application = ProtocolTypeRouter({
     "http": http_application,
-    "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+    "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns + classroom_websockets))),
 })

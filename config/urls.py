@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pbgdpl.accounts.password_reset import LimitedPasswordResetView
+from pbgdpl.bookshelf.sitemaps import SITEMAPS as BOOKSHELF_SITEMAPS
 from pbgdpl.core import document_views, open_data_bulk, open_data_views
 from pbgdpl.core import views as core_views
 from pbgdpl.core.pagecache.deps import depends_on
@@ -16,7 +17,7 @@ from pbgdpl.qa.sitemaps import SITEMAPS as QA_SITEMAPS
 from pbgdpl.quizzes.sitemaps import SITEMAPS as QUIZ_SITEMAPS
 
 # Wagtail's page tree plus the apps' own URLs (legal documents are not pages).
-SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS, **QUIZ_SITEMAPS}
+SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS, **QUIZ_SITEMAPS, **BOOKSHELF_SITEMAPS}
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -42,6 +43,8 @@ urlpatterns = [
     path("luyen-tap/", include("pbgdpl.quizzes.practice_urls")),
     path("tra-cuu/", include("pbgdpl.lookups.urls")),
     path("nhan-thong-bao/", include("pbgdpl.alerts.urls")),
+    path("tu-sach-phap-luat/", include("pbgdpl.bookshelf.urls")),
+    path("lop-hoc/", include("pbgdpl.classroom.urls")),
     path("hoi-truc-tuyen/api/", include("pbgdpl.chat.urls")),
     path("webhooks/", include("pbgdpl.chat.webhook_urls")),
     path("", include("pbgdpl.reporting.urls")),  # registries inside their sections, /du-lieu-mo/

@@ -36,10 +36,11 @@ class AsgiLiveServer:
         from django.core.asgi import get_asgi_application
 
         from pbgdpl.chat.routing import websocket_urlpatterns
+        from pbgdpl.classroom.routing import websocket_urlpatterns as classroom_websockets
 
         application = ProtocolTypeRouter({
             "http": ASGIStaticFilesHandler(get_asgi_application()),
-            "websocket": AuthMiddlewareStack(URLRouter(websocket_urlpatterns)),
+            "websocket": AuthMiddlewareStack(URLRouter(websocket_urlpatterns + classroom_websockets)),
         })
         config = uvicorn.Config(application, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
         self.server = uvicorn.Server(config)

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "pbgdpl.alerts",
     "pbgdpl.exchange",
     "pbgdpl.outreach",
+    "pbgdpl.bookshelf",
+    "pbgdpl.classroom",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -67,3 +67,16 @@ def probe(path: str | Path) -> MediaInfo:
         video_codec=str((video or {}).get("codec_name", "")),
         audio_codec=str((audio or {}).get("codec_name", "")),
     )
+
+
+AUDIO_FORMATS = {"mp3": "mp3", "ogg": "ogg", "mov": "m4a", "mp4": "m4a", "m4a": "m4a"}
+
+
+def audio_format(info: MediaInfo) -> str | None:
+    """The audio file kind ("mp3", "m4a", "ogg") of a probed file with sound and no picture, else None."""
+    if info.has_video or not info.has_audio:
+        return None
+    for name in info.format_names:
+        if name in AUDIO_FORMATS:
+            return AUDIO_FORMATS[name]
+    return None
