@@ -42,6 +42,8 @@ urlpatterns = [
     path("tra-cuu/", include("pbgdpl.lookups.urls")),
     path("hoi-truc-tuyen/api/", include("pbgdpl.chat.urls")),
     path("webhooks/", include("pbgdpl.chat.webhook_urls")),
+    path("tro-giup-phap-ly/", include("pbgdpl.legalaid.urls")),
+    path("dien-dan/", include("pbgdpl.forum.urls")),
     path("", include("pbgdpl.reporting.urls")),  # registries inside their sections, /du-lieu-mo/
     path("", include("pbgdpl.news.urls")),
 ]

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "pbgdpl.api",
     "pbgdpl.chat",
     "pbgdpl.reporting",
+    "pbgdpl.legalaid",
+    "pbgdpl.forum",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -274,6 +276,13 @@ QA_OVERDUE_DAYS = int(os.environ.get("QA_OVERDUE_DAYS", "7"))
 # Submissions per client (hashed IP, kept only in the cache) per hour and per day.
 QA_RATE_LIMIT_HOUR = int(os.environ.get("QA_RATE_LIMIT_HOUR", "5"))
 QA_RATE_LIMIT_DAY = int(os.environ.get("QA_RATE_LIMIT_DAY", "20"))
+# Legal-aid requests (same protections as Q&A) and the practitioners' forum.
+LEGALAID_RATE_LIMIT_HOUR = int(os.environ.get("LEGALAID_RATE_LIMIT_HOUR", "3"))
+LEGALAID_RATE_LIMIT_DAY = int(os.environ.get("LEGALAID_RATE_LIMIT_DAY", "10"))
+LEGALAID_RETENTION_DAYS = int(os.environ.get("LEGALAID_RETENTION_DAYS", "730"))
+FORUM_POSTS_PER_10_MINUTES = int(os.environ.get("FORUM_POSTS_PER_10_MINUTES", "10"))
+FORUM_POSTS_PER_DAY = int(os.environ.get("FORUM_POSTS_PER_DAY", "100"))
+FORUM_INVITATION_DAYS = int(os.environ.get("FORUM_INVITATION_DAYS", "7"))
 # ALTCHA proof-of-work difficulty (the browser tries up to this many hashes).
 ALTCHA_MAX_NUMBER = int(os.environ.get("ALTCHA_MAX_NUMBER", "100000"))
 
