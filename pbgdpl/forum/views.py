@@ -105,6 +105,8 @@ def _thread_page(request, thread: Thread, form=None, error: str = "", status: in
     return _members_only(render(request, "forum/thread.html", {
         "thread": thread, "page_obj": page, "form": form or (PostForm() if member else None), "error": error,
         "can_post": member and not access.is_banned(request.user) and (not thread.locked or moderator),
+        # A refused reply still shows what was typed, so nothing is lost.
+        "kept": form is not None and form.is_bound,
         "banned": member and access.is_banned(request.user), "moderator": moderator, "following": following,
         "categories": Category.objects.all() if moderator else (),
         "trail": _trail((thread.category.name, thread.category.get_absolute_url()), (thread.title, ""))},
