@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import AidRequest
@@ -22,7 +23,8 @@ class AidRequestViewSet(ModelViewSet):
     name = "legalaid_requests"
     url_prefix = "tro-giup-phap-ly"
     add_to_admin_menu = True
-    list_display = ["tracking_code", "group_label", "status", "received_at"]
+    list_display = ["tracking_code", Column("group_label", label=_("Diện (người yêu cầu tự chọn)")), "status",
+                    "received_at", BooleanColumn("is_sample", label=_("Mẫu"))]
     list_filter = ["status", "is_sample"]
     search_fields = ["tracking_code"]
     search_backend_name = None
