@@ -6,7 +6,7 @@ cookie, so the page cache never stores them; public pages are cacheable (tracked
 
 from __future__ import annotations
 
-import logging
+from urllib.parse import urlencode
 
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
@@ -24,7 +24,6 @@ from . import access, services
 from .forms import AcceptInvitationForm, ModerationForm, PostForm, ThreadForm
 from .models import Category, Post, Subscription, Thread
 
-log = logging.getLogger(__name__)
 PER_PAGE = 20
 
 
@@ -33,7 +32,7 @@ def _trail(*steps):
 
 
 def _login_redirect(request: HttpRequest) -> HttpResponse:
-    return HttpResponseRedirect(f"{reverse('forum:login')}?next={request.path}")
+    return HttpResponseRedirect(f"{reverse('forum:login')}?{urlencode({'next': request.path})}")
 
 
 def _readable_category(request, category: Category) -> HttpResponse | None:
