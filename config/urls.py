@@ -12,12 +12,14 @@ from pbgdpl.core import document_views, open_data_bulk, open_data_views
 from pbgdpl.core import views as core_views
 from pbgdpl.core.pagecache.deps import depends_on
 from pbgdpl.core.pagecache.pages import ALL_PAGES
+from pbgdpl.forum.sitemaps import SITEMAPS as FORUM_SITEMAPS
 from pbgdpl.legal.sitemaps import SITEMAPS as LEGAL_SITEMAPS
 from pbgdpl.qa.sitemaps import SITEMAPS as QA_SITEMAPS
 from pbgdpl.quizzes.sitemaps import SITEMAPS as QUIZ_SITEMAPS
 
 # Wagtail's page tree plus the apps' own URLs (legal documents are not pages).
 SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS, **QUIZ_SITEMAPS, **BOOKSHELF_SITEMAPS}
+SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS, **QUIZ_SITEMAPS, **FORUM_SITEMAPS}
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -47,6 +49,8 @@ urlpatterns = [
     path("lop-hoc/", include("pbgdpl.classroom.urls")),
     path("hoi-truc-tuyen/api/", include("pbgdpl.chat.urls")),
     path("webhooks/", include("pbgdpl.chat.webhook_urls")),
+    path("tro-giup-phap-ly/", include("pbgdpl.legalaid.urls")),
+    path("dien-dan/", include("pbgdpl.forum.urls")),
     path("", include("pbgdpl.reporting.urls")),  # registries inside their sections, /du-lieu-mo/
     path("", include("pbgdpl.news.urls")),
 ]

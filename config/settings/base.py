@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "pbgdpl.outreach",
     "pbgdpl.bookshelf",
     "pbgdpl.classroom",
+    "pbgdpl.legalaid",
+    "pbgdpl.forum",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -284,6 +286,13 @@ QA_RATE_LIMIT_DAY = int(os.environ.get("QA_RATE_LIMIT_DAY", "20"))
 # Following by e-mail: follow requests per client per hour and confirmation mails per address per day.
 ALERTS_RATE_LIMIT_CLIENT_HOUR = int(os.environ.get("ALERTS_RATE_LIMIT_CLIENT_HOUR", "10"))
 ALERTS_RATE_LIMIT_EMAIL_DAY = int(os.environ.get("ALERTS_RATE_LIMIT_EMAIL_DAY", "5"))
+# Legal-aid requests (same protections as Q&A) and the practitioners' forum.
+LEGALAID_RATE_LIMIT_HOUR = int(os.environ.get("LEGALAID_RATE_LIMIT_HOUR", "3"))
+LEGALAID_RATE_LIMIT_DAY = int(os.environ.get("LEGALAID_RATE_LIMIT_DAY", "10"))
+LEGALAID_RETENTION_DAYS = int(os.environ.get("LEGALAID_RETENTION_DAYS", "730"))
+FORUM_POSTS_PER_10_MINUTES = int(os.environ.get("FORUM_POSTS_PER_10_MINUTES", "10"))
+FORUM_POSTS_PER_DAY = int(os.environ.get("FORUM_POSTS_PER_DAY", "100"))
+FORUM_INVITATION_DAYS = int(os.environ.get("FORUM_INVITATION_DAYS", "7"))
 # ALTCHA proof-of-work difficulty (the browser tries up to this many hashes).
 ALTCHA_MAX_NUMBER = int(os.environ.get("ALTCHA_MAX_NUMBER", "100000"))
 

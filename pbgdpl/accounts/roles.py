@@ -32,8 +32,15 @@ CONTEST_ORGANISER = "Tổ chức cuộc thi"
 REPORTING_UNIT = "Đơn vị báo cáo"
 LIVE_CHAT_AGENT = "Trực hỏi đáp trực tuyến"
 TEACHER = "Giáo viên"  # runs live classroom quizzes (pbgdpl/classroom); no editorial rights
+LEGAL_AID_CENTRE = "Trung tâm trợ giúp pháp lý"
+FORUM_MODERATOR = "Điều hành diễn đàn"
 
-EXTRA_ROLE_NAMES = (QA_ANSWERER, CONTEST_ORGANISER, REPORTING_UNIT, LIVE_CHAT_AGENT, TEACHER)
+EXTRA_ROLE_NAMES = (QA_ANSWERER, CONTEST_ORGANISER, REPORTING_UNIT, LIVE_CHAT_AGENT, TEACHER, LEGAL_AID_CENTRE,
+                    FORUM_MODERATOR)
+
+# Not a staff role: forum members sign in on the public site only. The group has no permission at all
+# (never wagtailadmin.access_admin), so a member can neither open the admin nor needs its second factor.
+FORUM_MEMBER = "Thành viên diễn đàn"
 
 # Wagtail page permission types granted on the home page (applies to its whole subtree).
 # "add" lets an editor create pages and edit the ones they own; "change" lets them edit
