@@ -19,7 +19,7 @@ class SearchConfig(AppConfig):
         from .analytics.tasks import maintain_search_analytics
         from .index import SEARCH_RESULTS_TAG
         from .models import DictionaryEntry
-        from .tasks import apply_outbox_task
+        from .tasks import apply_outbox_task, embed_pending_task
         from .views import record_cached_search
 
         def _invalidate(**kwargs) -> None:
@@ -33,6 +33,7 @@ class SearchConfig(AppConfig):
         # Every node's worker keeps its own index replica current.
         register_router("search", "pbgdpl.search.api:router", tag="Tìm kiếm")
         register_periodic("search-apply-outbox", every=5, task=apply_outbox_task)
+        register_periodic("search-embed", every=30, task=embed_pending_task)  # a no-op unless SEARCH_SEMANTIC
         register_periodic("search-analytics-maintain", every=24 * 3600, task=maintain_search_analytics)
         # The search statistics (what citizens ask, which phrases are public) are the board's:
         # administrators hold every model permission anyway; editors and other roles see none.

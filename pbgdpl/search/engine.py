@@ -33,6 +33,9 @@ from .query import ParsedQuery
 from .querybuild import build_query, filter_clauses, with_filters
 from .results import FacetValue, ResultGroup, ResultHit, SearchPage, Suggestion
 from .retrieval import order_kwargs, retrieve
+from .semantic import fusion
+from .semantic import model as semantic_model
+from .semantic import signal as semantic_signal
 from .suggest import suggest
 from .understanding import understand
 
@@ -108,12 +111,17 @@ def _run(result: SearchPage, handle: IndexHandle, searcher: tantivy.Searcher, op
     need = result.page * result.per_page
     start = (result.page - 1) * result.per_page
     if not options.grouped:
-        ranked = retrieve(searcher, rank, need, options.sort)
+        fused = not order_kwargs(options.sort) and semantic_model.enabled()
+        ranked = retrieve(searcher, rank, max(need, fusion.CANDIDATES) if fused else need, options.sort)
+        if fused:
+            ranked = semantic_signal.fuse(ranked, pq, handle, searcher, dictionary)
         result.hits = presentation.flat_hits(searcher, ranked, start, result.per_page, terms)
         result.total = facets.count_entries(searcher, schema, with_filters(built.match, filt))
     else:
         ranked = retrieve(searcher, rank, max(100, need * 8), options.sort)
         scored = not order_kwargs(options.sort)
+        if scored:
+            ranked = semantic_signal.fuse(ranked, pq, handle, searcher, dictionary)
         result.groups = presentation.grouped_hits(searcher, ranked, start, result.per_page, terms, scored=scored)
         if scored and result.page == 1:
             result.answer, result.answer_questions = presentation.answer_card(searcher, ranked, terms)

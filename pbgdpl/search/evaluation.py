@@ -20,6 +20,8 @@ from . import engine
 from .index import IndexHandle
 from .indexer import build_temporary
 from .registry import SearchEntry
+from .semantic.embedding import embed_pending, record_entries
+from .semantic.signal import open_store
 
 
 def corpus_entries(task_dir: Path):
@@ -139,8 +141,12 @@ def evaluate_queries(handle: IndexHandle, queries: list[dict], qrels, dictionary
     }
 
 
-def run_task(task_dir: Path, dictionary=None, details: dict | None = None) -> list[dict]:
-    """Index the task's corpus into a temporary index and evaluate every queries*.jsonl."""
+def run_task(task_dir: Path, dictionary=None, details: dict | None = None, vectors_path: Path | None = None,
+             progress=None) -> list[dict]:
+    """Index the task's corpus into a temporary index and evaluate every queries*.jsonl.
+
+    With ``vectors_path`` (and SEARCH_SEMANTIC on), the corpus's vectors are read from that
+    content-addressed store, computing the missing ones first (minutes the first time)."""
     task_dir = Path(task_dir)
     qrels = read_qrels(task_dir)
     results = []
@@ -148,6 +154,11 @@ def run_task(task_dir: Path, dictionary=None, details: dict | None = None) -> li
         path = Path(tmp) / "index"
         build_temporary(path, corpus_entries(task_dir))
         handle = IndexHandle.open(path)
+        if vectors_path is not None:
+            store = open_store(Path(vectors_path))
+            record_entries(store, corpus_entries(task_dir))
+            embed_pending(store, progress=progress)
+            handle.vectors_path = Path(vectors_path)
         for qfile in sorted(task_dir.glob("queries*.jsonl")):
             queries = [json.loads(line) for line in qfile.read_text(encoding="utf-8").splitlines() if line.strip()]
             # Warm the reader (vocabulary, law names) so latency is measured warm.

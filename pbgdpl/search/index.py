@@ -152,6 +152,8 @@ class IndexHandle:
     _searcher: tantivy.Searcher | None = None
     derived: dict = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Where the entries' vectors are (semantic signal); None: beside the site index.
+    vectors_path: Path | None = None
 
     @classmethod
     def open(cls, path: Path) -> IndexHandle:

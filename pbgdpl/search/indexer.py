@@ -17,6 +17,9 @@ from . import index as index_mod
 from .models import OutboxEntry
 from .registry import SearchEntry, all_sources, get_source
 from .schema import to_documents
+from .semantic import model as semantic_model
+from .semantic.embedding import record_entries
+from .semantic.signal import site_store
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +32,14 @@ def open_writer(idx: tantivy.Index, threads: int = 1) -> tantivy.IndexWriter:
 
 
 def add_entries(writer: tantivy.IndexWriter, entries: Iterable[SearchEntry], ref: str) -> int:
-    n = 0
+    entries = list(entries)
     for entry in entries:
         for doc in to_documents(entry, ref):
             writer.add_document(doc)
-        n += 1
-    return n
+    if entries and semantic_model.enabled():
+        # Only queued here: the worker's search-embed job computes the vectors (embedding.py).
+        record_entries(site_store(), entries)
+    return len(entries)
 
 
 def apply_outbox(path: Path | None = None, batch: int = BATCH) -> int:

@@ -59,6 +59,7 @@ class ParsedQuery:
     # Title words of the kind of provision the question's shape asks for (questions.py).
     steer: list[str] = field(default_factory=list)
     colloquial: list[tuple[str, str]] = field(default_factory=list)  # ("ly dị", "ly hôn"): phrase, legal term searched
+    spelled_out: str = ""  # the words after chat spelling and abbreviations are expanded
     positions: list[float] = field(default_factory=list)
 
     @property
@@ -230,6 +231,9 @@ def parse(
                         pq.expansions.append(words)
             i += n
         tokens = expanded
+    # The question in full words (chat spelling and abbreviations spelled out): what a model of
+    # meaning reads (semantic/signal.py).
+    pq.spelled_out = " ".join(t[0] for t in tokens)
 
     # Law named in the query ("bộ luật lao động", "luat dat dai 2013"): boost it, and take
     # its words out of the content so they do not match every article that cites a law.

@@ -21,14 +21,16 @@ class EntryScore:
 
     gid: int  # the group (document) it belongs to
     first_position: int  # rank of its first document in tantivy's answer
+    aid: int = 0  # the entry (hash of its key)
     whole: float = 0.0
     passage: float = 0.0  # best passage
+    boost: float = 0.0  # what the semantic fusion adds (semantic/fusion.py)
     whole_address: tantivy.DocAddress | None = None
     passage_address: tantivy.DocAddress | None = None
 
     @property
     def score(self) -> float:
-        return self.whole + self.passage
+        return self.whole + self.passage + self.boost
 
     @property
     def address(self) -> tantivy.DocAddress:
@@ -65,7 +67,7 @@ def retrieve(searcher: tantivy.Searcher, rank: tantivy.Query, n_entries: int, so
     for pos, ((score, addr), aid, unit, gid) in enumerate(zip(res.hits, aids, units, gids, strict=True)):
         entry = entries.get(aid)
         if entry is None:
-            entry = entries[aid] = EntryScore(gid=gid, first_position=pos)
+            entry = entries[aid] = EntryScore(gid=gid, first_position=pos, aid=aid)
         entry.add(float(score) if not order_kw else 0.0, addr, unit)
     ranked = list(entries.values())
     if order_kw:

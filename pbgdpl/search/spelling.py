@@ -127,7 +127,8 @@ def _known_phrases(words: list[str], dictionary: Dictionary | None) -> list[tupl
 
 
 def restore_diacritics(
-    pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher, dictionary: Dictionary | None = None
+    pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher, dictionary: Dictionary | None = None,
+    text: str | None = None,
 ) -> str | None:
     """Accented spelling of a query typed without diacritics ("nghi thai san" → "nghỉ thai
     sản"), chosen from the index's own words: each syllable's spellings are scored by how
@@ -135,7 +136,7 @@ def restore_diacritics(
     if pq.has_marks or not pq.folded.strip():
         return None
     known = derived.spellings(handle)
-    words = analysis.WORD_RE.findall(pq.normalized)[:MAX_RESTORED_WORDS]
+    words = analysis.WORD_RE.findall(pq.normalized if text is None else text)[:MAX_RESTORED_WORDS]
     if not words:
         return None
     try:

@@ -1,0 +1,55 @@
+"""The semantic signal for one query: embed it, read the candidates' vectors, fuse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tantivy
+
+from .. import spelling
+from ..dictionary import Dictionary
+from ..index import IndexHandle, root_dir
+from ..query import ParsedQuery
+from ..retrieval import EntryScore
+from . import fusion, model
+from .store import FILENAME, VectorStore
+
+_stores: dict[Path, VectorStore] = {}
+
+
+def open_store(path: Path) -> VectorStore:
+    """One store object (one SQLite connection per thread) per file and process."""
+    if path not in _stores:
+        _stores[path] = VectorStore(path)
+    return _stores[path]
+
+
+def site_store() -> VectorStore:
+    """The vectors of this node's site index (every generation: they are content-addressed)."""
+    return open_store(Path(root_dir()) / FILENAME)
+
+
+def store_for(handle: IndexHandle) -> VectorStore:
+    """The vectors of the handle's entries: beside the site index, or where an evaluation put them."""
+    return open_store(Path(handle.vectors_path)) if handle.vectors_path else site_store()
+
+
+def query_text(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher, dictionary: Dictionary | None) -> str:
+    """What the model reads: the question in full words ("ko" → "không", "blds" → "bộ luật dân
+    sự"), with its diacritics restored when typed without them — the model scores almost nothing
+    on unaccented Vietnamese (issue 13: 5 nDCG points alone)."""
+    text = pq.spelled_out or pq.normalized
+    if pq.has_marks:
+        return text
+    return spelling.restore_diacritics(pq, handle, searcher, dictionary, text=text) or text
+
+
+def fuse(ranked: list[EntryScore], pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher,
+         dictionary: Dictionary | None) -> list[EntryScore]:
+    """``ranked`` re-ordered by the fused score when the semantic signal is on, else unchanged."""
+    if len(ranked) < 2 or not model.enabled():
+        return ranked
+    vectors = store_for(handle).vectors_for([entry.aid for entry in ranked[: fusion.CANDIDATES]])
+    if not vectors:
+        return ranked
+    return fusion.rerank(ranked, model.embed_query(query_text(pq, handle, searcher, dictionary)), vectors)
