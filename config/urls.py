@@ -40,6 +40,7 @@ urlpatterns = [
     path("cuoc-thi/", include("pbgdpl.quizzes.urls")),
     path("luyen-tap/", include("pbgdpl.quizzes.practice_urls")),
     path("tra-cuu/", include("pbgdpl.lookups.urls")),
+    path("gop-y-du-thao/", include("pbgdpl.consultation.urls")),
     path("hoi-truc-tuyen/api/", include("pbgdpl.chat.urls")),
     path("webhooks/", include("pbgdpl.chat.webhook_urls")),
     path("", include("pbgdpl.reporting.urls")),  # registries inside their sections, /du-lieu-mo/

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "pbgdpl.api",
     "pbgdpl.chat",
     "pbgdpl.reporting",
+    "pbgdpl.consultation",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -274,6 +275,10 @@ QA_OVERDUE_DAYS = int(os.environ.get("QA_OVERDUE_DAYS", "7"))
 # Submissions per client (hashed IP, kept only in the cache) per hour and per day.
 QA_RATE_LIMIT_HOUR = int(os.environ.get("QA_RATE_LIMIT_HOUR", "5"))
 QA_RATE_LIMIT_DAY = int(os.environ.get("QA_RATE_LIMIT_DAY", "20"))
+# Comments on drafts (consultation): per client per hour and day, per e-mail address per day.
+CONSULTATION_RATE_LIMIT_HOUR = int(os.environ.get("CONSULTATION_RATE_LIMIT_HOUR", "5"))
+CONSULTATION_RATE_LIMIT_DAY = int(os.environ.get("CONSULTATION_RATE_LIMIT_DAY", "20"))
+CONSULTATION_RATE_LIMIT_EMAIL_DAY = int(os.environ.get("CONSULTATION_RATE_LIMIT_EMAIL_DAY", "10"))
 # ALTCHA proof-of-work difficulty (the browser tries up to this many hashes).
 ALTCHA_MAX_NUMBER = int(os.environ.get("ALTCHA_MAX_NUMBER", "100000"))
 

@@ -31,8 +31,9 @@ QA_ANSWERER = "Người trả lời hỏi đáp"
 CONTEST_ORGANISER = "Tổ chức cuộc thi"
 REPORTING_UNIT = "Đơn vị báo cáo"
 LIVE_CHAT_AGENT = "Trực hỏi đáp trực tuyến"
+DRAFTING_BODY = "Cơ quan soạn thảo"
 
-EXTRA_ROLE_NAMES = (QA_ANSWERER, CONTEST_ORGANISER, REPORTING_UNIT, LIVE_CHAT_AGENT)
+EXTRA_ROLE_NAMES = (QA_ANSWERER, CONTEST_ORGANISER, REPORTING_UNIT, LIVE_CHAT_AGENT, DRAFTING_BODY)
 
 # Wagtail page permission types granted on the home page (applies to its whole subtree).
 # "add" lets an editor create pages and edit the ones they own; "change" lets them edit
