@@ -134,6 +134,4 @@ def erase_person(email: str = "", phone: str = "") -> int:
     """Delete the person's comments: the text is theirs, the report keeps the other comments."""
     if not email:
         return 0
-    comments = list(Comment.objects.filter(email__iexact=email))
-    for comment in comments:
-        return Comment.objects.filter(pk__in=[c.pk for c in comments]).delete()[0]
+    return Comment.objects.filter(email__iexact=email).delete()[0]

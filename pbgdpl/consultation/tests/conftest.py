@@ -58,9 +58,11 @@ def solved(client):
 
 @pytest.fixture
 def staff(db):
+    from pbgdpl.accounts.extra_roles import ensure_extra_roles
     from pbgdpl.accounts.services import ensure_editorial_setup
 
     ensure_editorial_setup()
+    ensure_extra_roles()
     User = get_user_model()
 
     def make(username: str, group: str):
