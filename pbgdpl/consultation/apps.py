@@ -9,10 +9,12 @@ class ConsultationConfig(AppConfig):
     def ready(self) -> None:
         from pbgdpl.accounts.roles import DRAFTING_BODY, EDITOR, EDITORIAL_BOARD, grant_model_permissions
         from pbgdpl.core import personal_data
+        from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.core.pagecache.policy import exclude_prefix
         from pbgdpl.legal import page_extensions
 
         from . import services
+        from .demo import load_demo_comments
         from .document_page import document_extras
 
         page_extensions.register(document_extras)
@@ -28,6 +30,7 @@ class ConsultationConfig(AppConfig):
             export=lambda email, phone: services.export_person(email=email, phone=phone),
             delete=lambda email, phone: services.erase_person(email=email, phone=phone),
         )
+        register_demo_loader("consultation-comments", load_demo_comments, order=45)
         _register_page_cache()
 
 

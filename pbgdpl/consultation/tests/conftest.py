@@ -37,7 +37,7 @@ def make_draft(*, opens_days=-5, closes_days=10, **values):
     today = timezone.localdate()
     return LegalDocumentFactory(
         number="", title=values.pop("title", "Dự thảo Nghị quyết quy định mức hỗ trợ thử nghiệm"),
-        doc_type="Nghị quyết", issuer=Issuer.objects.get(name="Ủy ban nhân dân tỉnh"), text=DRAFT_TEXT,
+        doc_type="Nghị quyết", issuer=Issuer.objects.get(name="Ủy ban nhân dân tỉnh"), text=values.pop("text", DRAFT_TEXT),
         is_draft_for_comment=True, comment_opens=today + datetime.timedelta(days=opens_days),
         comment_closes=today + datetime.timedelta(days=closes_days), **values,
     )

@@ -137,3 +137,19 @@ def test_personal_data_export_and_erasure_by_email(client, draft, solved):
     assert exported["consultation"][0]["noi_dung"] == TEXT
     assert personal_data.delete_person(email="gopy@example.vn")["consultation"] == 1
     assert not Comment.objects.exists()
+
+
+def test_demo_loader_fills_the_demo_draft_with_answered_comments(client, db):
+    import io
+
+    from pbgdpl.consultation.demo import load_demo_comments
+
+    # The registry's demo draft, as its loader writes it (that loader is tested in legal).
+    make_draft(title="Dự thảo Nghị quyết quy định chính sách hỗ trợ tổ hòa giải ở cơ sở", text=(
+        "Điều 1. Phạm vi điều chỉnh\nNghị quyết này quy định chính sách hỗ trợ.\nĐiều 2. Chính sách hỗ trợ\n"
+        "1. Hỗ trợ kinh phí mua tài liệu.\n2. Hỗ trợ bồi dưỡng kỹ năng hòa giải."))
+    assert load_demo_comments(io.StringIO()) == "3 góp ý dự thảo"
+    assert load_demo_comments(io.StringIO()) == "3 góp ý dự thảo"  # idempotent
+    draft = Comment.objects.first().consultation.document
+    html = client.get(f"/gop-y-du-thao/{draft.slug}/y-kien/").content.decode()
+    assert "Khoản 1 Điều 2" in html and "Tiếp thu một phần" in html
