@@ -70,6 +70,8 @@ class DraftView(StaffMixin, TemplateView):
     page_title = _("Tổng hợp góp ý")
 
     def dispatch(self, request, *args, **kwargs):
+        if not can_view(request.user):
+            raise PermissionDenied  # before get_or_create: an outsider creates nothing
         document = get_object_or_404(LegalDocument, pk=kwargs["pk"], is_draft_for_comment=True)
         self.consultation = services.consultation_for(document)
         return super().dispatch(request, *args, **kwargs)
