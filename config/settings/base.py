@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "pbgdpl.classroom",
     "pbgdpl.legalaid",
     "pbgdpl.forum",
+    "pbgdpl.consultation",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -296,6 +297,10 @@ LEGALAID_RETENTION_DAYS = int(os.environ.get("LEGALAID_RETENTION_DAYS", "730"))
 FORUM_POSTS_PER_10_MINUTES = int(os.environ.get("FORUM_POSTS_PER_10_MINUTES", "10"))
 FORUM_POSTS_PER_DAY = int(os.environ.get("FORUM_POSTS_PER_DAY", "100"))
 FORUM_INVITATION_DAYS = int(os.environ.get("FORUM_INVITATION_DAYS", "7"))
+# Comments on drafts (consultation): per client per hour and day, per e-mail address per day.
+CONSULTATION_RATE_LIMIT_HOUR = int(os.environ.get("CONSULTATION_RATE_LIMIT_HOUR", "5"))
+CONSULTATION_RATE_LIMIT_DAY = int(os.environ.get("CONSULTATION_RATE_LIMIT_DAY", "20"))
+CONSULTATION_RATE_LIMIT_EMAIL_DAY = int(os.environ.get("CONSULTATION_RATE_LIMIT_EMAIL_DAY", "10"))
 # ALTCHA proof-of-work difficulty (the browser tries up to this many hashes).
 ALTCHA_MAX_NUMBER = int(os.environ.get("ALTCHA_MAX_NUMBER", "100000"))
 

@@ -34,9 +34,10 @@ LIVE_CHAT_AGENT = "Trực hỏi đáp trực tuyến"
 TEACHER = "Giáo viên"  # runs live classroom quizzes (pbgdpl/classroom); no editorial rights
 LEGAL_AID_CENTRE = "Trung tâm trợ giúp pháp lý"
 FORUM_MODERATOR = "Điều hành diễn đàn"
+DRAFTING_BODY = "Cơ quan soạn thảo"  # answers comments on its drafts (pbgdpl/consultation)
 
 EXTRA_ROLE_NAMES = (QA_ANSWERER, CONTEST_ORGANISER, REPORTING_UNIT, LIVE_CHAT_AGENT, TEACHER, LEGAL_AID_CENTRE,
-                    FORUM_MODERATOR)
+                    FORUM_MODERATOR, DRAFTING_BODY)
 
 # Not a staff role: forum members sign in on the public site only. The group has no permission at all
 # (never wagtailadmin.access_admin), so a member can neither open the admin nor needs its second factor.

@@ -19,7 +19,7 @@ from pbgdpl.legal.models import LegalDocument
 from pbgdpl.quizzes.models import Contest
 
 ROLES = [roles.ADMINISTRATOR, roles.EDITORIAL_BOARD, roles.EDITOR, QA_ANSWERER, CONTEST_ORGANISER, REPORTING_UNIT,
-         roles.LIVE_CHAT_AGENT]
+         roles.LIVE_CHAT_AGENT, roles.DRAFTING_BODY]
 
 
 @pytest.fixture
@@ -69,17 +69,18 @@ def _urls(objects) -> dict[str, str]:
         "chat report": "/quan-tri/hoi-truc-tuyen/bao-cao/",
         "chat office hours": reverse("wagtailsnippets_chat_officehours:list"),
         "chat canned answers": reverse("wagtailsnippets_chat_cannedanswer:list"),
+        "draft comments": "/quan-tri/gop-y-du-thao/",
     }
     if objects["document"] is not None:
         urls["legal document edit"] = reverse("wagtailsnippets_legal_legaldocument:edit", args=[objects["document"].pk])
     return urls
 
 
-A, B, E, Q, C, R, L = ROLES
+A, B, E, Q, C, R, L, D = ROLES
 # Which roles may open each admin page; everyone else must be refused. Contests: the editors and the
 # board run them too (pbgdpl/quizzes/apps.py), besides the dedicated organiser role.
 MATRIX: dict[str, set[str]] = {
-    "admin dashboard": {A, B, E, Q, C, R, L},
+    "admin dashboard": {A, B, E, Q, C, R, L, D},
     "Q&A queue": {A, B, E, Q},
     "Q&A question": {A, B, E, Q},
     "Q&A export personal data": {A, B},
@@ -101,6 +102,8 @@ MATRIX: dict[str, set[str]] = {
     "chat report": {A, B},
     "chat office hours": {A, B},
     "chat canned answers": {A, B, L},
+    # Comments on drafts (pbgdpl/consultation/apps.py): editors moderate, the drafting body responds.
+    "draft comments": {A, B, E, D},
 }
 
 
@@ -163,5 +166,7 @@ def test_every_role_is_created_with_least_privilege(staff):
     chat_agent = staff[roles.LIVE_CHAT_AGENT]
     assert chat_agent.has_perm("chat.answer_conversation") and not chat_agent.has_perm("chat.manage_chat")
     assert not chat_agent.has_perm("qa.view_question") and not chat_agent.has_perm("chat.change_officehours")
+    drafter = staff[roles.DRAFTING_BODY]
+    assert drafter.get_all_permissions() == {"wagtailadmin.access_admin", "consultation.respond_comment"}
     # Idempotent: running the set-up again adds nothing.
     assert ensure_extra_roles() == {role: [] for role in roles.EXTRA_ROLE_NAMES}

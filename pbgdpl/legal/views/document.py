@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 
 from pbgdpl.core.breadcrumbs import trail
 
-from .. import selectors
+from .. import page_extensions, selectors
 from ..document_data import document_data
 from ..models import LegalDocument, Relation, Scope, Validity
 from ..validity import document_label, eid_label, validity_on
@@ -145,8 +145,12 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
             unit_eid = ""
     if version is not None and text is None:
         text = rendered_text(version)
+    extras = page_extensions.collect(request, document, today)
     if text is not None and is_current_version(document, version):
-        text.body = annotate(text.body, provision_notes(document))
+        notes = provision_notes(document)
+        for eid, items in extras.provision_notes.items():
+            notes.setdefault(eid, []).extend(items)
+        text.body = annotate(text.body, notes)
     is_current = is_current_version(document, version)
     absolute_url = request.build_absolute_uri(document.get_absolute_url())
     context = {
@@ -169,6 +173,7 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "is_current_version": is_current,
         "text": text,
         "errors": errors,
+        "extra_panels": extras.panels,
         "share": share_links(absolute_url, str(document)),
         "scope_label": Scope(document.scope).label if document.scope in Scope.values else document.scope,
         "comment_state": document.comment_state(today),

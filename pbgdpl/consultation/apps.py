@@ -1,0 +1,50 @@
+from django.apps import AppConfig
+
+
+class ConsultationConfig(AppConfig):
+    name = "pbgdpl.consultation"
+    label = "consultation"
+    verbose_name = "Lấy ý kiến dự thảo"
+
+    def ready(self) -> None:
+        from pbgdpl.accounts.roles import DRAFTING_BODY, EDITOR, EDITORIAL_BOARD, grant_model_permissions
+        from pbgdpl.core import personal_data
+        from pbgdpl.core.demo import register_demo_loader
+        from pbgdpl.core.pagecache.policy import exclude_prefix
+        from pbgdpl.legal import page_extensions
+
+        from . import services
+        from .demo import load_demo_comments
+        from .document_page import document_extras
+
+        page_extensions.register(document_extras)
+        # Forms with CSRF and per-visitor pages; the report changes with every moderation.
+        exclude_prefix("/gop-y-du-thao/")
+        # Editors moderate; the drafting body answers; the board does both and sets the draft up.
+        grant_model_permissions(EDITOR, ["consultation.moderate_comment"])
+        grant_model_permissions(DRAFTING_BODY, ["consultation.respond_comment"])
+        grant_model_permissions(EDITORIAL_BOARD, ["consultation.moderate_comment", "consultation.respond_comment",
+                                                  "consultation.change_consultation"])
+        personal_data.register(
+            "consultation",
+            export=lambda email, phone: services.export_person(email=email, phone=phone),
+            delete=lambda email, phone: services.erase_person(email=email, phone=phone),
+        )
+        register_demo_loader("consultation-comments", load_demo_comments, order=45)
+        _register_page_cache()
+
+
+def _register_page_cache() -> None:
+    """A document page shows its consultation's links: changing the settings purges both documents."""
+    from pbgdpl.core import pagecache
+    from pbgdpl.legal.models import LegalDocument
+
+    from .models import Consultation
+
+    label = LegalDocument._meta.label
+
+    def tags(consultation, event) -> list[str]:
+        pks = {consultation.document_id, consultation.final_document_id}
+        return [pagecache.object_tag(label, pk) for pk in pks if pk]
+
+    pagecache.register_model(Consultation, tags)

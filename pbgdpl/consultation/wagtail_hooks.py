@@ -1,0 +1,34 @@
+"""Admin menu item "Góp ý dự thảo" and its URLs."""
+
+from __future__ import annotations
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+
+admin_urls = (
+    [
+        path("", admin_views.IndexView.as_view(), name="index"),
+        path("<int:pk>/", admin_views.DraftView.as_view(), name="draft"),
+        path("<int:pk>/tong-hop.<str:fmt>", admin_views.ExportView.as_view(), name="export"),
+    ],
+    "consultation_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_consultation_urls():
+    return [path("gop-y-du-thao/", include(admin_urls))]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return admin_views.can_view(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_consultation_menu():
+    return StaffMenuItem(_("Góp ý dự thảo"), reverse("consultation_admin:index"), icon_name="comment", order=410)
