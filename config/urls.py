@@ -12,11 +12,12 @@ from pbgdpl.core import views as core_views
 from pbgdpl.core.pagecache.deps import depends_on
 from pbgdpl.core.pagecache.pages import ALL_PAGES
 from pbgdpl.legal.sitemaps import SITEMAPS as LEGAL_SITEMAPS
+from pbgdpl.media.sitemaps import SITEMAPS as MEDIA_SITEMAPS
 from pbgdpl.qa.sitemaps import SITEMAPS as QA_SITEMAPS
 from pbgdpl.quizzes.sitemaps import SITEMAPS as QUIZ_SITEMAPS
 
 # Wagtail's page tree plus the apps' own URLs (legal documents are not pages).
-SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS, **QUIZ_SITEMAPS}
+SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS, **QUIZ_SITEMAPS, **MEDIA_SITEMAPS}
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -42,6 +43,7 @@ urlpatterns = [
     path("tra-cuu/", include("pbgdpl.lookups.urls")),
     path("hoi-truc-tuyen/api/", include("pbgdpl.chat.urls")),
     path("webhooks/", include("pbgdpl.chat.webhook_urls")),
+    path("", include("pbgdpl.media.urls")),  # /tai-lieu-tuyen-truyen/, /video/, /infographic/, /bai-giang/…
     path("", include("pbgdpl.reporting.urls")),  # registries inside their sections, /du-lieu-mo/
     path("", include("pbgdpl.news.urls")),
 ]
