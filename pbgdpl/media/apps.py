@@ -33,7 +33,7 @@ class MediaConfig(AppConfig):
             register_kind_label(kind, label)
         register_programme_kind("video", "Video", latest_videos)
         register_router("media", "pbgdpl.media.api:router", tag="Tài liệu, video")
-        register_demo_loader("media", load_demo_media, order=60)
+        register_demo_loader("media", load_demo_media, order=70)  # after the quizzes: a lesson links a practice quiz
         # Editors upload and publish; the board and administrators may also delete.
         models = ("material", "video", "infographic", "course")
         editing = [f"media.{action}_{model}" for model in models for action in ("view", "add", "change")]
