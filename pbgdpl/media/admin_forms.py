@@ -27,12 +27,6 @@ class MaterialAdminForm(WagtailAdminModelForm):
             validate_document(upload)
         return upload
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("live") and "file" in self.changed_data and self.instance.pk:
-            self.add_error("live", _("Tệp mới đang chờ xử lý: tài liệu sẽ hiện trên Cổng khi xử lý xong."))
-        return cleaned
-
     def save(self, commit=True):
         instance = super().save(commit=commit)
         if commit and (self.is_new or "file" in self.changed_data):
