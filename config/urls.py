@@ -14,12 +14,13 @@ from pbgdpl.core.pagecache.deps import depends_on
 from pbgdpl.core.pagecache.pages import ALL_PAGES
 from pbgdpl.forum.sitemaps import SITEMAPS as FORUM_SITEMAPS
 from pbgdpl.legal.sitemaps import SITEMAPS as LEGAL_SITEMAPS
+from pbgdpl.media.sitemaps import SITEMAPS as MEDIA_SITEMAPS
 from pbgdpl.qa.sitemaps import SITEMAPS as QA_SITEMAPS
 from pbgdpl.quizzes.sitemaps import SITEMAPS as QUIZ_SITEMAPS
 
 # Wagtail's page tree plus the apps' own URLs (legal documents are not pages).
-SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS, **QUIZ_SITEMAPS, **BOOKSHELF_SITEMAPS}
-SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS, **QUIZ_SITEMAPS, **FORUM_SITEMAPS}
+SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS, **QUIZ_SITEMAPS, **BOOKSHELF_SITEMAPS,
+            **FORUM_SITEMAPS, **MEDIA_SITEMAPS}
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -52,6 +53,7 @@ urlpatterns = [
     path("webhooks/", include("pbgdpl.chat.webhook_urls")),
     path("tro-giup-phap-ly/", include("pbgdpl.legalaid.urls")),
     path("dien-dan/", include("pbgdpl.forum.urls")),
+    path("", include("pbgdpl.media.urls")),  # /tai-lieu-tuyen-truyen/, /video/, /infographic/, /bai-giang/…
     path("", include("pbgdpl.reporting.urls")),  # registries inside their sections, /du-lieu-mo/
     path("", include("pbgdpl.news.urls")),
 ]

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "pbgdpl.legalaid",
     "pbgdpl.forum",
     "pbgdpl.consultation",
+    "pbgdpl.media",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -248,6 +249,8 @@ if SENDFILE_URL:
 # Files uploaded on the admin's import screen are deleted this many days after the upload.
 LEGAL_IMPORT_RETENTION_DAYS = int(os.environ.get("LEGAL_IMPORT_RETENTION_DAYS", "30"))
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
+# Largest video an editor may upload (media app); the phone copy is made in the worker.
+VIDEO_MAX_UPLOAD_BYTES = int(os.environ.get("VIDEO_MAX_UPLOAD_BYTES", str(500 * 1024 * 1024)))
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

@@ -80,3 +80,32 @@ def audio_format(info: MediaInfo) -> str | None:
         if name in AUDIO_FORMATS:
             return AUDIO_FORMATS[name]
     return None
+FFMPEG_TIMEOUT_SECONDS = 600
+#: Phones get at most this width; the height follows the picture's shape (even, as H.264 needs).
+PHONE_MAX_WIDTH = 640
+
+
+def _ffmpeg(arguments: list[str], timeout: int = FFMPEG_TIMEOUT_SECONDS) -> None:
+    command = ["ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", *arguments]
+    try:
+        result = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        log.warning("ffmpeg failed: %s", exc)
+        raise MediaFileError("ffmpeg could not run") from exc
+    if result.returncode != 0:
+        raise MediaFileError(result.stderr.decode(errors="replace")[:500] or "ffmpeg failed")
+
+
+def poster(source: str | Path, target: str | Path, *, at_seconds: float = 1.0, width: int = PHONE_MAX_WIDTH) -> None:
+    """Write one JPEG frame of the video (at ``at_seconds``, or the first frame of a shorter clip)."""
+    _ffmpeg(["-ss", f"{max(at_seconds, 0):.2f}", "-i", str(source), "-frames:v", "1",
+             "-vf", f"scale='min({width},iw)':-2", "-q:v", "4", str(target)])
+    if not Path(target).exists() or Path(target).stat().st_size == 0:
+        raise MediaFileError("no frame could be read")
+
+
+def transcode_for_phones(source: str | Path, target: str | Path, *, max_width: int = PHONE_MAX_WIDTH) -> None:
+    """Write an H.264/AAC MP4 at most ``max_width`` wide with the index first (plays while loading)."""
+    _ffmpeg(["-i", str(source), "-map", "0:v:0", "-map", "0:a:0?",
+             "-vf", f"scale='min({max_width},iw)':-2", "-c:v", "libx264", "-preset", "veryfast", "-crf", "26",
+             "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k", "-movflags", "+faststart", str(target)])

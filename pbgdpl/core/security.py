@@ -8,7 +8,7 @@ Two policies (settings ``CSP_PUBLIC`` and ``CSP_ADMIN``):
 
 * public pages: scripts only from our own origin or carrying this response's nonce, no inline
   styles, no plugins, no framing of the site (``frame-ancestors 'none'``), videos framed only from
-  YouTube's privacy-enhanced domain;
+  YouTube's privacy-enhanced domain and Facebook's video plugin, after the visitor's click;
 * the Wagtail admin (paths under ``CSP_ADMIN_PREFIXES``): Wagtail 8 still writes inline styles and
   a few inline scripts, and its page preview frames the site itself, so that policy allows
   ``'unsafe-inline'`` and ``frame-ancestors 'self'``. Only logged-in staff reach those pages.
@@ -39,7 +39,8 @@ DEFAULT_CSP_PUBLIC: dict[str, list[str]] = {
     "media-src": ["'self'"],
     # ALTCHA (Q&A form) solves its proof of work in a Web Worker created from a blob.
     "worker-src": ["'self'", "blob:"],
-    "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com"],
+    # YouTube (the media app's click-to-load player, the news embed block) and Facebook's video plugin.
+    "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://www.facebook.com/plugins/video.php"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

@@ -8,11 +8,17 @@ the same :func:`validate_document`. The first bytes must match the extension (PD
 executables) is refused whatever its name. Size is capped by ``DOCUMENT_MAX_UPLOAD_BYTES`` (or the
 caller's limit) and a ZIP may not inflate to more than ``ZIP_INFLATE_FACTOR`` times that. Wagtail
 images are decoded by Wagtail/Pillow already and SVG is not an allowed image extension.
+
+Videos (:func:`validate_video`) are judged by their first bytes and by what ffprobe finds, never by
+name; captions (:func:`validate_webvtt`) must be real WebVTT text.
 """
 
 from __future__ import annotations
 
+import re
+import tempfile
 import zipfile
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -24,10 +30,10 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
 EXECUTABLE_MAGIC = (b"MZ", b"\x7fELF", b"\xfe\xed\xfa", b"\xcf\xfa\xed\xfe", b"#!")
 ACTIVE_TEXT_MARKERS = (b"<html", b"<!doctype", b"<script", b"<svg", b"<?xml", b"<iframe", b"<object", b"<body")
-ZIP_BASED = {"docx", "xlsx", "odt", "ods", "zip", "epub"}
+ZIP_BASED = {"docx", "xlsx", "pptx", "odt", "ods", "zip", "epub"}
 # The part without which an office file does not open; a renamed ZIP lacks it.
-ZIP_REQUIRED_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "odt": "mimetype", "ods": "mimetype",
-                      "epub": "META-INF/container.xml"}
+ZIP_REQUIRED_PARTS = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml", "pptx": "ppt/presentation.xml",
+                      "odt": "mimetype", "ods": "mimetype", "epub": "META-INF/container.xml"}
 # A compressed office file is rarely more than a few times its size once inflated; a bomb is thousands.
 ZIP_INFLATE_FACTOR = 20
 IMAGE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
@@ -141,3 +147,79 @@ class SafeDocumentForm(BaseDocumentForm):
         if upload and hasattr(upload, "read") and getattr(upload, "_committed", False) is False:
             validate_document(upload)
         return upload
+
+
+# -- video and captions ----------------------------------------------------------------------------
+
+WEBM_MAGIC = b"\x1a\x45\xdf\xa3"
+VTT_MAX_BYTES = 1024 * 1024
+VTT_TIMING = re.compile(r"^(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}\s+-->\s+(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}", re.MULTILINE)
+
+
+def sniff_video(head: bytes) -> str:
+    """"mp4" or "webm" from the file's first bytes, "" for anything else."""
+    if head[4:8] == b"ftyp":
+        return "mp4"
+    if head.startswith(WEBM_MAGIC):
+        return "webm"
+    return ""
+
+
+def validate_video(upload, *, max_bytes: int | None = None) -> str:
+    """Raise ``ValidationError`` unless ``upload`` is a readable MP4 or WebM video; return its kind.
+
+    The limit defaults to ``VIDEO_MAX_UPLOAD_BYTES``. ffprobe reads a temporary copy: a file whose
+    header says MP4 but holds no playable picture (cut short, renamed audio) is refused here.
+    """
+    from .av import MediaFileError, probe
+
+    limit = max_bytes or int(getattr(settings, "VIDEO_MAX_UPLOAD_BYTES", 500 * 1024 * 1024))
+    if upload.size > limit:
+        raise ValidationError(_("Video quá lớn (tối đa %(mb)d MB).") % {"mb": limit // (1024 * 1024)})
+    upload.seek(0)
+    kind = sniff_video(upload.read(64))
+    upload.seek(0)
+    if not kind:
+        raise ValidationError(_("Tệp không phải video MP4 hoặc WebM (nội dung tệp được kiểm tra, không dựa vào tên)."))
+    with tempfile.NamedTemporaryFile(suffix=f".{kind}") as copy:
+        for chunk in upload.chunks():
+            copy.write(chunk)
+        copy.flush()
+        upload.seek(0)
+        try:
+            info = probe(Path(copy.name))
+        except MediaFileError:
+            info = None
+    if info is None or not info.has_video or info.duration_seconds <= 0:
+        raise ValidationError(_("Video bị hỏng hoặc không có hình: không đọc được tệp."))
+    return kind
+
+
+def validate_webvtt(upload) -> str:
+    """Raise ``ValidationError`` unless ``upload`` is a WebVTT caption file; return its text."""
+    if upload.size > VTT_MAX_BYTES:
+        raise ValidationError(_("Tệp phụ đề quá lớn (tối đa 1 MB)."))
+    upload.seek(0)
+    raw = upload.read()
+    upload.seek(0)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(_("Tệp phụ đề phải là văn bản UTF-8 (WebVTT).")) from exc
+    if not re.match(r"WEBVTT(?:[ \t\r\n]|$)", text) or not VTT_TIMING.search(text):
+        raise ValidationError(_("Tệp phụ đề không đúng định dạng WebVTT: dòng đầu phải là “WEBVTT” và có ít nhất một "
+                                "mốc thời gian “00:00.000 --> 00:02.000”."))
+    if any(marker in text.lower() for marker in ("<script", "<iframe", "<html")):
+        raise ValidationError(_("Tệp phụ đề chứa mã HTML: không được phép."))
+    return text
+
+
+def caption_text(vtt: str) -> str:
+    """The words of a WebVTT file without its header, cue numbers, timings and tags (for search)."""
+    lines = []
+    for block in re.split(r"\r?\n\r?\n", vtt)[1:]:
+        for line in block.splitlines():
+            if "-->" in line or not line.strip() or line.strip().isdigit() or line.startswith(("NOTE", "STYLE")):
+                continue
+            lines.append(re.sub(r"<[^>]+>", "", line).strip())
+    return "\n".join(lines)

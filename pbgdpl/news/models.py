@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.db.models import Count
@@ -223,6 +224,10 @@ class GalleryPage(Page):
         context["images"] = list(
             self.gallery_images.select_related("image").prefetch_related("image__renditions")
         )
+        if apps.is_installed("pbgdpl.media"):
+            from pbgdpl.media.selectors import gallery_infographics
+
+            context["infographics"] = gallery_infographics()
         return context
 
 
