@@ -10,12 +10,14 @@ class BookshelfConfig(AppConfig):
         from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, grant_model_permissions
         from pbgdpl.api.registry import register_router
         from pbgdpl.core.demo import register_demo_loader
+        from pbgdpl.media.programme import register_programme_kind
         from pbgdpl.search.answers import register_kind_label
         from pbgdpl.search.registry import register
 
         from . import signals
         from .demo import load_demo_library
         from .search_source import AudiobookSource, BookSource, EpisodeSource
+        from .selectors import programme_audiobooks, programme_episodes
 
         register(BookSource())
         register(EpisodeSource())
@@ -31,3 +33,6 @@ class BookshelfConfig(AppConfig):
         register_demo_loader("bookshelf", load_demo_library, order=60)
         register_router("books", "pbgdpl.bookshelf.api:books", tag="Tủ sách pháp luật")
         register_router("podcasts", "pbgdpl.bookshelf.api:podcasts", tag="Podcast")
+        # Tình huống pháp luật › Chương trình nghe nhìn lists audio beside the media app's videos.
+        register_programme_kind("podcast", "Podcast", programme_episodes)
+        register_programme_kind("audiobook", "Sách nói", programme_audiobooks)

@@ -69,3 +69,26 @@ def reading_count(book: Book) -> int:
     prefix = book.get_absolute_url()
     rolled = DailyVisits.objects.filter(path__startswith=prefix).aggregate(total=Sum("views"))["total"] or 0
     return rolled + PageView.objects.filter(path__startswith=prefix).count()
+
+
+def programme_episodes(limit: int) -> list:
+    """Podcast episodes for the "Chương trình nghe nhìn" listing (media.programme registry)."""
+    from pbgdpl.media.programme import ProgrammeItem
+
+    return [
+        ProgrammeItem(title=f"{episode.show.title}: {episode.title}", url=episode.get_absolute_url(), kind="podcast",
+                      date=episode.published_at.date(), duration_label=episode.duration_label,
+                      summary=episode.description)
+        for episode in latest_episodes(limit)
+    ]
+
+
+def programme_audiobooks(limit: int) -> list:
+    """Audiobooks (sách nói) for the same listing."""
+    from pbgdpl.media.programme import ProgrammeItem
+
+    return [
+        ProgrammeItem(title=book.title, url=book.get_absolute_url(), kind="audiobook", date=book.created_at.date(),
+                      summary=book.description)
+        for book in public_audiobooks().order_by("-created_at")[:limit]
+    ]
