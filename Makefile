@@ -82,6 +82,7 @@ bench-legal-pages: $(STAMP)
 
 ## Reporting: roll-up and XLSX export of 3,321 communes × 30 indicators × 4 periods (rolled back), as JSON.
 bench-reporting: $(STAMP)
+	$(PY) manage.py migrate --noinput -v0  # the bench builds its province in a rolled-back transaction
 	$(PY) manage.py reporting_bench --communes 3321 --indicators 30 --periods 4
 
 ## Contest last-hour rush against uvicorn (2 workers, production settings) on PostgreSQL database
