@@ -49,6 +49,7 @@ urlpatterns = [
     path("tu-sach-phap-luat/", include("pbgdpl.bookshelf.urls")),
     path("lop-hoc/", include("pbgdpl.classroom.urls")),
     path("gop-y-du-thao/", include("pbgdpl.consultation.urls")),
+    path("doi-thoai-chinh-sach/", include("pbgdpl.consultation.dialogue_urls")),
     path("hoi-truc-tuyen/api/", include("pbgdpl.chat.urls")),
     path("webhooks/", include("pbgdpl.chat.webhook_urls")),
     path("tro-giup-phap-ly/", include("pbgdpl.legalaid.urls")),
