@@ -40,6 +40,7 @@ def _register_dialogues() -> None:
     from django.db.models.signals import post_save
 
     from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, grant_model_permissions
+    from pbgdpl.core import pagecache
     from pbgdpl.core.demo import register_demo_loader
     from pbgdpl.core.pagecache.policy import exclude_prefix
     from pbgdpl.search import registry
@@ -51,6 +52,7 @@ def _register_dialogues() -> None:
     from .dialogue_search import KIND, DialogueSource
 
     exclude_prefix("/doi-thoai-chinh-sach/")
+    pagecache.register_model(Dialogue)  # the sitemap lists sessions: a change purges it
     perms = ["consultation.moderate_dialogue", "consultation.add_dialogue", "consultation.change_dialogue",
              "consultation.delete_dialogue"]
     grant_model_permissions(EDITOR, perms)

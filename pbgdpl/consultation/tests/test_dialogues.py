@@ -121,6 +121,7 @@ def test_list_groups_sessions_and_archive_is_searchable(client, db):
     body = client.get("/doi-thoai-chinh-sach/").content.decode()
     assert body.index("Sắp diễn ra") < body.index("Đối thoại sắp diễn ra") < body.index("Đã diễn ra")
     assert "Biên bản phiên về thuế khoán" in client.get(past.get_absolute_url()).content.decode()
+    assert past.get_absolute_url() in client.get("/sitemap.xml").content.decode()
     entry = DialogueSource().entries_for(past.pk)[0]
     assert "thuế khoán" in entry.body and "Thuế khoán được giảm một nửa." in entry.body
     assert "bí mật" not in entry.body
