@@ -47,6 +47,12 @@ class StaffMixin(WagtailAdminTemplateMixin):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        items = self.breadcrumbs_items + [{"url": reverse("dialogue_admin:index"), "label": _("Đối thoại chính sách")}]
+        if self.page_title != _("Đối thoại chính sách"):
+            items.append({"url": "", "label": self.page_title})
+        return items
+
 
 class IndexView(StaffMixin, TemplateView):
     template_name = "consultation/dialogue/admin/index.html"
