@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pbgdpl.accounts.password_reset import LimitedPasswordResetView
 from pbgdpl.bookshelf.sitemaps import SITEMAPS as BOOKSHELF_SITEMAPS
+from pbgdpl.consultation.sitemaps import SITEMAPS as DIALOGUE_SITEMAPS
 from pbgdpl.core import document_views, open_data_bulk, open_data_views
 from pbgdpl.core import views as core_views
 from pbgdpl.core.pagecache.deps import depends_on
@@ -20,7 +21,7 @@ from pbgdpl.quizzes.sitemaps import SITEMAPS as QUIZ_SITEMAPS
 
 # Wagtail's page tree plus the apps' own URLs (legal documents are not pages).
 SITEMAPS = {"wagtail": WagtailSitemap, **LEGAL_SITEMAPS, **QA_SITEMAPS, **QUIZ_SITEMAPS, **BOOKSHELF_SITEMAPS,
-            **FORUM_SITEMAPS, **MEDIA_SITEMAPS}
+            **FORUM_SITEMAPS, **MEDIA_SITEMAPS, **DIALOGUE_SITEMAPS}
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -49,6 +50,7 @@ urlpatterns = [
     path("tu-sach-phap-luat/", include("pbgdpl.bookshelf.urls")),
     path("lop-hoc/", include("pbgdpl.classroom.urls")),
     path("gop-y-du-thao/", include("pbgdpl.consultation.urls")),
+    path("doi-thoai-chinh-sach/", include("pbgdpl.consultation.dialogue_urls")),
     path("hoi-truc-tuyen/api/", include("pbgdpl.chat.urls")),
     path("webhooks/", include("pbgdpl.chat.webhook_urls")),
     path("tro-giup-phap-ly/", include("pbgdpl.legalaid.urls")),

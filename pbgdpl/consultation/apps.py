@@ -32,6 +32,36 @@ class ConsultationConfig(AppConfig):
         )
         register_demo_loader("consultation-comments", load_demo_comments, order=45)
         _register_page_cache()
+        _register_dialogues()
+
+
+def _register_dialogues() -> None:
+    """Policy dialogues: their pages hold a form and live answers, so the page cache leaves them out."""
+    from django.db.models.signals import post_save
+
+    from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, grant_model_permissions
+    from pbgdpl.core import pagecache
+    from pbgdpl.core.demo import register_demo_loader
+    from pbgdpl.core.pagecache.policy import exclude_prefix
+    from pbgdpl.search import registry
+    from pbgdpl.search.answers import register_kind_label
+    from pbgdpl.search.services import mark_changed
+
+    from .dialogue_demo import load_demo_dialogues
+    from .dialogue_models import Dialogue
+    from .dialogue_search import KIND, DialogueSource
+
+    exclude_prefix("/doi-thoai-chinh-sach/")
+    pagecache.register_model(Dialogue)  # the sitemap lists sessions: a change purges it
+    perms = ["consultation.moderate_dialogue", "consultation.add_dialogue", "consultation.change_dialogue",
+             "consultation.delete_dialogue"]
+    grant_model_permissions(EDITOR, perms)
+    grant_model_permissions(EDITORIAL_BOARD, perms)
+    registry.register(DialogueSource())
+    register_kind_label(KIND, "Đối thoại chính sách")
+    post_save.connect(lambda sender, instance, **kw: mark_changed(DialogueSource.label, instance.pk),
+                      sender=Dialogue, weak=False, dispatch_uid="dialogue-search")
+    register_demo_loader("consultation-dialogues", load_demo_dialogues, order=46)
 
 
 def _register_page_cache() -> None:

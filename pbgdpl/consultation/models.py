@@ -97,3 +97,4 @@ class Comment(models.Model):
     def who(self) -> str:
         """The public signature: the chosen name, and the organisation when one was given."""
         return f"{self.name} ({self.organisation})" if self.organisation else self.name
+from .dialogue_models import Dialogue, DialogueQuestion, DialogueVote, QuestionStatus  # noqa: E402,F401

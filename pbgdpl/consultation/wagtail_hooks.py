@@ -6,8 +6,9 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
-from . import admin_views
+from . import admin_views, dialogue_admin
 
 admin_urls = (
     [
@@ -32,3 +33,21 @@ class StaffMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_consultation_menu():
     return StaffMenuItem(_("Góp ý dự thảo"), reverse("consultation_admin:index"), icon_name="comment", order=410)
+
+
+class DialogueMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return dialogue_admin.can_view(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_dialogue_urls():
+    return [path("doi-thoai-chinh-sach/", include(dialogue_admin.admin_urls))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_dialogue_menu():
+    return DialogueMenuItem(_("Đối thoại chính sách"), reverse("dialogue_admin:index"), icon_name="group", order=411)
+
+
+register_snippet(dialogue_admin.DialogueViewSet)

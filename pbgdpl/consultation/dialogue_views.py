@@ -1,0 +1,120 @@
+"""Public pages of policy dialogues: the list, a session page with its question form, the
+answers fragment the page polls for live updates, and the upvote."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+from django.core import signing
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pbgdpl.core.breadcrumbs import trail
+
+from . import dialogue_services as services
+from .dialogue_forms import QuestionForm
+from .dialogue_models import Dialogue, QuestionStatus
+
+log = logging.getLogger(__name__)
+VOTER_COOKIE, VOTER_SALT = "dialogue_voter", "consultation.dialogue-voter"
+POLL_SECONDS = 5
+
+
+def _dialogue(slug: str) -> Dialogue:
+    return get_object_or_404(Dialogue.objects.prefetch_related("documents"), slug=slug, live=True)
+
+
+def _approved(dialogue: Dialogue):
+    return dialogue.questions.filter(status=QuestionStatus.APPROVED)
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    now = timezone.now()
+    dialogues = list(Dialogue.objects.filter(live=True))
+    groups = [(label, [d for d in dialogues if d.state(now) == state]) for state, label in (
+        ("live", _("Đang diễn ra")), ("upcoming", _("Sắp diễn ra")), ("past", _("Đã diễn ra")))]
+    return render(request, "consultation/dialogue/index.html", {
+        "groups": groups, "trail": trail((_("Đối thoại chính sách"), ""))})
+
+
+def _render_detail(request, dialogue, form, *, notice="", status=200) -> HttpResponse:
+    return render(request, "consultation/dialogue/detail.html", {
+        "dialogue": dialogue, "form": form, "notice": notice, "state": dialogue.state(),
+        "questions": _approved(dialogue), "poll_seconds": POLL_SECONDS,
+        "sent": request.GET.get("da-gui") == "1",
+        "trail": trail((_("Đối thoại chính sách"), reverse("dialogues:index")), (dialogue.title[:60], "")),
+    }, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    dialogue = _dialogue(slug)
+    if request.method == "GET":
+        form = QuestionForm(initial={"submission_key": secrets.token_urlsafe(24)}) if dialogue.accepts_questions() else None
+        return _render_detail(request, dialogue, form)
+    form = QuestionForm(request.POST)
+    if not dialogue.accepts_questions():
+        return _render_detail(request, dialogue, None, status=403, notice=_(
+            "Phiên đối thoại đã kết thúc nên không nhận thêm câu hỏi. Bạn có thể xem các câu trả lời bên dưới."))
+    if form.is_bot:
+        log.info("Dialogue honeypot triggered")
+        return _render_detail(request, dialogue, form, status=400,
+                              notice=_("Không gửi được câu hỏi. Vui lòng tải lại trang và thử lại."))
+    if services.question_limited(request):
+        return _render_detail(request, dialogue, form, status=429, notice=_(
+            "Bạn đã gửi nhiều câu hỏi trong thời gian ngắn. Vui lòng thử lại sau; nội dung bạn đã nhập vẫn còn bên dưới."))
+    if not form.is_valid():
+        return _render_detail(request, dialogue, form, status=400)
+    try:
+        services.submit_question(dialogue, form.cleaned_data, submission_key=form.cleaned_data["submission_key"])
+    except services.Closed:
+        return _render_detail(request, dialogue, None, status=403,
+                              notice=_("Phiên đối thoại đã kết thúc nên không nhận thêm câu hỏi."))
+    except Exception:
+        log.exception("Could not save a dialogue question")
+        return _render_detail(request, dialogue, form, status=503, notice=_(
+            "Hệ thống đang bận, câu hỏi chưa được lưu. Vui lòng bấm Gửi lại sau ít phút."))
+    services.record_question(request)
+    return HttpResponseRedirect(dialogue.get_absolute_url() + "?da-gui=1#gui-cau-hoi")
+
+
+@never_cache
+@require_GET
+def answers(request: HttpRequest, slug: str) -> HttpResponse:
+    """The approved questions and answers as an HTML fragment; the session page swaps it in."""
+    dialogue = _dialogue(slug)
+    return render(request, "consultation/dialogue/_questions.html", {
+        "dialogue": dialogue, "questions": _approved(dialogue)})
+
+
+@never_cache
+@require_POST
+def vote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    dialogue = _dialogue(slug)
+    question = _approved(dialogue).filter(pk=pk).first()
+    if question is None:
+        raise Http404
+    try:
+        voter = signing.loads(request.COOKIES.get(VOTER_COOKIE, ""), salt=VOTER_SALT)
+    except signing.BadSignature:
+        voter = secrets.token_urlsafe(24)
+    outcome = services.vote(request, question, voter)
+    if outcome == "limited":
+        response = render(request, "consultation/dialogue/vote_limited.html", {
+            "dialogue": dialogue,
+            "trail": trail((_("Đối thoại chính sách"), reverse("dialogues:index")), (dialogue.title[:60], ""))},
+            status=429)
+    else:
+        response = HttpResponseRedirect(f"{dialogue.get_absolute_url()}#cau-hoi-{question.pk}")
+    response.set_cookie(VOTER_COOKIE, signing.dumps(voter, salt=VOTER_SALT), max_age=365 * 86400,
+                        httponly=True, samesite="Lax", secure=request.is_secure())
+    return response
+
