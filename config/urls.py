@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
@@ -68,7 +67,8 @@ if settings.SERVE_MEDIA:
     urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>(?:original_images|images)/.+)$", serve,
                             {"document_root": settings.MEDIA_ROOT})]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's pages, served with their routes remembered (pbgdpl/core/page_routes.py).
+urlpatterns += [path("", include("pbgdpl.core.page_routes"))]
 
 handler404 = "pbgdpl.core.views.page_not_found"
 handler500 = "pbgdpl.core.views.server_error"

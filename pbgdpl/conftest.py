@@ -163,10 +163,12 @@ class PageCacheProbe:
 
 @pytest.fixture
 def page_cache(settings, client, django_capture_on_commit_callbacks):
-    """The anonymous page cache switched on (the test settings keep it off), empty."""
+    """The anonymous page cache and the cache of page parts switched on (as in production; the
+    test settings keep them off), empty."""
     from pbgdpl.core.pagecache import store
 
     settings.PAGE_CACHE_ENABLED = True
+    settings.FRAGMENT_CACHE_ENABLED = True
     store.clear()
     yield PageCacheProbe(client, django_capture_on_commit_callbacks)
     store.clear()

@@ -7,11 +7,14 @@
 2. Serves a bare ASGI hello-world (``bench/web/hello.py``) with the same server and worker count
    as the portal: the ceiling of this machine for this stack, measured in the same run.
 3. Serves the portal the documented way (uvicorn, ``WEB_CONCURRENCY`` workers), once with the page cache on
-   (warm: each page requested once before measuring) and once with it off (``PAGE_CACHE=0``).
+   (warm: each page requested once before measuring), once with it off (``PAGE_CACHE=0``: every request
+   renders, reusing the cached parts of pages, as staff and visitors with a session get it) and once
+   with nothing cached (``FRAGMENT_CACHE=0`` too: the cost of a render from scratch).
 4. Measures each page with wrk (2 threads, 32 connections by default): home, a news article,
    the Bộ luật Dân sự page, a filtered document list, 20 different searches, a Q&A page, /healthz.
 
-Prints ``{"ceiling": {...}, "cached": {page: {...}}, "uncached": {...}, "setup": {...}}`` where each
+Prints ``{"ceiling": {...}, "cached": {page: {...}}, "uncached": {...}, "from_scratch": {...}, "setup": {...}}``
+where each
 page has rps, p50/p95/p99/max in ms, errors and ``fraction_of_ceiling``. Absolute numbers depend on
 what else the machine is doing; the fractions are the robust figures.
 """
@@ -180,8 +183,15 @@ def server_cmd(app: str, args) -> list[str]:
             "--log-level", "warning", "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1", "--no-access-log"]
 
 
-def measure_portal(env: dict, pages: dict, args, ceiling_rps: float, cached: bool) -> dict:
-    server = start(server_cmd("config.asgi:application", args), {**env, "PAGE_CACHE": "1" if cached else "0"}, args.port)
+MODES = {  # report key → what is switched on
+    "cached": {"PAGE_CACHE": "1", "FRAGMENT_CACHE": "1"},
+    "uncached": {"PAGE_CACHE": "0", "FRAGMENT_CACHE": "1"},
+    "from_scratch": {"PAGE_CACHE": "0", "FRAGMENT_CACHE": "0"},
+}
+
+
+def measure_portal(env: dict, pages: dict, args, ceiling_rps: float, mode: str) -> dict:
+    server = start(server_cmd("config.asgi:application", args), {**env, **MODES[mode]}, args.port)
     try:
         for paths in pages.values():
             for path in paths:
@@ -205,7 +215,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", "0")) or None)
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8790")))
-    parser.add_argument("--only", choices=["cached", "uncached"], default=None)
+    parser.add_argument("--only", choices=list(MODES), default=None)
     args = parser.parse_args()
     if args.workers is None:
         args.workers = 2 * (os.cpu_count() or 1)  # the documented default: two per core
@@ -214,6 +224,7 @@ def main() -> None:
                         "wrk": f"-t{args.threads} -c{args.connections} -d{args.duration}s, Accept-Encoding: gzip "
                                "(as browsers send it)",
                         "cpus": os.cpu_count(), "database": "PostgreSQL", "cache": "Redis"}}
+    report["setup"]["load_average_before"] = [round(value, 1) for value in os.getloadavg()]
     report["setup"].update(prepare(env))
     pages = discover(env)
     report["setup"]["pages"] = {name: paths[0] for name, paths in pages.items()}
@@ -223,9 +234,10 @@ def main() -> None:
     finally:
         stop(hello)
     ceiling = report["ceiling"]["rps"]
-    for mode in ("cached", "uncached"):
+    for mode in MODES:
         if args.only in (None, mode):
-            report[mode] = measure_portal(env, pages, args, ceiling, cached=mode == "cached")
+            report[mode] = measure_portal(env, pages, args, ceiling, mode)
+    report["setup"]["load_average_after"] = [round(value, 1) for value in os.getloadavg()]
     print(json.dumps(report, ensure_ascii=False, indent=1))
 
 

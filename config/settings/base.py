@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "pbgdpl.reporting.visits.VisitCounterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pbgdpl.core.site_paths.SiteRootPathsMiddleware",
+    "pbgdpl.core.site_lookup.SiteLookupMiddleware",  # the site and portal settings without queries
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pbgdpl.core.language.SiteLanguageMiddleware",  # Vietnamese whatever Accept-Language says
     "django.middleware.common.CommonMiddleware",
@@ -198,6 +199,14 @@ CACHES = {**cache_settings(REDIS_URL, shared=False), **page_cache_settings(REDIS
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
 # How long shared caches (this one, nginx, a CDN) may keep a page no change has purged.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Parts of pages (menu, footer, page bodies) reused by every render until a change purges them, also
+# for staff and when the page cache is off (pbgdpl/core/pagecache/fragments.py, decision 0014).
+FRAGMENT_CACHE_ENABLED = env_bool("FRAGMENT_CACHE", True)
+# Cached pages and parts belong to one release of the code and templates; set it (e.g. to the git
+# commit) when several nodes serve one site, else each computes it from its files (pagecache/store.py).
+CACHE_RELEASE = os.environ.get("CACHE_RELEASE", "")
+# How long each process remembers which Wagtail site serves a host name (pbgdpl/core/site_lookup.py).
+SITE_LOOKUP_SECONDS = int(os.environ.get("SITE_LOOKUP_SECONDS", "30"))
 # Frontend caches purged with the page cache: one PURGE base URL per nginx (each node's), comma-separated.
 WAGTAILFRONTENDCACHE = frontend_cache_settings(env_list("FRONTEND_CACHE_PURGE_URLS"))
 # Web worker processes (uvicorn reads the same variable as its --workers default). A per-process

@@ -66,11 +66,17 @@ def cache_settings(redis_url: str, shared: bool) -> dict:
     """Redis when configured; else a cache shared by all processes (the database) when ``shared``,
     or a per-process one."""
     if redis_url:
-        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
+        redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        return {"default": redis, "renditions": {**redis, "KEY_PREFIX": "renditions"}}
+    # Wagtail writes an image's rendition to its cache each time a page shows it: in the database
+    # that is five queries per image per render. Without Redis, each process keeps its own for a
+    # few minutes (a replaced image file may show its old rendition that long in other processes).
+    renditions = {"renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                 "LOCATION": "renditions", "TIMEOUT": 300}}
     if shared:
         return {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                            "LOCATION": DATABASE_CACHE_TABLE}}
-    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+                            "LOCATION": DATABASE_CACHE_TABLE}, **renditions}
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, **renditions}
 
 
 def page_cache_settings(redis_url: str, var_dir: Path) -> dict:

@@ -9,6 +9,8 @@ ALLOWED_HOSTS = ["*"]
 # The page cache is tested on its own (pbgdpl/core/tests/test_page_cache*.py); elsewhere tests read
 # what they just wrote, often through queryset updates that send no signal.
 PAGE_CACHE_ENABLED = False
+FRAGMENT_CACHE_ENABLED = False
+SITE_LOOKUP_SECONDS = 0  # each test builds its own sites, in transactions that roll back
 CACHES = {**CACHES, "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}  # noqa: F405
 WAGTAILFRONTENDCACHE = {}
 WEB_CONCURRENCY = 1  # the test client is one process: its local-memory cache is the only one

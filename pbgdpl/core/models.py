@@ -1,13 +1,14 @@
 """Home page, generic section pages and the site-wide settings editors manage."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 
 from .page_forms import PortalPageForm
 from .pagecache.models import CachedPageDependency  # noqa: F401  (the page cache's dependency index)
@@ -65,14 +66,18 @@ class HomePage(Page):
             return []
         return list(index.latest_articles(self.latest_count))
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = self.latest_articles()
-        context["featured_sections"] = [
+    def visible_featured_sections(self) -> list:
+        return [
             item
             for item in self.featured_sections.select_related("link_page").all()
             if item.link_page is not None and item.link_page.live
         ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Lazy: the template runs them only when its cached body is rebuilt.
+        context["latest_articles"] = SimpleLazyObject(self.latest_articles)
+        context["featured_sections"] = SimpleLazyObject(self.visible_featured_sections)
         return context
 
 
@@ -155,6 +160,23 @@ class PortalSettings(BaseSiteSetting, ClusterableModel):
         ),
         InlinePanel("national_links", heading=_("Liên kết cơ sở dữ liệu pháp luật quốc gia"), label=_("liên kết")),
     ]
+
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, but read from the cache of page parts (every page shows the settings):
+        one cache read instead of a query; saving the settings purges it everywhere."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        from .pagecache import fragments
+
+        portal = fragments.cached("portal-settings", (site.pk,), lambda: cls.for_site(site))
+        portal._request = request  # page links relative to this request, as Wagtail does
+        setattr(request, attr_name, portal)
+        return portal
 
     class Meta:
         verbose_name = _("thông tin cổng")

@@ -84,4 +84,6 @@ def _register_page_cache() -> None:
     )
     for vocabulary in (DocumentType, Issuer, Field):
         pagecache.track_model(vocabulary)
-        pagecache.register_model(vocabulary)
+        # Any change purges the vocabulary's lists too: facets show names read without loading objects.
+        pagecache.register_model(vocabulary, lambda term, event: [
+            pagecache.object_tag(term._meta.label, term.pk), pagecache.list_tag(term._meta.label)])

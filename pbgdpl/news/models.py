@@ -7,6 +7,7 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -196,8 +197,9 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = list(self.related_articles())
-        context["article_tags"] = list(self.tags.all())
+        # Lazy: the template's cached body (and head) run them only when rebuilt.
+        context["related_articles"] = SimpleLazyObject(lambda: list(self.related_articles()))
+        context["article_tags"] = SimpleLazyObject(lambda: list(self.tags.all()))
         return context
 
 

@@ -56,7 +56,13 @@ def _scheme(scope, headers: dict[str, str]) -> str:
     return scope.get("scheme") or "http"
 
 
-def _run_hooks(scope, extras: dict) -> None:
+# Hit hooks (visit counting, search statistics) run off the event loop in batches: one trip to
+# the thread pool per this many hits, or this long after the first hit of a batch.
+HOOK_BATCH = 64
+HOOK_DELAY_S = 1.0
+
+
+def _run_hooks(batch: list[tuple[dict, dict]]) -> None:
     import io
 
     from django.core.handlers.asgi import ASGIRequest
@@ -64,7 +70,8 @@ def _run_hooks(scope, extras: dict) -> None:
 
     close_old_connections()
     try:
-        hits.run_hooks(ASGIRequest(scope, io.BytesIO()), extras)
+        for scope, extras in batch:
+            hits.run_hooks(ASGIRequest(scope, io.BytesIO()), extras)
     finally:
         close_old_connections()
 
@@ -82,6 +89,7 @@ class PageCacheASGI:
         self.hooked = tuple(prefix for prefix, _hook in hits._hooks)
         self.allowed_cookies = frozenset({settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME})
         self.language_cookie = settings.LANGUAGE_COOKIE_NAME
+        self._pending_hooks: list[tuple[dict, dict]] = []
         self.redis = None
         cache_settings = settings.CACHES.get(store.CACHE_ALIAS, {})
         if self.enabled and cache_settings.get("BACKEND", "").endswith("RedisCache"):
@@ -185,6 +193,19 @@ class PageCacheASGI:
                     "headers": [(n.lower().encode("latin-1"), v.encode("latin-1")) for n, v in out]})
         await send({"type": "http.response.body", "body": body})
         if scope.get("path", "").startswith(self.hooked):
-            # Work a hit must still do (search statistics) runs after the answer, off the event loop.
-            asyncio.get_running_loop().run_in_executor(None, _run_hooks, scope, entry.extras)
+            self._queue_hooks(scope, entry.extras)
         return True
+
+    def _queue_hooks(self, scope, extras: dict) -> None:
+        """Work a hit must still do (counting a visit, a search) runs after the answer, off the
+        event loop, many hits per trip to the thread pool."""
+        self._pending_hooks.append((scope, extras))
+        if len(self._pending_hooks) >= HOOK_BATCH:
+            self._drain_hooks()
+        elif len(self._pending_hooks) == 1:
+            asyncio.get_running_loop().call_later(HOOK_DELAY_S, self._drain_hooks)
+
+    def _drain_hooks(self) -> None:
+        if self._pending_hooks:
+            batch, self._pending_hooks = self._pending_hooks, []
+            asyncio.get_running_loop().run_in_executor(None, _run_hooks, batch)

@@ -96,5 +96,10 @@ def track_model(model, tags: Callable[[object], Iterable[str]] | None = None) ->
     post_init.connect(_on_init, sender=model, weak=False, dispatch_uid=f"pagecache-track-{model._meta.label}")
 
 
+def tags_of(instance) -> tuple[str, ...]:
+    """The tags a change to ``instance`` purges (its tracked tags, else ``<label>:<pk>``)."""
+    return tuple(_tracked.get(type(instance), _default_tags)(instance))
+
+
 def tracked_models() -> list[type]:
     return list(_tracked)

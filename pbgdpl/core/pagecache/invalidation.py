@@ -24,6 +24,7 @@ from django.db.models.signals import post_delete, post_init, post_save
 
 from . import store
 from .deps import list_tag, object_tag
+from .fragments import is_fragment
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,8 @@ def default_tags(instance, event: str) -> list[str]:
 
 
 def enabled() -> bool:
-    return bool(getattr(settings, "PAGE_CACHE_ENABLED", False))
+    """Whether anything is cached that purges must reach (pages, or parts of pages)."""
+    return bool(getattr(settings, "PAGE_CACHE_ENABLED", False) or getattr(settings, "FRAGMENT_CACHE_ENABLED", False))
 
 
 def purge_now(tags: Iterable[str]) -> set[str]:
@@ -56,11 +58,12 @@ def purge_now(tags: Iterable[str]) -> set[str]:
         return set()
     purge_log.append((tags, frozenset(urls)))
     del purge_log[:-200]
-    if urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    page_urls = sorted(url for url in urls if not is_fragment(url))
+    if page_urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
         from pbgdpl.core.tasks import purge_frontend_caches
 
         try:
-            purge_frontend_caches.enqueue(sorted(urls))
+            purge_frontend_caches.enqueue(page_urls)
         except Exception:
             log.exception("Could not enqueue the frontend cache purge")
     return urls

@@ -13,12 +13,14 @@ the latest purge of one of its tags is dropped.
 from __future__ import annotations
 
 import datetime
+import functools
 import gzip
 import hashlib
 import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
@@ -38,6 +40,8 @@ GENERATION_KEY = "pc:generation"
 # A render slower than this could still store a page its purge missed; none takes that long.
 PURGE_MEMORY_SECONDS = 300
 MAX_TAGS = 400
+# Index rows of cached parts of pages (:mod:`.fragments`) carry this instead of a URL.
+FRAGMENT_URL_PREFIX = "fragment:"
 
 
 def page_cache():
@@ -48,17 +52,51 @@ def entry_seconds() -> int:
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 600))
 
 
+_kept_for: tuple[float, int] = (-1.0, 0)
+
+
 def seconds_to_keep() -> int:
     """How long a page may be kept: the setting, but never past the coming midnight (local time),
-    when pages listing what is in force today change without any edit."""
+    when pages listing what is in force today change without any edit. Recomputed at most once
+    a second (every cache hit asks)."""
+    global _kept_for
+    tick = time.monotonic()
+    if tick - _kept_for[0] >= 1.0:
+        _kept_for = (tick, _seconds_to_midnight_or_setting())
+    return _kept_for[1]
+
+
+def _seconds_to_midnight_or_setting() -> int:
     now = timezone.localtime()
     midnight = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     return max(1, min(entry_seconds(), int((midnight - now).total_seconds()) + 1))
 
 
 def variant_key(*parts: str) -> str:
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:40]
+    digest = hashlib.sha256("\x1f".join((release(), *parts)).encode("utf-8")).hexdigest()[:40]
     return ENTRY_PREFIX + digest
+
+
+@functools.cache
+def release() -> str:
+    """What this deployment's pages are built from: ``CACHE_RELEASE`` (set it to the release, e.g.
+    the git commit, when several nodes serve one site), else a digest of the code, templates and
+    static manifest files' names, sizes and times. A new release therefore never serves a page or
+    a part of one that the previous code and templates built."""
+    configured = getattr(settings, "CACHE_RELEASE", "")
+    if configured:
+        return configured
+    digest = hashlib.sha1(usedforsecurity=False)
+    roots = [Path(settings.BASE_DIR) / "pbgdpl", Path(settings.BASE_DIR) / "templates"]
+    files = [path for root in roots for path in root.rglob("*") if path.suffix in (".py", ".html", ".txt", ".xml")]
+    files.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
+    for path in sorted(files):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path}\x1f{stat.st_size}\x1f{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
 
 
 @dataclass
@@ -158,7 +196,8 @@ def generation():
 
 def cached_urls() -> set[str]:
     """URLs with at least one cached variant (for operators and tests)."""
-    return set(CachedPageDependency.objects.values_list("url", flat=True).distinct())
+    return set(CachedPageDependency.objects.exclude(url__startswith=FRAGMENT_URL_PREFIX)
+               .values_list("url", flat=True).distinct())
 
 
 def prune_index(older_than: datetime.timedelta | None = None) -> int:

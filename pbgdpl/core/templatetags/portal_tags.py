@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from dataclasses import dataclass
 
 from django import template
 from django.templatetags.static import static
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from pbgdpl.core.pagecache import fragments
 from pbgdpl.core.pagecache.pages import record_children
 
 logger = logging.getLogger(__name__)
@@ -51,28 +53,34 @@ def vi_date(value, style: str = "") -> str:
     return text
 
 
-def _site_root(request, page: Page | None = None) -> Page | None:
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return None
-    if page is not None and page.pk == site.root_page_id:
-        return page  # on the home page itself: no query
-    return site.root_page
+@dataclass(frozen=True)
+class MenuSection:
+    """What the menu shows of an in-menu section (plain data: it is cached between requests)."""
+
+    slug: str
+    title: str
+    url: str
+
+
+def _menu_sections(request, site: Site, page: Page | None) -> list[MenuSection]:
+    root = page if page is not None and page.pk == site.root_page_id else site.root_page
+    record_children(root)
+    children = root.get_children().live().in_menu().public().order_by("path")
+    return [MenuSection(child.slug, str(child.title), child.get_url(request) or "/") for child in children]
 
 
 @register.simple_tag(takes_context=True)
-def main_menu(context) -> list[Page]:
-    """Live, in-menu children of the site's home page, in tree order (cached per request)."""
+def main_menu(context) -> list[MenuSection]:
+    """Live, in-menu children of the site's home page, in tree order (cached until one changes)."""
     request = context.get("request")
     if request is None:
         return []
     cached = getattr(request, "_portal_main_menu", None)
     if cached is not None:
         return cached
-    root = _site_root(request, context.get("page"))
-    if root is not None:
-        record_children(root)
-    items = list(root.get_children().live().in_menu().public().order_by("path")) if root else []
+    site = Site.find_for_request(request)
+    items = [] if site is None else fragments.cached(
+        "main-menu", (site.pk, site.root_page_id), lambda: _menu_sections(request, site, context.get("page")))
     request._portal_main_menu = items
     return items
 

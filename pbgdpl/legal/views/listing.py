@@ -14,9 +14,10 @@ from pbgdpl.core import pagecache
 from pbgdpl.core.breadcrumbs import trail
 from pbgdpl.core.feeds import feed_links
 from pbgdpl.core.htmx import is_htmx_partial
+from pbgdpl.core.pagecache import fragments
 
 from .. import selectors
-from ..models import DocumentType, Field, LegalDocument, Validity
+from ..models import DocumentType, Field, Issuer, LegalDocument, Validity
 from .params import ListingParams, parse_listing
 
 PER_PAGE = 20
@@ -80,6 +81,19 @@ def listing_feed(params: ListingParams) -> tuple[dict, dict]:
     return feed_links(_("Văn bản pháp luật mới"), "legal:{fmt}"), {}
 
 
+def cached_facet_counts(base, filters: selectors.Filters) -> list[selectors.Facet]:
+    """The facet counts, reused until a document or a vocabulary changes (the filters are
+    validated values, so the variants are few)."""
+
+    def build() -> list[selectors.Facet]:
+        for model in (LegalDocument, DocumentType, Issuer, Field):
+            pagecache.record_list(model)
+        return selectors.facet_counts(base, filters)
+
+    variant = (filters.on.isoformat(), *(f"{key}={','.join(sorted(filters.get(key)))}" for key in selectors.FACET_KEYS))
+    return fragments.cached("document-facets", variant, build)
+
+
 @require_GET
 def document_index(request: HttpRequest) -> HttpResponse:
     """Every enacted public document, filterable; facet counts computed in the database."""
@@ -97,7 +111,7 @@ def document_index(request: HttpRequest) -> HttpResponse:
         "rows": _decorate(page),
         "feed": feed,
         "follow": follow,
-        "facets": selectors.facet_counts(base, params.filters),
+        "facets": cached_facet_counts(base, params.filters),
         "sorts": list(selectors.SORT_LABELS.items()),
         "lists": _list_links(),
         "on_is_today": not params.date_given,

@@ -1,0 +1,57 @@
+"""Wagtail's page serving with each path's route remembered until the pages on it change.
+
+Wagtail finds the page of a URL by walking the tree from the site's root, one query for each
+level and one more for each page's specific type: five queries for a news article, on every
+request. The page a path leads to only changes when a page on the way is published, unpublished,
+moved or deleted, and each of those purges the ``page:<id>`` tags that the walk recorded
+(:mod:`pbgdpl.core.pagecache.pages`). So the walk's result (the page's model and id) is kept with
+the cached parts of pages (:mod:`pbgdpl.core.pagecache.fragments`), and a request then loads the
+page with one query. Routes with extra arguments (sub-pages of routable pages), missing pages and
+anything but GET/HEAD take Wagtail's own way.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.http import HttpRequest, HttpResponse
+from django.urls import re_path
+from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
+
+from pbgdpl.core.pagecache import fragments
+
+
+def _walk(request: HttpRequest, path: str) -> tuple[str, int] | None:
+    route = Page.route_for_request(request, path)  # Wagtail's walk; it keeps the result on the request
+    if route is None:
+        return None
+    page, args, kwargs = route
+    if args or kwargs:
+        return None
+    return page._meta.label, page.pk
+
+
+def _remembered_route(request: HttpRequest, site: Site, path: str):
+    found = fragments.cached("page-route", (site.pk, path), lambda: _walk(request, path),
+                             shareable=lambda value: value is not None)
+    if found is None or hasattr(request, "_wagtail_route_for_request"):
+        return None  # not cacheable, or the walk just ran for this request
+    label, pk = found
+    page = apps.get_model(label).objects.filter(pk=pk, live=True).first()
+    return None if page is None else RouteResult(page)
+
+
+def serve(request: HttpRequest, path: str) -> HttpResponse:
+    if request.method in ("GET", "HEAD") and not hasattr(request, "_wagtail_route_for_request"):
+        site = Site.find_for_request(request)
+        route = _remembered_route(request, site, path) if site is not None else None
+        if route is not None:
+            request._wagtail_route_for_request = route
+    return wagtail_views.serve(request, path)
+
+
+# Wagtail's own URLs, with its page-serving pattern pointing here (config/urls.py includes this).
+urlpatterns = [pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", "") != "wagtail_serve"]
+urlpatterns.append(re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve"))
