@@ -14,7 +14,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from pbgdpl.qa.models import hash_token, normalise_phone
+from pbgdpl.core.tracking import hash_token
+from pbgdpl.qa.models import normalise_phone
 
 from .models import FINAL_STATUSES, AidRequest, Status
 

@@ -16,12 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from pbgdpl.core.breadcrumbs import trail
 from pbgdpl.core.feeds import feed_links
 from pbgdpl.core.numbers import parse_ascii_int
+from pbgdpl.core.tracking import hash_token
 from pbgdpl.geo.communes import portal_communes
 from pbgdpl.search import engine
 
 from . import ratelimit, selectors, services
 from .forms import TEXT_MAX, TEXT_MIN, AskForm, ListFilterForm
-from .models import Question, hash_token
+from .models import Question
 
 log = logging.getLogger(__name__)
 PER_PAGE = 15
