@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,6 +22,7 @@ from pbgdpl.legal.models import LegalDocument
 from pbgdpl.legalaid.models import AidRequest
 from pbgdpl.qa.models import Question
 from pbgdpl.quizzes.models import Contest
+from pbgdpl.security_tests.conftest import make_home
 
 # The staff roles, then the forum's member group (not a staff role: no admin at all).
 ROLES = [roles.ADMINISTRATOR, roles.EDITORIAL_BOARD, roles.EDITOR, QA_ANSWERER, CONTEST_ORGANISER, REPORTING_UNIT,
@@ -30,6 +32,26 @@ ROLES = [roles.ADMINISTRATOR, roles.EDITORIAL_BOARD, roles.EDITOR, QA_ANSWERER, 
 
 @pytest.fixture
 def staff(home):
+    return _make_staff()
+
+
+@pytest.fixture
+def objects(db):
+    return _make_objects()
+
+
+@pytest.fixture(scope="class")
+def matrix_world(django_db_setup, django_db_blocker):
+    """Roles, their users and the objects, made once for every role's matrix test and rolled back after
+    them (the set-up grants Quản trị every permission: a second each time). Each test runs in a
+    savepoint inside this transaction."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        make_home()
+        yield _make_staff(), _make_objects()
+        transaction.set_rollback(True)
+
+
+def _make_staff() -> dict:
     ensure_editorial_setup()
     ensure_extra_roles()
     User = get_user_model()
@@ -41,9 +63,7 @@ def staff(home):
     return users
 
 
-@pytest.fixture
-def objects(db):
-    # Built directly rather than through the ask form's service: this fixture runs once per role.
+def _make_objects() -> dict:
     question = Question(text="Công ty chậm trả lương hai tháng, tôi có được nghỉ việc không?", name="Trần Văn Riêng Tư",
                         phone="0988777666", consent=True, consent_version="1", consent_at=timezone.now())
     token = question.set_token()
@@ -141,23 +161,25 @@ MATRIX: dict[str, set[str]] = {
 }
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_matrix_admin_pages(client, staff, objects, role):
-    client.force_login(staff[role])
-    wrong = []
-    for action, url in _urls(objects).items():
-        status = client.get(url).status_code
-        allowed = role in MATRIX[action]
-        if (status == 200) != allowed:
-            wrong.append(f"{action} ({url}): {status}, expected {'200' if allowed else 'refusal'}")
-        assert status != 500, url
-    assert wrong == []
+class TestMatrix:
+    @pytest.mark.parametrize("role", ROLES)
+    def test_each_role_reaches_its_pages_and_no_other(self, db, client, matrix_world, role):
+        staff, objects = matrix_world
+        client.force_login(staff[role])
+        wrong = []
+        for action, url in _urls(objects).items():
+            status = client.get(url).status_code
+            allowed = role in MATRIX[action]
+            if (status == 200) != allowed:
+                wrong.append(f"{action} ({url}): {status}, expected {'200' if allowed else 'refusal'}")
+            assert status != 500, url
+        assert wrong == []
 
-
-def test_matrix_names_every_role_and_every_page(objects):
-    optional = {"legal document edit"} if objects["document"] is None else set()  # no document seeded
-    assert set(MATRIX) - optional == set(_urls(objects))
-    assert set(roles.EXTRA_ROLE_NAMES) | set(roles.ROLE_NAMES) | {roles.FORUM_MEMBER} == set(ROLES)
+    def test_the_matrix_names_every_role_and_every_page(self, db, matrix_world):
+        _staff, objects = matrix_world
+        optional = {"legal document edit"} if objects["document"] is None else set()  # no document seeded
+        assert set(MATRIX) - optional == set(_urls(objects))
+        assert set(roles.EXTRA_ROLE_NAMES) | set(roles.ROLE_NAMES) | {roles.FORUM_MEMBER} == set(ROLES)
 
 
 def test_idor_private_status_link_needs_the_exact_token(client, objects):
