@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
@@ -67,3 +68,26 @@ def hit(key: str, window: int) -> int:
     except ValueError:  # expired between add() and incr()
         store.set(key, 1, timeout=window)
         return 1
+
+
+@dataclass(frozen=True)
+class ClientWindows:
+    """How many times one client may post a form in each of several windows (an hour, a day, …).
+
+    ``windows``: (name, seconds, name of the setting holding the limit); the limits are read at each
+    check, so an operator's setting (or a test's override) applies at once. Counters are keyed
+    ``<prefix>:<window name>:<client key>``."""
+
+    prefix: str
+    windows: tuple[tuple[str, int, str], ...]
+
+    def is_limited(self, request: HttpRequest) -> bool:
+        """True when this client already posted the allowed number of times in any window."""
+        client = client_key(request)
+        return any(count(f"{self.prefix}:{name}:{client}") >= getattr(settings, setting)
+                   for name, _seconds, setting in self.windows)
+
+    def record(self, request: HttpRequest) -> None:
+        client = client_key(request)
+        for name, seconds, _setting in self.windows:
+            hit(f"{self.prefix}:{name}:{client}", seconds)
