@@ -23,3 +23,18 @@ def new_tracking_code(prefix: str) -> str:
 def hash_token(token: str) -> str:
     """What is stored for a secret link token: its SHA-256, hex."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def keep_for_success_page(request, session_key: str, pk: int, token: str | None) -> None:
+    """The secret link exists only in the request that made it: keep it in the session until the
+    success page shows it. A repeated post of an accepted form (``token`` None) keeps the one there."""
+    if token:
+        request.session[session_key] = {"pk": pk, "token": token}
+
+
+def success_page_item(request, session_key: str, queryset) -> tuple[object, str] | None:
+    """The item this visitor just sent and its secret link token, or None (no submission in the
+    session, or the item has since been deleted)."""
+    data = request.session.get(session_key)
+    found = queryset.filter(pk=data["pk"]).first() if data else None
+    return None if found is None else (found, data["token"])
