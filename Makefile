@@ -25,14 +25,17 @@ install: $(STAMP)
 ## Test-only JavaScript (axe-core for the accessibility test), pinned by package-lock.json.
 JS_STAMP := node_modules/.installed-stamp
 $(JS_STAMP): package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Debian's nodejs and npm (.ci/run does)." >&2; exit 1; }
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Debian's nodejs and npm (scripts/system-packages.sh does)." >&2; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $(JS_STAMP)
 
 js-tools: $(JS_STAMP)
 
-## Create the virtualenv, migrate, create the admin, load demo content, serve with the worker.
-run: $(STAMP)
+## Install missing system packages (scripts/system-packages.sh, sudo when not root), create the virtualenv,
+## migrate, create the admin, load demo content, serve with the worker.
+run:
+	@scripts/system-packages.sh || echo "Continuing without them: the demo loaders that need them say what they skip." >&2
+	@$(MAKE) --no-print-directory install
 	@mkdir -p "$${VAR_DIR:-var}/static"
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py bootstrap

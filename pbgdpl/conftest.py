@@ -99,7 +99,7 @@ def chromium():
 
     sync_api = pytest.importorskip("playwright.sync_api")
     if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+        pytest.skip("Debian's chromium is not installed (scripts/system-packages.sh installs it)")
     # The live server answers in short-lived threads: persistent connections (CONN_MAX_AGE on
     # PostgreSQL) would outlive them and keep PostgreSQL from dropping the test database.
     db_settings = connections.settings["default"]

@@ -4,14 +4,19 @@ audiobooks and their chapters. Editors add and change; the editorial board also 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel
+
+from pbgdpl.core.admin_viewsets import (
+    GroupedModelViewSet,
+    field_panels,
+    publication_panel,
+    register_menu_group,
+)
 
 from .models import Audiobook, AudiobookChapter, Book, Episode, PodcastShow
 
 
-class BookViewSet(ModelViewSet):
+class BookViewSet(GroupedModelViewSet):
     model = Book
     icon = "doc-full"
     menu_label = _("Sách điện tử")
@@ -20,8 +25,6 @@ class BookViewSet(ModelViewSet):
     list_display = ["title", "kind", "year", "status", "live"]
     list_filter = ["status", "live", "kind"]
     search_fields = ["title", "author"]
-    search_backend_name = None
-    add_to_admin_menu = False
     inspect_view_enabled = True
     panels = [
         HelpPanel(content=_("Sau khi lưu, hệ thống đọc tệp và dựng bản đọc (chương, mục lục) trong nền. "
@@ -33,24 +36,23 @@ class BookViewSet(ModelViewSet):
         FieldPanel("author"),
         FieldPanel("description"),
         FieldPanel("file"),
-        MultiFieldPanel([FieldPanel("live"), FieldPanel("is_sample")], heading=_("Công bố")),
+        publication_panel(),
         FieldPanel("status", read_only=True),
         FieldPanel("status_message", read_only=True),
     ]
 
 
-class ShowViewSet(ModelViewSet):
+class ShowViewSet(GroupedModelViewSet):
     model = PodcastShow
     icon = "media"
     menu_label = _("Chương trình podcast")
     name = "bookshelf_shows"
     url_prefix = "tu-sach/podcast"
     list_display = ["title", "author", "live"]
-    add_to_admin_menu = False
-    panels = [FieldPanel(name) for name in ["title", "slug", "description", "author", "category", "explicit", "image", "live"]]
+    panels = field_panels("title", "slug", "description", "author", "category", "explicit", "image", "live")
 
 
-class EpisodeViewSet(ModelViewSet):
+class EpisodeViewSet(GroupedModelViewSet):
     model = Episode
     icon = "media"
     menu_label = _("Số podcast")
@@ -58,22 +60,20 @@ class EpisodeViewSet(ModelViewSet):
     url_prefix = "tu-sach/so-podcast"
     list_display = ["title", "show", "published_at", "duration_label", "live"]
     list_filter = ["show", "live"]
-    add_to_admin_menu = False
-    panels = [FieldPanel(name) for name in ["show", "title", "slug", "description", "transcript", "audio", "published_at", "live", "is_sample"]]
+    panels = field_panels("show", "title", "slug", "description", "transcript", "audio", "published_at", "live", "is_sample")
 
 
-class AudiobookViewSet(ModelViewSet):
+class AudiobookViewSet(GroupedModelViewSet):
     model = Audiobook
     icon = "media"
     menu_label = _("Sách nói")
     name = "bookshelf_audiobooks"
     url_prefix = "tu-sach/sach-noi"
     list_display = ["title", "author", "live"]
-    add_to_admin_menu = False
-    panels = [FieldPanel(name) for name in ["title", "slug", "author", "description", "live", "is_sample"]]
+    panels = field_panels("title", "slug", "author", "description", "live", "is_sample")
 
 
-class ChapterViewSet(ModelViewSet):
+class ChapterViewSet(GroupedModelViewSet):
     model = AudiobookChapter
     icon = "media"
     menu_label = _("Chương sách nói")
@@ -81,17 +81,8 @@ class ChapterViewSet(ModelViewSet):
     url_prefix = "tu-sach/chuong-sach-noi"
     list_display = ["title", "audiobook", "number", "duration_label"]
     list_filter = ["audiobook"]
-    add_to_admin_menu = False
-    panels = [FieldPanel(name) for name in ["audiobook", "number", "title", "transcript", "audio"]]
+    panels = field_panels("audiobook", "number", "title", "transcript", "audio")
 
 
-class BookshelfGroup(ModelViewSetGroup):
-    menu_label = _("Tủ sách pháp luật")
-    menu_icon = "doc-full"
-    menu_order = 460
-    items = (BookViewSet, ShowViewSet, EpisodeViewSet, AudiobookViewSet, ChapterViewSet)
-
-
-@hooks.register("register_admin_viewset")
-def register_bookshelf_viewsets():
-    return BookshelfGroup()
+register_menu_group(_("Tủ sách pháp luật"), "doc-full", 460,
+                    [BookViewSet, ShowViewSet, EpisodeViewSet, AudiobookViewSet, ChapterViewSet])

@@ -22,9 +22,6 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import caches
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 
 from pbgdpl.core import ratelimit
 
@@ -93,28 +90,8 @@ def count_or_zero(value) -> int:
         return 0
 
 
-_counters = None
-
-
-def counter_cache():
-    """One cache handle per process for the chat's rate counters. ``django.core.cache.cache`` is
-    kept per asyncio context: every WebSocket consumer (its own task) and every fallback request got
-    its own Redis client and opened its own connection (200 consumers: 200 connections, measured)."""
-    global _counters
-    if _counters is None:
-        _counters = caches.create_connection("default")
-    return _counters
-
-
-@receiver(setting_changed)
-def _forget_counter_cache(setting, **kwargs):
-    global _counters
-    if setting == "CACHES":
-        _counters = None
-
-
 def _client_over_limit(client_key: str) -> bool:
-    count = ratelimit.hit(f"chat:client:{client_key}", 3600, store=counter_cache())
+    count = ratelimit.hit(f"chat:client:{client_key}", 3600)
     return count > settings.CHAT_RATE_PER_CLIENT_HOUR
 
 
@@ -137,7 +114,7 @@ def send_message(session: Session, frame: dict) -> list[dict]:
     if session.conversation is None:
         if is_blocked(session.client_key):
             return [error("Bạn không thể gửi tin nhắn lúc này.", client_id=client_id)]
-        if ratelimit.hit(f"chat:new:{session.client_key}", 3600, store=counter_cache()) > settings.CHAT_NEW_CONVERSATIONS_PER_HOUR:
+        if ratelimit.hit(f"chat:new:{session.client_key}", 3600) > settings.CHAT_NEW_CONVERSATIONS_PER_HOUR:
             log.warning("Chat: new conversations over the limit for one client")
             return [error("Bạn đã mở quá nhiều cuộc trò chuyện, vui lòng thử lại sau.", client_id=client_id)]
         try:

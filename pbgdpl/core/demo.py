@@ -14,6 +14,10 @@ An app that ships demo or reference data registers a loader from its
 A loader receives the command's output stream (for progress messages), must be safe
 to run on every ``bootstrap`` (skip quickly when its data is already loaded) and may
 return a short summary string. Loaders run in ``order``, then by name.
+
+A loader that needs programs or files from the machine names them (``requires=(FFMPEG,)``, from
+:mod:`pbgdpl.core.system_tools`): where one is missing, ``bootstrap`` skips it and says which package
+to install, instead of failing half-way with a traceback.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from pbgdpl.core.system_tools import SystemTool
+
 DemoLoaderFunc = Callable[[TextIO], "str | None"]
 
 
@@ -31,16 +37,18 @@ class DemoLoader:
     name: str
     func: DemoLoaderFunc
     order: int = 100
+    requires: tuple[SystemTool, ...] = ()
 
 
 _loaders: dict[str, DemoLoader] = {}
 
 
-def register_demo_loader(name: str, func: DemoLoaderFunc, *, order: int = 100) -> DemoLoader:
-    """Register (or replace) the demo loader called ``name``."""
+def register_demo_loader(name: str, func: DemoLoaderFunc, *, order: int = 100,
+                         requires: tuple[SystemTool, ...] = ()) -> DemoLoader:
+    """Register (or replace) the demo loader called ``name``; ``requires``: what it needs from the machine."""
     if not callable(func):
         raise TypeError(f"Demo loader {name!r} must be callable.")
-    loader = DemoLoader(name=name, func=func, order=order)
+    loader = DemoLoader(name=name, func=func, order=order, requires=tuple(requires))
     _loaders[name] = loader
     return loader
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from pbgdpl.core import captcha
-from pbgdpl.core.forms import VietnameseMessagesMixin
 from pbgdpl.core.numbers import normalize_vietnamese_phone
+from pbgdpl.core.public_forms import ProtectedPublicForm
 
 from . import eligibility
 
@@ -39,7 +37,7 @@ class EligibilityForm(forms.Form):
         return eligibility.matching(answers, financial_difficulty=data.get("kho_khan") == "co")
 
 
-class RequestForm(VietnameseMessagesMixin, forms.Form):
+class RequestForm(ProtectedPublicForm):
     group = forms.ChoiceField(label=_("Bạn nghĩ mình thuộc diện nào?"), required=False)
     situation = forms.CharField(
         label=_("Sự việc bạn cần trợ giúp"),
@@ -62,16 +60,10 @@ class RequestForm(VietnameseMessagesMixin, forms.Form):
         label=CONSENT_TEXT,
         error_messages={"required": _("Bạn cần đồng ý để Trung tâm có thể xem xét yêu cầu.")},
     )
-    website = forms.CharField(required=False, label=_("Không điền ô này"))  # honeypot
-    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    altcha = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].choices = [("", _("Chưa rõ — để cán bộ xác định"))] + eligibility.group_choices()
-
-    def clean_name(self) -> str:
-        return " ".join(self.cleaned_data["name"].split())
 
     def clean_phone(self) -> str:
         value = self.cleaned_data["phone"].strip()
@@ -81,15 +73,6 @@ class RequestForm(VietnameseMessagesMixin, forms.Form):
         if phone is None:
             raise forms.ValidationError(_("Số điện thoại không hợp lệ: nhập số di động 10 chữ số, ví dụ 0912345678."))
         return phone
-
-    def clean_email(self) -> str:
-        value = self.cleaned_data["email"].strip()
-        if value:
-            try:
-                validate_email(value)
-            except forms.ValidationError:
-                raise forms.ValidationError(_("Địa chỉ thư điện tử không hợp lệ, ví dụ: ten@gmail.com.")) from None
-        return value
 
     def clean_situation(self) -> str:
         value = self.cleaned_data["situation"].strip()
@@ -101,20 +84,9 @@ class RequestForm(VietnameseMessagesMixin, forms.Form):
             raise forms.ValidationError(_("Nội dung quá dài (%(n)s ký tự): tối đa 3.000 ký tự.") % {"n": len(value)})
         return value
 
-    def clean_altcha(self) -> str:
-        value = self.cleaned_data.get("altcha", "")
-        if not captcha.verify(value, owner=self.cleaned_data.get("submission_key", "")):
-            raise forms.ValidationError(_("Chưa xác minh được bạn không phải máy tự động. Hãy bấm ô “Tôi không "
-                                          "phải người máy” và chờ dấu tích rồi gửi lại."))
-        return value
-
     def clean(self):
         data = super().clean()
         if not self.errors.get("phone") and not self.errors.get("email") and not data.get("phone") \
                 and not data.get("email"):
             self.add_error("phone", _("Vui lòng nhập số điện thoại hoặc thư điện tử để Trung tâm liên hệ với bạn."))
         return data
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))

@@ -13,7 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pbgdpl.qa.models import hash_token
+from pbgdpl.core import tracking
+from pbgdpl.core.tracking import hash_token
 
 
 class Status(models.TextChoices):
@@ -30,10 +31,8 @@ PERSONAL_FIELDS = ("name", "phone", "email", "commune", "situation")
 
 
 def new_tracking_code() -> str:
-    """Short code readable over the phone: TG-XXXX-XXXX without look-alike letters."""
-    alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-    raw = "".join(secrets.choice(alphabet) for _ in range(8))
-    return f"TG-{raw[:4]}-{raw[4:]}"
+    """The field's default (named by migration 0001): a code readable over the phone."""
+    return tracking.new_tracking_code("TG")
 
 
 class AidRequest(models.Model):

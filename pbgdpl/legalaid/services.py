@@ -14,7 +14,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from pbgdpl.qa.models import hash_token, normalise_phone
+from pbgdpl.core.numbers import normalize_vietnamese_phone
+from pbgdpl.core.tracking import hash_token
 
 from .models import FINAL_STATUSES, AidRequest, Status
 
@@ -52,7 +53,7 @@ def submit(data: dict, *, submission_key: str, now: datetime.datetime | None = N
     now = now or timezone.now()
     aid = AidRequest(
         group=data.get("group", ""), situation=data["situation"].strip(), name=data["name"].strip(),
-        phone=normalise_phone(data.get("phone", "")), email=data.get("email", "").strip(),
+        phone=normalize_vietnamese_phone(data.get("phone", "")) or "", email=data.get("email", "").strip(),
         commune=data.get("commune", ""), consent_version=CONSENT_VERSION, consent_at=now, received_at=now,
         submission_key=submission_key,
     )
@@ -121,7 +122,7 @@ def _of_person(email: str, phone: str):
     query = Q(pk__in=[])
     if email:
         query |= Q(email__iexact=email.strip())
-    if phone and (normalised := normalise_phone(phone)):
+    if phone and (normalised := normalize_vietnamese_phone(phone)):
         query |= Q(phone=normalised)
     return AidRequest.objects.filter(query)
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pbgdpl.core import tracking
 from pbgdpl.core.breadcrumbs import trail
 
 from . import eligibility, ratelimit, services
@@ -78,19 +79,18 @@ def request_form(request: HttpRequest) -> HttpResponse:
 
 
 def _sent_redirect(request, aid, token) -> HttpResponse:
-    if token:
-        request.session[SESSION_SUBMISSION] = {"pk": aid.pk, "token": token}
+    tracking.keep_for_success_page(request, SESSION_SUBMISSION, aid.pk, token)
     return HttpResponseRedirect(reverse("legalaid:sent"))
 
 
 @never_cache
 @require_GET
 def sent(request: HttpRequest) -> HttpResponse:
-    data = request.session.get(SESSION_SUBMISSION)
-    aid = services.AidRequest.objects.filter(pk=data["pk"]).first() if data else None
-    if aid is None:
+    found = tracking.success_page_item(request, SESSION_SUBMISSION, services.AidRequest.objects.all())
+    if found is None:
         return HttpResponseRedirect(reverse("legalaid:request"))
-    return render(request, "legalaid/sent.html", {"aid": aid, "private_url": services.private_url(data["token"]),
+    aid, token = found
+    return render(request, "legalaid/sent.html", {"aid": aid, "private_url": services.private_url(token),
                                                   "trail": _trail((_("Đã gửi yêu cầu"), ""))})
 
 

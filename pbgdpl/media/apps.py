@@ -13,6 +13,7 @@ class MediaConfig(AppConfig):
         from pbgdpl.api.registry import register_router
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.core.pagecache.policy import exclude_prefix
+        from pbgdpl.core.system_tools import DEJAVU_FONT, FFMPEG, LIBREOFFICE, POPPLER
         from pbgdpl.search.answers import register_kind_label
         from pbgdpl.search.registry import register
 
@@ -33,7 +34,9 @@ class MediaConfig(AppConfig):
             register_kind_label(kind, label)
         register_programme_kind("video", "Video", latest_videos)
         register_router("media", "pbgdpl.media.api:router", tag="Tài liệu, video")
-        register_demo_loader("media", load_demo_media, order=70)  # after the quizzes: a lesson links a practice quiz
+        # After the quizzes (a lesson links a practice quiz); its files are drawn, encoded and converted here.
+        register_demo_loader("media", load_demo_media, order=70,
+                             requires=(DEJAVU_FONT, FFMPEG, LIBREOFFICE, POPPLER))
         # Editors upload and publish; the board and administrators may also delete.
         models = ("material", "video", "infographic", "course")
         editing = [f"media.{action}_{model}" for model in models for action in ("view", "add", "change")]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -12,7 +11,13 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     ObjectList,
 )
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from pbgdpl.core.admin_viewsets import (
+    GroupedModelViewSet,
+    field_panels,
+    publication_panel,
+    register_menu_group,
+)
 
 from .admin_forms import MaterialAdminForm, VideoAdminForm
 from .models import Course, Infographic, Material, Video
@@ -22,7 +27,7 @@ PROCESSING_HELP = _("Sau khi lưu, tệp được xử lý ở chế độ nền
 STATUS_PANELS = [FieldPanel("processing", read_only=True), FieldPanel("processing_error", read_only=True)]
 
 
-class MaterialViewSet(ModelViewSet):
+class MaterialViewSet(GroupedModelViewSet):
     model = Material
     icon = "doc-full"
     menu_label = _("Tài liệu tuyên truyền")
@@ -30,8 +35,6 @@ class MaterialViewSet(ModelViewSet):
     list_display = ["title", "kind", "year", "processing", "processing_error", "live"]
     list_filter = ["kind", "processing", "live", "year"]
     search_fields = ["title", "issuer"]
-    search_backend_name = None
-    add_to_admin_menu = False
     edit_handler = ObjectList([
         HelpPanel(content=PROCESSING_HELP),
         FieldPanel("title"),
@@ -41,11 +44,11 @@ class MaterialViewSet(ModelViewSet):
         FieldPanel("description"),
         FieldPanel("file"),
         MultiFieldPanel([*STATUS_PANELS, FieldPanel("text_needs_review", read_only=True)], heading=_("Xử lý tệp")),
-        MultiFieldPanel([FieldPanel("live"), FieldPanel("is_sample")], heading=_("Công bố")),
+        publication_panel(),
     ], base_form_class=MaterialAdminForm)
 
 
-class VideoViewSet(ModelViewSet):
+class VideoViewSet(GroupedModelViewSet):
     model = Video
     icon = "media"
     menu_label = _("Video")
@@ -53,23 +56,20 @@ class VideoViewSet(ModelViewSet):
     list_display = ["title", "source", "duration_label", "processing", "processing_error", "live"]
     list_filter = ["source", "processing", "live"]
     search_fields = ["title"]
-    search_backend_name = None
-    add_to_admin_menu = False
     edit_handler = ObjectList([
         HelpPanel(content=PROCESSING_HELP),
         FieldPanel("title"),
         FieldPanel("description"),
         FieldPanel("field"),
-        MultiFieldPanel([FieldPanel("source"), FieldPanel("original"), FieldPanel("external_url")],
-                        heading=_("Video")),
-        MultiFieldPanel([FieldPanel("has_speech"), FieldPanel("captions"), FieldPanel("captions_override"),
-                         FieldPanel("captions_override_reason")], heading=_("Phụ đề")),
+        MultiFieldPanel(field_panels("source", "original", "external_url"), heading=_("Video")),
+        MultiFieldPanel(field_panels("has_speech", "captions", "captions_override", "captions_override_reason"),
+                        heading=_("Phụ đề")),
         MultiFieldPanel(STATUS_PANELS, heading=_("Xử lý tệp")),
-        MultiFieldPanel([FieldPanel("live"), FieldPanel("is_sample")], heading=_("Công bố")),
+        publication_panel(),
     ], base_form_class=VideoAdminForm)
 
 
-class InfographicViewSet(ModelViewSet):
+class InfographicViewSet(GroupedModelViewSet):
     model = Infographic
     icon = "image"
     menu_label = _("Infographic")
@@ -77,40 +77,23 @@ class InfographicViewSet(ModelViewSet):
     list_display = ["title", "year", "live"]
     list_filter = ["live"]
     search_fields = ["title"]
-    search_backend_name = None
-    add_to_admin_menu = False
     form_fields = ["title", "image", "alt_text", "long_description", "description", "field", "year", "live",
                    "is_sample"]
 
 
-class CourseViewSet(ModelViewSet):
+class CourseViewSet(GroupedModelViewSet):
     model = Course
     icon = "group"
     menu_label = _("Bài giảng trực tuyến")
     url_prefix = "bai-giang"
     list_display = ["title", "live"]
     search_fields = ["title"]
-    search_backend_name = None
-    add_to_admin_menu = False
     panels = [
-        FieldPanel("title"),
-        FieldPanel("slug"),
-        FieldPanel("summary"),
-        FieldPanel("field"),
-        InlinePanel("lessons", label=_("Bài"), panels=[
-            FieldPanel("title"), FieldPanel("text"), FieldPanel("video"), FieldPanel("slides"),
-            FieldPanel("practice_quiz")]),
-        MultiFieldPanel([FieldPanel("live"), FieldPanel("is_sample")], heading=_("Công bố")),
+        *field_panels("title", "slug", "summary", "field"),
+        InlinePanel("lessons", label=_("Bài"), panels=field_panels("title", "text", "video", "slides", "practice_quiz")),
+        publication_panel(),
     ]
 
 
-class MediaGroup(ModelViewSetGroup):
-    menu_label = _("Tài liệu, video")
-    menu_icon = "media"
-    menu_order = 460
-    items = (MaterialViewSet, VideoViewSet, InfographicViewSet, CourseViewSet)
-
-
-@hooks.register("register_admin_viewset")
-def register_media_viewsets():
-    return MediaGroup()
+register_menu_group(_("Tài liệu, video"), "media", 460,
+                    [MaterialViewSet, VideoViewSet, InfographicViewSet, CourseViewSet])

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime
 
 from django import forms
-from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from pbgdpl.core import captcha
-from pbgdpl.core.forms import VietnameseMessagesMixin
 from pbgdpl.core.numbers import normalize_vietnamese_phone
+from pbgdpl.core.public_forms import ProtectedPublicForm
 from pbgdpl.core.uploads import validate_document
 from pbgdpl.legal.models import Field
 
@@ -27,7 +25,7 @@ CONSENT_TEXT = _(
 )
 
 
-class AskForm(VietnameseMessagesMixin, forms.Form):
+class AskForm(ProtectedPublicForm):
     name = forms.CharField(
         label=_("Họ và tên"), max_length=NAME_MAX, min_length=2,
         error_messages={
@@ -72,18 +70,11 @@ class AskForm(VietnameseMessagesMixin, forms.Form):
         label=CONSENT_TEXT,
         error_messages={"required": _("Bạn cần đồng ý để chúng tôi có thể xử lý và trả lời câu hỏi.")},
     )
-    # Honeypot: hidden from people by CSS and aria-hidden; bots fill every field.
-    website = forms.CharField(required=False, label=_("Không điền ô này"))
-    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    altcha = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, communes: tuple[str, ...] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["commune"].choices = [("", _("— Chọn xã, phường —"))] + [(c, c) for c in communes]
         self.fields["field"].queryset = Field.objects.active()
-
-    def clean_name(self) -> str:
-        return " ".join(self.cleaned_data["name"].split())
 
     def clean_phone(self) -> str:
         value = self.cleaned_data["phone"].strip()
@@ -96,15 +87,6 @@ class AskForm(VietnameseMessagesMixin, forms.Form):
             raise forms.ValidationError(
                 _("Số điện thoại không hợp lệ: nhập số di động 10 chữ số (0–9), ví dụ 0912345678."))
         return phone
-
-    def clean_email(self) -> str:
-        value = self.cleaned_data["email"].strip()
-        if value:
-            try:
-                validate_email(value)
-            except forms.ValidationError:
-                raise forms.ValidationError(_("Địa chỉ thư điện tử không hợp lệ, ví dụ: ten@gmail.com.")) from None
-        return value
 
     def clean_text(self) -> str:
         value = self.cleaned_data["text"].strip()
@@ -132,23 +114,11 @@ class AskForm(VietnameseMessagesMixin, forms.Form):
         validate_document(upload, max_bytes=ATTACHMENT_MAX_BYTES)
         return upload
 
-    def clean_altcha(self) -> str:
-        value = self.cleaned_data.get("altcha", "")
-        if not captcha.verify(value, owner=self.cleaned_data.get("submission_key", "")):
-            raise forms.ValidationError(
-                _("Chưa xác minh được bạn không phải máy tự động. Hãy bấm ô “Tôi không phải người máy” và chờ dấu tích rồi gửi lại.")
-            )
-        return value
-
     def clean(self):
         data = super().clean()
         if not self.errors.get("phone") and not self.errors.get("email") and not data.get("phone") and not data.get("email"):
             self.add_error("phone", _("Vui lòng nhập số điện thoại hoặc thư điện tử để nhận câu trả lời."))
         return data
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))
 
 
 class ListFilterForm(forms.Form):

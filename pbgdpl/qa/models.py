@@ -7,7 +7,6 @@ read the question text and the answer only.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -16,8 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from pbgdpl.core import private_media
+from pbgdpl.core import private_media, tracking
 from pbgdpl.core.numbers import normalize_vietnamese_phone
+from pbgdpl.core.tracking import hash_token
 
 
 class Status(models.TextChoices):
@@ -48,10 +48,8 @@ PERSONAL_FIELDS = ("name", "phone", "email", "commune", "attachment")
 
 
 def new_tracking_code() -> str:
-    """Short code the asker can read over the phone: HD-XXXX-XXXX without look-alike letters."""
-    alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-    raw = "".join(secrets.choice(alphabet) for _ in range(8))
-    return f"HD-{raw[:4]}-{raw[4:]}"
+    """The field's default (named by migration 0001): a code the asker can read over the phone."""
+    return tracking.new_tracking_code("HD")
 
 
 class PrivateStorage(private_media.PrivateStorage):
@@ -71,10 +69,6 @@ def attachment_path(instance, filename: str) -> str:
     # A random name: the citizen's file name may itself be personal ("don-ly-hon-nguyen-van-a.pdf").
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"{timezone.now():%Y/%m}/{secrets.token_hex(16)}.{extension}"
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class QuestionQuerySet(models.QuerySet):

@@ -2,23 +2,7 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.http import HttpRequest
+from pbgdpl.core.ratelimit import ClientWindows
 
-from pbgdpl.core import ratelimit
-
-WINDOWS = (("hour", 3600, "QA_RATE_LIMIT_HOUR"), ("day", 86400, "QA_RATE_LIMIT_DAY"))
-
-
-def is_limited(request: HttpRequest) -> bool:
-    """True when this client already sent the allowed number of questions in any window."""
-    key = ratelimit.client_key(request)
-    return any(
-        ratelimit.count(f"qa-rate:{name}:{key}") >= getattr(settings, setting) for name, _seconds, setting in WINDOWS
-    )
-
-
-def record(request: HttpRequest) -> None:
-    key = ratelimit.client_key(request)
-    for name, seconds, _setting in WINDOWS:
-        ratelimit.hit(f"qa-rate:{name}:{key}", seconds)
+QUESTIONS = ClientWindows("qa-rate", (("hour", 3600, "QA_RATE_LIMIT_HOUR"), ("day", 86400, "QA_RATE_LIMIT_DAY")))
+is_limited, record = QUESTIONS.is_limited, QUESTIONS.record

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pbgdpl.core import tracking
 from pbgdpl.core.breadcrumbs import trail
 from pbgdpl.core.feeds import feed_links
 from pbgdpl.core.numbers import parse_ascii_int
@@ -21,7 +22,7 @@ from pbgdpl.search import engine
 
 from . import ratelimit, selectors, services
 from .forms import TEXT_MAX, TEXT_MIN, AskForm, ListFilterForm
-from .models import Question, hash_token
+from .models import Question
 
 log = logging.getLogger(__name__)
 PER_PAGE = 15
@@ -167,23 +168,21 @@ def ask(request: HttpRequest) -> HttpResponse:
 
 
 def _success_redirect(request: HttpRequest, question: Question, token: str | None) -> HttpResponse:
-    # The token exists only in this request: keep it in the session for the success page.
-    if token:
-        request.session[SESSION_SUBMISSION] = {"pk": question.pk, "token": token}
+    tracking.keep_for_success_page(request, SESSION_SUBMISSION, question.pk, token)
     return HttpResponseRedirect(reverse("qa:sent"))
 
 
 @never_cache
 @require_GET
 def sent(request: HttpRequest) -> HttpResponse:
-    data = request.session.get(SESSION_SUBMISSION)
-    question = Question.objects.filter(pk=data["pk"]).first() if data else None
-    if question is None:
+    found = tracking.success_page_item(request, SESSION_SUBMISSION, Question.objects.all())
+    if found is None:
         return HttpResponseRedirect(reverse("qa:ask"))
+    question, token = found
     return render(
         request,
         "qa/sent.html",
-        {"question": question, "private_url": services.private_url(data["token"]),
+        {"question": question, "private_url": services.private_url(token),
          "trail": _trail((_("Đã gửi câu hỏi"), ""))},
     )
 
@@ -208,7 +207,7 @@ def _tracked_question(token: str) -> Question:
         raise Http404
     question = (
         Question.objects.select_related("field", "answer")
-        .filter(token_hash=hash_token(token))
+        .filter(token_hash=tracking.hash_token(token))
         .first()
     )
     if question is None:

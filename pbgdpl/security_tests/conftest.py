@@ -57,6 +57,10 @@ def make_staff(db):
 
 @pytest.fixture
 def home(db):
+    return make_home()
+
+
+def make_home():
     """A home page as the site root (enough for the public base template), without the demo seed."""
     from wagtail.models import Page, Site
 

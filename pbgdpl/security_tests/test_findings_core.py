@@ -152,11 +152,11 @@ def test_finding_6_with_redis_the_fifth_failure_locks_whichever_worker_answers(m
     key = f"findings-core:login-failures:{secrets.token_hex(4)}"
     seen = []
     for attempt in range(5):
-        monkeypatch.setattr(ratelimit, "cache", worker_a if attempt % 2 == 0 else worker_b)
+        monkeypatch.setattr(ratelimit, "_store", worker_a if attempt % 2 == 0 else worker_b)
         seen.append(ratelimit.hit(key, window=60))
     assert seen == [1, 2, 3, 4, 5]
     for worker in (worker_a, worker_b):
-        monkeypatch.setattr(ratelimit, "cache", worker)
+        monkeypatch.setattr(ratelimit, "_store", worker)
         assert ratelimit.count(key) == 5
     worker_a.delete(key)
 

@@ -120,12 +120,19 @@ def test_public_templates_have_no_inline_script_handlers_or_styles():
     assert offenders == []
 
 
-def test_check_deploy_is_clean_with_production_settings():
+# Paths the settings derive from VAR_DIR unless told otherwise: dropped so a scratch VAR_DIR holds them all.
+VAR_DIR_OVERRIDES = ("DATABASE_URL", "STATIC_ROOT", "MEDIA_ROOT", "SEARCH_INDEX_DIR", "OPEN_DATA_DIR")
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    # A scratch VAR_DIR: the check neither depends on nor touches the developer's var/db.sqlite3.
     env = {**os.environ, **PRODUCTION_ENV, "SECRET_KEY": secrets.token_urlsafe(60),
-           "DJANGO_SETTINGS_MODULE": "config.settings.production"}
-    env.pop("DATABASE_URL", None)
+           "DJANGO_SETTINGS_MODULE": "config.settings.production", "VAR_DIR": str(tmp_path)}
+    for name in VAR_DIR_OVERRIDES:
+        env.pop(name, None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the Playwright tests of this session, never in deployment
     proc = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                           cwd=django_settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "no issues" in proc.stdout
+    assert (tmp_path / "db.sqlite3").exists(), "the check opened a database outside the scratch VAR_DIR"

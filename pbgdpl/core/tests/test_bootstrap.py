@@ -13,7 +13,7 @@ from django.core.management.base import CommandError
 from wagtail.models import GroupPagePermission, Site
 
 from pbgdpl.accounts import roles
-from pbgdpl.core import demo
+from pbgdpl.core import demo, system_tools
 from pbgdpl.core.management.commands import bootstrap as bootstrap_command
 from pbgdpl.core.models import HomePage
 
@@ -129,6 +129,20 @@ def test_a_broken_demo_loader_is_reported_and_the_others_still_run(db, monkeypat
     assert ran == [True]
     assert not get_user_model().objects.filter(username="half-loaded").exists()
     assert "Bootstrap finished" in out.getvalue()
+
+
+def test_a_demo_loader_needing_a_missing_program_is_skipped_with_the_package_to_install(db, monkeypatch, caplog):
+    ran = []
+    absent = system_tools.SystemTool("ffmpeg", "ffmpeg", programs=("ffmpeg-not-installed-here",))
+    monkeypatch.setattr(demo, "_loaders", {})
+    demo.register_demo_loader("aa-video", lambda stdout: ran.append("video"), order=1, requires=(absent,))
+    demo.register_demo_loader("zz-text", lambda stdout: ran.append("text"), order=2)
+    out, err = io.StringIO(), io.StringIO()
+    call_command("bootstrap", stdout=out, stderr=err)
+    assert ran == ["text"]
+    assert "Demo loader aa-video skipped: this machine lacks ffmpeg (Debian package ffmpeg)" in err.getvalue()
+    assert "scripts/system-packages.sh" in err.getvalue()
+    assert "Traceback" not in err.getvalue() + caplog.text
 
 
 def test_set_up_steps_run_without_demo_content(db):

@@ -24,6 +24,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
+from pbgdpl.core import system_tools
 from pbgdpl.core.demo import demo_loaders
 from pbgdpl.core.setup_steps import setup_steps
 
@@ -97,6 +98,11 @@ class Command(BaseCommand):
 
     def run_demo_loaders(self) -> None:
         for loader in demo_loaders():
+            if lacking := system_tools.missing(loader.requires):
+                self.stderr.write(self.style.WARNING(
+                    f"Demo loader {loader.name} skipped: this machine lacks "
+                    f"{', '.join(map(str, lacking))}; {system_tools.INSTALL_HINT}."))
+                continue
             started = time.monotonic()
             try:
                 with transaction.atomic():
