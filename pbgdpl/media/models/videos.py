@@ -79,6 +79,14 @@ class Video(MediaItem):
         return reverse("media:video", kwargs={"pk": self.pk, "slug": self.slug})
 
     @property
+    def original_url(self) -> str:
+        """The uploaded file itself (served with byte ranges like the phone version), or ""."""
+        extension = self.original.name.rsplit(".", 1)[-1].lower() if self.original else ""
+        if extension not in ("mp4", "webm"):
+            return ""
+        return reverse("media:video_original", kwargs={"pk": self.pk, "ext": extension})
+
+    @property
     def youtube_id(self) -> str:
         found = YOUTUBE_ID.search(self.external_url or "") if self.source == VideoSource.YOUTUBE else None
         return found.group(1) if found else ""
