@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_safe
 
 from pbgdpl.core.breadcrumbs import trail
+from pbgdpl.core.pagecache import list_tag, record
+from pbgdpl.core.pagecache.deps import depends_on
 from pbgdpl.core.ranged_files import ranged_field_file_response
 from pbgdpl.core.text import vietnamese_slug
 
@@ -23,6 +25,7 @@ SITUATIONS = ("Tình huống pháp luật", "/tinh-huong-phap-luat/")
 def programme_index(request: HttpRequest) -> HttpResponse:
     """Videos and other apps' audio, newest first, with the section page's intro."""
     kinds = programme_kinds()
+    record(*(tag for entry in kinds for tag in entry.cache_tags))
     kind = request.GET.get("loai", "")
     if kind and kind not in {entry.kind for entry in kinds}:
         kind = ""
@@ -75,6 +78,7 @@ def video_stream(request: HttpRequest, pk: int, what: str, ext: str) -> HttpResp
 
 
 @require_GET
+@depends_on(list_tag("media.Infographic"))
 def infographic_index(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")[:200]
     rows = filter_words(Infographic.objects.published().select_related("image"), q)
