@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -88,6 +89,7 @@ class Video(MediaItem):
         return embed_for(self.external_url) if self.source != VideoSource.UPLOAD else None
 
     @property
+    @admin.display(description=_("thời lượng"))  # the admin list's column header
     def duration_label(self) -> str:
         minutes, seconds = divmod(self.duration_seconds, 60)
         return f"{minutes}:{seconds:02d}" if self.duration_seconds else ""
