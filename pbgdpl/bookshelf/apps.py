@@ -16,6 +16,7 @@ class BookshelfConfig(AppConfig):
 
         from . import signals
         from .demo import load_demo_library
+        from .pagecache_tags import LIBRARY_TAG
         from .search_source import AudiobookSource, BookSource, EpisodeSource
         from .selectors import programme_audiobooks, programme_episodes
 
@@ -34,5 +35,5 @@ class BookshelfConfig(AppConfig):
         register_router("books", "pbgdpl.bookshelf.api:books", tag="Tủ sách pháp luật")
         register_router("podcasts", "pbgdpl.bookshelf.api:podcasts", tag="Podcast")
         # Tình huống pháp luật › Chương trình nghe nhìn lists audio beside the media app's videos.
-        register_programme_kind("podcast", "Podcast", programme_episodes)
-        register_programme_kind("audiobook", "Sách nói", programme_audiobooks)
+        register_programme_kind("podcast", "Podcast", programme_episodes, cache_tags=[LIBRARY_TAG])
+        register_programme_kind("audiobook", "Sách nói", programme_audiobooks, cache_tags=[LIBRARY_TAG])

@@ -10,12 +10,12 @@ from django.views.decorators.http import require_safe
 
 from pbgdpl.core.breadcrumbs import trail
 from pbgdpl.core.pagecache.deps import depends_on
+from pbgdpl.core.ranged_files import ranged_field_file_response
 
 from . import selectors
 from .feeds import podcast_feed
 from .models import AudiobookChapter, Book, Episode
 from .pagecache_tags import LIBRARY_TAG
-from .serving import audio_response
 
 SECTION_TITLE = "Tủ sách pháp luật"
 
@@ -136,5 +136,5 @@ def audio(request: HttpRequest, kind: str, pk: str, ext: str) -> HttpResponse:
         item = AudiobookChapter.objects.filter(pk=pk, audiobook__live=True).first()
     if item is None or not item.audio or item.audio.name.rsplit(".", 1)[-1] != ext:
         raise Http404
-    return audio_response(request, item.audio.path, item.audio_type)
+    return ranged_field_file_response(request, item.audio, item.audio_type)
 

@@ -90,9 +90,11 @@ def _video(item: Video) -> dict:
     def file_url(name: str, present) -> str | None:
         return reverse("media:video_file", args=[item.pk, name]) if present else None
 
+    video_url = reverse("media:video_stream", args=[item.pk, "mp4"]) if item.mp4 else None
+
     return {"id": item.pk, "title": item.title, "description": item.description,
             "field": item.field.name if item.field_id else None, "duration_seconds": item.duration_seconds,
-            "source": item.source, "url": item.get_absolute_url(), "video_url": file_url("video.mp4", item.mp4),
+            "source": item.source, "url": item.get_absolute_url(), "video_url": video_url,
             "poster_url": file_url("anh.jpg", item.poster), "captions_url": file_url("phu-de.vtt", item.captions),
             "external_url": item.external_url or None, "updated_at": item.updated_at}
 

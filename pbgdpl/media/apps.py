@@ -12,12 +12,11 @@ class MediaConfig(AppConfig):
         from pbgdpl.accounts.roles import ADMINISTRATOR, EDITOR, EDITORIAL_BOARD, grant_model_permissions
         from pbgdpl.api.registry import register_router
         from pbgdpl.core.demo import register_demo_loader
-        from pbgdpl.core.pagecache.policy import exclude_prefix
         from pbgdpl.core.system_tools import DEJAVU_FONT, FFMPEG, LIBREOFFICE, POPPLER
         from pbgdpl.search.answers import register_kind_label
         from pbgdpl.search.registry import register
 
-        from . import signals
+        from . import page_cache, signals
         from .demo import load_demo_media
         from .models import Course, Infographic, Lesson, Material, Video
         from .programme import register_programme_kind
@@ -32,7 +31,7 @@ class MediaConfig(AppConfig):
             register(source())
         for kind, label in KIND_LABELS.items():
             register_kind_label(kind, label)
-        register_programme_kind("video", "Video", latest_videos)
+        register_programme_kind("video", "Video", latest_videos, cache_tags=["media.Video:list"])
         register_router("media", "pbgdpl.media.api:router", tag="Tài liệu, video")
         # After the quizzes (a lesson links a practice quiz); its files are drawn, encoded and converted here.
         register_demo_loader("media", load_demo_media, order=70,
@@ -43,11 +42,4 @@ class MediaConfig(AppConfig):
         grant_model_permissions(EDITOR, editing)
         for role in (EDITORIAL_BOARD, ADMINISTRATOR):
             grant_model_permissions(role, editing + [f"media.delete_{model}" for model in models])
-        # Files are processed in the background and items appear or disappear with it; these pages
-        # are cheap (one indexed query) and never served stale.
-        from pbgdpl.core import pagecache
-
-        pagecache.register_model(Infographic)  # shown on the news app's photo gallery page
-        for prefix in ("/tai-lieu-tuyen-truyen/", "/video/", "/infographic/", "/bai-giang/",
-                       "/tinh-huong-phap-luat/chuong-trinh-nghe-nhin/"):
-            exclude_prefix(prefix)
+        page_cache.register()

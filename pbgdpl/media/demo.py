@@ -1,8 +1,9 @@
 """Demo materials, videos, infographics and a course, generated locally from demo_data/media.json.
 
-Files are made once and cached under ``VAR_DIR/demo-media/`` (see demo_files.py); the loader is
-idempotent (an item with the same title is left alone) and processes its items at once, so the
-pages are filled right after ``bootstrap`` without a worker.
+Files are made once and cached under ``VAR_DIR/demo-media/`` (see demo_files.py), and so are the
+results of processing them (demo_processing.py); the loader is idempotent (an item with the same
+title is left alone) and processes its items at once, so the pages are filled right after
+``bootstrap`` without a worker.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ def load_demo_media(stdout=None) -> str:
 
 def _material(item: dict, index: int, fields: dict, folder):
     from . import demo_files
+    from .demo_processing import process_once
     from .models import Material, Processing
     from .processing import process_material
-    from .services import run_processing
 
     found = Material.objects.filter(title=item["title"]).first()
     if found is not None:
@@ -47,16 +48,16 @@ def _material(item: dict, index: int, fields: dict, folder):
     with path.open("rb") as handle:
         material.file.save(path.name, File(handle), save=False)
     material.save()
-    run_processing(Material, material.pk, process_material)
+    process_once(Material, material.pk, process_material, path)
     material.refresh_from_db()
     return material
 
 
 def _video(item: dict, index: int, fields: dict, folder):
     from . import demo_files
+    from .demo_processing import process_once
     from .models import Processing, Video
     from .processing import process_video
-    from .services import run_processing
 
     found = Video.objects.filter(title=item["title"]).first()
     if found is not None:
@@ -69,7 +70,7 @@ def _video(item: dict, index: int, fields: dict, folder):
     with captions.open("rb") as handle:
         video.captions.save(captions.name, File(handle), save=False)
     video.save()
-    run_processing(Video, video.pk, process_video)
+    process_once(Video, video.pk, process_video, movie)
     video.refresh_from_db()
     return video
 

@@ -5,7 +5,8 @@ same way in its ``AppConfig.ready()``::
 
     from pbgdpl.media.programme import ProgrammeItem, register_programme_kind
 
-    register_programme_kind("podcast", "Podcast", latest_episodes)  # latest_episodes(limit) -> items
+    register_programme_kind("podcast", "Podcast", latest_episodes,  # latest_episodes(limit) -> items
+                            cache_tags=[LIBRARY_TAG])  # the cached page is purged with these tags
 
 The page shows every kind's newest items mixed by date, filterable by kind.
 """
@@ -34,13 +35,15 @@ class ProgrammeKind:
     kind: str
     label: str
     items: Callable[[int], Iterable[ProgrammeItem]]
+    cache_tags: tuple[str, ...] = ()  # page-cache tags purged when the kind's items change (decision 0014)
 
 
 _kinds: dict[str, ProgrammeKind] = {}
 
 
-def register_programme_kind(kind: str, label: str, items: Callable[[int], Iterable[ProgrammeItem]]) -> None:
-    _kinds[kind] = ProgrammeKind(kind, label, items)
+def register_programme_kind(kind: str, label: str, items: Callable[[int], Iterable[ProgrammeItem]],
+                            cache_tags: Iterable[str] = ()) -> None:
+    _kinds[kind] = ProgrammeKind(kind, label, items, tuple(cache_tags))
 
 
 def programme_kinds() -> list[ProgrammeKind]:

@@ -10,6 +10,7 @@ from django.db import transaction
 from pbgdpl.search.services import mark_changed
 
 from .models import Processing
+from .page_cache import purge_item
 from .processing import ProcessingError
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,7 @@ def schedule_processing(item) -> None:
     task = process_material_task if item._meta.model_name == "material" else process_video_task
     type(item).objects.filter(pk=item.pk).update(processing=Processing.PENDING, processing_error="")
     item.processing, item.processing_error = Processing.PENDING, ""
+    purge_item(item)  # off the site until processed again
     transaction.on_commit(lambda: task.enqueue(item.pk))
 
 
@@ -36,10 +38,12 @@ def run_processing(model, pk: int, process: Callable) -> str:
     except ProcessingError as exc:
         model.objects.filter(pk=pk).update(processing=Processing.FAILED, processing_error=str(exc))
         mark_changed(model._meta.label, pk)
+        purge_item(item)
         return "failed"
     except Exception:
         log.exception("Processing %s %s failed", model._meta.label, pk)
         model.objects.filter(pk=pk).update(processing=Processing.FAILED, processing_error=UNEXPECTED_ERROR)
+        purge_item(item)
         return "failed"
     with transaction.atomic():
         item.processing, item.processing_error = Processing.DONE, ""

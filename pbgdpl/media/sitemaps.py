@@ -2,6 +2,8 @@
 
 from django.contrib.sitemaps import Sitemap
 
+from pbgdpl.core import pagecache
+
 from .models import Course, Infographic, Material, Video
 
 
@@ -10,6 +12,7 @@ class _PublishedSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
+        pagecache.record_list(self.model)  # the cached sitemap is purged when an item appears or goes
         return self.model.objects.published().order_by("pk")
 
     def lastmod(self, item):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -11,10 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from pbgdpl.core.text import search_key, vietnamese_slug
 
+from ..embeds import embed_for, is_facebook_video, youtube_id
 from .base import MediaItem, upload_path
-
-YOUTUBE_ID = re.compile(r"(?:youtube\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/)|youtu\.be/)([A-Za-z0-9_-]{11})")
-FACEBOOK_VIDEO = re.compile(r"^https://(?:www\.|m\.)?facebook\.com/[^\s]+/videos/[^\s]+$|^https://fb\.watch/[A-Za-z0-9_-]+/?$")
 
 
 class VideoSource(models.TextChoices):
@@ -50,9 +47,9 @@ class Video(MediaItem):
         errors = {}
         if self.source == VideoSource.UPLOAD and not self.original:
             errors["original"] = _("Hãy chọn tệp video MP4 hoặc WebM.")
-        if self.source == VideoSource.YOUTUBE and not YOUTUBE_ID.search(self.external_url or ""):
+        if self.source == VideoSource.YOUTUBE and not youtube_id(self.external_url):
             errors["external_url"] = _("Địa chỉ YouTube chưa đúng (ví dụ https://www.youtube.com/watch?v=…).")
-        if self.source == VideoSource.FACEBOOK and not FACEBOOK_VIDEO.match(self.external_url or ""):
+        if self.source == VideoSource.FACEBOOK and not is_facebook_video(self.external_url):
             errors["external_url"] = _("Địa chỉ video Facebook chưa đúng (ví dụ https://www.facebook.com/…/videos/…).")
         if self.captions_override and not self.captions_override_reason.strip():
             errors["captions_override_reason"] = _("Hãy ghi lý do công khai video không có phụ đề.")
@@ -79,22 +76,20 @@ class Video(MediaItem):
         return reverse("media:video", kwargs={"pk": self.pk, "slug": self.slug})
 
     @property
-    def youtube_id(self) -> str:
-        found = YOUTUBE_ID.search(self.external_url or "") if self.source == VideoSource.YOUTUBE else None
-        return found.group(1) if found else ""
+    def original_url(self) -> str:
+        """The uploaded file itself (served with byte ranges like the phone version), or ""."""
+        extension = self.original.name.rsplit(".", 1)[-1].lower() if self.original else ""
+        if extension not in ("mp4", "webm"):
+            return ""
+        return reverse("media:video_original", kwargs={"pk": self.pk, "ext": extension})
 
     @property
-    def embed_url(self) -> str:
-        """The frame address once the visitor clicks (no third-party request before)."""
-        if self.youtube_id:
-            return f"https://www.youtube-nocookie.com/embed/{self.youtube_id}?autoplay=1"
-        if self.source == VideoSource.FACEBOOK:
-            from urllib.parse import quote
-
-            return f"https://www.facebook.com/plugins/video.php?href={quote(self.external_url, safe='')}&show_text=false"
-        return ""
+    def embed(self):
+        """The click-to-load frame of a YouTube/Facebook video (media.embeds), ``None`` for an upload."""
+        return embed_for(self.external_url) if self.source != VideoSource.UPLOAD else None
 
     @property
+    @admin.display(description=_("thời lượng"))  # the admin list's column header
     def duration_label(self) -> str:
         minutes, seconds = divmod(self.duration_seconds, 60)
         return f"{minutes}:{seconds:02d}" if self.duration_seconds else ""

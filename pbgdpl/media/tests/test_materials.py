@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 
 from pbgdpl.media.models import Material, Processing
@@ -71,3 +74,41 @@ def test_docx_goes_through_libreoffice_to_a_pdf_preview(tmp_path):
     assert run_processing(Material, material.pk, process_material) == "done"
     material.refresh_from_db()
     assert material.pdf.name.endswith(".pdf") and material.preview and "hợp đồng lao động" in material.text
+
+
+SLIDES_FODP = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+  xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+  xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+  office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.presentation">
+ <office:body><office:presentation><draw:page draw:name="1">
+  <draw:frame svg:x="2cm" svg:y="2cm" svg:width="24cm" svg:height="6cm"><draw:text-box>
+   <text:p>Bài giảng Luật Hòa giải ở cơ sở</text:p>
+   <text:p>Hòa giải viên phải giữ bí mật thông tin đời tư của các bên.</text:p>
+  </draw:text-box></draw:frame>
+ </draw:page></office:presentation></office:body>
+</office:document>
+"""
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_an_uploaded_pptx_gets_a_first_slide_preview_and_its_text(
+        editor_client, django_capture_on_commit_callbacks, client, tmp_path):
+    # A real PowerPoint file, made by LibreOffice from a one-slide flat ODP (python-pptx is not a dependency).
+    (tmp_path / "bai-giang.fodp").write_text(SLIDES_FODP, encoding="utf-8")
+    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+                    "--convert-to", "pptx", "--outdir", str(tmp_path), str(tmp_path / "bai-giang.fodp")],
+                   capture_output=True, timeout=180, check=True)
+    pptx = (tmp_path / "bai-giang.pptx").read_bytes()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post_material(editor_client, "bai-giang.pptx", pptx, kind="bai-giang")
+    assert response.status_code == 302
+    material = Material.objects.get()
+    assert material.processing == Processing.DONE, material.processing_error
+    assert material.page_count == 1 and material.preview.read(3) == b"\xff\xd8\xff"
+    assert "giữ bí mật thông tin đời tư" in material.text
+    client.logout()
+    assert material.title in client.get("/tai-lieu-tuyen-truyen/", {"q": "hoa giai vien"}).content.decode()
+    download = client.get(material.download_url())
+    assert b"".join(download.streaming_content) == pptx and download["Content-Disposition"].startswith("attachment")

@@ -33,6 +33,16 @@ def test_upload_with_captions_is_made_fit_for_phones_and_published(
     html = client.get(video.get_absolute_url()).content.decode()
     assert '<track kind="captions" srclang="vi"' in html and "công chứng" in html
     assert client.get(f"/video/{video.pk}/phu-de.vtt")["Content-Type"].startswith("text/vtt")
+    # Phones and Safari play only from a server that answers byte ranges: the phone version and the original.
+    phone = video.mp4.open("rb").read()
+    assert f'src="/video/{video.pk}/video.mp4"' in html
+    probe = client.get(f"/video/{video.pk}/video.mp4", HTTP_RANGE="bytes=0-1")
+    assert probe.status_code == 206 and probe["Content-Range"] == f"bytes 0-1/{len(phone)}" and probe.content == phone[:2]
+    whole = client.get(f"/video/{video.pk}/video.mp4")
+    assert whole.status_code == 200 and whole["Accept-Ranges"] == "bytes" and whole["Content-Length"] == str(len(phone))
+    original = client.get(video.original_url, HTTP_RANGE="bytes=-100")
+    assert original.status_code == 206 and original.content == tiny_mp4[-100:]
+    assert client.get(f"/video/{video.pk}/video.mp4", HTTP_RANGE=f"bytes={len(phone)}-").status_code == 416
     programme = client.get("/tinh-huong-phap-luat/chuong-trinh-nghe-nhin/").content.decode()
     assert video.title in programme and f'alt="Hình ảnh trong video {video.title}"' in programme
 

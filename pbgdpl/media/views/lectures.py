@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from pbgdpl.core.breadcrumbs import trail
+from pbgdpl.core.pagecache import list_tag
+from pbgdpl.core.pagecache.deps import depends_on
 
 from ..models import Course
 from .common import paginate
@@ -16,6 +18,7 @@ TITLE = "Bài giảng trực tuyến"
 
 
 @require_GET
+@depends_on(list_tag("media.Course"))
 def index(request: HttpRequest) -> HttpResponse:
     courses = Course.objects.published().prefetch_related("lessons")
     return render(request, "media/courses.html", {"results": paginate(request, courses), "trail": trail((TITLE, ""))})
@@ -39,10 +42,11 @@ def course(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def lesson(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     found = _course(slug)
-    lessons = list(found.lessons.select_related("video", "slides", "practice_quiz"))
+    lessons = list(found.lessons.values_list("pk", flat=True))
     if not 1 <= number <= len(lessons):
         raise Http404
-    current = lessons[number - 1]
+    # Only this lesson's video, slides and quiz are loaded: the cached page depends on them, not on the others'.
+    current = found.lessons.select_related("video", "slides", "practice_quiz").get(pk=lessons[number - 1])
     video = current.video if current.video and current.video.is_public else None
     slides = current.slides if current.slides and current.slides.is_public else None
     quiz = current.practice_quiz if current.practice_quiz and current.practice_quiz.is_published else None

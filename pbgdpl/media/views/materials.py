@@ -9,6 +9,8 @@ from django.views.decorators.http import require_GET
 
 from pbgdpl.core.breadcrumbs import trail
 from pbgdpl.core.htmx import is_htmx_partial
+from pbgdpl.core.pagecache import list_tag
+from pbgdpl.core.pagecache.deps import depends_on
 from pbgdpl.core.text import vietnamese_slug
 
 from ..forms import MaterialFilterForm
@@ -19,6 +21,7 @@ TITLE = "Tài liệu tuyên truyền"
 
 
 @require_GET
+@depends_on(list_tag("media.Material"))
 def index(request: HttpRequest) -> HttpResponse:
     form = MaterialFilterForm(request.GET or None)
     rows = Material.objects.published().select_related("field")

@@ -5,9 +5,12 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from pbgdpl.core.breadcrumbs import trail
+from pbgdpl.core.pagecache import list_tag, record
+from pbgdpl.core.pagecache.deps import depends_on
+from pbgdpl.core.ranged_files import ranged_field_file_response
 from pbgdpl.core.text import vietnamese_slug
 
 from ..models import Infographic, Video
@@ -22,6 +25,7 @@ SITUATIONS = ("Tình huống pháp luật", "/tinh-huong-phap-luat/")
 def programme_index(request: HttpRequest) -> HttpResponse:
     """Videos and other apps' audio, newest first, with the section page's intro."""
     kinds = programme_kinds()
+    record(*(tag for entry in kinds for tag in entry.cache_tags))
     kind = request.GET.get("loai", "")
     if kind and kind not in {entry.kind for entry in kinds}:
         kind = ""
@@ -51,7 +55,7 @@ def video_detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
 @require_GET
 def video_file(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     video = _video(pk)
-    files = {"video.mp4": (video.mp4, "video/mp4"), "anh.jpg": (video.poster, "image/jpeg"),
+    files = {"anh.jpg": (video.poster, "image/jpeg"),
              "phu-de.vtt": (video.captions, "text/vtt; charset=utf-8")}
     if what not in files:
         raise Http404
@@ -59,7 +63,22 @@ def video_file(request: HttpRequest, pk: int, what: str) -> HttpResponse:
     return serve_file(field_file, content_type=content_type)
 
 
+# Phones and Safari play a video only from a server that answers byte ranges (206 Partial Content).
+VIDEO_TYPES = {"mp4": "video/mp4", "webm": "video/webm"}
+
+
+@require_safe
+def video_stream(request: HttpRequest, pk: int, what: str, ext: str) -> HttpResponse:
+    """The phone H.264 version ("video") or the uploaded original ("goc"), with byte ranges."""
+    video = _video(pk)
+    field_file = {"video": video.mp4, "goc": video.original}.get(what)
+    if not field_file or field_file.name.rsplit(".", 1)[-1].lower() != ext or ext not in VIDEO_TYPES:
+        raise Http404
+    return ranged_field_file_response(request, field_file, VIDEO_TYPES[ext])
+
+
 @require_GET
+@depends_on(list_tag("media.Infographic"))
 def infographic_index(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")[:200]
     rows = filter_words(Infographic.objects.published().select_related("image"), q)

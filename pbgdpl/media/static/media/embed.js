@@ -1,8 +1,10 @@
 // Click-to-load for YouTube/Facebook videos: nothing is requested from them until the visitor asks.
+// The script may be included once per video on a page, so each placeholder is set up only once.
 (function () {
-  document.querySelectorAll(".md-embed[data-embed]").forEach(function (box) {
+  document.querySelectorAll(".md-embed[data-embed]:not([data-ready])").forEach(function (box) {
     var button = box.querySelector(".md-embed-button");
     if (!button) return;
+    box.setAttribute("data-ready", "");
     button.hidden = false;
     button.addEventListener("click", function () {
       var frame = document.createElement("iframe");
