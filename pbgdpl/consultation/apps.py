@@ -11,11 +11,13 @@ class ConsultationConfig(AppConfig):
         from pbgdpl.core import personal_data
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.core.pagecache.policy import exclude_prefix
+        from pbgdpl.core.periodic import register_periodic
         from pbgdpl.legal import page_extensions
 
         from . import services
         from .demo import load_demo_comments
         from .document_page import document_extras
+        from .tasks import consultation_unverified_cleanup
 
         page_extensions.register(document_extras)
         # Forms with CSRF and per-visitor pages; the report changes with every moderation.
@@ -31,6 +33,7 @@ class ConsultationConfig(AppConfig):
             delete=lambda email, phone: services.erase_person(email=email, phone=phone),
         )
         register_demo_loader("consultation-comments", load_demo_comments, order=45)
+        register_periodic("consultation-unverified-cleanup", every=24 * 3600, task=consultation_unverified_cleanup)
         _register_page_cache()
         _register_dialogues()
 
