@@ -35,7 +35,41 @@ class ConsultationConfig(AppConfig):
         register_demo_loader("consultation-comments", load_demo_comments, order=45)
         register_periodic("consultation-unverified-cleanup", every=24 * 3600, task=consultation_unverified_cleanup)
         _register_page_cache()
+        _register_comment_search()
         _register_dialogues()
+
+
+def _register_comment_search() -> None:
+    """Published comments are searchable; any change that may show or hide one reindexes its draft."""
+    from django.db.models.signals import post_delete, post_save
+
+    from pbgdpl.legal.models import LegalDocument
+    from pbgdpl.search import registry
+    from pbgdpl.search.answers import register_kind_label
+    from pbgdpl.search.services import mark_changed
+
+    from .comment_search import KIND, LABEL, CommentSource
+    from .models import Comment, Consultation, Status
+
+    registry.register(CommentSource())
+    register_kind_label(KIND, "Góp ý dự thảo")
+
+    def comment_changed(sender, instance, **kwargs) -> None:
+        if instance.status != Status.UNVERIFIED:  # an unverified comment never shows
+            mark_changed(LABEL, instance.consultation_id)
+
+    def draft_changed(sender, instance, raw=False, **kwargs) -> None:
+        # Unpublishing the draft, or its moderation mode, changes which comments are public.
+        if raw:
+            return
+        for pk in Consultation.objects.filter(document_id=instance.pk).values_list("pk", flat=True):
+            mark_changed(LABEL, pk)
+
+    post_save.connect(comment_changed, sender=Comment, weak=False, dispatch_uid="comment-search-save")
+    post_delete.connect(comment_changed, sender=Comment, weak=False, dispatch_uid="comment-search-delete")
+    post_save.connect(lambda sender, instance, **kw: mark_changed(LABEL, instance.pk), sender=Consultation,
+                      weak=False, dispatch_uid="consultation-search")
+    post_save.connect(draft_changed, sender=LegalDocument, weak=False, dispatch_uid="consultation-draft-search")
 
 
 def _register_dialogues() -> None:
