@@ -16,10 +16,10 @@ class ConsultationConfig(AppConfig):
 
         from . import services
         from .demo import load_demo_comments
-        from .document_page import document_extras
+        from .document_page import HAS_CONSULTED_DRAFT, document_extras, has_consulted_draft
         from .tasks import consultation_unverified_cleanup
 
-        page_extensions.register(document_extras)
+        page_extensions.register(document_extras, annotations={HAS_CONSULTED_DRAFT: has_consulted_draft})
         # Forms with CSRF and per-visitor pages; the report changes with every moderation.
         exclude_prefix("/gop-y-du-thao/")
         # Editors moderate; the drafting body answers; the board does both and sets the draft up.
