@@ -76,7 +76,7 @@ def _register_dialogues() -> None:
     """Policy dialogues: their pages hold a form and live answers, so the page cache leaves them out."""
     from django.db.models.signals import post_save
 
-    from pbgdpl.accounts.roles import EDITOR, EDITORIAL_BOARD, grant_model_permissions
+    from pbgdpl.accounts.roles import DRAFTING_BODY, EDITOR, EDITORIAL_BOARD, grant_model_permissions
     from pbgdpl.core import pagecache
     from pbgdpl.core.demo import register_demo_loader
     from pbgdpl.core.pagecache.policy import exclude_prefix
@@ -94,6 +94,8 @@ def _register_dialogues() -> None:
              "consultation.delete_dialogue"]
     grant_model_permissions(EDITOR, perms)
     grant_model_permissions(EDITORIAL_BOARD, perms)
+    # The drafting body answers on the desks of the sessions it is assigned to (Dialogue.answerers).
+    grant_model_permissions(DRAFTING_BODY, ["consultation.answer_dialogue"])
     registry.register(DialogueSource())
     register_kind_label(KIND, "Đối thoại chính sách")
     post_save.connect(lambda sender, instance, **kw: mark_changed(DialogueSource.label, instance.pk),
