@@ -8,13 +8,18 @@ from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 
-from pbgdpl.core import ratelimit
+from pbgdpl.core import pagecache, ratelimit
 from pbgdpl.search.services import mark_changed
 
 from .dialogue_models import Dialogue, DialogueQuestion, DialogueVote, QuestionStatus
 
 SEARCH_LABEL = "consultation.Dialogue"
 HOUR = 3600  # the window of DIALOGUE_QUESTIONS_PER_HOUR and DIALOGUE_VOTES_PER_HOUR (config/settings/base.py)
+
+
+def questions_tag(dialogue_id) -> str:
+    """Page-cache tag of the pages showing a session's questions (not the list, which shows none)."""
+    return f"{Dialogue._meta.label}:{dialogue_id}:questions"
 
 
 class Closed(Exception):
@@ -53,6 +58,8 @@ def vote(request: HttpRequest, question: DialogueQuestion, voter: str) -> str:
             DialogueQuestion.objects.filter(pk=question.pk).update(votes=F("votes") + 1)
     except IntegrityError:
         return "again"
+    # update() sends no signal: purge the session's cached pages showing the count ourselves.
+    pagecache.purge(questions_tag(question.dialogue_id))
     ratelimit.hit(key, HOUR)
     return "ok"
 
