@@ -47,5 +47,6 @@ class CommentSource(SearchSource):
         return entries
 
     def all_pks(self) -> Iterable:
-        return (Comment.objects.public().filter(consultation__document__live=True)
+        # order_by(): the model's default ordering would otherwise join DISTINCT and repeat drafts.
+        return (Comment.objects.public().filter(consultation__document__live=True).order_by()
                 .values_list("consultation_id", flat=True).distinct())

@@ -46,9 +46,14 @@ def test_approved_comment_and_its_response_are_found_and_a_rejected_one_leaves(c
     assert found not in client.get("/tim-kiem/", {"q": "người khuyết tật nặng được hỗ trợ"}).content.decode()
 
 
-def test_unverified_and_pending_comments_are_not_indexed(draft):
+def test_unverified_and_pending_comments_are_not_indexed_and_a_rebuild_lists_each_draft_once(draft):
     consultation = services.consultation_for(draft)
     for n, status in enumerate([Status.UNVERIFIED, Status.PENDING]):  # "before" moderation: neither shows
         Comment.objects.create(consultation=consultation, text=TEXT, name="A", email="a@example.vn",
                                submission_key=f"k{n}", status=status)
     assert CommentSource().entries_for(consultation.pk) == []
+    assert list(CommentSource().all_pks()) == []
+    for n in range(2):  # two published comments: the draft is listed once for a rebuild
+        Comment.objects.create(consultation=consultation, text=TEXT, name="A", email="a@example.vn",
+                               submission_key=f"a{n}", status=Status.APPROVED)
+    assert list(CommentSource().all_pks()) == [consultation.pk]
