@@ -313,6 +313,12 @@ FORUM_INVITATION_DAYS = int(os.environ.get("FORUM_INVITATION_DAYS", "7"))
 CONSULTATION_RATE_LIMIT_HOUR = int(os.environ.get("CONSULTATION_RATE_LIMIT_HOUR", "5"))
 CONSULTATION_RATE_LIMIT_DAY = int(os.environ.get("CONSULTATION_RATE_LIMIT_DAY", "20"))
 CONSULTATION_RATE_LIMIT_EMAIL_DAY = int(os.environ.get("CONSULTATION_RATE_LIMIT_EMAIL_DAY", "10"))
+# Unverified comments (the link was never opened) are deleted by the daily job after this many days.
+CONSULTATION_UNVERIFIED_DAYS = int(os.environ.get("CONSULTATION_UNVERIFIED_DAYS", "14"))
+# Policy dialogues, per client address and hour: questions (all sessions together) and upvotes
+# (a script that drops its vote cookie still stops here).
+DIALOGUE_QUESTIONS_PER_HOUR = int(os.environ.get("DIALOGUE_QUESTIONS_PER_HOUR", "5"))
+DIALOGUE_VOTES_PER_HOUR = int(os.environ.get("DIALOGUE_VOTES_PER_HOUR", "30"))
 # ALTCHA proof-of-work difficulty (the browser tries up to this many hashes).
 ALTCHA_MAX_NUMBER = int(os.environ.get("ALTCHA_MAX_NUMBER", "100000"))
 

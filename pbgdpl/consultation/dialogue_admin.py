@@ -4,6 +4,7 @@ Every save here happens in a staff request, so pbgdpl.audit records who decided 
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
@@ -19,11 +20,25 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import dialogue_services as services
 from .dialogue_models import Dialogue, DialogueQuestion, QuestionStatus
 
-PERMISSION = "consultation.moderate_dialogue"
+MODERATE = "consultation.moderate_dialogue"  # editors and the board: every session, approve and answer
+ANSWER = "consultation.answer_dialogue"      # the drafting body: answer, on the sessions it is assigned to
 
 
 def can_view(user) -> bool:
-    return user.has_perm(PERMISSION)
+    return user.has_perm(MODERATE) or user.has_perm(ANSWER)
+
+
+def can_moderate(user) -> bool:
+    return user.has_perm(MODERATE)
+
+
+def dialogues_for(user):
+    """The sessions whose desk ``user`` may open: all for moderators, the assigned ones for answerers."""
+    if can_moderate(user):
+        return Dialogue.objects.all()
+    if user.has_perm(ANSWER):
+        return Dialogue.objects.filter(answerers=user)
+    return Dialogue.objects.none()
 
 
 class DialogueViewSet(SnippetViewSet):
@@ -35,8 +50,8 @@ class DialogueViewSet(SnippetViewSet):
     add_to_admin_menu = False
     list_display = ["title", "starts_at", "live"]
     panels = [FieldPanel("title"), FieldPanel("slug"), FieldPanel("summary"), FieldPanel("officials"),
-              FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("documents"), FieldPanel("transcript"),
-              FieldPanel("live")]
+              FieldPanel("answerers", widget=forms.CheckboxSelectMultiple), FieldPanel("starts_at"),
+              FieldPanel("ends_at"), FieldPanel("documents"), FieldPanel("transcript"), FieldPanel("live")]
 
 
 class StaffMixin(WagtailAdminTemplateMixin):
@@ -59,25 +74,36 @@ class IndexView(StaffMixin, TemplateView):
     page_title = _("Đối thoại chính sách")
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "dialogues": Dialogue.objects.annotate(
-            pending_count=Count("questions", filter=Q(questions__status=QuestionStatus.PENDING)))}
+        return {**super().get_context_data(**kwargs), "can_moderate": can_moderate(self.request.user),
+                "dialogues": dialogues_for(self.request.user).annotate(
+                    pending_count=Count("questions", filter=Q(questions__status=QuestionStatus.PENDING)))}
 
 
 class DeskView(StaffMixin, TemplateView):
+    """Moderators approve, reject and answer; an assigned answerer (drafting body) only answers.
+    Another session's desk is a 404 for an answerer, as if it did not exist."""
+
     template_name = "consultation/dialogue/admin/desk.html"
     page_title = _("Điều hành phiên đối thoại")
 
+    def dialogue(self) -> Dialogue:
+        return get_object_or_404(dialogues_for(self.request.user), pk=self.kwargs["pk"])
+
     def get_context_data(self, **kwargs):
-        dialogue = get_object_or_404(Dialogue, pk=self.kwargs["pk"])
+        dialogue = self.dialogue()
         questions = dialogue.questions.order_by("created_at", "id")
         return {**super().get_context_data(**kwargs), "dialogue": dialogue,
+                "can_moderate": can_moderate(self.request.user),
                 "pending": questions.filter(status=QuestionStatus.PENDING),
                 "approved": questions.filter(status=QuestionStatus.APPROVED).order_by("-votes", "created_at")}
 
     def post(self, request, pk: int):
-        question = get_object_or_404(DialogueQuestion, pk=request.POST.get("question", "0") or 0, dialogue_id=pk)
+        dialogue = self.dialogue()
+        question = get_object_or_404(DialogueQuestion, pk=request.POST.get("question", "0") or 0, dialogue=dialogue)
         action = request.POST.get("action", "")
         if action in ("approve", "reject"):
+            if not can_moderate(request.user):
+                raise PermissionDenied
             services.moderate(question, approve=action == "approve")
             messages.success(request, _("Đã duyệt câu hỏi.") if action == "approve" else _("Đã không đăng câu hỏi."))
         elif action == "answer":

@@ -3,11 +3,14 @@ questions sent by citizens and businesses (moderated, upvoted) and answers publi
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
+
+from pbgdpl.accounts.roles import DRAFTING_BODY
 
 
 class Dialogue(models.Model):
@@ -22,12 +25,21 @@ class Dialogue(models.Model):
     transcript = RichTextField(_("biên bản, tường thuật"), blank=True,
                                help_text=_("Điền sau phiên đối thoại; được lưu trữ và tìm kiếm được."))
     live = models.BooleanField(_("công bố"), default=True)
+    answerers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("người trả lời tại phiên"), blank=True,
+        related_name="dialogues_to_answer", limit_choices_to={"groups__name": DRAFTING_BODY, "is_active": True},
+        help_text=_("Tài khoản của cơ quan soạn thảo, đại biểu được trả lời câu hỏi của phiên này trên bàn điều hành "
+                    "(vai trò “Cơ quan soạn thảo”). Họ không duyệt câu hỏi."),
+    )
 
     class Meta:
         verbose_name = _("phiên đối thoại chính sách")
         verbose_name_plural = _("phiên đối thoại chính sách")
         ordering = ["-starts_at"]
-        permissions = [("moderate_dialogue", "Duyệt câu hỏi, đăng trả lời đối thoại chính sách")]
+        permissions = [
+            ("moderate_dialogue", "Duyệt câu hỏi, đăng trả lời đối thoại chính sách"),
+            ("answer_dialogue", "Trả lời câu hỏi tại phiên đối thoại được phân công"),
+        ]
 
     def __str__(self) -> str:
         return self.title

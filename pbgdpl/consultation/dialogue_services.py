@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 
-from pbgdpl.core import ratelimit
+from pbgdpl.core import pagecache, ratelimit
 from pbgdpl.search.services import mark_changed
 
 from .dialogue_models import Dialogue, DialogueQuestion, DialogueVote, QuestionStatus
 
 SEARCH_LABEL = "consultation.Dialogue"
-HOUR = 3600
-QUESTIONS_PER_HOUR = 5   # one client's questions, all sessions together
-VOTES_PER_HOUR = 30      # one client's (IP's) upvotes: a script rotating cookies still stops here
+HOUR = 3600  # the window of DIALOGUE_QUESTIONS_PER_HOUR and DIALOGUE_VOTES_PER_HOUR (config/settings/base.py)
+
+
+def questions_tag(dialogue_id) -> str:
+    """Page-cache tag of the pages showing a session's questions (not the list, which shows none)."""
+    return f"{Dialogue._meta.label}:{dialogue_id}:questions"
 
 
 class Closed(Exception):
@@ -35,7 +39,7 @@ def submit_question(dialogue: Dialogue, data: dict, *, submission_key: str) -> D
 
 
 def question_limited(request: HttpRequest) -> bool:
-    return ratelimit.count(f"dialogue-q:{ratelimit.client_key(request)}") >= QUESTIONS_PER_HOUR
+    return ratelimit.count(f"dialogue-q:{ratelimit.client_key(request)}") >= settings.DIALOGUE_QUESTIONS_PER_HOUR
 
 
 def record_question(request: HttpRequest) -> None:
@@ -45,7 +49,8 @@ def record_question(request: HttpRequest) -> None:
 def vote(request: HttpRequest, question: DialogueQuestion, voter: str) -> str:
     """"ok", "again" (this client already voted) or "limited" (too many votes from this address)."""
     key = f"dialogue-vote:{ratelimit.client_key(request)}"
-    if ratelimit.count(key) >= VOTES_PER_HOUR:
+    # Per address, not per cookie: a script that drops its vote cookie still stops here.
+    if ratelimit.count(key) >= settings.DIALOGUE_VOTES_PER_HOUR:
         return "limited"
     try:
         with transaction.atomic():
@@ -53,6 +58,8 @@ def vote(request: HttpRequest, question: DialogueQuestion, voter: str) -> str:
             DialogueQuestion.objects.filter(pk=question.pk).update(votes=F("votes") + 1)
     except IntegrityError:
         return "again"
+    # update() sends no signal: purge the session's cached pages showing the count ourselves.
+    pagecache.purge(questions_tag(question.dialogue_id))
     ratelimit.hit(key, HOUR)
     return "ok"
 

@@ -3,6 +3,7 @@ answers fragment the page polls for live updates, and the upvote."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 import secrets
 
@@ -11,11 +12,14 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pbgdpl.core import pagecache
 from pbgdpl.core.breadcrumbs import trail
+from pbgdpl.core.pagecache import store as pagecache_store
 
 from . import dialogue_services as services
 from .dialogue_forms import QuestionForm
@@ -31,17 +35,29 @@ def _dialogue(slug: str) -> Dialogue:
 
 
 def _approved(dialogue: Dialogue):
+    pagecache.record(services.questions_tag(dialogue.pk))
     return dialogue.questions.filter(status=QuestionStatus.APPROVED)
+
+
+def _changes_state_soon(dialogues, now) -> bool:
+    """A session starts or ends before a cached copy of the list would expire: its grouping
+    ("Sắp diễn ra" → "Đang diễn ra" → "Đã diễn ra") changes with no save to purge it."""
+    horizon = now + datetime.timedelta(seconds=pagecache_store.seconds_to_keep())
+    return any(now <= moment <= horizon for d in dialogues for moment in (d.starts_at, d.ends_at))
 
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
+    pagecache.record_list(Dialogue)
     dialogues = list(Dialogue.objects.filter(live=True))
     groups = [(label, [d for d in dialogues if d.state(now) == state]) for state, label in (
         ("live", _("Đang diễn ra")), ("upcoming", _("Sắp diễn ra")), ("past", _("Đã diễn ra")))]
-    return render(request, "consultation/dialogue/index.html", {
+    response = render(request, "consultation/dialogue/index.html", {
         "groups": groups, "trail": trail((_("Đối thoại chính sách"), ""))})
+    if _changes_state_soon(dialogues, now):
+        patch_cache_control(response, no_cache=True)
+    return response
 
 
 def _render_detail(request, dialogue, form, *, notice="", status=200) -> HttpResponse:
@@ -53,7 +69,8 @@ def _render_detail(request, dialogue, form, *, notice="", status=200) -> HttpRes
     }, status=status)
 
 
-@never_cache
+# Not never_cache: a past session's page has no form and is cached for strangers (the page cache
+# never stores a response carrying a CSRF token, so an open session's page is never shared).
 @require_http_methods(["GET", "POST"])
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     dialogue = _dialogue(slug)
@@ -86,7 +103,6 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     return HttpResponseRedirect(dialogue.get_absolute_url() + "?da-gui=1#gui-cau-hoi")
 
 
-@never_cache
 @require_GET
 def answers(request: HttpRequest, slug: str) -> HttpResponse:
     """The approved questions and answers as an HTML fragment; the session page swaps it in."""

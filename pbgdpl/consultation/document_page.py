@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
@@ -21,33 +19,27 @@ from pbgdpl.legal.page_extensions import DocumentExtras
 from . import services
 from .models import Consultation
 
+HAS_CONSULTED_DRAFT = "consultation_has_draft"
+
+
+def has_consulted_draft():
+    """Annotation on the document page's query: does a published consulted draft name this document
+    as the one finally issued? Computed with the document row, so ordinary pages ask no more."""
+    return Exists(Consultation.objects.filter(final_document=OuterRef("pk"), document__live=True))
+
 
 def document_extras(request, document, on: datetime.date) -> DocumentExtras | None:
     if request.GET.get("in") == "1":
         return None  # the print view carries no forms or links to them
     if document.is_draft_for_comment:
         return _draft_extras(document, on)
-    if document.pk not in final_document_ids():
-        return None  # the usual case, answered from the cache: no query on every document page
+    if not getattr(document, HAS_CONSULTED_DRAFT, True):
+        return None  # the usual case: known from the document's own query
     drafts = list(Consultation.objects.filter(final_document=document, document__live=True)
                   .select_related("document"))
     if not drafts:
         return None
     return DocumentExtras(panels=[render_to_string("consultation/_final_panel.html", {"drafts": drafts})])
-
-
-FINAL_IDS_KEY = "consultation:final-document-ids"
-
-
-def final_document_ids() -> frozenset[int]:
-    """Ids of issued documents that name a consulted draft (kept in the shared cache)."""
-    return cache.get_or_set(FINAL_IDS_KEY, lambda: frozenset(
-        Consultation.objects.exclude(final_document=None).values_list("final_document_id", flat=True)), 3600)
-
-
-@receiver([post_save, post_delete], sender=Consultation, dispatch_uid="consultation_final_ids")
-def _forget_final_ids(sender, **kwargs) -> None:
-    cache.delete(FINAL_IDS_KEY)
 
 
 def _draft_extras(document, on: datetime.date) -> DocumentExtras:

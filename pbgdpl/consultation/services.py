@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from pbgdpl.legal.models import LegalDocument, Provision, ProvisionKind
 from pbgdpl.legal.validity import eid_label
 
 from .models import Comment, Consultation, Status
+
+log = logging.getLogger(__name__)
 
 VERIFY_SALT = "consultation.verify-email"
 VERIFY_MAX_AGE = datetime.timedelta(days=7)
@@ -101,6 +104,18 @@ def verify(token: str) -> Comment | None:
         comment.verified_at = timezone.now()
         comment.save(update_fields=["status", "verified_at"])
     return comment
+
+
+def delete_unverified(now: datetime.datetime | None = None) -> int:
+    """Delete comments whose e-mail link was not opened within CONSULTATION_UNVERIFIED_DAYS.
+
+    They never counted nor showed; keeping them would keep an address nobody confirmed."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.CONSULTATION_UNVERIFIED_DAYS)
+    stale = Comment.objects.filter(status=Status.UNVERIFIED, created_at__lt=cutoff)
+    deleted = stale.delete()[1].get(Comment._meta.label, 0)
+    log.info("Deleted %d unverified comment(s) on drafts older than %d days", deleted,
+             settings.CONSULTATION_UNVERIFIED_DAYS)
+    return deleted
 
 
 def moderate(comment: Comment, *, approve: bool) -> None:

@@ -304,13 +304,16 @@ def latest_documents(limit: int = 30, *, field_slug: str = "", type_slug: str = 
 
 def get_public_document(slug: str) -> LegalDocument | None:
     """A published document with what its page shows, in a fixed handful of queries:
-    the row (type, issuer, current version), fields, attachments with files, versions'
-    dates, and relations both ways with the other side's type."""
+    the row (type, issuer, current version, the page extensions' annotations), fields,
+    attachments with files, versions' dates, and relations both ways with the other side's type."""
+    from .page_extensions import annotations
+
     queryset = (
         public_documents()
         .filter(slug=slug)
         .select_related("doc_type", "issuer")
         .defer("full_text")
+        .annotate(**annotations())
         .prefetch_related(
             Prefetch("fields", queryset=Field.objects.only("name", "slug")),
             "attachments__file",

@@ -153,3 +153,31 @@ def test_demo_loader_fills_the_demo_draft_with_answered_comments(client, db):
     draft = Comment.objects.first().consultation.document
     html = client.get(f"/gop-y-du-thao/{draft.slug}/y-kien/").content.decode()
     assert "Khoản 1 Điều 2" in html and "Tiếp thu một phần" in html
+
+
+def test_daily_job_deletes_comments_never_verified_after_the_set_days(draft, settings, caplog):
+    import datetime
+    import logging
+
+    from django.utils import timezone
+
+    from pbgdpl.core.periodic import periodic_jobs
+
+    settings.CONSULTATION_UNVERIFIED_DAYS = 10
+    consultation = consultation_for(draft)
+    old = timezone.now() - datetime.timedelta(days=11)
+
+    def comment(key: str, status: str, created_at) -> Comment:
+        made = Comment.objects.create(consultation=consultation, text=TEXT, name="A", email=f"{key}@example.vn",
+                                      status=status, submission_key=key)
+        Comment.objects.filter(pk=made.pk).update(created_at=created_at)
+        return made
+
+    comment("old-unverified", Status.UNVERIFIED, old)
+    comment("new-unverified", Status.UNVERIFIED, timezone.now() - datetime.timedelta(days=9))
+    comment("old-verified", Status.PENDING, old)
+    job = next(job for job in periodic_jobs() if job.name == "consultation-unverified-cleanup")
+    with caplog.at_level(logging.INFO, logger="pbgdpl.consultation.services"):
+        assert job.task.call() == 1
+    assert sorted(Comment.objects.values_list("submission_key", flat=True)) == ["new-unverified", "old-verified"]
+    assert "Deleted 1 unverified comment(s)" in caplog.text

@@ -16,11 +16,11 @@ from .factories import D, big_law_text, create_document
 
 pytestmark = pytest.mark.django_db
 
-# Document page: the document with its joins, fields, attachments, versions, relations both
+# Document page: the document with its joins (and the page extensions' annotations, such as
+# consultation's "issued from a consulted draft"), fields, attachments, versions, relations both
 # ways, the provisions stamp and the provisions themselves, plus the site's layout (site,
-# settings, menu, footer links), and on a cold cache the ids of issued documents that link back to
-# a consulted draft (pbgdpl/consultation/document_page.py). Independent of the number of articles.
-MAX_DOCUMENT_QUERIES = 17
+# settings, menu, footer links). Independent of the number of articles.
+MAX_DOCUMENT_QUERIES = 16
 
 
 @pytest.fixture
