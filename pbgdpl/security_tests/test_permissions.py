@@ -228,6 +228,7 @@ def test_every_role_is_created_with_least_privilege(staff):
     assert chat_agent.has_perm("chat.answer_conversation") and not chat_agent.has_perm("chat.manage_chat")
     assert not chat_agent.has_perm("qa.view_question") and not chat_agent.has_perm("chat.change_officehours")
     drafter = staff[roles.DRAFTING_BODY]
-    assert drafter.get_all_permissions() == {"wagtailadmin.access_admin", "consultation.respond_comment"}
+    assert drafter.get_all_permissions() == {"wagtailadmin.access_admin", "consultation.respond_comment",
+                                         "consultation.answer_dialogue"}
     # Idempotent: running the set-up again adds nothing.
     assert ensure_extra_roles() == {role: [] for role in roles.EXTRA_ROLE_NAMES}
