@@ -142,11 +142,13 @@ def evaluate_queries(handle: IndexHandle, queries: list[dict], qrels, dictionary
 
 
 def run_task(task_dir: Path, dictionary=None, details: dict | None = None, vectors_path: Path | None = None,
-             progress=None) -> list[dict]:
+             progress=None, embed_missing: bool = True) -> list[dict]:
     """Index the task's corpus into a temporary index and evaluate every queries*.jsonl.
 
     With ``vectors_path`` (and SEARCH_SEMANTIC on), the corpus's vectors are read from that
-    content-addressed store, computing the missing ones first (minutes the first time)."""
+    content-addressed store, computing the missing ones first (minutes the first time) unless
+    ``embed_missing`` is False: then an entry without a vector counts as average similarity, as
+    on a site whose worker is still catching up."""
     task_dir = Path(task_dir)
     qrels = read_qrels(task_dir)
     results = []
@@ -157,7 +159,8 @@ def run_task(task_dir: Path, dictionary=None, details: dict | None = None, vecto
         if vectors_path is not None:
             store = open_store(Path(vectors_path))
             record_entries(store, corpus_entries(task_dir))
-            embed_pending(store, progress=progress)
+            if embed_missing:
+                embed_pending(store, progress=progress)
             handle.vectors_path = Path(vectors_path)
         for qfile in sorted(task_dir.glob("queries*.jsonl")):
             queries = [json.loads(line) for line in qfile.read_text(encoding="utf-8").splitlines() if line.strip()]

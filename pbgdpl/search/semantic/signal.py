@@ -49,7 +49,10 @@ def fuse(ranked: list[EntryScore], pq: ParsedQuery, handle: IndexHandle, searche
     """``ranked`` re-ordered by the fused score when the semantic signal is on, else unchanged."""
     if len(ranked) < 2 or not model.enabled():
         return ranked
+    weight = fusion.dense_weight(ranked, pq)
+    if not weight:  # decided before the query is embedded: a confident query costs no model time
+        return ranked
     vectors = store_for(handle).vectors_for([entry.aid for entry in ranked[: fusion.CANDIDATES]])
     if not vectors:
         return ranked
-    return fusion.rerank(ranked, model.embed_query(query_text(pq, handle, searcher, dictionary)), vectors)
+    return fusion.rerank(ranked, model.embed_query(query_text(pq, handle, searcher, dictionary)), vectors, weight)

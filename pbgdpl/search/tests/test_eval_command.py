@@ -43,3 +43,17 @@ def test_displayed_hits_follow_the_page_and_count_an_entry_once():
     page.answer = hit("a1")
     # The answer card first, then group A (its first hit already shown as the card), then B.
     assert [h.key for h in page.displayed_hits()] == ["a1", "a2", "b1"]
+
+
+@pytest.mark.django_db
+def test_search_eval_semantic_no_embed_measures_without_computing_the_corpus_vectors(settings, tmp_path):
+    from pbgdpl.search.semantic.store import VectorStore
+
+    settings.VAR_DIR = str(tmp_path)
+    out = StringIO()
+    call_command("search_eval", str(TASK), "--json", "--semantic", "--no-embed", stdout=out)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["queries"] for r in rows] == ["queries-khongdau.jsonl", "queries.jsonl"]
+    assert all(r["semantic"] and r["n"] == 3 for r in rows)
+    # The corpus was queued for the model, not embedded: the command did not wait for it.
+    assert VectorStore(tmp_path / "eval-vectors.sqlite3").pending_count() > 0

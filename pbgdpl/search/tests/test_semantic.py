@@ -8,6 +8,7 @@ import pytest
 from django.db import transaction
 
 from pbgdpl.search import engine
+from pbgdpl.search.query import ParsedQuery
 from pbgdpl.search.retrieval import EntryScore
 from pbgdpl.search.semantic import fusion
 from pbgdpl.search.semantic.signal import site_store
@@ -65,3 +66,48 @@ def test_publishing_queues_vectors_the_worker_computes_and_search_fuses_them(sit
     settings.SEARCH_SEMANTIC = False
     lexical = engine.search("mẹ sinh em bé được nghỉ làm mấy tháng", grouped=False, with_facets=False)
     assert [h.score for h in page.hits] != [h.score for h in lexical.hits]  # the fusion did change the scores
+
+
+
+def _ranking(scores: list[float]) -> list[EntryScore]:
+    return [EntryScore(gid=i, first_position=i, aid=100 + i, whole=score) for i, score in enumerate(scores)]
+
+
+def _leading(margin: float) -> list[EntryScore]:
+    """A ranking whose top hit leads the second by about ``margin`` standard deviations."""
+    tail = [5.0 - i / 10 for i in range(20)]
+    for lead in np.arange(0.0, 50.0, 0.01):
+        ranked = _ranking([tail[0] + lead, *tail])
+        if fusion.lexical_margin(ranked) >= margin:
+            return ranked
+    raise AssertionError("no such ranking")
+
+
+def test_the_dense_weight_drops_when_the_lexical_top_hit_leads_clearly():
+    pq = ParsedQuery(text="người lao động nghỉ thai sản bao nhiêu tháng")
+    assert fusion.dense_weight(_leading(fusion.CONFIDENT_MARGIN / 2), pq) == fusion.DENSE_WEIGHT
+    assert fusion.dense_weight(_leading(fusion.CONFIDENT_MARGIN + 0.5), pq) == fusion.CONFIDENT_WEIGHT < fusion.DENSE_WEIGHT
+
+
+def test_a_top_hit_both_signals_agree_on_keeps_first_place_one_they_disagree_on_does_not(monkeypatch):
+    monkeypatch.setattr(fusion, "CANDIDATES", 8)
+    query = _unit(1, 0)
+    # The second entry is the closest in meaning; the lexical top hit is close too, or not.
+    others = {101: _unit(1, 0)} | {aid: _unit(0, 1) for aid in range(102, 108)}
+    scores = [10.0, 9.8, 6.0, 5.9, 5.8, 5.7, 5.6, 5.5]
+    agreed = fusion.rerank(_ranking(scores), query, {100: _unit(1, 0.33), **others})
+    disputed = fusion.rerank(_ranking(scores), query, {100: _unit(0, 1), **others})
+    assert [e.aid for e in agreed[:2]] == [100, 101]
+    assert [e.aid for e in disputed[:2]] == [101, 100]
+
+
+def test_a_query_naming_a_provision_or_document_number_is_answered_lexically_without_the_model(monkeypatch):
+    from pbgdpl.search.semantic import model, signal
+
+    monkeypatch.setattr(model, "enabled", lambda: True)
+    monkeypatch.setattr(model, "embed_query", lambda text: pytest.fail("the query was embedded"))
+    close = _leading(0.0)
+    for pq in (ParsedQuery(text="điều 35 blds", provision_ref={"article": "35"}),
+               ParsedQuery(text="91/2015/QH13", doc_number="91/2015/QH13")):
+        assert fusion.dense_weight(close, pq) == 0
+        assert signal.fuse(list(close), pq, handle=None, searcher=None, dictionary=None) == close

