@@ -52,7 +52,10 @@ def fuse(ranked: list[EntryScore], pq: ParsedQuery, handle: IndexHandle, searche
     weight = fusion.dense_weight(ranked, pq)
     if not weight:  # decided before the query is embedded: a confident query costs no model time
         return ranked
-    vectors = store_for(handle).vectors_for([entry.aid for entry in ranked[: fusion.CANDIDATES]])
-    if not vectors:
+    candidates = [entry.aid for entry in ranked[: fusion.CANDIDATES]]
+    vectors = store_for(handle).vectors_for(candidates)
+    if len(vectors) < len(set(candidates)):
+        # Some candidates are not embedded yet (just published, or the worker is still catching up):
+        # a missing vector would count as average similarity and unfairly demote them.
         return ranked
     return fusion.rerank(ranked, model.embed_query(query_text(pq, handle, searcher, dictionary)), vectors, weight)

@@ -111,3 +111,26 @@ def test_a_query_naming_a_provision_or_document_number_is_answered_lexically_wit
                ParsedQuery(text="91/2015/QH13", doc_number="91/2015/QH13")):
         assert fusion.dense_weight(close, pq) == 0
         assert signal.fuse(list(close), pq, handle=None, searcher=None, dictionary=None) == close
+
+
+def test_while_a_candidate_has_no_vector_yet_the_ranking_stays_lexical(monkeypatch):
+    from pbgdpl.search.semantic import model, signal
+
+    monkeypatch.setattr(fusion, "CANDIDATES", 4)
+    monkeypatch.setattr(model, "enabled", lambda: True)
+    monkeypatch.setattr(model, "embed_query", lambda text: _unit(1, 0))
+    monkeypatch.setattr(signal, "query_text", lambda *args: "câu hỏi")
+    ranked = [EntryScore(gid=i, first_position=i, aid=100 + i, whole=score) for i, score in enumerate([10.0, 9.9, 9.8, 9.7])]
+
+    class Store:  # the last candidate (the closest in meaning) was published a moment ago
+        def __init__(self, missing):
+            self.missing = missing
+
+        def vectors_for(self, aids):
+            return {aid: _unit(1, 0) if aid == 103 else _unit(0, 1) for aid in aids if aid not in self.missing}
+
+    pq = ParsedQuery(text="câu hỏi")
+    monkeypatch.setattr(signal, "store_for", lambda handle: Store(missing={103}))
+    assert signal.fuse(list(ranked), pq, handle=None, searcher=None, dictionary=None) == ranked
+    monkeypatch.setattr(signal, "store_for", lambda handle: Store(missing=set()))
+    assert signal.fuse(list(ranked), pq, handle=None, searcher=None, dictionary=None)[0].aid == 103
