@@ -261,10 +261,13 @@ def group_cpu_seconds(pgid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
+def start_server(env: dict, port: int, workers: int, deflate: bool = False) -> subprocess.Popen:
+    # The flags of `make serve` (docs/operations.md): no per-message compression of WebSocket frames
+    # (chat frames are small; compressing each one cost CPU on every message).
     return subprocess.Popen(
         [UVICORN, "config.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-         "--log-level", "warning", "--no-access-log", "--timeout-graceful-shutdown", "3", "--ws-max-size", "65536"],
+         "--log-level", "warning", "--no-access-log", "--timeout-graceful-shutdown", "3", "--ws-max-size", "65536",
+         "--ws-per-message-deflate", "true" if deflate else "false"],
         cwd=ROOT, env=env, start_new_session=True)
 
 
@@ -300,9 +303,11 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     staff = Staff(ws_base + "/ws/chat/staff/", base, staff_cookie, stats)
     citizens = [Citizen(n, ws_base + "/ws/chat/", base, stats, args.messages, args.interval)
                 for n in range(args.clients)]
-    state = {"server": start_server(env, args.port, args.workers)}
+    state = {"server": start_server(env, args.port, args.workers, args.deflate)}
     if not await asyncio.to_thread(wait_healthy, base):
         raise SystemExit("The server did not start.")
+    # CPU spent starting the servers is reported apart: per message it would swamp a small run.
+    startup_cpu = group_cpu_seconds(state["server"].pid)
     tasks = [asyncio.create_task(staff.run(stop))]
     await asyncio.sleep(0.5)
     t0 = time.monotonic()
@@ -320,9 +325,11 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         r0 = restart_window[0] = time.monotonic()
         await asyncio.to_thread(stop_server, state["server"])
         restart["stop_s"] = round(time.monotonic() - r0, 2)
-        state["server"] = start_server(env, args.port, args.workers)
+        state["server"] = start_server(env, args.port, args.workers, args.deflate)
         await asyncio.to_thread(wait_healthy, base)
         restart["downtime_s"] = round(time.monotonic() - r0, 2)
+        # Start-up only roughly: reconnecting clients are already being served.
+        startup_cpu += group_cpu_seconds(state["server"].pid)
         restart_window[1] = time.monotonic() + SETTLE
     deadline = time.monotonic() + args.messages * args.interval + args.drain
     while time.monotonic() < deadline:
@@ -332,7 +339,7 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     wall = time.monotonic() - t0
     client_cpu = time.process_time() - cpu0
     held_at_end = stats.open_now
-    server_cpu = cpu_before_restart + group_cpu_seconds(state["server"].pid)
+    server_cpu = cpu_before_restart + group_cpu_seconds(state["server"].pid) - startup_cpu
     stop.set()
     for c in citizens:
         if c.ws is not None:
@@ -355,9 +362,10 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         "latency": latency_report(stats, restart_window),
         "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2), "cores": os.cpu_count()},
         "restart": restart or None,
-        # Machine-independent capacity: web-server CPU per stored message (citizen's and staff's),
-        # start-up of the restarted server included; PostgreSQL and Redis not included.
+        # Machine-independent capacity: web-server CPU per delivered message (citizen's and staff's),
+        # connections and reconnections included, server start-ups not; PostgreSQL and Redis not included.
         "server_cpu_ms_per_message": round(1000 * server_cpu / max(1, len(stats.staff_seen) + len(stats.citizen_seen)), 2),
+        "server_startup_cpu_s": round(startup_cpu, 2),
         # The bench client is one Python process on the same cores: when it is busy its receive
         # timestamps are late, so latency figures include its own queueing.
         "client_cpu_share": round(client_cpu / max(wall, 1e-9), 2),
@@ -376,6 +384,8 @@ def main() -> int:
     parser.add_argument("--drain", type=float, default=30, help="seconds to wait for the last deliveries")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-restart", dest="restart", action="store_false")
+    parser.add_argument("--deflate", action="store_true",
+                        help="per-message WebSocket compression on (off in `make serve`; for comparison)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8798")))
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"))
     args = parser.parse_args()
@@ -409,7 +419,8 @@ def main() -> int:
                                       capture_output=True, text=True).stdout)
     result = asyncio.run(scenario(args, env, f"{setup['cookie']}={setup['session']}"))
     result["setup"] = {"db": args.db, "workers": args.workers, "clients": args.clients, "messages_per_client": args.messages,
-                       "interval_s": args.interval, "restart": args.restart, "channel_layer": "redis"}
+                       "interval_s": args.interval, "restart": args.restart, "channel_layer": "redis",
+                       "ws_per_message_deflate": args.deflate}
     print(json.dumps(result, ensure_ascii=False, indent=2))
     ok = result["messages"]["lost"] == 0 and result["messages"]["duplicated"] == 0
     return 0 if ok else 1
