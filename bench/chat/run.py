@@ -248,17 +248,47 @@ def latency_report(stats: Stats, window: list[float]) -> dict:
             "citizen_to_staff": ms(stats.to_staff), "staff_to_citizen": ms(stats.to_citizen)}
 
 
-def group_cpu_seconds(pgid: int) -> float:
-    """CPU time (user + system) used so far by a process group (uvicorn and its workers)."""
-    total = 0
+def _stats():
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
+            yield int(stat.parent.name), stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
+
+
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time (user + system) used so far by a process group (uvicorn and its workers), with that
+    of workers that exited and were reaped (a rolling restart replaces them)."""
+    total = 0
+    for _, fields in _stats():
         if int(fields[2]) == pgid:
-            total += int(fields[11]) + int(fields[12])
+            total += sum(int(f) for f in fields[11:15])
     return total / os.sysconf("SC_CLK_TCK")
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def rolling_restart(master: int, workers: int, seconds: float = 180) -> bool:
+    """SIGHUP to uvicorn: it replaces each worker, the new one serving before the old one stops (the
+    deployment's `systemctl reload`). True once every old worker has been replaced."""
+    def children() -> set[int]:  # the workers, not multiprocessing's resource tracker
+        pids = {pid for pid, fields in _stats() if int(fields[1]) == master}
+        return {pid for pid in pids if b"spawn_main" in _cmdline(pid)}
+
+    old = children()
+    os.kill(master, signal.SIGHUP)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        now = children()
+        if not (now & old) and len(now) >= workers:
+            return True
+        time.sleep(0.2)
+    return False
 
 
 def start_server(env: dict, port: int, workers: int, deflate: bool = False) -> subprocess.Popen:
@@ -267,7 +297,10 @@ def start_server(env: dict, port: int, workers: int, deflate: bool = False) -> s
     return subprocess.Popen(
         [UVICORN, "config.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
          "--log-level", "warning", "--no-access-log", "--timeout-graceful-shutdown", "3", "--ws-max-size", "65536",
-         "--ws-per-message-deflate", "true" if deflate else "false"],
+         "--ws-per-message-deflate", "true" if deflate else "false",
+         # A rolling restart waits this long for a new worker to answer before it retires the old one
+         # (uvicorn's 5 s default is shorter than Django's start-up on a busy machine: it gave up).
+         "--timeout-worker-healthcheck", "60"],
         cwd=ROOT, env=env, start_new_session=True)
 
 
@@ -318,7 +351,16 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     cpu_before_restart = 0.0
     load_before = os.getloadavg()[0]
     cpu0 = time.process_time()
-    if args.restart:
+    if args.restart and args.restart_mode == "rolling":
+        await asyncio.sleep(args.messages * args.interval / 2)
+        restart["held_before"] = stats.open_now
+        r0 = restart_window[0] = time.monotonic()
+        restart["replaced"] = await asyncio.to_thread(rolling_restart, state["server"].pid, args.workers)
+        restart["replace_s"] = round(time.monotonic() - r0, 2)
+        # The replacement workers start as the first ones did (the master's share is small).
+        startup_cpu *= 2
+        restart_window[1] = time.monotonic() + SETTLE
+    elif args.restart:
         await asyncio.sleep(args.messages * args.interval / 2)
         restart["held_before"] = stats.open_now
         cpu_before_restart = group_cpu_seconds(state["server"].pid)
@@ -384,6 +426,9 @@ def main() -> int:
     parser.add_argument("--drain", type=float, default=30, help="seconds to wait for the last deliveries")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-restart", dest="restart", action="store_false")
+    parser.add_argument("--restart-mode", choices=["full", "rolling"], default=os.environ.get("BENCH_RESTART", "full"),
+                        help="full: stop the whole server and start it again (the clients wait for it); "
+                             "rolling: SIGHUP, uvicorn replaces its workers one at a time (systemctl reload)")
     parser.add_argument("--deflate", action="store_true",
                         help="per-message WebSocket compression on (off in `make serve`; for comparison)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8798")))
@@ -419,7 +464,7 @@ def main() -> int:
                                       capture_output=True, text=True).stdout)
     result = asyncio.run(scenario(args, env, f"{setup['cookie']}={setup['session']}"))
     result["setup"] = {"db": args.db, "workers": args.workers, "clients": args.clients, "messages_per_client": args.messages,
-                       "interval_s": args.interval, "restart": args.restart, "channel_layer": "redis",
+                       "interval_s": args.interval, "restart": args.restart and args.restart_mode, "channel_layer": "redis",
                        "ws_per_message_deflate": args.deflate}
     print(json.dumps(result, ensure_ascii=False, indent=2))
     ok = result["messages"]["lost"] == 0 and result["messages"]["duplicated"] == 0
