@@ -46,7 +46,7 @@ run:
 serve:
 	@echo "Serving at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/quan-tri/) — Ctrl-C to stop"
 	@$(PY) manage.py run_worker & worker=$$!; \
-	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --log-level warning --ws-max-size 65536 & web=$$!; \
+	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --log-level warning --ws-max-size 65536 --ws-per-message-deflate false & web=$$!; \
 	stop() { trap '' INT TERM; sleep 1; kill -TERM $$web $$worker 2>/dev/null; wait $$web $$worker 2>/dev/null; }; \
 	trap 'stop; echo "Stopped."; exit 0' INT TERM; \
 	wait -n $$web $$worker; status=$$?; stop; \

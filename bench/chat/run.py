@@ -248,23 +248,59 @@ def latency_report(stats: Stats, window: list[float]) -> dict:
             "citizen_to_staff": ms(stats.to_staff), "staff_to_citizen": ms(stats.to_citizen)}
 
 
-def group_cpu_seconds(pgid: int) -> float:
-    """CPU time (user + system) used so far by a process group (uvicorn and its workers)."""
-    total = 0
+def _stats():
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
+            yield int(stat.parent.name), stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
+
+
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time (user + system) used so far by a process group (uvicorn and its workers), with that
+    of workers that exited and were reaped (a rolling restart replaces them)."""
+    total = 0
+    for _, fields in _stats():
         if int(fields[2]) == pgid:
-            total += int(fields[11]) + int(fields[12])
+            total += sum(int(f) for f in fields[11:15])
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def rolling_restart(master: int, workers: int, seconds: float = 180) -> bool:
+    """SIGHUP to uvicorn: it replaces each worker, the new one serving before the old one stops (the
+    deployment's `systemctl reload`). True once every old worker has been replaced."""
+    def children() -> set[int]:  # the workers, not multiprocessing's resource tracker
+        pids = {pid for pid, fields in _stats() if int(fields[1]) == master}
+        return {pid for pid in pids if b"spawn_main" in _cmdline(pid)}
+
+    old = children()
+    os.kill(master, signal.SIGHUP)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        now = children()
+        if not (now & old) and len(now) >= workers:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def start_server(env: dict, port: int, workers: int, deflate: bool = False) -> subprocess.Popen:
+    # The flags of `make serve` (docs/operations.md): no per-message compression of WebSocket frames
+    # (chat frames are small; compressing each one cost CPU on every message).
     return subprocess.Popen(
         [UVICORN, "config.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-         "--log-level", "warning", "--no-access-log", "--timeout-graceful-shutdown", "3", "--ws-max-size", "65536"],
+         "--log-level", "warning", "--no-access-log", "--timeout-graceful-shutdown", "3", "--ws-max-size", "65536",
+         "--ws-per-message-deflate", "true" if deflate else "false",
+         # A rolling restart waits this long for a new worker to answer before it retires the old one
+         # (uvicorn's 5 s default is shorter than Django's start-up on a busy machine: it gave up).
+         "--timeout-worker-healthcheck", "60"],
         cwd=ROOT, env=env, start_new_session=True)
 
 
@@ -300,9 +336,11 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     staff = Staff(ws_base + "/ws/chat/staff/", base, staff_cookie, stats)
     citizens = [Citizen(n, ws_base + "/ws/chat/", base, stats, args.messages, args.interval)
                 for n in range(args.clients)]
-    state = {"server": start_server(env, args.port, args.workers)}
+    state = {"server": start_server(env, args.port, args.workers, args.deflate)}
     if not await asyncio.to_thread(wait_healthy, base):
         raise SystemExit("The server did not start.")
+    # CPU spent starting the servers is reported apart: per message it would swamp a small run.
+    startup_cpu = group_cpu_seconds(state["server"].pid)
     tasks = [asyncio.create_task(staff.run(stop))]
     await asyncio.sleep(0.5)
     t0 = time.monotonic()
@@ -313,16 +351,27 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     cpu_before_restart = 0.0
     load_before = os.getloadavg()[0]
     cpu0 = time.process_time()
-    if args.restart:
+    if args.restart and args.restart_mode == "rolling":
+        await asyncio.sleep(args.messages * args.interval / 2)
+        restart["held_before"] = stats.open_now
+        r0 = restart_window[0] = time.monotonic()
+        restart["replaced"] = await asyncio.to_thread(rolling_restart, state["server"].pid, args.workers)
+        restart["replace_s"] = round(time.monotonic() - r0, 2)
+        # The replacement workers start as the first ones did (the master's share is small).
+        startup_cpu *= 2
+        restart_window[1] = time.monotonic() + SETTLE
+    elif args.restart:
         await asyncio.sleep(args.messages * args.interval / 2)
         restart["held_before"] = stats.open_now
         cpu_before_restart = group_cpu_seconds(state["server"].pid)
         r0 = restart_window[0] = time.monotonic()
         await asyncio.to_thread(stop_server, state["server"])
         restart["stop_s"] = round(time.monotonic() - r0, 2)
-        state["server"] = start_server(env, args.port, args.workers)
+        state["server"] = start_server(env, args.port, args.workers, args.deflate)
         await asyncio.to_thread(wait_healthy, base)
         restart["downtime_s"] = round(time.monotonic() - r0, 2)
+        # Start-up only roughly: reconnecting clients are already being served.
+        startup_cpu += group_cpu_seconds(state["server"].pid)
         restart_window[1] = time.monotonic() + SETTLE
     deadline = time.monotonic() + args.messages * args.interval + args.drain
     while time.monotonic() < deadline:
@@ -332,7 +381,7 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     wall = time.monotonic() - t0
     client_cpu = time.process_time() - cpu0
     held_at_end = stats.open_now
-    server_cpu = cpu_before_restart + group_cpu_seconds(state["server"].pid)
+    server_cpu = cpu_before_restart + group_cpu_seconds(state["server"].pid) - startup_cpu
     stop.set()
     for c in citizens:
         if c.ws is not None:
@@ -355,9 +404,10 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         "latency": latency_report(stats, restart_window),
         "load_average_1min": {"before": round(load_before, 2), "after": round(os.getloadavg()[0], 2), "cores": os.cpu_count()},
         "restart": restart or None,
-        # Machine-independent capacity: web-server CPU per stored message (citizen's and staff's),
-        # start-up of the restarted server included; PostgreSQL and Redis not included.
+        # Machine-independent capacity: web-server CPU per delivered message (citizen's and staff's),
+        # connections and reconnections included, server start-ups not; PostgreSQL and Redis not included.
         "server_cpu_ms_per_message": round(1000 * server_cpu / max(1, len(stats.staff_seen) + len(stats.citizen_seen)), 2),
+        "server_startup_cpu_s": round(startup_cpu, 2),
         # The bench client is one Python process on the same cores: when it is busy its receive
         # timestamps are late, so latency figures include its own queueing.
         "client_cpu_share": round(client_cpu / max(wall, 1e-9), 2),
@@ -376,6 +426,11 @@ def main() -> int:
     parser.add_argument("--drain", type=float, default=30, help="seconds to wait for the last deliveries")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-restart", dest="restart", action="store_false")
+    parser.add_argument("--restart-mode", choices=["full", "rolling"], default=os.environ.get("BENCH_RESTART", "full"),
+                        help="full: stop the whole server and start it again (the clients wait for it); "
+                             "rolling: SIGHUP, uvicorn replaces its workers one at a time (systemctl reload)")
+    parser.add_argument("--deflate", action="store_true",
+                        help="per-message WebSocket compression on (off in `make serve`; for comparison)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8798")))
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"))
     args = parser.parse_args()
@@ -409,7 +464,8 @@ def main() -> int:
                                       capture_output=True, text=True).stdout)
     result = asyncio.run(scenario(args, env, f"{setup['cookie']}={setup['session']}"))
     result["setup"] = {"db": args.db, "workers": args.workers, "clients": args.clients, "messages_per_client": args.messages,
-                       "interval_s": args.interval, "restart": args.restart, "channel_layer": "redis"}
+                       "interval_s": args.interval, "restart": args.restart and args.restart_mode, "channel_layer": "redis",
+                       "ws_per_message_deflate": args.deflate}
     print(json.dumps(result, ensure_ascii=False, indent=2))
     ok = result["messages"]["lost"] == 0 and result["messages"]["duplicated"] == 0
     return 0 if ok else 1

@@ -13,6 +13,7 @@ import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
@@ -25,14 +26,19 @@ log = logging.getLogger(__name__)
 
 
 _executor: ThreadPoolExecutor | None = None
+_wrappers: dict = {}
 
 
 def in_thread(func):
-    """Run ``func`` in this process's pool of chat database threads (CHAT_DB_THREADS)."""
+    """Run ``func`` in this process's pool of chat database threads (CHAT_DB_THREADS). The wrapper
+    closes stale database connections before and after (returning a pooled one to its pool)."""
     global _executor
     if _executor is None:
         _executor = ThreadPoolExecutor(max_workers=settings.CHAT_DB_THREADS, thread_name_prefix="chat-db")
-    return database_sync_to_async(func, thread_sensitive=False, executor=_executor)
+    wrapper = _wrappers.get(func)
+    if wrapper is None:  # made once per function: building one costs more than the call it wraps
+        wrapper = _wrappers[func] = database_sync_to_async(func, thread_sensitive=False, executor=_executor)
+    return wrapper
 
 
 def _collecting(func, *args):
@@ -43,11 +49,24 @@ def _collecting(func, *args):
 
 
 async def _announce(layer, events) -> None:
-    for group, event in events:
+    for groups, event in events:
         try:
-            await layer.group_send(group, event)
+            await broadcast.send_to_groups(layer, groups, event)
         except Exception:
-            log.exception("Channel layer send to %s failed", group)
+            log.exception("Channel layer send to %s failed", groups)
+
+
+class ChatConsumer(AsyncWebsocketConsumer):
+    """Channels' ``AsyncConsumer.dispatch`` closes stale database connections before every event,
+    through the process's single shared sync thread: for every message delivered to every socket,
+    a thread hop that all sockets of the process queue for. These consumers use the database only
+    through :func:`in_thread`, which does that cleanup in its own thread, so the hop is skipped."""
+
+    async def dispatch(self, message):
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
 
 class RateWindow:
@@ -77,7 +96,7 @@ def _parse(text_data: str | None) -> dict | None:
     return frame if isinstance(frame, dict) else None
 
 
-class WidgetConsumer(AsyncWebsocketConsumer):
+class WidgetConsumer(ChatConsumer):
     """One citizen's browser tab."""
 
     async def connect(self):
@@ -165,7 +184,7 @@ class WidgetConsumer(AsyncWebsocketConsumer):
             await self.send_json({"type": "status", "status": event.get("status")})
 
 
-class StaffConsumer(AsyncWebsocketConsumer):
+class StaffConsumer(ChatConsumer):
     """A staff member's inbox: every new message, typing, replies and notes."""
 
     async def connect(self):

@@ -14,12 +14,15 @@ from django.utils import timezone
 
 from .channels import messenger, zalo
 from .channels.base import SendError
-from .channels.outgoing import Outgoing, outgoing
+from .channels.outgoing import Outgoing, messenger_messages, outgoing, zalo_messages
 from .models import Channel, Delivery, DeliveryStatus, Message, Sender
 
 log = logging.getLogger(__name__)
 RETRY_DELAYS = (10, 60, 300, 1800, 7200)  # seconds before attempts 2 … 6
 CLAIM_SECONDS = 120
+# Per platform: the reply as that platform's message objects (several when it is too long), and the
+# call that sends one of them.
+PARTS = {Channel.ZALO: zalo_messages, Channel.MESSENGER: messenger_messages}
 SENDERS = {Channel.ZALO: zalo.send, Channel.MESSENGER: messenger.send}
 
 
@@ -41,7 +44,7 @@ def attempt(delivery_id: int, now: datetime.datetime | None = None) -> str:
     delivery.attempts += 1
     try:
         _check_window(message, now)
-        SENDERS[message.channel](contact.external_id, platform_message(message))
+        _send_parts(delivery, message.channel, contact.external_id, PARTS[message.channel](platform_message(message)))
     except SendError as exc:
         delivery.last_error = str(exc)[:300]
         if exc.retry and delivery.attempts <= len(RETRY_DELAYS):
@@ -57,6 +60,15 @@ def attempt(delivery_id: int, now: datetime.datetime | None = None) -> str:
     delivery.status, delivery.sent_at, delivery.last_error = DeliveryStatus.SENT, now, ""
     delivery.save()
     return delivery.status
+
+
+def _send_parts(delivery: Delivery, channel: str, user_id: str, parts: list[dict]) -> None:
+    """Send the parts not sent yet, in order. Each part sent is recorded at once, so a retry (or the
+    next attempt after a crash) goes on with the next part and never sends one twice."""
+    for index in range(delivery.parts_sent, len(parts)):
+        SENDERS[channel](user_id, parts[index])
+        delivery.parts_sent = index + 1
+        Delivery.objects.filter(pk=delivery.pk).update(parts_sent=delivery.parts_sent)
 
 
 MESSENGER_WINDOW = datetime.timedelta(hours=24)

@@ -151,6 +151,9 @@ class Delivery(models.Model):
     next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
     last_error = models.CharField(max_length=300, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # A reply too long for the platform goes out in parts: how many have been accepted (a retry goes on
+    # from the next one).
+    parts_sent = models.PositiveSmallIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"{self.message} {self.status}"

@@ -98,8 +98,23 @@
     qa.href = cfg.qa || launcher.href;
     tools.appendChild(qa);
     [head, statusEl, log, typingEl, awayEl, alertEl, form, tools].forEach(function (n) { panel.appendChild(n); });
-    panel.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+    panel.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") hide();
+      else if (e.key === "Tab" && coversPage()) keepFocusInside(e);
+    });
     document.body.appendChild(panel);
+  }
+  // On a phone the panel covers the page: Tab must not move focus to what is hidden behind it.
+  function coversPage() {
+    return panel.getBoundingClientRect().width >= window.innerWidth - 1;
+  }
+  function keepFocusInside(e) {
+    var all = panel.querySelectorAll("a[href], button, input, textarea, select, [tabindex='0']");
+    var usable = Array.prototype.filter.call(all, function (n) { return !n.disabled && n.offsetParent !== null; });
+    if (!usable.length) return;
+    var first = usable[0], last = usable[usable.length - 1];
+    if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
+    else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
   }
   function toolButton(text, onClick) {
     var b = el("button", "chat-tool", text);
@@ -141,7 +156,9 @@
     item.dataset.seq = m.seq;
     var who = m.sender === "contact" ? "Bạn" : m.sender === "staff" ? (m.author || "Cán bộ") : "Hệ thống";
     item.appendChild(el("span", "chat-who", who + " · " + m.at));
-    item.appendChild(el("p", "chat-text", m.text));
+    var text = el("p", "chat-text");
+    if (m.sender === "contact") text.textContent = m.text; else withLinks(text, m.text);
+    item.appendChild(text);
     if (m.links && m.links.length) {
       var list = el("ul", "chat-links");
       m.links.forEach(function (l) {
@@ -153,6 +170,25 @@
     }
     insertInOrder(item, m.seq);
     if (m.sender === "staff") typingEl.textContent = "";
+  }
+  // Addresses in a reply (canned answers cite provisions as "/van-ban/…/#dieu-3") become links, made
+  // as DOM nodes, never as HTML; punctuation after an address stays with the sentence (as
+  // chat/channels/outgoing.py does for Zalo and Messenger).
+  var ADDRESS = /https?:\/\/[^\s<>"']+|(^|\s)\/[a-z0-9][a-z0-9-]*\/[^\s<>"']*/g;
+  function withLinks(node, text) {
+    var done = 0, match;
+    ADDRESS.lastIndex = 0;
+    while ((match = ADDRESS.exec(text))) {
+      var start = match.index + (match[1] || "").length;
+      var url = text.slice(start, match.index + match[0].length).replace(/[.,;:!?)\u2026]+$/, "");
+      node.appendChild(document.createTextNode(text.slice(done, start)));
+      var a = el("a", "", url);
+      a.href = url;
+      if (url.charAt(0) !== "/") { a.target = "_blank"; a.rel = "noopener noreferrer"; }
+      node.appendChild(a);
+      done = start + url.length;
+    }
+    node.appendChild(document.createTextNode(text.slice(done)));
   }
   function insertInOrder(item, seq) {
     var nodes = log.querySelectorAll("li.chat-msg[data-seq]");
@@ -168,7 +204,9 @@
     var item = el("li", "chat-msg chat-contact chat-pending");
     item.id = "chat-pending-" + m.client_id;
     item.appendChild(el("span", "chat-who", "Bạn · đang gửi…"));
-    item.appendChild(el("p", "chat-text", m.text));
+    var text = el("p", "chat-text");
+    if (m.sender === "contact") text.textContent = m.text; else withLinks(text, m.text);
+    item.appendChild(text);
     log.appendChild(item);
     scroll();
   }

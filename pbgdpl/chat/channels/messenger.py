@@ -13,7 +13,6 @@ import httpx
 from django.conf import settings
 
 from .base import Inbound, SendError, client
-from .outgoing import Outgoing, messenger_message
 
 # Graph API error codes: 190 invalid/expired token; 10 and 551 outside the messaging window / unavailable.
 TOKEN_ERRORS = {190}
@@ -58,8 +57,8 @@ def messages(payload: dict) -> list[Inbound]:
     return out
 
 
-def send(user_id: str, out: Outgoing) -> None:
-    """Through the Send API; links as URL buttons when they fit the button template."""
+def send(user_id: str, message: dict) -> None:
+    """One Send API ``message`` (a part of a reply: channels/outgoing.py ``messenger_messages``)."""
     token = settings.MESSENGER_PAGE_TOKEN
     if not token:
         raise SendError("Messenger: chưa cấu hình mã truy cập trang", retry=False)
@@ -68,7 +67,7 @@ def send(user_id: str, out: Outgoing) -> None:
             response = http.post(f"{settings.MESSENGER_API_BASE}/me/messages",
                                  headers={"Authorization": f"Bearer {token}"},
                                  json={"recipient": {"id": user_id}, "messaging_type": "RESPONSE",
-                                       "message": messenger_message(out)})
+                                       "message": message})
         except httpx.HTTPError as exc:
             raise SendError(f"Messenger: không kết nối được ({type(exc).__name__})", retry=True) from None
     if response.status_code == 200:

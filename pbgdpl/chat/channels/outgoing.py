@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .split import split_text
+
 URL_RE = re.compile(r"https?://[^\s<>\"']+")
 # A site address written without the host, as the inbox may give it: "/van-ban/luat-dat-dai/#dieu-3".
 SITE_PATH_RE = re.compile(r"(?:(?<=\s)|^)(/[a-z0-9][a-z0-9-]*/[^\s<>\"']*)", re.MULTILINE)
 TRAILING = ".,;:!?)…"  # punctuation after an address belongs to the sentence, not to it
 MESSENGER_TEXT_MAX, MESSENGER_BUTTONS_MAX, MESSENGER_TITLE_MAX = 640, 3, 20
+# Longest text message each platform accepts; a longer reply goes out in parts (channels/split.py).
+ZALO_TEXT_LIMIT = MESSENGER_TEXT_LIMIT = 2000
 
 
 @dataclass(frozen=True)
@@ -69,13 +73,21 @@ def _button_title(link: Link, number: int, count: int) -> str:
     return "Mở liên kết" if count == 1 else f"Mở liên kết {number}"
 
 
-def messenger_message(out: Outgoing) -> dict:
-    """The Send API ``message``: a button template when the text and links fit it, text otherwise
-    (Messenger makes the addresses in a text clickable)."""
-    if not out.links or len(out.links) > MESSENGER_BUTTONS_MAX or len(out.text) > MESSENGER_TEXT_MAX:
-        return {"text": out.text}
+def zalo_messages(out: Outgoing) -> list[dict]:
+    """The consultation ``message`` objects for one reply, in order (one unless it is too long)."""
+    return [{"text": part} for part in split_text(out.text, ZALO_TEXT_LIMIT)]
+
+
+def messenger_messages(out: Outgoing) -> list[dict]:
+    """The Send API ``message`` objects for one reply, in order: text parts (Messenger makes the
+    addresses in a text clickable), the last one a button template when the links and that part fit it."""
+    parts = split_text(out.text, MESSENGER_TEXT_LIMIT)
+    messages: list[dict] = [{"text": part} for part in parts]
+    if not out.links or len(out.links) > MESSENGER_BUTTONS_MAX or len(parts[-1]) > MESSENGER_TEXT_MAX:
+        return messages
     count = len(out.links)
     buttons = [{"type": "web_url", "url": link.url, "title": _button_title(link, n, count)}
                for n, link in enumerate(out.links, start=1)]
-    return {"attachment": {"type": "template", "payload": {
-        "template_type": "button", "text": out.text, "buttons": buttons}}}
+    messages[-1] = {"attachment": {"type": "template", "payload": {
+        "template_type": "button", "text": parts[-1], "buttons": buttons}}}
+    return messages

@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from ..models import Channel, PlatformToken
 from .base import Inbound, SendError, client
-from .outgoing import Outgoing
 
 # Zalo's error codes for an access token that expired or was revoked.
 TOKEN_ERRORS = {-216, -124, -220}
@@ -116,7 +115,8 @@ def call_oa(http: httpx.Client, path: str, payload: dict) -> dict:
     raise AssertionError("unreachable: the second attempt returns or raises")
 
 
-def send(user_id: str, out: Outgoing) -> None:
-    """A consultation message (text only on Zalo; it makes the bare addresses clickable)."""
+def send(user_id: str, message: dict) -> None:
+    """One consultation ``message`` (text only on Zalo; it makes the bare addresses clickable), a part
+    of a reply: channels/outgoing.py ``zalo_messages``."""
     with client() as http:
-        call_oa(http, "/v3.0/oa/message/cs", {"recipient": {"user_id": user_id}, "message": {"text": out.text}})
+        call_oa(http, "/v3.0/oa/message/cs", {"recipient": {"user_id": user_id}, "message": message})

@@ -10,7 +10,8 @@ from pbgdpl.browser_testing import AsgiLiveServer, wait_for_js
 from pbgdpl.chat.models import Conversation, Message, Sender
 
 QUESTION = "Tôi muốn đăng ký khai sinh cho con ở xã khác được không?"
-ANSWER = "Được, bạn đăng ký tại UBND xã nơi cư trú của cha hoặc mẹ."
+PROVISION = "/van-ban/luat-ho-tich-2014/#dieu-13"
+ANSWER = f"Được, bạn đăng ký tại UBND xã nơi cư trú của cha hoặc mẹ (xem {PROVISION})."
 
 
 @pytest.mark.browser
@@ -45,6 +46,12 @@ def test_citizen_chats_staff_answers_and_a_reload_keeps_the_conversation(
 
         wait_for_js(citizen, "!!document.querySelector('.chat-log li.chat-staff')")
         assert ANSWER in citizen.locator(".chat-log").inner_text()
+        # The cited provision is a link (the brackets and the full stop stay text).
+        assert citizen.locator(".chat-log li.chat-staff a").get_attribute("href") == PROVISION
+        # Tab stays inside the panel, which covers the whole phone screen.
+        for _ in range(12):
+            citizen.keyboard.press("Tab")
+        assert citizen.evaluate("document.getElementById('chat-panel').contains(document.activeElement)")
         citizen.screenshot(path=str(screenshot_dir / "chat-widget-360.png"))
 
         citizen.reload()

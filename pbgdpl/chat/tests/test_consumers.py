@@ -175,6 +175,17 @@ def test_a_reconnecting_inbox_catches_up_on_messages_it_missed(always_open, agen
     assert [f["text"] for f in frames] == ["Tin thứ nhất", "Tin thứ hai"]
 
 
+def test_a_catch_up_larger_than_its_limit_keeps_the_newest_messages(always_open, monkeypatch):
+    from pbgdpl.chat import services, staff
+
+    monkeypatch.setattr(staff, "CATCHUP_LIMIT", 3)
+    conversation, _ = services.start_web_conversation("n" * 32)
+    first = services.post_message(conversation, sender=Sender.CONTACT, text="tin 0", client_id="c0").message
+    for n in range(1, 5):
+        services.post_message(conversation, sender=Sender.CONTACT, text=f"tin {n}", client_id=f"c{n}")
+    assert [f["text"] for f in staff.catchup(first.created_at.isoformat())] == ["tin 2", "tin 3", "tin 4"]
+
+
 def test_sync_replays_only_what_follows(always_open):
     token = "s" * 32
 

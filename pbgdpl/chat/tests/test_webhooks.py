@@ -157,3 +157,43 @@ def test_links_in_replies_reach_messenger_as_buttons_and_zalo_whole(fake_platfor
                                       "url": "/van-ban/bo-luat-lao-dong-2019/#dieu-35"}])
     assert fake_platform.sent_to("/v3.0/oa/message/cs")[-1]["body"]["message"]["text"] == (
         f"Gợi ý:\n1. Điều 35. Quyền đơn phương chấm dứt hợp đồng\n{provision}")
+
+
+def test_a_reply_too_long_for_zalo_goes_in_parts_in_order_and_a_retry_sends_only_what_is_missing(
+        fake_platform, agent, always_open, django_capture_on_commit_callbacks):
+    import datetime
+
+    from django.utils import timezone
+
+    conversation = services.platform_conversation(Channel.ZALO, "zalo-long")
+    paragraphs = [f"Phần {n}. " + "Theo quy định của pháp luật, người lao động được hưởng quyền này. " * 22
+                  for n in (1, 2, 3)]
+    assert all(1400 < len(p) < 2000 for p in paragraphs)  # two together exceed Zalo's 2,000 characters
+    # The second part meets a server error once.
+    fake_platform.answers["/v3.0/oa/message/cs"] = [(200, {"error": 0}), (500, {}), (200, {"error": 0})]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_message(conversation, sender=Sender.STAFF, author=agent, text="\n\n".join(paragraphs))
+    pending = Delivery.objects.get()
+    assert pending.status == DeliveryStatus.PENDING
+    assert delivery.attempt(pending.pk, now=timezone.now() + datetime.timedelta(seconds=15)) == DeliveryStatus.SENT
+    texts = [s["body"]["message"]["text"] for s in fake_platform.sent_to("/v3.0/oa/message/cs")]
+    assert texts == [paragraphs[0].strip(), paragraphs[1].strip(), paragraphs[1].strip(), paragraphs[2].strip()]
+
+
+def test_a_long_messenger_reply_goes_as_text_then_its_links_as_buttons_on_the_last_part(
+        fake_platform, agent, always_open, settings, django_capture_on_commit_callbacks):
+    settings.WAGTAILADMIN_BASE_URL = "https://pbgdpl.example.vn"
+    provision = "https://pbgdpl.example.vn/van-ban/bo-luat-lao-dong-2019/#dieu-35"
+    conversation = services.platform_conversation(Channel.MESSENGER, "psid-long")
+    services.post_message(conversation, sender=Sender.CONTACT, text="Nghỉ việc cần báo trước?", platform_id="m_long")
+    explanation = "Người lao động có quyền đơn phương chấm dứt hợp đồng lao động nhưng phải báo trước. " * 23
+    assert 1900 < len(explanation) < 2000  # with the last paragraph, over Messenger's 2,000 characters
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_message(conversation, sender=Sender.STAFF, author=agent,
+                              text=f"{explanation}\n\nBạn xem Điều 35 tại {provision}.")
+    sent = [s["body"]["message"] for s in fake_platform.sent_to("/v21.0/me/messages")]
+    assert len(sent) == 2 and sent[0] == {"text": explanation.strip()}
+    template = sent[1]["attachment"]["payload"]
+    assert template["text"] == f"Bạn xem Điều 35 tại {provision}."
+    assert template["buttons"] == [{"type": "web_url", "url": provision, "title": "Mở liên kết"}]
+    assert Delivery.objects.get().status == DeliveryStatus.SENT
