@@ -68,7 +68,7 @@ def reading_count(book: Book) -> int:
 
     prefix = book.get_absolute_url()
     rolled = DailyVisits.objects.filter(path__startswith=prefix).aggregate(total=Sum("views"))["total"] or 0
-    return rolled + PageView.objects.filter(path__startswith=prefix).count()
+    return rolled + (PageView.objects.filter(path__startswith=prefix).aggregate(total=Sum("views"))["total"] or 0)
 
 
 def programme_episodes(limit: int) -> list:

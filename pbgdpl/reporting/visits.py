@@ -13,6 +13,7 @@ import logging
 import secrets
 import threading
 import time
+from collections import Counter
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -53,20 +54,29 @@ def visitor_hash(day, address: str, user_agent: str) -> str:
 
 
 class _Buffer:
+    """This process's views since the last write, identical views counted together (a busy page
+    read by the same visitor, or a benchmark, is one row with a count, not thousands of rows)."""
+
     def __init__(self) -> None:
-        self.rows: list[dict] = []
+        self.rows: Counter = Counter()
+        self.size = 0
         self.since = time.monotonic()
         self.lock = threading.Lock()
 
-    def add(self, row: dict) -> list[dict] | None:
-        """Add a view; returns the rows to write when the buffer is due, else None."""
+    def clear(self) -> None:
         with self.lock:
-            self.rows.append(row)
+            self.rows, self.size, self.since = Counter(), 0, time.monotonic()
+
+    def add(self, row: dict, views: int = 1) -> list[dict] | None:
+        """Add ``views`` identical views; returns the rows to write when the buffer is due, else None."""
+        with self.lock:
+            self.rows[tuple(row.items())] += views
+            self.size += views
             size = int(getattr(settings, "VISIT_STATS_FLUSH_SIZE", 200))
             seconds = float(getattr(settings, "VISIT_STATS_FLUSH_SECONDS", 60))
-            if len(self.rows) >= size or time.monotonic() - self.since >= seconds:
-                rows, self.rows, self.since = self.rows, [], time.monotonic()
-                return rows
+            if self.size >= size or time.monotonic() - self.since >= seconds:
+                due, self.rows, self.size, self.since = self.rows, Counter(), 0, time.monotonic()
+                return [{**dict(items), "views": views} for items, views in due.items()]
         return None
 
 
@@ -100,7 +110,7 @@ def _countable_request(request) -> bool:
     return bool(agent) and not any(bot in agent for bot in BOTS)
 
 
-def record_visit(request) -> None:
+def record_visit(request, views: int = 1) -> None:
     day = timezone.localdate()
     agent = request.headers.get("User-Agent", "")
     referrer = urlsplit(request.headers.get("Referer", "")).hostname or ""
@@ -110,7 +120,7 @@ def record_visit(request) -> None:
     row = {"day": day, "path": path, "section": path.strip("/").split("/")[0][:100] or "trang-chu",
            "referrer_host": referrer[:200], "device": device_of(agent),
            "visitor": visitor_hash(day, request.META.get("REMOTE_ADDR", ""), agent)}
-    due = buffer.add(row)
+    due = buffer.add(row, views)
     if due:
         write_views(due)
 
@@ -118,7 +128,7 @@ def record_visit(request) -> None:
 def count_cached_hit(request, extras: dict) -> None:
     """Page-cache hit hook: a page answered from the cache is a visit too (registered in ready())."""
     if _countable_request(request):
-        record_visit(request)
+        record_visit(request, getattr(request, "hit_count", 1))
 
 
 class VisitCounterMiddleware:

@@ -14,12 +14,13 @@ import asyncio
 import logging
 import pickle
 import time
+from dataclasses import dataclass
 from http.cookies import SimpleCookie
 
 from django.conf import settings
 
 from . import hits, keys, policy, store
-from .middleware import choose_body, encoding_headers, entry_headers, validator_headers
+from .middleware import encoding_headers, entry_headers, validator_headers
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +31,15 @@ LOCAL_MAX_AGE_S = 30.0
 LOCAL_MAX_BYTES = 48 * 1024 * 1024
 
 
-def _headers(scope) -> dict[str, str]:
-    return {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope.get("headers", [])}
+# The request headers the fast path reads (everything else is ignored without being decoded).
+_WANTED = frozenset({b"host", b"cookie", b"authorization", b"accept-language", b"accept-encoding", b"if-none-match",
+                     *(name.lower().encode("latin-1") for name in keys.HTMX_HEADERS)})
+
+
+def _headers(scope, wanted: frozenset[bytes] = _WANTED) -> dict[str, str]:
+    """The headers the fast path needs, lower-cased names (one pass, no decoding of the others)."""
+    return {name.decode("latin-1"): value.decode("latin-1")
+            for name, value in scope.get("headers", ()) if name in wanted}
 
 
 def _cookies(header: str) -> dict[str, str]:
@@ -45,15 +53,41 @@ def _cookies(header: str) -> dict[str, str]:
     return {name: morsel.value for name, morsel in jar.items()}
 
 
-def _scheme(scope, headers: dict[str, str]) -> str:
+def _scheme(scope, headers: dict[str, str], proxy_header: str | None, secure_value: str) -> str:
     """``request.scheme`` as Django computes it (SECURE_PROXY_SSL_HEADER first)."""
-    proxy = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
-    if proxy:
-        name, secure_value = proxy
-        value = headers.get(name.removeprefix("HTTP_").replace("_", "-").lower())
+    if proxy_header:
+        value = headers.get(proxy_header)
         if value is not None:
             return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
     return scope.get("scheme") or "http"
+
+
+@dataclass
+class _Prepared:
+    """A stored page ready to send: header lines encoded once, for each way of answering."""
+
+    seconds: int
+    full: dict[bool, list[tuple[bytes, bytes]]]  # gzipped? → headers of a 200
+    not_modified: dict[bool, list[tuple[bytes, bytes]]]  # gzipped? → headers of a 304
+
+
+def _encode(headers: list[tuple[str, str]]) -> list[tuple[bytes, bytes]]:
+    return [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers]
+
+
+def _prepare(entry: store.Entry, seconds: int) -> _Prepared:
+    full, not_modified = {}, {}
+    for gzipped in (False, True):
+        if gzipped and entry.gzipped is None:
+            continue
+        body = entry.gzipped if gzipped else entry.content
+        etag = entry.gzip_etag if gzipped else entry.etag
+        validators = validator_headers(etag, entry.last_modified)
+        own = [(n, v) for n, v in entry_headers(entry) if n.lower() not in ("content-length", "vary")]
+        full[gzipped] = _encode([*own, *encoding_headers(entry, gzipped), *validators,
+                                 ("Content-Length", str(len(body))), ("X-Page-Cache", "hit")])
+        not_modified[gzipped] = _encode([*encoding_headers(entry, False)[:1], *validators, ("X-Page-Cache", "hit")])
+    return _Prepared(seconds, full, not_modified)
 
 
 # Hit hooks (visit counting, search statistics) run off the event loop in batches: one trip to
@@ -63,15 +97,21 @@ HOOK_DELAY_S = 1.0
 
 
 def _run_hooks(batch: list[tuple[dict, dict]]) -> None:
-    import io
-
-    from django.core.handlers.asgi import ASGIRequest
     from django.db import close_old_connections
 
+    # The same request repeated within the batch (a reload, a refreshing tab) is one call with its count.
+    same: dict[tuple, list] = {}
+    for scope, extras in batch:
+        signature = (scope.get("method"), scope.get("root_path", ""), scope.get("path"), scope.get("query_string"),
+                     tuple(scope.get("headers", ())), (scope.get("client") or ("",))[0])
+        if signature in same:
+            same[signature][2] += 1
+        else:
+            same[signature] = [scope, extras, 1]
     close_old_connections()
     try:
-        for scope, extras in batch:
-            hits.run_hooks(ASGIRequest(scope, io.BytesIO()), extras)
+        for scope, extras, count in same.values():
+            hits.run_hooks(hits.HitRequest(scope, count), extras)
     finally:
         close_old_connections()
 
@@ -80,7 +120,9 @@ class PageCacheASGI:
     def __init__(self, app):
         self.app = app
         self.enabled = bool(getattr(settings, "PAGE_CACHE_ENABLED", False))
-        self._local: dict[str, tuple[store.Entry, float]] = {}
+        # key → (entry, kept until, the entry prepared for sending or None)
+        self._local: dict[str, list] = {}
+        self._keys: dict[tuple, str] = {}  # what a key is computed from → the key (hashing is costly)
         self._local_bytes = 0
         self._checked_at = -LOCAL_CHECK_S
         self._generation_seen = None
@@ -89,6 +131,10 @@ class PageCacheASGI:
         self.hooked = tuple(prefix for prefix, _hook in hits._hooks)
         self.allowed_cookies = frozenset({settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME})
         self.language_cookie = settings.LANGUAGE_COOKIE_NAME
+        proxy = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+        self.proxy_header = proxy[0].removeprefix("HTTP_").replace("_", "-").lower() if proxy else None
+        self.proxy_secure_value = proxy[1] if proxy else ""
+        self.wanted_headers = _WANTED | ({self.proxy_header.encode("latin-1")} if proxy else set())
         self._pending_hooks: list[tuple[dict, dict]] = []
         self.redis = None
         cache_settings = settings.CACHES.get(store.CACHE_ALIAS, {})
@@ -114,9 +160,10 @@ class PageCacheASGI:
         raw = await self.redis.get(self._redis_key(store.GENERATION_KEY))
         return None if raw is None else int(raw)
 
-    async def _get(self, key: str) -> store.Entry | None:
-        """From this process's memory when no purge happened since (checked every LOCAL_CHECK_S
-        at most, so a purge reaches every process within that time), else from the shared cache."""
+    async def _get(self, key: str) -> list | None:
+        """[entry, kept until, prepared] from this process's memory when no purge happened since
+        (checked every LOCAL_CHECK_S at most, so a purge reaches every process within that time),
+        else from the shared cache."""
         now = time.monotonic()
         if now - self._checked_at >= LOCAL_CHECK_S:
             self._checked_at = now
@@ -127,16 +174,17 @@ class PageCacheASGI:
                 self._generation_seen = generation
         kept = self._local.get(key)
         if kept is not None and kept[1] > now:
-            return kept[0]
+            return kept
         entry = await self._shared_get(key)
-        if entry is not None:
-            size = len(entry.content)
-            if self._local_bytes + size > LOCAL_MAX_BYTES:
-                self._local.clear()
-                self._local_bytes = 0
-            self._local[key] = (entry, now + LOCAL_MAX_AGE_S)
-            self._local_bytes += size
-        return entry
+        if entry is None:
+            return None
+        size = len(entry.content)
+        if self._local_bytes + size > LOCAL_MAX_BYTES:
+            self._local.clear()
+            self._local_bytes = 0
+        kept = self._local[key] = [entry, now + LOCAL_MAX_AGE_S, None]
+        self._local_bytes += size
+        return kept
 
     async def __call__(self, scope, receive, send):
         if self.enabled and scope["type"] == "http":
@@ -149,48 +197,50 @@ class PageCacheASGI:
                 return
         await self.app(scope, receive, send)
 
-    def _key(self, scope, headers: dict[str, str], cookies: dict[str, str]) -> str | None:
+    def _key(self, scope, headers: dict[str, str]) -> str | None:
         method = scope.get("method", "GET")
         path = scope.get("root_path", "") + scope.get("path", "")
         if method not in ("GET", "HEAD") or path.startswith(self.excluded):
             return None
         if "authorization" in headers or "host" not in headers:
             return None
+        cookies = _cookies(headers.get("cookie", ""))
         if any(name not in self.allowed_cookies for name in cookies):
             return None
-        query = scope.get("query_string", b"").decode("latin-1")
-        return keys.variant_key(
-            _scheme(scope, headers),
-            headers["host"],
-            keys.full_path(path, query),
-            keys.resolve_language(cookies.get(self.language_cookie, ""), headers.get("accept-language", "")),
-            tuple(headers.get(name.lower(), "") for name in keys.HTMX_HEADERS),
-            keys.local_date(),
-        )
+        parts = (_scheme(scope, headers, self.proxy_header, self.proxy_secure_value), headers["host"], path,
+                 scope.get("query_string", b""), cookies.get(self.language_cookie, ""),
+                 headers.get("accept-language", ""),
+                 tuple(headers.get(name.lower(), "") for name in keys.HTMX_HEADERS), keys.local_date())
+        key = self._keys.get(parts)
+        if key is None:
+            if len(self._keys) > 20000:  # many distinct URLs (a crawler): start afresh rather than grow
+                self._keys.clear()
+            scheme, host, path, query, language_cookie, accept_language, htmx, today = parts
+            key = self._keys[parts] = keys.variant_key(
+                scheme, host, keys.full_path(path, query.decode("latin-1")),
+                keys.resolve_language(language_cookie, accept_language), htmx, today)
+        return key
 
     async def _answer(self, scope, send) -> bool:
-        headers = _headers(scope)
-        key = self._key(scope, headers, _cookies(headers.get("cookie", "")))
+        headers = _headers(scope, self.wanted_headers)
+        key = self._key(scope, headers)
         if key is None:
             return False
-        entry = await self._get(key)
-        if entry is None:
+        kept = await self._get(key)
+        if kept is None:
             return False
-        content, etag, gzipped = choose_body(entry, headers.get("accept-encoding", ""))
+        entry, _until, prepared = kept
+        seconds = store.seconds_to_keep()
+        if prepared is None or prepared.seconds != seconds:
+            prepared = kept[2] = _prepare(entry, seconds)
+        gzipped = entry.gzipped is not None and "gzip" in headers.get("accept-encoding", "").lower()
+        etag = entry.gzip_etag if gzipped else entry.etag
         if etag in headers.get("if-none-match", ""):
-            status, body = 304, b""
-            out = [*encoding_headers(entry, False)[:1], *validator_headers(etag, entry.last_modified)]
+            status, body, out = 304, b"", prepared.not_modified[gzipped]
         else:
-            status = entry.status
-            body = b"" if scope.get("method") == "HEAD" else content
-            out = [(n, v) for n, v in entry_headers(entry, keys.fresh_nonce())
-                   if n.lower() not in ("content-length", "vary")]
-            out += encoding_headers(entry, gzipped)
-            out += validator_headers(etag, entry.last_modified)
-            out.append(("Content-Length", str(len(content))))
-        out.append(("X-Page-Cache", "hit"))
-        await send({"type": "http.response.start", "status": status,
-                    "headers": [(n.lower().encode("latin-1"), v.encode("latin-1")) for n, v in out]})
+            status, out = entry.status, prepared.full[gzipped]
+            body = b"" if scope.get("method") == "HEAD" else (entry.gzipped if gzipped else entry.content)
+        await send({"type": "http.response.start", "status": status, "headers": out})
         await send({"type": "http.response.body", "body": body})
         if scope.get("path", "").startswith(self.hooked):
             self._queue_hooks(scope, entry.extras)

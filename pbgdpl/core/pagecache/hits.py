@@ -20,6 +20,45 @@ _hooks: list[tuple[str, Callable[[HttpRequest, dict], None]]] = []
 _ATTRIBUTE = "_pagecache_extras"
 
 
+class _Headers(dict):
+    """Request headers by case-insensitive name, as ``HttpRequest.headers`` reads them."""
+
+    def get(self, name: str, default=None):
+        return super().get(name.lower(), default)
+
+    def __getitem__(self, name: str):
+        return super().__getitem__(name.lower())
+
+    def __contains__(self, name) -> bool:
+        return super().__contains__(str(name).lower())
+
+
+class HitRequest:
+    """What a hook may read of a request the ASGI fast path answered without building a Django
+    request (a few microseconds instead of tens): ``method``, ``path``, ``GET``, ``headers``,
+    ``META["REMOTE_ADDR"]`` and ``get_host()``; ``hit_count`` is how many identical requests it
+    stands for (a Django request stands for one)."""
+
+    def __init__(self, scope: dict, hit_count: int = 1):
+        self.hit_count = hit_count
+        self.method = scope.get("method", "GET")
+        self.path = scope.get("root_path", "") + scope.get("path", "")
+        self.headers = _Headers((name.decode("latin-1").lower(), value.decode("latin-1"))
+                                for name, value in scope.get("headers", ()))
+        client = scope.get("client") or ("", 0)
+        self.META = {"REMOTE_ADDR": client[0] or ""}
+        self._query = scope.get("query_string", b"")
+
+    @property
+    def GET(self):  # noqa: N802 (Django's name)
+        from django.http import QueryDict
+
+        return QueryDict(self._query.decode("latin-1"))
+
+    def get_host(self) -> str:
+        return self.headers.get("host", "")
+
+
 def register_hook(prefix: str, hook: Callable[[HttpRequest, dict], None]) -> None:
     if (prefix, hook) not in _hooks:
         _hooks.append((prefix, hook))

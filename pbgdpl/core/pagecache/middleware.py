@@ -1,8 +1,8 @@
 """The anonymous page cache: answers strangers from the shared cache, with validators and 304s.
 
 First in ``MIDDLEWARE``: a hit skips everything else. A miss runs the whole stack, and the final
-response (security headers included, its CSP nonce replaced by a placeholder that each hit fills
-with a fresh nonce) is stored. Logged-in staff and other personal requests pass through
+response (security headers included) is stored. Only pages that used no CSP nonce are stored, so
+a hit is sent with a policy that allows no nonce at all: no inline code runs on a cached page. Logged-in staff and other personal requests pass through
 untouched, and their answers are marked ``private`` so that no shared cache keeps them.
 Under ASGI, :mod:`.asgi` answers most hits before Django is even entered.
 """
@@ -39,9 +39,13 @@ def validator_headers(etag: str, last_modified: float) -> list[tuple[str, str]]:
     ]
 
 
-def entry_headers(entry: store.Entry, nonce: str) -> list[tuple[str, str]]:
-    return [(name, value.replace(keys.NONCE_PLACEHOLDER, nonce) if name.lower() == CSP else value)
-            for name, value in entry.headers]
+def without_nonce(policy: str) -> str:
+    """The stored policy without its nonce source: the page used none (else it was not stored)."""
+    return policy.replace(f" 'nonce-{keys.NONCE_PLACEHOLDER}'", "").replace(f"'nonce-{keys.NONCE_PLACEHOLDER}'", "")
+
+
+def entry_headers(entry: store.Entry) -> list[tuple[str, str]]:
+    return [(name, without_nonce(value) if name.lower() == CSP else value) for name, value in entry.headers]
 
 
 def _stored_headers(response: HttpResponse, nonce: str) -> list[tuple[str, str]]:
@@ -81,7 +85,7 @@ def choose_body(entry: store.Entry, accept_encoding: str) -> tuple[bytes, str, b
 def _from_entry(request: HttpRequest, entry: store.Entry) -> tuple[HttpResponse, str]:
     body, etag, gzipped = choose_body(entry, request.META.get("HTTP_ACCEPT_ENCODING", ""))
     response = HttpResponse(b"" if request.method == "HEAD" else body, status=entry.status)
-    for name, value in entry_headers(entry, keys.fresh_nonce()):
+    for name, value in entry_headers(entry):
         if name.lower() not in ("vary", "content-length"):
             response[name] = value
     for name, value in [*encoding_headers(entry, gzipped), *validator_headers(etag, entry.last_modified)]:

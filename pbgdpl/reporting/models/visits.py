@@ -20,6 +20,8 @@ class PageView(models.Model):
     referrer_host = models.CharField(max_length=200, blank=True)
     device = models.CharField(max_length=10)
     visitor = models.CharField(max_length=32)
+    # Identical views (same page, visitor, device and referrer) flushed together are one row.
+    views = models.PositiveIntegerField(default=1)
 
 
 class DailyVisits(models.Model):

@@ -23,16 +23,16 @@ def roll_up(before: datetime.date | None = None) -> int:
         visitors: set[str] = set()
         devices: dict[str, set[str]] = defaultdict(set)
         referrers: Counter = Counter()
-        for path, section, host, device, visitor in views.filter(day=day).values_list(
-                "path", "section", "referrer_host", "device", "visitor").iterator(chunk_size=5000):
+        for path, section, host, device, visitor, count in views.filter(day=day).values_list(
+                "path", "section", "referrer_host", "device", "visitor", "views").iterator(chunk_size=5000):
             page = pages[path]
-            page["views"] += 1
+            page["views"] += count
             page["visitors"].add(visitor)
             page["section"] = section
             visitors.add(visitor)
             devices[device].add(visitor)
             if host:
-                referrers[host] += 1
+                referrers[host] += count
         total = DailyVisits.objects.filter(day=day, path="").first() or DailyVisits(day=day, path="")
         total.views += sum(p["views"] for p in pages.values())
         total.visitors += len(visitors)

@@ -17,9 +17,9 @@ DESKTOP = "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0"
 @pytest.fixture
 def counting(settings):
     settings.VISIT_STATS_FLUSH_SIZE = 1
-    visits.buffer.rows.clear()
+    visits.buffer.clear()
     yield
-    visits.buffer.rows.clear()
+    visits.buffer.clear()
 
 
 def test_views_and_visitors_are_counted_without_cookies_or_addresses(client, counting, db):
@@ -56,3 +56,17 @@ def test_admin_shows_and_exports_the_statistics(admin_client):
     assert "<strong>40</strong>" in page and "/van-ban/" in page and "Điện thoại" in page and "<svg" in page
     csv_text = admin_client.get(reverse("reporting_admin:visits") + "?dang=csv").content.decode("utf-8-sig")
     assert f"{yesterday.isoformat()},/van-ban/,van-ban,25,8" in csv_text
+
+
+def test_identical_views_are_written_as_one_counted_row(settings, db):
+    settings.VISIT_STATS_FLUSH_SIZE = 5
+    visits.buffer.clear()
+    row = {"day": datetime.date(2030, 3, 2), "path": "/", "section": "trang-chu", "referrer_host": "",
+           "device": "mobile", "visitor": "a" * 32}
+    for view in range(5):
+        due = visits.buffer.add(row if view < 4 else {**row, "visitor": "b" * 32})
+    visits.write_views(due)
+    assert sorted(PageView.objects.values_list("visitor", "views")) == [("a" * 32, 4), ("b" * 32, 1)]
+    roll_up(before=datetime.date(2030, 3, 3))
+    site = DailyVisits.objects.get(day="2030-03-02", path="")
+    assert (site.views, site.visitors) == (5, 2)
