@@ -14,7 +14,9 @@
    the Bộ luật Dân sự page, a filtered document list, 20 different searches, a Q&A page, /healthz.
 
 Prints ``{"ceiling": {...}, "cached": {page: {...}}, "uncached": {...}, "from_scratch": {...}, "setup": {...}}``
-where each
+plus ``"ceiling_same_size_as_home"``: the same hello-world app answering with as many bytes (body and
+headers) as the cached home page, since sending 6 KB costs the server more than sending 12 bytes; cached
+pages also get ``fraction_of_same_size_ceiling``. Each
 page has rps, p50/p95/p99/max in ms, errors and ``fraction_of_ceiling``. Absolute numbers depend on
 what else the machine is doing; the fractions are the robust figures.
 """
@@ -154,10 +156,17 @@ def stop(process: subprocess.Popen) -> None:
 
 
 def fetch(port: int, path: str) -> int:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"X-Forwarded-Proto": "https"})
+    return fetch_sizes(port, path)[0]
+
+
+def fetch_sizes(port: int, path: str) -> tuple[int, int, int]:
+    """(status, body bytes, header bytes) of ``path`` as the benchmark asks for it (gzip accepted)."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}",
+                                     headers={"X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"})
     with urllib.request.urlopen(request, timeout=60) as response:
-        response.read()
-        return response.status
+        body = response.read()
+        headers = sum(len(name) + len(value) + 4 for name, value in response.getheaders())
+        return response.status, len(body), headers
 
 
 def wrk(port: int, paths: list[str], args) -> dict:
@@ -190,22 +199,47 @@ MODES = {  # report key → what is switched on
 }
 
 
-def measure_portal(env: dict, pages: dict, args, ceiling_rps: float, mode: str) -> dict:
+def measure_portal(env: dict, pages: dict, args, ceilings: dict, mode: str) -> dict:
     server = start(server_cmd("config.asgi:application", args), {**env, **MODES[mode]}, args.port)
     try:
-        for paths in pages.values():
+        sizes = {}
+        for name, paths in pages.items():
             for path in paths:
-                status = fetch(args.port, path)
+                status, body, headers = fetch_sizes(args.port, path)
                 if status != 200:
                     raise RuntimeError(f"{path} answered {status}")
+                sizes.setdefault(name, (body, headers))
+        if mode == "cached" and "sized" not in ceilings:
+            # The same hello-world app answering with as many bytes as the cached home page.
+            body, headers = sizes["home"]
+            stop(server)
+            ceilings["sized"] = measure_sized_ceiling(env, args, body, headers)
+            server = start(server_cmd("config.asgi:application", args), {**env, **MODES[mode]}, args.port)
+            for paths in pages.values():
+                for path in paths:
+                    fetch(args.port, path)
         results = {}
         for name, paths in pages.items():
             result = wrk(args.port, paths, args)
-            result["fraction_of_ceiling"] = round(result["rps"] / ceiling_rps, 3) if ceiling_rps else None
+            result["bytes"] = sum(sizes[name])
+            result["fraction_of_ceiling"] = round(result["rps"] / ceilings["hello"], 3) if ceilings["hello"] else None
+            if mode == "cached" and ceilings.get("sized"):
+                result["fraction_of_same_size_ceiling"] = round(result["rps"] / ceilings["sized"]["rps"], 3)
             results[name] = result
         return results
     finally:
         stop(server)
+
+
+def measure_sized_ceiling(env: dict, args, body: int, headers: int) -> dict:
+    sized = start(server_cmd("bench.web.hello:sized", args),
+                  {**env, "HELLO_BODY_BYTES": str(body), "HELLO_HEADER_BYTES": str(headers)}, args.port)
+    try:
+        result = wrk(args.port, ["/"], args)
+    finally:
+        stop(sized)
+    result["bytes"] = body + headers
+    return result
 
 
 def main() -> None:
@@ -233,10 +267,12 @@ def main() -> None:
         report["ceiling"] = wrk(args.port, ["/"], args)
     finally:
         stop(hello)
-    ceiling = report["ceiling"]["rps"]
+    ceilings = {"hello": report["ceiling"]["rps"]}
     for mode in MODES:
         if args.only in (None, mode):
-            report[mode] = measure_portal(env, pages, args, ceiling, mode)
+            report[mode] = measure_portal(env, pages, args, ceilings, mode)
+    if "sized" in ceilings:
+        report["ceiling_same_size_as_home"] = ceilings["sized"]
     report["setup"]["load_average_after"] = [round(value, 1) for value in os.getloadavg()]
     print(json.dumps(report, ensure_ascii=False, indent=1))
 
