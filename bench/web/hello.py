@@ -1,5 +1,6 @@
 """The machine's ceiling for bench-web: the smallest WSGI and ASGI apps, served like the portal."""
 
+import json
 import os
 
 BODY = b"Hello, world"
@@ -11,12 +12,13 @@ def application(environ, start_response):
     return [BODY]
 
 
-# A second ceiling: the same app answering with as many bytes as a cached page (the bench sets
-# HELLO_BODY_BYTES and HELLO_HEADER_BYTES from the home page it measures): sending a 6 KB answer
-# costs the server more than sending 12 bytes, whatever produced it.
-_SIZED_BODY = b"x" * int(os.environ.get("HELLO_BODY_BYTES", "0") or 0)
-_SIZED_HEADERS = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(_SIZED_BODY)).encode()),
-                  (b"x-padding", b"p" * max(0, int(os.environ.get("HELLO_HEADER_BYTES", "0") or 0) - 80))]
+# A second ceiling: the same app answering with the very response of a cached page (its headers and
+# as many body bytes; the bench passes them in HELLO_RESPONSE): a page must carry a dozen security
+# and caching headers, and the server's work grows with them and with the bytes, whatever made them.
+_RESPONSE = json.loads(os.environ.get("HELLO_RESPONSE", "") or '{"headers": [], "body": 0}')
+_SIZED_BODY = b"x" * int(_RESPONSE["body"])
+_SIZED_HEADERS = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in _RESPONSE["headers"]
+                  if name.lower() != "content-length"] + [(b"content-length", str(len(_SIZED_BODY)).encode())]
 
 
 async def sized(scope, receive, send):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from urllib.parse import urlencode
@@ -84,21 +85,31 @@ def _record(request: HttpRequest, params: SearchParams, result: engine.SearchPag
     """Count a first-page search for the editors' statistics; never lets analytics break search."""
     if params.page != 1 or result.error:
         return
-    hits.remember(request, search_total=result.total)  # a cached copy of this page counts too
+    # A cached copy of this page counts too; what it counts is kept with it (no parsing on each hit).
+    hits.remember(request, search_total=result.total, search_q=params.q, search_filters=params.filters)
     try:
         analytics.record_search(params.q, params.filters, result.total, client=client_key(request))
     except Exception:
         log.exception("Could not record search analytics")
 
 
+@functools.cache
+def _counted_paths() -> tuple[str, str]:
+    return reverse("search:search"), reverse("search:api")
+
+
 def record_cached_search(request: HttpRequest, extras: dict) -> None:
     """Page cache hit hook: a search answered from the cache still counts in the statistics."""
-    if "search_total" not in extras or request.path not in (reverse("search:search"), reverse("search:api")):
+    if "search_total" not in extras or request.path not in _counted_paths():
         return
     if is_htmx_partial(request) and request.headers.get("HX-Trigger") == "search-results":
         return
-    params = parse_params(request.GET)
-    analytics.record_search(params.q, params.filters, extras["search_total"], client=client_key(request))
+    if "search_q" in extras:
+        query, filters = extras["search_q"], extras["search_filters"]
+    else:  # stored before the parsed query was kept with the page
+        params = parse_params(request.GET)
+        query, filters = params.q, params.filters
+    analytics.record_search(query, filters, extras["search_total"], client=client_key(request))
 
 
 def _facet_panels(params: SearchParams, result: engine.SearchPage | None) -> list[dict]:
