@@ -6,7 +6,8 @@ request. The page a path leads to only changes when a page on the way is publish
 moved or deleted, and each of those purges the ``page:<id>`` tags that the walk recorded
 (:mod:`pbgdpl.core.pagecache.pages`). So the walk's result (the page's model and id) is kept with
 the cached parts of pages (:mod:`pbgdpl.core.pagecache.fragments`), and a request then loads the
-page with one query. Routes with extra arguments (sub-pages of routable pages), missing pages and
+page with one query; whether the page is open to everyone (no view restriction on the way) is kept
+too, so Wagtail's restriction check costs nothing for it. Routes with extra arguments (sub-pages of routable pages), missing pages and
 anything but GET/HEAD take Wagtail's own way.
 """
 
@@ -17,30 +18,40 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
 from pbgdpl.core.pagecache import fragments
 
 
-def _walk(request: HttpRequest, path: str) -> tuple[str, int] | None:
+def _walk(request: HttpRequest, path: str) -> tuple[str, int, bool] | None:
+    """(model, id, open to everyone) of the page at ``path``; "open" means no view restriction on
+    it or above it and no alias on the way (an alias takes its source's restrictions)."""
     route = Page.route_for_request(request, path)  # Wagtail's walk; it keeps the result on the request
     if route is None:
         return None
     page, args, kwargs = route
     if args or kwargs:
         return None
-    return page._meta.label, page.pk
+    on_the_way = page.get_ancestors(inclusive=True)
+    open_to_all = not on_the_way.filter(alias_of__isnull=False).exists() and not page.get_view_restrictions().exists()
+    return page._meta.label, page.pk, open_to_all
 
 
 def _remembered_route(request: HttpRequest, site: Site, path: str):
     found = fragments.cached("page-route", (site.pk, path), lambda: _walk(request, path),
                              shareable=lambda value: value is not None)
-    if found is None or hasattr(request, "_wagtail_route_for_request"):
-        return None  # not cacheable, or the walk just ran for this request
-    label, pk = found
+    if found is None or len(found) != 3 or hasattr(request, "_wagtail_route_for_request"):
+        return None  # not cacheable, the walk just ran for this request, or an entry of another shape
+    label, pk, open_to_all = found
     page = apps.get_model(label).objects.filter(pk=pk, live=True).first()
-    return None if page is None else RouteResult(page)
+    if page is None:
+        return None
+    if open_to_all:
+        # Wagtail's before-serve check asks for the restrictions again (two queries); adding one
+        # purges this route (pagecache.pages purges page:<id> on any restriction change).
+        page.get_view_restrictions = PageViewRestriction.objects.none
+    return RouteResult(page)
 
 
 def serve(request: HttpRequest, path: str) -> HttpResponse:

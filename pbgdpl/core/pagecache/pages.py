@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from django.db.models.signals import post_delete
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import deps, invalidation
@@ -83,3 +83,6 @@ def connect(setting_models=()) -> None:
     for model in setting_models:
         deps.track_model(model)
         invalidation.register_model(model)
+    # A page made private (or public again) must leave or enter the public cache at once, with its
+    # subtree: pages below it recorded its tag when their route was walked.
+    invalidation.register_model(PageViewRestriction, lambda restriction, event: [page_tag(restriction.page_id), ALL_PAGES])

@@ -150,3 +150,20 @@ def test_a_new_release_never_serves_what_the_previous_code_built(seeded_site, pa
         assert page_cache.get("/gioi-thieu/")["X-Page-Cache"] == "miss"
     finally:
         store.release.cache_clear()
+
+
+def test_a_page_made_private_leaves_the_public_caches_with_its_subtree(seeded_site, page_cache):
+    from wagtail.models import PageViewRestriction
+
+    index = ArticleIndexPage.objects.get(slug="tin-tuc")
+    article = index.articles().first().specific
+    page_cache.warm([article.url, index.url])
+    with page_cache.capture_on_commit(execute=True):
+        PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau")
+    for url in (article.url, index.url):  # the section and the article below it
+        response = page_cache.get(url)
+        assert article.title not in response.content.decode()
+        assert "mat-khau" not in response.content.decode() and response.get("X-Page-Cache") != "hit"
+    with page_cache.capture_on_commit(execute=True):
+        PageViewRestriction.objects.filter(page=index).delete()
+    assert article.title in page_cache.get(article.url).content.decode()
