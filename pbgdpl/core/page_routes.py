@@ -55,7 +55,8 @@ def _remembered_route(request: HttpRequest, site: Site, path: str):
 
 
 def serve(request: HttpRequest, path: str) -> HttpResponse:
-    if request.method in ("GET", "HEAD") and not hasattr(request, "_wagtail_route_for_request"):
+    if (fragments.enabled() and request.method in ("GET", "HEAD")
+            and not hasattr(request, "_wagtail_route_for_request")):
         site = Site.find_for_request(request)
         route = _remembered_route(request, site, path) if site is not None else None
         if route is not None:

@@ -52,7 +52,7 @@ def entry_seconds() -> int:
     return int(getattr(settings, "PAGE_CACHE_SECONDS", 600))
 
 
-_kept_for: tuple[float, int] = (-1.0, 0)
+_kept_for: tuple[int, int] = (-1, 0)
 
 
 def seconds_to_keep() -> int:
@@ -60,9 +60,9 @@ def seconds_to_keep() -> int:
     when pages listing what is in force today change without any edit. Recomputed at most once
     a second (every cache hit asks)."""
     global _kept_for
-    tick = time.monotonic()
-    if tick - _kept_for[0] >= 1.0:
-        _kept_for = (tick, _seconds_to_midnight_or_setting())
+    second = int(time.time())  # the wall clock, not monotonic: a clock set back (or a test's) must count
+    if second != _kept_for[0]:
+        _kept_for = (second, _seconds_to_midnight_or_setting())
     return _kept_for[1]
 
 
