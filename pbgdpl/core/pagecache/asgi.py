@@ -3,9 +3,10 @@
 Django's ASGI handler runs the synchronous middleware in a worker thread; for a page that is
 already in the cache that hop and the middleware cost more than the answer itself. This wrapper
 reads the ``pages`` cache directly (``redis.asyncio`` when ``REDIS_URL`` is set) for requests the
-policy allows and that no hit hook needs, and answers with the stored headers (a fresh CSP nonce),
-validators and 304s. Anything else — a miss, a cookie, a path with hit hooks (search statistics),
-a cache error — goes to Django unchanged, where :mod:`.middleware` applies the same rules.
+policy allows, and answers with the stored headers (encoded once per page), validators and 304s;
+work a hit must still do (visit counting, search statistics) runs afterwards in batches off the
+event loop. Anything else — a miss, a cookie, a cache error — goes to Django unchanged, where
+:mod:`.middleware` applies the same rules.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from http.cookies import SimpleCookie
 from django.conf import settings
 
 from . import hits, keys, policy, store
-from .middleware import encoding_headers, entry_headers, validator_headers
+from .middleware import encoding_headers, validator_headers
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ def _prepare(entry: store.Entry, seconds: int) -> _Prepared:
         body = entry.gzipped if gzipped else entry.content
         etag = entry.gzip_etag if gzipped else entry.etag
         validators = validator_headers(etag, entry.last_modified)
-        own = [(n, v) for n, v in entry_headers(entry) if n.lower() not in ("content-length", "vary")]
+        own = [(n, v) for n, v in entry.headers if n.lower() not in ("content-length", "vary")]
         full[gzipped] = _encode([*own, *encoding_headers(entry, gzipped), *validators,
                                  ("Content-Length", str(len(body))), ("X-Page-Cache", "hit")])
         not_modified[gzipped] = _encode([*encoding_headers(entry, False)[:1], *validators, ("X-Page-Cache", "hit")])

@@ -13,24 +13,12 @@ import logging
 from collections.abc import Callable
 
 from django.http import HttpRequest
+from django.utils.datastructures import CaseInsensitiveMapping
 
 log = logging.getLogger(__name__)
 
 _hooks: list[tuple[str, Callable[[HttpRequest, dict], None]]] = []
 _ATTRIBUTE = "_pagecache_extras"
-
-
-class _Headers(dict):
-    """Request headers by case-insensitive name, as ``HttpRequest.headers`` reads them."""
-
-    def get(self, name: str, default=None):
-        return super().get(name.lower(), default)
-
-    def __getitem__(self, name: str):
-        return super().__getitem__(name.lower())
-
-    def __contains__(self, name) -> bool:
-        return super().__contains__(str(name).lower())
 
 
 class HitRequest:
@@ -43,8 +31,8 @@ class HitRequest:
         self.hit_count = hit_count
         self.method = scope.get("method", "GET")
         self.path = scope.get("root_path", "") + scope.get("path", "")
-        self.headers = _Headers((name.decode("latin-1").lower(), value.decode("latin-1"))
-                                for name, value in scope.get("headers", ()))
+        self.headers = CaseInsensitiveMapping({name.decode("latin-1"): value.decode("latin-1")
+                                               for name, value in scope.get("headers", ())})
         client = scope.get("client") or ("", 0)
         self.META = {"REMOTE_ADDR": client[0] or ""}
         self._query = scope.get("query_string", b"")

@@ -8,7 +8,6 @@ and the local date (lists "in force today" change at midnight with no edit).
 from __future__ import annotations
 
 import functools
-import secrets
 import time
 
 from django.conf import settings
@@ -20,7 +19,6 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from . import store
 
 HTMX_HEADERS = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
-NONCE_PLACEHOLDER = "{pagecache-csp-nonce}"
 
 
 @functools.lru_cache(maxsize=256)
@@ -48,15 +46,16 @@ def full_path(path: str, query_string: str) -> str:
     return escape_uri_path(path) + (("?" + iri_to_uri(query_string)) if query_string else "")
 
 
-_today: tuple[float, str] = (0.0, "")
+_today: tuple[int, str] = (-1, "")
 
 
 def local_date() -> str:
-    """Today in the site's time zone, recomputed at most once a second (the ASGI fast path)."""
+    """Today in the site's time zone, recomputed at most once a (wall-clock) second: the ASGI fast
+    path asks on every hit."""
     global _today
-    now = time.monotonic()
-    if now - _today[0] >= 1.0:
-        _today = (now, timezone.localdate().isoformat())
+    second = int(time.time())
+    if second != _today[0]:
+        _today = (second, timezone.localdate().isoformat())
     return _today[1]
 
 
@@ -75,7 +74,3 @@ def key_for_request(request) -> str:
         tuple(request.headers.get(name, "") for name in HTMX_HEADERS),
         timezone.localdate().isoformat(),
     )
-
-
-def fresh_nonce() -> str:
-    return secrets.token_urlsafe(18)

@@ -39,13 +39,10 @@ def validator_headers(etag: str, last_modified: float) -> list[tuple[str, str]]:
     ]
 
 
-def without_nonce(policy: str) -> str:
-    """The stored policy without its nonce source: the page used none (else it was not stored)."""
-    return policy.replace(f" 'nonce-{keys.NONCE_PLACEHOLDER}'", "").replace(f"'nonce-{keys.NONCE_PLACEHOLDER}'", "")
-
-
-def entry_headers(entry: store.Entry) -> list[tuple[str, str]]:
-    return [(name, without_nonce(value) if name.lower() == CSP else value) for name, value in entry.headers]
+def without_nonce(policy: str, nonce: str) -> str:
+    """The policy without this response's nonce source: a stored page used none (else it was not
+    stored), so every copy of it is sent with a policy that allows no inline code at all."""
+    return policy.replace(f" 'nonce-{nonce}'", "").replace(f"'nonce-{nonce}'", "")
 
 
 def _stored_headers(response: HttpResponse, nonce: str) -> list[tuple[str, str]]:
@@ -55,7 +52,7 @@ def _stored_headers(response: HttpResponse, nonce: str) -> list[tuple[str, str]]
         if lower in _OWN_HEADERS:
             continue
         if lower == CSP and nonce:
-            value = value.replace(nonce, keys.NONCE_PLACEHOLDER)
+            value = without_nonce(value, nonce)
         stored.append((name, value))
     return stored
 
@@ -85,7 +82,7 @@ def choose_body(entry: store.Entry, accept_encoding: str) -> tuple[bytes, str, b
 def _from_entry(request: HttpRequest, entry: store.Entry) -> tuple[HttpResponse, str]:
     body, etag, gzipped = choose_body(entry, request.META.get("HTTP_ACCEPT_ENCODING", ""))
     response = HttpResponse(b"" if request.method == "HEAD" else body, status=entry.status)
-    for name, value in entry_headers(entry):
+    for name, value in entry.headers:
         if name.lower() not in ("vary", "content-length"):
             response[name] = value
     for name, value in [*encoding_headers(entry, gzipped), *validator_headers(etag, entry.last_modified)]:
