@@ -34,6 +34,9 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from bench.cluster.nginx import write_conf  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
@@ -282,15 +285,8 @@ def main() -> int:
                                             "--log-level", "warning"], env, run)
             processes.start(f"search_{name}", [PYTHON, "manage.py", "search_follow", "--interval", "0.5"], env, run)
         processes.start("worker_a", [PYTHON, "manage.py", "run_worker"], env_a, run)
-        upstreams = "\n".join(f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;" for port in (A_PORT, B_PORT))
-        (run / "nginx.conf").write_text((HERE / "nginx.conf.template").read_text().replace("{run}", str(run))
-                                        .replace("{upstreams}", upstreams).replace("{port}", str(LB_PORT))
-                                        .replace("{purge_port}", str(PURGE_PORT))
-                                        .replace("{forwarded_proto}", "https")
-                                        # Started as root, nginx's workers would drop to www-data and
-                                        # could not use the check's private folder.
-                                        .replace("{user}", "user root;" if os.geteuid() == 0 else ""))
-        processes.start("nginx", ["nginx", "-c", str(run / "nginx.conf"), "-p", str(run)], env_a, run)
+        nginx_conf = write_conf(run, [A_PORT, B_PORT], LB_PORT, PURGE_PORT)
+        processes.start("nginx", ["nginx", "-c", str(nginx_conf), "-p", str(run)], env_a, run)
         for port in (A_PORT, B_PORT, LB_PORT):
             wait_up(port)
         ports = {"node_a": A_PORT, "node_b": B_PORT, "nginx": LB_PORT}

@@ -10,10 +10,15 @@
    (warm: each page requested once before measuring), once with it off (``PAGE_CACHE=0``: every request
    renders, reusing the cached parts of pages, as staff and visitors with a session get it) and once
    with nothing cached (``FRAGMENT_CACHE=0`` too: the cost of a render from scratch).
+   A fourth mode, ``behind_nginx``, is the documented production set-up: Debian's nginx in front of
+   the same portal (``bench/cluster/nginx.conf.template``, as in docs/operations.md), answering
+   strangers' pages from its own copy of the page cache (each page compressed once by the
+   application), logging those answers, which ``count_frontend_hits`` then counts as visits (timed).
 4. Measures each page with wrk (2 threads, 32 connections by default): home, a news article,
    the Bộ luật Dân sự page, a filtered document list, 20 different searches, a Q&A page, /healthz.
 
-Prints ``{"ceiling": {...}, "cached": {page: {...}}, "uncached": {...}, "from_scratch": {...}, "setup": {...}}``
+Prints ``{"ceiling": {...}, "cached": {page: {...}}, "uncached": {...}, "from_scratch": {...},
+"behind_nginx": {...}, "setup": {...}}``
 plus ``"ceiling_same_size_as_home"``: the same hello-world app answering with the cached home page's
 response (its ~19 security and caching headers and as many body bytes), since the server's own work
 grows with both; cached pages also get ``fraction_of_same_size_ceiling``. Each
@@ -27,6 +32,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -37,6 +43,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+from bench.cluster.nginx import write_conf  # noqa: E402
+
 PYTHON = sys.executable
 UVICORN = str(Path(sys.executable).with_name("uvicorn"))
 DB_NAME = "pbgdpl_benchweb"
@@ -196,17 +205,29 @@ MODES = {  # report key → what is switched on
     "cached": {"PAGE_CACHE": "1", "FRAGMENT_CACHE": "1"},
     "uncached": {"PAGE_CACHE": "0", "FRAGMENT_CACHE": "1"},
     "from_scratch": {"PAGE_CACHE": "0", "FRAGMENT_CACHE": "0"},
+    # The documented production set-up: nginx in front with its copy of the page cache
+    # (bench/cluster/nginx.conf.template, as in docs/operations.md); strangers' pages are answered by nginx.
+    "behind_nginx": {"PAGE_CACHE": "1", "FRAGMENT_CACHE": "1"},
 }
+
+
+def start_nginx(args, run: Path) -> subprocess.Popen:
+    conf = write_conf(run, [args.port], args.port + 1, args.port + 2, workers=os.cpu_count() or 1)
+    return start(["nginx", "-c", str(conf), "-p", str(run)], os.environ.copy(), args.port + 1)
 
 
 def measure_portal(env: dict, pages: dict, args, ceilings: dict, mode: str) -> dict:
     server = start(server_cmd("config.asgi:application", args), {**env, **MODES[mode]}, args.port)
+    nginx, port = None, args.port
+    if mode == "behind_nginx":
+        run = Path(tempfile.mkdtemp(prefix="pbgdpl-bench-nginx-"))
+        nginx, port = start_nginx(args, run), args.port + 1
     try:
         sizes = {}
         for name, paths in pages.items():
             for path in paths:
-                fetch_sizes(args.port, path)  # the first request fills the cache (when on)
-                status, body, headers = fetch_sizes(args.port, path)
+                fetch_sizes(port, path)  # the first request fills the cache (when on)
+                status, body, headers = fetch_sizes(port, path)
                 if status != 200:
                     raise RuntimeError(f"{path} answered {status}")
                 sizes.setdefault(name, (body, headers))
@@ -221,15 +242,33 @@ def measure_portal(env: dict, pages: dict, args, ceilings: dict, mode: str) -> d
                     fetch(args.port, path)
         results = {}
         for name, paths in pages.items():
-            result = wrk(args.port, paths, args)
+            result = wrk(port, paths, args)
             result["bytes"] = sizes[name][0] + sum(len(n) + len(v) + 4 for n, v in sizes[name][1])
             result["fraction_of_ceiling"] = round(result["rps"] / ceilings["hello"], 3) if ceilings["hello"] else None
-            if mode == "cached" and ceilings.get("sized"):
+            if mode in ("cached", "behind_nginx") and ceilings.get("sized"):
                 result["fraction_of_same_size_ceiling"] = round(result["rps"] / ceilings["sized"]["rps"], 3)
+            if nginx is not None:
+                result["answered_by_nginx"] = [value for header, value in sizes[name][1]
+                                               if header.lower() == "x-frontend-cache"]
             results[name] = result
+        if nginx is not None:
+            results["frontend_hits"] = count_frontend_hits(env, run / "frontend-hits.log")
         return results
     finally:
+        if nginx is not None:
+            stop(nginx)
+            shutil.rmtree(run, ignore_errors=True)
         stop(server)
+
+
+def count_frontend_hits(env: dict, log: Path) -> dict:
+    """What nginx logged of its own answers, and how long the application takes to count them as
+    visits and searches (``count_frontend_hits``, the service docs/operations.md runs beside nginx)."""
+    time.sleep(1.5)  # nginx flushes its buffered log every second
+    lines = sum(1 for _line in log.open()) if log.exists() else 0
+    started = time.monotonic()
+    output = manage({**env, **MODES["cached"]}, "count_frontend_hits", str(log)).strip()
+    return {"logged": lines, "counted": output, "count_seconds": round(time.monotonic() - started, 1)}
 
 
 def measure_sized_ceiling(env: dict, args, body: int, headers: list[tuple[str, str]]) -> dict:

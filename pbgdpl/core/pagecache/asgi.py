@@ -97,26 +97,6 @@ HOOK_BATCH = 64
 HOOK_DELAY_S = 1.0
 
 
-def _run_hooks(batch: list[tuple[dict, dict]]) -> None:
-    from django.db import close_old_connections
-
-    # The same request repeated within the batch (a reload, a refreshing tab) is one call with its count.
-    same: dict[tuple, list] = {}
-    for scope, extras in batch:
-        signature = (scope.get("method"), scope.get("root_path", ""), scope.get("path"), scope.get("query_string"),
-                     tuple(scope.get("headers", ())), (scope.get("client") or ("",))[0])
-        if signature in same:
-            same[signature][2] += 1
-        else:
-            same[signature] = [scope, extras, 1]
-    close_old_connections()
-    try:
-        for scope, extras, count in same.values():
-            hits.run_hooks(hits.HitRequest(scope, count), extras)
-    finally:
-        close_old_connections()
-
-
 class PageCacheASGI:
     def __init__(self, app):
         self.app = app
@@ -259,4 +239,4 @@ class PageCacheASGI:
     def _drain_hooks(self) -> None:
         if self._pending_hooks:
             batch, self._pending_hooks = self._pending_hooks, []
-            asyncio.get_running_loop().run_in_executor(None, _run_hooks, batch)
+            asyncio.get_running_loop().run_in_executor(None, hits.run_batch, batch)

@@ -72,3 +72,25 @@ def run_hooks(request: HttpRequest, extras: dict) -> None:
                 hook(request, extras)
             except Exception:  # counting a visit must never cost the visitor the page
                 log.exception("Page cache hit hook failed for %s", prefix)
+
+
+def run_batch(batch: list[tuple[dict, dict]]) -> None:
+    """Runs the hooks for many hits at once, given as (ASGI scope, extras): the same request repeated
+    within the batch (a reload, a refreshing tab) is one call with its count. Used by the ASGI fast
+    path and by the frontend cache's hit log."""
+    from django.db import close_old_connections
+
+    same: dict[tuple, list] = {}
+    for scope, extras in batch:
+        signature = (scope.get("method"), scope.get("root_path", ""), scope.get("path"), scope.get("query_string"),
+                     tuple(scope.get("headers", ())), (scope.get("client") or ("",))[0])
+        if signature in same:
+            same[signature][2] += 1
+        else:
+            same[signature] = [scope, extras, 1]
+    close_old_connections()
+    try:
+        for scope, extras, count in same.values():
+            run_hooks(HitRequest(scope, count), extras)
+    finally:
+        close_old_connections()

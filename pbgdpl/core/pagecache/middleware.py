@@ -127,8 +127,9 @@ class PageCacheMiddleware:
             gzipped=store.compress(response.content, response.get("Content-Type", "")),
         )
         stored = store.put(key, _url(request), entry, set(tags), started)
-        for name, value in validator_headers(etag, started):
-            response[name] = value
+        # Answered exactly as the hits after it will be (compressed, the stored headers): a frontend
+        # cache (nginx) that keeps this first answer then holds the compressed copy.
+        response, etag = _from_entry(request, entry)
         response["X-Page-Cache"] = "miss" if stored else "skip"
         return get_conditional_response(request, etag=etag, last_modified=int(started), response=response)
 
