@@ -17,11 +17,13 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import close_old_connections
 
 from . import hits, keys, store
 
@@ -85,8 +87,9 @@ def count_new_hits(log_path: Path) -> Pass:
     state_file = state_path(log_path)
     state = _read_state(state_file)
     offset = state.get("offset", 0) if state.get("inode") == stat.st_ino and state.get("offset", 0) <= stat.st_size else 0
-    batch: list[tuple[dict, dict]] = []
-    seen: dict[str, dict | None] = {}
+    # The same request repeated (a busy page, one visitor's reloads) is parsed and counted once with
+    # its number: a line is the same request whatever its time, which is its first field.
+    same: Counter[bytes] = Counter()
     with log_path.open("rb") as handle:
         handle.seek(offset)
         for raw in handle:
@@ -94,18 +97,24 @@ def count_new_hits(log_path: Path) -> Pass:
                 break  # a line nginx is still writing, or enough for one pass
             offset += len(raw)
             result.lines += 1
+            same[raw.split(b",", 1)[-1]] += 1
+    seen: dict[str, dict | None] = {}
+    close_old_connections()
+    try:
+        for request, count in same.items():
             try:
-                line = json.loads(raw)
+                line = json.loads(b"{" + request if not request.startswith(b"{") else request)
                 scope = _scope(line)
             except (ValueError, AttributeError, TypeError):
-                result.unreadable += 1
+                result.unreadable += count
                 continue
             extras = _stored_extras(scope, line, seen)
             if extras is None:
-                result.without_stored_page += 1
-            batch.append((scope, extras or {}))
-    hits.run_batch(batch)
-    result.counted = len(batch)
+                result.without_stored_page += count
+            hits.run_hooks(hits.HitRequest(scope, count), extras or {})
+            result.counted += count
+    finally:
+        close_old_connections()
     state_file.parent.mkdir(parents=True, exist_ok=True)
     temporary = state_file.with_suffix(".tmp")
     temporary.write_text(json.dumps({"inode": stat.st_ino, "offset": offset}))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from pbgdpl.core.pagecache.frontend_hits import count_new_hits
+from pbgdpl.core.pagecache.frontend_hits import MAX_LINES_PER_PASS, count_new_hits
 
 
 class Command(BaseCommand):
@@ -28,7 +28,8 @@ class Command(BaseCommand):
             if result.lines or not follow:
                 self.stdout.write(f"{result.counted} hits counted ({result.without_stored_page} without a stored page, "
                                   f"{result.unreadable} unreadable lines)")
+            if result.lines >= MAX_LINES_PER_PASS:
+                continue  # a backlog: the next slice at once
             if not follow:
                 return
-            if result.lines < 1000:  # a backlog is read without waiting
-                time.sleep(interval)
+            time.sleep(interval)
