@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pbgdpl.core.site_paths.SiteRootPathsMiddleware",
     "pbgdpl.core.site_lookup.SiteLookupMiddleware",  # the site and portal settings without queries
+    "pbgdpl.core.pagecache.local.LocalPartsMiddleware",  # cached page parts from this process's memory
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pbgdpl.core.language.SiteLanguageMiddleware",  # Vietnamese whatever Accept-Language says
     "django.middleware.common.CommonMiddleware",

@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.functional import empty
 from django.utils.translation import get_language
 
-from . import store
+from . import local, store
 from .deps import collecting, record
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,11 @@ def cached(name: str, parts: tuple, build: Callable[[], object],
     if not enabled():
         return build()
     key = _key(name, parts)
-    entry = store.get(key)
+    entry = local.parts.get(key)
+    if entry is None:
+        entry = store.get(key)
+        if isinstance(entry, Fragment):
+            local.parts.keep(key, entry)
     if isinstance(entry, Fragment):
         record(*entry.tags)
         return entry.value
@@ -69,7 +73,9 @@ def cached(name: str, parts: tuple, build: Callable[[], object],
         value = build()
     record(*tags)
     if tags and (shareable is None or shareable(value)):
-        store.put(key, URL_PREFIX + name, Fragment(value, tuple(sorted(tags))), set(tags), started)
+        fragment = Fragment(value, tuple(sorted(tags)))
+        if store.put(key, URL_PREFIX + name, fragment, set(tags), started):
+            local.parts.keep(key, fragment)
     return value
 
 

@@ -17,6 +17,7 @@ import functools
 import gzip
 import hashlib
 import logging
+import secrets
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -194,6 +195,13 @@ def generation():
     return page_cache().get(GENERATION_KEY)
 
 
+def start_generation():
+    """The generation, started at a random number if the shared cache has none (never 0 or 1, which
+    a process that saw an earlier one could remember)."""
+    page_cache().add(GENERATION_KEY, secrets.randbelow(2**31) + 2, None)
+    return generation()
+
+
 def cached_urls() -> set[str]:
     """URLs with at least one cached variant (for operators and tests)."""
     return set(CachedPageDependency.objects.exclude(url__startswith=FRAGMENT_URL_PREFIX)
@@ -208,5 +216,10 @@ def prune_index(older_than: datetime.timedelta | None = None) -> int:
 
 
 def clear() -> None:
+    from . import local
+
     page_cache().clear()
     CachedPageDependency.objects.all().delete()
+    # A generation no process has seen: every process's copy of page parts is dropped too.
+    page_cache().set(GENERATION_KEY, secrets.randbelow(2**31) + 2, None)
+    local.parts.clear()

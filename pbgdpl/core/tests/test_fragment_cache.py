@@ -167,3 +167,17 @@ def test_a_page_made_private_leaves_the_public_caches_with_its_subtree(seeded_si
     with page_cache.capture_on_commit(execute=True):
         PageViewRestriction.objects.filter(page=index).delete()
     assert article.title in page_cache.get(article.url).content.decode()
+
+
+def test_parts_come_from_the_process_memory_until_a_purge_anywhere(seeded_site, parts, client, monkeypatch):
+    """After the first render a page's parts cost no trip to the shared cache; a purge made by
+    another process (it bumps the shared generation) sends the next request back to it."""
+    assert client.get("/gioi-thieu/").status_code == 200
+    shared_reads = []
+    real_get = store.get
+    monkeypatch.setattr(store, "get", lambda key: shared_reads.append(key) or real_get(key))
+    again = client.get("/gioi-thieu/")
+    assert again.status_code == 200 and shared_reads == []
+    store.bump_generation()  # what a purge on another node does to the shared cache
+    assert client.get("/gioi-thieu/").status_code == 200
+    assert shared_reads  # read afresh: the copy in memory was dropped
