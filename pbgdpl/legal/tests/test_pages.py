@@ -71,6 +71,10 @@ def test_partly_amended_provision_is_explained_and_annotated_in_the_text(client)
     clause = clause[: clause.index("</li>")]
     assert f'<a href="{amending.get_absolute_url()}#dieu-1">Điều 1 Nghị quyết số 15/2026/NQ-HĐND</a>' in clause
     assert "Bị sửa đổi, bổ sung bởi" in clause
+    # The text is kept in memory between views; the note is added to each view, not to the kept text.
+    with at("2026-11-27"):
+        again = page(client, resolution)
+    assert again.count('class="lg-note"') == html.count('class="lg-note"') == 1
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import OrderedDict
 from urllib.parse import quote
@@ -150,7 +151,7 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         notes = provision_notes(document)
         for eid, items in extras.provision_notes.items():
             notes.setdefault(eid, []).extend(items)
-        text.body = annotate(text.body, notes)
+        text = dataclasses.replace(text, body=annotate(text.body, notes))
     is_current = is_current_version(document, version)
     absolute_url = request.build_absolute_uri(document.get_absolute_url())
     context = {

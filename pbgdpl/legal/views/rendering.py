@@ -12,6 +12,7 @@ Anchors are the parser's eids: ``id="dieu-5"``, ``id="dieu-5-khoan-1"``,
 from __future__ import annotations
 
 import zlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from html import escape
 
@@ -38,7 +39,7 @@ LISTED = {ProvisionKind.CLAUSE, ProvisionKind.POINT}
 FIRST_HEADING_LEVEL = 3  # the provisions sit under the page's "Nội dung" <h2>
 
 
-@dataclass
+@dataclass(frozen=True)  # shared between requests by the recent-texts memory: never changed in place
 class RenderedText:
     """The HTML of one version: its body, its table of contents and how many articles it has."""
 
@@ -233,16 +234,35 @@ def _cache_key(version: DocumentVersion) -> str:
     return f"legal:text:{MARKUP_VERSION}:{version.pk}:{version.content_hash[:16]}:{stamp['last']}:{stamp['n']}"
 
 
+# The texts this process showed lately, unpacked: a key names one exact text (version, content,
+# provision rows), so a kept text is never stale, and a busy code page skips the shared cache's
+# ~130 KB read and the unpacking of ~1 MB (several milliseconds) on every view.
+RECENT_TEXTS_MAX_CHARS = 32_000_000
+_recent_texts: OrderedDict[str, RenderedText] = OrderedDict()
+
+
+def _remember_text(key: str, text: RenderedText) -> RenderedText:
+    _recent_texts[key] = text
+    _recent_texts.move_to_end(key)
+    while sum(len(kept.body) for kept in _recent_texts.values()) > RECENT_TEXTS_MAX_CHARS and len(_recent_texts) > 1:
+        _recent_texts.popitem(last=False)
+    return text
+
+
 def rendered_text(version: DocumentVersion) -> RenderedText:
-    """The version's HTML, from the cache when possible."""
+    """The version's HTML, from this process's memory or the shared cache when possible."""
     key = _cache_key(version)
+    recent = _recent_texts.get(key)
+    if recent is not None:
+        return recent
     cached = cache.get(key)
     if cached is not None:
         body, toc, count = cached
-        return RenderedText(body=mark_safe(_unpack(body)), toc=mark_safe(_unpack(toc)), article_count=count)
+        return _remember_text(key, RenderedText(body=mark_safe(_unpack(body)), toc=mark_safe(_unpack(toc)),
+                                                article_count=count))
     result = render_rows(version_provisions(version.pk))
     cache.set(key, (_pack(result.body), _pack(result.toc), result.article_count), CACHE_SECONDS)
-    return result
+    return _remember_text(key, result)
 
 
 # A code's HTML is about 1 MB and compresses about tenfold: compressed entries keep a per-process
