@@ -56,3 +56,24 @@ def test_unpublishing_a_document_removes_it_from_cached_lists(make_document, pag
         assert purged == {gone.get_absolute_url(), "/van-ban/"}
         assert page_cache.get(gone.get_absolute_url()).status_code == 404
         assert "Luật sẽ gỡ xuống" not in page_cache.get("/van-ban/").content.decode()
+
+
+def test_publishing_an_amending_document_purges_the_amended_ones_page(make_document, page_cache):
+    """The amended document's page shows the amendment (its note and relation) as soon as the
+    amending document is published, for strangers and for the parts staff pages are built from."""
+    from .factories import relation
+
+    with at("2026-11-27"):
+        amended = make_document("08/2025/NQ-HĐND", doc_type="Nghị quyết", issuer="hoi-dong-nhan-dan-tinh",
+                                issued_on=D(2025, 7, 10), effective_from=D(2025, 7, 21), text=None)
+        unrelated = make_document("09/2025/NQ-HĐND", doc_type="Nghị quyết", issuer="hoi-dong-nhan-dan-tinh",
+                                  issued_on=D(2025, 7, 10), effective_from=D(2025, 7, 21), text=None)
+        urls = [amended.get_absolute_url(), unrelated.get_absolute_url()]
+
+        def publish_amendment():
+            make_document("15/2026/NQ-HĐND", doc_type="Nghị quyết", issuer="hoi-dong-nhan-dan-tinh",
+                          issued_on=D(2026, 7, 8), effective_from=D(2026, 7, 20), text=None,
+                          relations=[relation("amends", amended)])
+
+        assert page_cache.purged_by(publish_amendment, urls) == {amended.get_absolute_url()}
+        assert "15/2026/NQ-HĐND" in page_cache.get(amended.get_absolute_url()).content.decode()
