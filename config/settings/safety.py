@@ -18,6 +18,8 @@ PER_PROCESS_CACHE_BACKENDS = frozenset({
     "django.core.cache.backends.dummy.DummyCache",
 })
 DATABASE_CACHE_TABLE = "pbgdpl_cache"
+# One connection pool per process, not one per request (pbgdpl/core/redis_cache.py).
+REDIS_CACHE_BACKEND = "pbgdpl.core.redis_cache.SharedPoolRedisCache"
 _WILDCARD_ADDRESSES = {"", "0.0.0.0", "::", "[::]"}
 
 
@@ -66,7 +68,7 @@ def cache_settings(redis_url: str, shared: bool) -> dict:
     """Redis when configured; else a cache shared by all processes (the database) when ``shared``,
     or a per-process one."""
     if redis_url:
-        redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+        redis = {"BACKEND": REDIS_CACHE_BACKEND, "LOCATION": redis_url}
         return {"default": redis, "renditions": {**redis, "KEY_PREFIX": "renditions"}}
     # Wagtail writes an image's rendition to its cache each time a page shows it: in the database
     # that is five queries per image per render. Without Redis, each process keeps its own for a
@@ -84,7 +86,7 @@ def page_cache_settings(redis_url: str, var_dir: Path) -> dict:
     ``var_dir`` (shared by every process of the machine, so the worker's purges reach the web
     server's pages)."""
     if redis_url:
-        return {"pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url,
+        return {"pages": {"BACKEND": REDIS_CACHE_BACKEND, "LOCATION": redis_url,
                           "KEY_PREFIX": "pages"}}
     return {"pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                       "LOCATION": str(Path(var_dir) / "page-cache"), "OPTIONS": {"MAX_ENTRIES": 20000}}}

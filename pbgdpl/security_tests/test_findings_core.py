@@ -115,7 +115,7 @@ def test_finding_6_production_without_redis_shares_the_database_cache(tmp_path):
     assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
     with_redis = _settings_module("config.settings.production", tmp_path, **PRODUCTION,
                                   REDIS_URL="redis://127.0.0.1:6379/7")
-    assert with_redis["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert with_redis["CACHES"]["default"]["BACKEND"] == "pbgdpl.core.redis_cache.SharedPoolRedisCache"
 
 
 def test_finding_6_a_per_process_cache_with_several_workers_refuses_to_start(settings):
