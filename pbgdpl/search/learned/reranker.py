@@ -64,6 +64,8 @@ def load_cached(path: str) -> Reranker:
 def train(groups: list[tuple[np.ndarray, np.ndarray]], table: associations.Table, l2: float = L2) -> Reranker:
     """``groups``: per question, its candidates' features and relevance (1/0). Every question
     weighs the same, whatever its number of pairs; Newton's method on the logistic loss."""
+    if not groups:
+        raise ValueError("no training question has lexical candidates")
     stacked = np.vstack([x for x, _ in groups])
     mean, scale = stacked.mean(axis=0), stacked.std(axis=0)
     scale[scale == 0] = 1.0

@@ -140,8 +140,12 @@ def cross_validate(tasks: list[TaskIndex], k: int = FOLDS) -> list[dict]:
     """Per task and query file: mean nDCG@10 / page of every question scored by the model that did
     not see its fold, and of the lexical engine on the same questions."""
     learned: dict[tuple[str, str], dict[str, dict]] = {}
+    untrained = 0
     for fold in range(k):
-        model = fit(tasks, lambda q, fold=fold: fold_of(q.task, q.qid, k) != fold)
+        try:
+            model = fit(tasks, lambda q, fold=fold: fold_of(q.task, q.qid, k) != fold)
+        except ValueError:  # too few questions outside this fold (a tiny task): scored lexically, and said so
+            model, untrained = False, untrained + 1
         for task in tasks:
             held = [q for q in task.questions if fold_of(q.task, q.qid, k) == fold]
             for form, scores in _held_out_scores(task, model, held).items():
@@ -155,7 +159,7 @@ def cross_validate(tasks: list[TaskIndex], k: int = FOLDS) -> list[dict]:
             def pct(scores, key):
                 return round(100 * statistics.fmean(s[key] for s in scores.values()), 2)
 
-            rows.append({"task": task.task_dir.name, "queries": form, "n": len(base), "folds": k,
+            rows.append({"task": task.task_dir.name, "queries": form, "n": len(base), "folds": k, "untrained_folds": untrained,
                          "lexical_ndcg@10": pct(base, "ndcg"), "learned_ndcg@10": pct(mine, "ndcg"),
                          "lexical_ndcg@10_page": pct(base, "ndcg_page"), "learned_ndcg@10_page": pct(mine, "ndcg_page")})
     return rows
