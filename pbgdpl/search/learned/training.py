@@ -104,9 +104,21 @@ def association_pairs(tasks: list[TaskIndex], keep) -> list[tuple[list[str], fro
     return pairs
 
 
-def fit(tasks: list[TaskIndex], keep) -> Reranker:
-    """Associations and weights learned from the questions ``keep`` accepts only."""
-    table = associations.learn(association_pairs(tasks, keep))
+def fit(tasks: list[TaskIndex], keep, use_associations: bool = True) -> Reranker:
+    """Associations and weights learned from the questions ``keep`` accepts only.
+
+    A training question's association feature comes from a table learned *without* it (inner
+    folds): a table that has seen the question scores its own answer far too well, and the weights
+    would trust the feature more than it deserves on new questions. The model keeps the table
+    learned from every accepted question."""
+
+    def inner(q):
+        return fold_of("inner/" + q.task, q.qid, FOLDS)
+
+    tables = {}
+    if use_associations:
+        for part in range(FOLDS):
+            tables[part] = associations.learn(association_pairs(tasks, lambda q, part=part: keep(q) and inner(q) != part))
     groups = []
     for task in tasks:
         for q in task.questions:
@@ -116,7 +128,8 @@ def fit(tasks: list[TaskIndex], keep) -> Reranker:
                 if len(top) < 2:
                     continue
                 y = np.asarray([1.0 if key in q.relevant else 0.0 for key in keys])
-                groups.append((features.extract(tokens, top, infos, table), y))
+                groups.append((features.extract(tokens, top, infos, tables.get(inner(q), {})), y))
+    table = associations.learn(association_pairs(tasks, keep)) if use_associations else {}
     return train(groups, table)
 
 
@@ -136,14 +149,14 @@ def _held_out_scores(task: TaskIndex, model, held: list[Question]) -> dict[str, 
     return out
 
 
-def cross_validate(tasks: list[TaskIndex], k: int = FOLDS) -> list[dict]:
+def cross_validate(tasks: list[TaskIndex], k: int = FOLDS, use_associations: bool = True) -> list[dict]:
     """Per task and query file: mean nDCG@10 / page of every question scored by the model that did
     not see its fold, and of the lexical engine on the same questions."""
     learned: dict[tuple[str, str], dict[str, dict]] = {}
     untrained = 0
     for fold in range(k):
         try:
-            model = fit(tasks, lambda q, fold=fold: fold_of(q.task, q.qid, k) != fold)
+            model = fit(tasks, lambda q, fold=fold: fold_of(q.task, q.qid, k) != fold, use_associations)
         except ValueError:  # too few questions outside this fold (a tiny task): scored lexically, and said so
             model, untrained = False, untrained + 1
         for task in tasks:

@@ -24,18 +24,19 @@ class Command(BaseCommand):
         parser.add_argument("--out", type=Path, help="write the model trained on every pair here (JSON + .associations.tsv)")
         parser.add_argument("--folds", type=int, default=training.FOLDS)
         parser.add_argument("--no-cv", action="store_true", help="only train and write the model")
+        parser.add_argument("--no-associations", action="store_true", help="without the learned association feature")
 
-    def handle(self, *args, sources: list[Path], out: Path | None, folds: int, no_cv: bool, **options):
+    def handle(self, *args, sources: list[Path], out: Path | None, folds: int, no_cv: bool, no_associations: bool, **options):
         for source in sources:
             if not (source / "corpus.jsonl").exists() or not (source / "qrels.tsv").exists():
                 raise CommandError(f"{source} needs corpus.jsonl, qrels.tsv and queries*.jsonl")
         tasks = [training.TaskIndex(source) for source in sources]
         try:
             if not no_cv:
-                for row in training.cross_validate(tasks, folds):
+                for row in training.cross_validate(tasks, folds, not no_associations):
                     self.stdout.write(json.dumps(row, ensure_ascii=False))
             if out:
-                model = training.fit(tasks, lambda q: True)
+                model = training.fit(tasks, lambda q: True, not no_associations)
                 model.about.update({"trained_on": [s.name for s in sources],
                                     "made_by": "manage.py search_learn --from " + " --from ".join(s.name for s in sources)})
                 model.save(out)
