@@ -156,6 +156,8 @@ class IndexHandle:
     vectors_path: Path | None = None
     # The learned re-ranker an evaluation uses (False: none); None: the site's SEARCH_RERANKER.
     reranker: object | None = None
+    # The learned expansion table an evaluation uses (False: none); None: SEARCH_ASSOCIATIONS.
+    associations: dict | bool | None = None
 
     @classmethod
     def open(cls, path: Path) -> IndexHandle:

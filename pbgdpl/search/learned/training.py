@@ -76,6 +76,7 @@ class TaskIndex:
         build_temporary(path, corpus_entries(self.task_dir))
         self.handle = IndexHandle.open(path)
         self.handle.reranker = False
+        self.handle.associations = False
         self.questions = read_questions(self.task_dir)
         self.titles = relevant_titles(self.task_dir)
         searcher = self.handle.searcher()
@@ -133,11 +134,13 @@ def fit(tasks: list[TaskIndex], keep, use_associations: bool = True) -> Reranker
     return train(groups, table)
 
 
-def _held_out_scores(task: TaskIndex, model, held: list[Question]) -> dict[str, dict[str, dict[str, float]]]:
-    """Per query file: question id → (ndcg, ndcg_page), scored by the engine with ``model``."""
+def _held_out_scores(task: TaskIndex, model, held: list[Question], table=False) -> dict[str, dict[str, dict[str, float]]]:
+    """Per query file: question id → (ndcg, ndcg_page), scored by the engine with ``model`` (a
+    re-ranker) or ``table`` (associations as query expansion)."""
     qrels = read_qrels(task.task_dir)
     out: dict[str, dict[str, dict[str, float]]] = {}
     task.handle.reranker = model
+    task.handle.associations = table
     try:
         for form in sorted({f for q in held for f in q.forms}):
             queries = [{"_id": q.qid, "text": q.forms[form]} for q in held if form in q.forms]
@@ -146,22 +149,30 @@ def _held_out_scores(task: TaskIndex, model, held: list[Question]) -> dict[str, 
             out[form] = {d["id"]: {"ndcg": d["ndcg"], "ndcg_page": d["ndcg_page"]} for d in details}
     finally:
         task.handle.reranker = False
+        task.handle.associations = False
     return out
 
 
-def cross_validate(tasks: list[TaskIndex], k: int = FOLDS, use_associations: bool = True) -> list[dict]:
+def cross_validate(tasks: list[TaskIndex], k: int = FOLDS, use_associations: bool = True, expansion: bool = False) -> list[dict]:
     """Per task and query file: mean nDCG@10 / page of every question scored by the model that did
     not see its fold, and of the lexical engine on the same questions."""
     learned: dict[tuple[str, str], dict[str, dict]] = {}
     untrained = 0
     for fold in range(k):
-        try:
-            model = fit(tasks, lambda q, fold=fold: fold_of(q.task, q.qid, k) != fold, use_associations)
-        except ValueError:  # too few questions outside this fold (a tiny task): scored lexically, and said so
-            model, untrained = False, untrained + 1
+        def train_part(q, fold=fold):
+            return fold_of(q.task, q.qid, k) != fold
+
+        model, table = False, False
+        if expansion:
+            table = associations.learn(association_pairs(tasks, train_part))
+        else:
+            try:
+                model = fit(tasks, train_part, use_associations)
+            except ValueError:  # too few questions outside this fold (a tiny task): scored lexically, and said so
+                untrained += 1
         for task in tasks:
             held = [q for q in task.questions if fold_of(q.task, q.qid, k) == fold]
-            for form, scores in _held_out_scores(task, model, held).items():
+            for form, scores in _held_out_scores(task, model, held, table).items():
                 learned.setdefault((task.task_dir.name, form), {}).update(scores)
     rows = []
     for task in tasks:

@@ -126,3 +126,28 @@ def test_search_learn_cross_validates_and_writes_a_model_without_question_text(t
     written = (tmp_path / "m.json").read_text() + (tmp_path / "m.associations.tsv").read_text()
     for line in (TASK / "queries.jsonl").read_text().splitlines():
         assert json.loads(line)["text"].lower() not in written.lower()
+
+
+def test_expansion_adds_the_best_associated_title_syllables_the_query_lacks():
+    from pbgdpl.search.learned import expansion
+
+    table = {"bo": {"ly": 3.0, "hon": 2.5, "nha": 0.5}, "vo": {"hon": 2.9, "bo": 4.0}}
+    assert expansion.terms(["bo", "vo"], table) == [("ly", 3.0), ("hon", 2.9)]  # "bo" is in the query already
+    assert expansion.terms(["xe"], table) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_site_search_expands_queries_with_the_table_named_by_the_setting(site_index, settings, tmp_path):  # noqa: F811
+    STORE["1"] = law_entries()
+    with transaction.atomic():
+        mark_changed("tests.Fake", 1)
+    query = "bố mẹ sinh em bé"
+    before = engine.search(query, grouped=False, with_facets=False)
+    associations.save({"sinh": {"thai": 5.0, "san": 4.0}}, tmp_path / "assoc.tsv")
+    settings.SEARCH_ASSOCIATIONS = str(tmp_path / "assoc.tsv")
+    after = engine.search(query, grouped=False, with_facets=False)
+    assert [t for t, _ in after.query.learned_terms] == ["thai", "san"]
+    scores = {h.key: h.score for h in before.hits}
+    # Only the article whose title holds the learned words ("Nghỉ thai sản") gains.
+    gained = {h.key for h in after.hits if h.score > scores.get(h.key, 0) + 1e-6}
+    assert gained == {"legal:1#dieu-139"}

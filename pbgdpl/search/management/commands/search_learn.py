@@ -25,17 +25,25 @@ class Command(BaseCommand):
         parser.add_argument("--folds", type=int, default=training.FOLDS)
         parser.add_argument("--no-cv", action="store_true", help="only train and write the model")
         parser.add_argument("--no-associations", action="store_true", help="without the learned association feature")
+        parser.add_argument("--expansion", action="store_true",
+                            help="associations as query expansion instead of the re-ranker; --out writes the table (TSV)")
 
-    def handle(self, *args, sources: list[Path], out: Path | None, folds: int, no_cv: bool, no_associations: bool, **options):
+    def handle(self, *args, sources: list[Path], out: Path | None, folds: int, no_cv: bool, no_associations: bool, expansion: bool, **options):
         for source in sources:
             if not (source / "corpus.jsonl").exists() or not (source / "qrels.tsv").exists():
                 raise CommandError(f"{source} needs corpus.jsonl, qrels.tsv and queries*.jsonl")
         tasks = [training.TaskIndex(source) for source in sources]
         try:
             if not no_cv:
-                for row in training.cross_validate(tasks, folds, not no_associations):
+                for row in training.cross_validate(tasks, folds, not no_associations, expansion):
                     self.stdout.write(json.dumps(row, ensure_ascii=False))
-            if out:
+            if out and expansion:
+                training.associations.save(training.associations.learn(training.association_pairs(tasks, lambda q: True)), out)
+                if training.question_texts_in(out, tasks):
+                    out.unlink()
+                    raise CommandError("the table would contain question text; not written")
+                self.stdout.write(json.dumps({"written": str(out)}))
+            elif out:
                 model = training.fit(tasks, lambda q: True, not no_associations)
                 model.about.update({"trained_on": [s.name for s in sources],
                                     "made_by": "manage.py search_learn --from " + " --from ".join(s.name for s in sources)})

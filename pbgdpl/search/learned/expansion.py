@@ -1,0 +1,42 @@
+"""Learned associations as query expansion: the title syllables the question's syllables go with
+in the training pairs, searched in the folded title view with a small weight (decision 0005)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from django.conf import settings
+
+from ..index import IndexHandle
+from . import associations
+
+PER_SYLLABLE = 2
+MAX_TERMS = 6
+WEIGHT = 0.2  # half the dictionary's synonym weight
+
+
+def terms(tokens: list[str], table: associations.Table) -> list[tuple[str, float]]:
+    """(title syllable, PMI) to add for a query's folded content syllables, best first."""
+    present = set(tokens)
+    found: dict[str, float] = {}
+    for q in dict.fromkeys(tokens):
+        row = table.get(q, {})
+        for t, pmi in sorted(row.items(), key=lambda kv: -kv[1])[:PER_SYLLABLE]:
+            if t not in present:
+                found[t] = max(found.get(t, 0.0), pmi)
+    return sorted(found.items(), key=lambda kv: -kv[1])[:MAX_TERMS]
+
+
+@functools.cache
+def _load(path: str) -> associations.Table:
+    return associations.load(Path(path))
+
+
+def active_table(handle: IndexHandle) -> associations.Table | None:
+    """The table an evaluation set on the handle (``False``: none), else the site's
+    ``SEARCH_ASSOCIATIONS`` file, else none (the default)."""
+    if handle.associations is not None:
+        return handle.associations or None
+    path = getattr(settings, "SEARCH_ASSOCIATIONS", "")
+    return _load(str(path)) if path else None
