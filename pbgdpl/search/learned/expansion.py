@@ -4,12 +4,15 @@ in the training pairs, searched in the folded title view with a small weight (de
 from __future__ import annotations
 
 import functools
+import logging
 from pathlib import Path
 
 from django.conf import settings
 
 from ..index import IndexHandle
 from . import associations
+
+log = logging.getLogger(__name__)
 
 PER_SYLLABLE = 2
 MAX_TERMS = 6
@@ -29,8 +32,13 @@ def terms(tokens: list[str], table: associations.Table) -> list[tuple[str, float
 
 
 @functools.cache
-def _load(path: str) -> associations.Table:
-    return associations.load(Path(path))
+def _load(path: str) -> associations.Table | None:
+    """Read once per process; an unreadable file is logged and queries are not expanded."""
+    try:
+        return associations.load(Path(path))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        log.error("SEARCH_ASSOCIATIONS=%s cannot be used (%s); queries are not expanded", path, exc)
+        return None
 
 
 def active_table(handle: IndexHandle) -> associations.Table | None:

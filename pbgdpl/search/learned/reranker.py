@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ from ..index import IndexHandle
 from ..query import ParsedQuery
 from ..retrieval import EntryScore
 from . import associations, features
+
+log = logging.getLogger(__name__)
 
 L2 = 1.0  # fixed before measuring (decision 0005, fourth pass)
 
@@ -57,8 +60,14 @@ def load(path: Path) -> Reranker:
 
 
 @functools.cache
-def load_cached(path: str) -> Reranker:
-    return load(Path(path))
+def load_cached(path: str) -> Reranker | None:
+    """The site's model, read once per process; a missing or stale file is logged and the search
+    stays lexical rather than failing every query."""
+    try:
+        return load(Path(path))
+    except (OSError, ValueError, KeyError) as exc:
+        log.error("SEARCH_RERANKER=%s cannot be used (%s); searching without the re-ranker", path, exc)
+        return None
 
 
 def train(groups: list[tuple[np.ndarray, np.ndarray]], table: associations.Table, l2: float = L2) -> Reranker:

@@ -111,6 +111,10 @@ def test_the_site_search_uses_the_model_named_by_the_setting(site_index, setting
     assert learned[0] == "legal:1#dieu-3" and sorted(learned) == sorted(lexical)
     page = engine.search(query, with_facets=False)
     assert page.error is None and page.displayed_hits()[0].key == learned[0]
+    # A model file that cannot be read leaves the search lexical instead of failing it.
+    settings.SEARCH_RERANKER = str(tmp_path / "missing.json")
+    fallback = engine.search(query, grouped=False, with_facets=False)
+    assert fallback.error is None and [h.key for h in fallback.hits] == lexical
 
 
 @pytest.mark.django_db
