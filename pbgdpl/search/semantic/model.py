@@ -41,6 +41,23 @@ def embed_passages(texts: list[str]) -> np.ndarray:
     return np.asarray(_model().passage(list(texts)), dtype=np.float32).reshape(len(texts), -1)
 
 
+def capped(text: str) -> str:
+    """The query cut at a word boundary to the setting's token budget: the embedding's cost grows
+    with its length and long questions took it over the 60 ms bar (decision 0005, fourth pass)."""
+    budget = int(getattr(settings, "SEARCH_SEMANTIC_QUERY_TOKENS", 0) or 0)
+    if budget <= 0 or _model().token_count(text, True) <= budget:
+        return text
+    words = text.split()
+    low, high = 1, len(words)  # the longest prefix of words within the budget (binary search)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _model().token_count(" ".join(words[:middle]), True) <= budget:
+            low = middle
+        else:
+            high = middle - 1
+    return " ".join(words[:low])
+
+
 @functools.lru_cache(maxsize=512)
 def embed_query(text: str) -> np.ndarray:
     """The unit vector of a query (384 floats); popular queries are embedded once per process."""

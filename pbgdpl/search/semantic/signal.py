@@ -39,9 +39,9 @@ def query_text(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher,
     sự"), with its diacritics restored when typed without them — the model scores almost nothing
     on unaccented Vietnamese (issue 13: 5 nDCG points alone)."""
     text = pq.spelled_out or pq.normalized
-    if pq.has_marks:
-        return text
-    return spelling.restore_diacritics(pq, handle, searcher, dictionary, text=text) or text
+    if not pq.has_marks:
+        text = spelling.restore_diacritics(pq, handle, searcher, dictionary, text=text) or text
+    return model.capped(text)
 
 
 def fuse(ranked: list[EntryScore], pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher,

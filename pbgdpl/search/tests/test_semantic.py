@@ -134,3 +134,20 @@ def test_while_a_candidate_has_no_vector_yet_the_ranking_stays_lexical(monkeypat
     assert signal.fuse(list(ranked), pq, handle=None, searcher=None, dictionary=None) == ranked
     monkeypatch.setattr(signal, "store_for", lambda handle: Store(missing=set()))
     assert signal.fuse(list(ranked), pq, handle=None, searcher=None, dictionary=None)[0].aid == 103
+
+
+def test_a_long_question_reaches_the_model_cut_at_a_word_within_the_token_budget(settings):
+    from pbgdpl.search.semantic import model
+
+    settings.SEARCH_SEMANTIC = True
+    question = ("Người lao động đã làm việc liên tục cho doanh nghiệp được mười hai năm, nay công ty "
+                "cho nghỉ việc vì lý do cơ cấu lại thì có được trợ cấp mất việc làm không và mức trợ cấp là bao nhiêu")
+    settings.SEARCH_SEMANTIC_QUERY_TOKENS = 16
+    cut = model.capped(question)
+    assert question.startswith(cut) and question[len(cut)] == " "
+    following = question[len(cut):].split()[0]
+    # The longest run of whole words within the budget: one more word would exceed it.
+    assert model._model().token_count(cut, True) <= 16 < model._model().token_count(f"{cut} {following}", True)
+    assert model.capped("nghỉ thai sản mấy tháng") == "nghỉ thai sản mấy tháng"  # short questions untouched
+    settings.SEARCH_SEMANTIC_QUERY_TOKENS = 0
+    assert model.capped(question) == question
