@@ -12,7 +12,7 @@ export BASE_URL ?= http://$(HOST):$(PORT)
 # The settings turn DEBUG off and restrict the accepted host names unless this is a loopback address.
 export BIND_HOST = $(HOST)
 
-.PHONY: install js-tools run serve test lint test-sqlite test-postgres bench-pages bench-reporting bench-contest bench-chat search-eval search-eval-semantic search-learn messages clean attack-suite bench-lookups bench-api bench-web cluster-check
+.PHONY: install js-tools run serve test lint test-sqlite test-postgres bench-pages bench-reporting bench-contest bench-chat search-eval search-eval-semantic messages clean attack-suite bench-lookups bench-api bench-web cluster-check
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -119,13 +119,6 @@ search-eval-semantic: $(STAMP)
 	$(PY) -m pbgdpl.search.eval_tasks.citizen23.build_task
 	@for task in ../shared/bench/alqac22 ../shared/bench/alqac23-train $(CITIZEN23)/dev $(CITIZEN23)/test; do \
 	  echo "# $$task"; $(PY) manage.py search_eval $$task --json --semantic || exit 1; done
-
-## The learned re-ranker and the learned expansion, 5-fold cross-validated on the bench pairs (read
-## at run time, never stored) against the lexical engine; both measured and kept off (decision 0005).
-search-learn: $(STAMP)
-	$(PY) manage.py migrate --noinput -v0
-	$(PY) manage.py search_learn --from ../shared/bench/alqac22 --from ../shared/bench/alqac23-train
-	$(PY) manage.py search_learn --from ../shared/bench/alqac22 --from ../shared/bench/alqac23-train --expansion
 
 ## Public pages against this machine's ceiling (a hello-world app in the same run): uvicorn with the
 ## production settings on loopback, PostgreSQL database pbgdpl_benchweb, Redis DB 2 (BENCH_REDIS_URL),

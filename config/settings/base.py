@@ -279,10 +279,6 @@ OPEN_DATA_DIR = Path(os.environ.get("OPEN_DATA_DIR", VAR_DIR / "open-data"))
 SEARCH_SEMANTIC = os.environ.get("SEARCH_SEMANTIC", "").lower() in ("1", "true", "yes", "on")
 # At most this many tokens of a query reach the embedding model (0: no limit; decision 0005).
 SEARCH_SEMANTIC_QUERY_TOKENS = int(os.environ.get("SEARCH_SEMANTIC_QUERY_TOKENS", "40"))
-# A learned re-ranker (`manage.py search_learn`, decision 0005): the path of its JSON file; empty = off.
-SEARCH_RERANKER = os.environ.get("SEARCH_RERANKER", "")
-# Learned associations as query expansion (`search_learn --expansion --out FILE.tsv`); empty = off.
-SEARCH_ASSOCIATIONS = os.environ.get("SEARCH_ASSOCIATIONS", "")
 # Search statistics (no personal data) are kept this many days, then deleted by a daily job.
 SEARCH_ANALYTICS_RETENTION_DAYS = int(os.environ.get("SEARCH_ANALYTICS_RETENTION_DAYS", "365"))
 # A phrase appears in the public "popular searches" once this many different clients searched it.

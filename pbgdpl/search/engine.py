@@ -29,8 +29,6 @@ from pbgdpl.core.pagecache import record as record_page_dependency
 from . import facets, presentation, spelling
 from .dictionary import Dictionary, get_dictionary
 from .index import SEARCH_RESULTS_TAG, IndexHandle, get_handle
-from .learned import features as learned_features
-from .learned import reranker as learned_reranker
 from .query import ParsedQuery
 from .querybuild import build_query, filter_clauses, with_filters
 from .results import FacetValue, ResultGroup, ResultHit, SearchPage, Suggestion
@@ -113,13 +111,8 @@ def _run(result: SearchPage, handle: IndexHandle, searcher: tantivy.Searcher, op
     need = result.page * result.per_page
     start = (result.page - 1) * result.per_page
     if not options.grouped:
-        scored = not order_kwargs(options.sort)
-        model = learned_reranker.active(handle) if scored else None
-        fused = scored and semantic_model.enabled()
-        wanted = max(need, fusion.CANDIDATES if fused else 0, learned_features.CANDIDATES if model else 0)
-        ranked = retrieve(searcher, rank, wanted, options.sort)
-        if model:
-            ranked = learned_reranker.rerank(ranked, pq, handle, searcher, model)
+        fused = not order_kwargs(options.sort) and semantic_model.enabled()
+        ranked = retrieve(searcher, rank, max(need, fusion.CANDIDATES) if fused else need, options.sort)
         if fused:
             ranked = semantic_signal.fuse(ranked, pq, handle, searcher, dictionary)
         result.hits = presentation.flat_hits(searcher, ranked, start, result.per_page, terms)
@@ -127,9 +120,6 @@ def _run(result: SearchPage, handle: IndexHandle, searcher: tantivy.Searcher, op
     else:
         ranked = retrieve(searcher, rank, max(100, need * 8), options.sort)
         scored = not order_kwargs(options.sort)
-        model = learned_reranker.active(handle) if scored else None
-        if model:
-            ranked = learned_reranker.rerank(ranked, pq, handle, searcher, model)
         if scored:
             ranked = semantic_signal.fuse(ranked, pq, handle, searcher, dictionary)
         result.groups = presentation.grouped_hits(searcher, ranked, start, result.per_page, terms, scored=scored)

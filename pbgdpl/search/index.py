@@ -154,10 +154,6 @@ class IndexHandle:
     lock: threading.Lock = field(default_factory=threading.Lock)
     # Where the entries' vectors are (semantic signal); None: beside the site index.
     vectors_path: Path | None = None
-    # The learned re-ranker an evaluation uses (False: none); None: the site's SEARCH_RERANKER.
-    reranker: object | None = None
-    # The learned expansion table an evaluation uses (False: none); None: SEARCH_ASSOCIATIONS.
-    associations: dict | bool | None = None
 
     @classmethod
     def open(cls, path: Path) -> IndexHandle:

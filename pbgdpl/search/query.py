@@ -61,7 +61,6 @@ class ParsedQuery:
     colloquial: list[tuple[str, str]] = field(default_factory=list)  # ("ly dị", "ly hôn"): phrase, legal term searched
     spelled_out: str = ""  # the words after chat spelling and abbreviations are expanded
     positions: list[float] = field(default_factory=list)
-    learned_terms: list[tuple[str, float]] = field(default_factory=list)  # learned expansion (learned/expansion.py)
 
     @property
     def is_empty(self) -> bool:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import tantivy
 
 from . import analysis
-from .learned import expansion
 from .query import ParsedQuery
 from .schema import FACET_KEYS
 from .understanding import law_titles
@@ -95,8 +94,6 @@ def _content_query(pq: ParsedQuery, schema: tantivy.Schema, searcher: tantivy.Se
         view = "b" if len(words) > 1 else "f"
         for fieldname in (f"title_{view}", f"pbody_{view}"):
             should += _terms_clause(schema, fieldname, grams, SYNONYM_WEIGHT)
-    for term, _pmi in pq.learned_terms:
-        should += _terms_clause(schema, "title_f", [term], expansion.WEIGHT)  # title view only: learned against titles
     if not should:
         return None
     return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in should])

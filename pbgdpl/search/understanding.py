@@ -16,7 +16,6 @@ from . import derived, spelling
 from .dictionary import Dictionary
 from .index import IndexHandle
 from .lawnames import LawName
-from .learned import expansion
 from .query import ParsedQuery, parse
 
 _YEAR_RE = re.compile(r"\b(19|20)\d\d\b")
@@ -29,9 +28,6 @@ def understand(q: str, handle: IndexHandle, searcher: tantivy.Searcher, dictiona
     if pq.law:
         pq.laws = matching_laws(pq, laws)
     spelling.correct_typos(pq, vocab)
-    table = expansion.active_table(handle)
-    if table:
-        pq.learned_terms = expansion.terms(pq.tokens, table)
     return pq
 
 

@@ -70,6 +70,7 @@ def rerank(ranked: list[EntryScore], query_vector: np.ndarray, vectors: dict[int
         fused[0] = max(fused)  # the sort below is stable: the agreed top hit stays first
     mean, spread = statistics.fmean(lexical), statistics.pstdev(lexical) or 1.0
     for entry, value in zip(top, fused, strict=True):
-        entry.boost += mean + spread * value - entry.score  # on top of the learned re-ranker's, if any
+        # Added, not assigned: entry.score already counts any earlier boost, so the entry ends at the fused score.
+        entry.boost += mean + spread * value - entry.score
     top.sort(key=lambda e: -e.score)
     return top + ranked[CANDIDATES:]
