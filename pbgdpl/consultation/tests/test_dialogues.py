@@ -97,9 +97,10 @@ def test_rejected_question_stays_hidden_and_bad_input_keeps_the_text(client, dia
     DialogueQuestion.objects.create(dialogue=dialogue, name="Ẩn", text="Câu hỏi bị từ chối không được hiện",
                                     status=QuestionStatus.REJECTED, submission_key="r1")
     assert "bị từ chối" not in client.get(dialogue.get_absolute_url()).content.decode()
-    response = ask(client, dialogue, solved, text="Ngắn", consent="")
+    response = ask(client, dialogue, solved, text="Ngắn", consent="", altcha="")
     body = response.content.decode()
     assert response.status_code == 400 and "Câu hỏi quá ngắn" in body and "Bạn cần đồng ý" in body
+    assert 'href="#id_altcha">Xác minh chống thư rác: Chưa xác minh được' in body
     assert "Trần Văn Hỏi" in body and DialogueQuestion.objects.count() == 1
 
 
