@@ -14,6 +14,8 @@ CONSENT_TEXT = _("Tôi đồng ý để Sở Tư pháp dùng địa chỉ thư �
 
 
 class FollowForm(ProtectedPublicForm):
+    short_labels = {"consent": _("Đồng ý nhận thư")}
+
     email = forms.CharField(label=_("Địa chỉ thư điện tử"), max_length=254)
     frequency = forms.ChoiceField(label=_("Gửi cho tôi"), choices=Frequency.choices, initial=Frequency.WEEKLY,
                                   widget=forms.RadioSelect)

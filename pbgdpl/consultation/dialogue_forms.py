@@ -15,6 +15,8 @@ CONSENT_TEXT = _(
 
 
 class QuestionForm(ProtectedPublicForm):
+    short_labels = {"consent": _("Đồng ý công bố họ tên")}
+
     text = forms.CharField(label=_("Câu hỏi"), help_text=_("Từ 10 đến 2.000 ký tự."),
                            widget=forms.Textarea(attrs={"rows": 5, "maxlength": TEXT_MAX}))
     name = forms.CharField(label=_("Họ tên"), max_length=100, min_length=2,

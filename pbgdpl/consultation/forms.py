@@ -17,6 +17,8 @@ CONSENT_TEXT = _(
 
 
 class CommentForm(ProtectedPublicForm):
+    short_labels = {"organisation": _("Cơ quan, tổ chức"), "consent": _("Đồng ý xử lý thông tin cá nhân")}
+
     eid = forms.ChoiceField(label=_("Góp ý cho"), required=False, choices=())
     text = forms.CharField(
         label=_("Nội dung góp ý"),
