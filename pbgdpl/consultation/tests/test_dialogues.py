@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from pbgdpl.consultation.dialogue_models import Dialogue, DialogueQuestion, QuestionStatus
 from pbgdpl.consultation.dialogue_search import DialogueSource
+from pbgdpl.consultation.tests.test_comment_search import index_dir, reindex  # noqa: F401 (fixture)
 
 QUESTION = "Doanh nghiệp nhỏ được hỗ trợ chi phí tư vấn pháp lý thế nào?"
 
@@ -160,3 +161,15 @@ def test_demo_loader_makes_a_past_and_an_upcoming_dialogue(db):
     states = sorted(d.state() for d in Dialogue.objects.all())
     assert states == ["past", "upcoming"]
     assert DialogueQuestion.objects.exclude(answer="").filter(dialogue__slug__contains="doanh-nghiep").exists()
+
+
+def test_a_deleted_dialogue_leaves_the_search_with_its_answers(client, db, index_dir):  # noqa: F811
+    past = make_dialogue(starts_hours=-48, slug="da-dien-ra", title="Đối thoại về thuế khoán")
+    approved_question(past, answer="Thuế khoán được giảm một nửa cho hộ kinh doanh.")
+    past.save()  # the desk's answer reindexes the session; here the session's save does
+    reindex()
+    query, found = {"q": "thuế khoán hộ kinh doanh"}, f"key=dialogue%3A{past.pk}"  # the result's click link
+    assert found in client.get("/tim-kiem/", query).content.decode()
+    past.delete()  # its questions and answers go with it (CASCADE)
+    reindex()
+    assert found not in client.get("/tim-kiem/", query).content.decode()
