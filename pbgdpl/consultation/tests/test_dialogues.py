@@ -4,6 +4,7 @@ address, a finished session refuses questions, staff answer from the desk, the a
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -173,3 +174,19 @@ def test_a_deleted_dialogue_leaves_the_search_with_its_answers(client, db, index
     past.delete()  # its questions and answers go with it (CASCADE)
     reindex()
     assert found not in client.get("/tim-kiem/", query).content.decode()
+
+
+def test_the_answerers_list_shows_full_names_and_units(client, dialogue, staff):
+    from django.urls import reverse
+
+    from pbgdpl.reporting.models import Unit, UnitMembership
+
+    drafter = staff["drafter"]
+    drafter.first_name, drafter.last_name = "Trần Thị", "Soạn"
+    drafter.save()
+    UnitMembership.objects.create(user=drafter, unit=Unit.objects.create(code="STC", name="Sở Tài chính",
+                                                                         kind="department"))
+    client.force_login(staff["board"])
+    page = client.get(reverse("wagtailsnippets_consultation_dialogue:edit", args=[dialogue.pk])).content.decode()
+    label = re.search(r'<label for="id_answerers_0">(.*?)</label>', page, re.S).group(1)
+    assert "Trần Thị Soạn (Sở Tài chính)" in label and "soanthao" not in label
