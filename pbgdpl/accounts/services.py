@@ -171,8 +171,9 @@ def ensure_editorial_setup() -> EditorialSetupReport:
 
     Idempotent and additive: missing groups, permissions and workflow links are added;
     nothing an operator granted on top is taken away, except a reserved permission
-    (``roles.reserve_for_granted_roles``) held by Quản trị, which a privacy rule keeps from it. Page permissions are granted on
-    the home page, so they are skipped (and reported) until the page tree exists.
+    (``roles.reserve_for_granted_roles``) held by Quản trị, which a privacy rule keeps from it.
+    Page permissions are granted on the home page, so they are skipped (and reported) until the
+    page tree exists.
     """
     report = EditorialSetupReport()
     home = find_home_page()

@@ -4,8 +4,8 @@
 behaves alike: a honeypot (``website``, hidden from people by CSS and aria-hidden; bots fill every
 field), the submission key that makes a double post one submission, and the self-hosted ALTCHA
 proof of work bound to that key (``includes/altcha_field.html``). It also tidies the contact
-fields these forms share (``name``, ``organisation``, ``email``) when the form has them. The view still applies the
-rate limit (``core.ratelimit``) and decides what a bot sees (``is_bot``).
+fields these forms share (``name``, ``organisation``, ``email``) when the form has them. The view
+still applies the rate limit (``core.ratelimit``) and decides what a bot sees (``is_bot``).
 """
 
 from __future__ import annotations
