@@ -12,7 +12,8 @@ permissions to a role from their ``AppConfig.ready()``::
     grant_model_permissions(EDITORIAL_BOARD, ["legal.add_legaldocument", "legal.change_legaldocument"])
 
 The grants are applied the next time the set-up runs (``manage.py bootstrap``).
-Administrators always get every model permission.
+Administrators get every model permission except the ones an app reserves with
+``reserve_for_granted_roles`` (sensitive personal data: legal-aid requests).
 """
 
 from __future__ import annotations
@@ -93,6 +94,24 @@ def grant_model_permissions(role: str, permissions: Iterable[str]) -> None:
 def model_permissions(role: str) -> frozenset[str]:
     """The model permissions registered for ``role``."""
     return frozenset(_model_permissions[role])
+
+
+# Permissions that only the roles granted them by name hold: Quản trị's blanket grant leaves them out
+# (and the set-up takes them back from it), as who may read sensitive personal data is decided per role.
+_reserved: set[str] = set()
+
+
+def reserve_for_granted_roles(permissions: Iterable[str]) -> None:
+    """Keep these model permissions ("app_label.codename") out of Quản trị's every-permission grant."""
+    for permission in permissions:
+        if permission.count(".") != 1:
+            raise ValueError(f"Permission {permission!r} must look like 'app_label.codename'.")
+        _reserved.add(permission)
+
+
+def reserved_permissions() -> frozenset[str]:
+    """The permissions only their named roles hold (``reserve_for_granted_roles``)."""
+    return frozenset(_reserved)
 
 
 # The editorial workflow and the sections it guards (slugs of the home page's children).

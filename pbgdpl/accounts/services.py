@@ -35,6 +35,7 @@ class EditorialSetupReport:
 
     groups_created: list[str] = field(default_factory=list)
     permissions_added: int = 0
+    permissions_removed: int = 0
     workflow_created: bool = False
     sections_assigned: list[str] = field(default_factory=list)
     sections_missing: list[str] = field(default_factory=list)
@@ -48,6 +49,8 @@ class EditorialSetupReport:
             parts.append("tạo nhóm " + ", ".join(self.groups_created))
         if self.permissions_added:
             parts.append(f"thêm {self.permissions_added} quyền")
+        if self.permissions_removed:
+            parts.append(f"thu hồi {self.permissions_removed} quyền dành riêng cho vai trò khác")
         if self.workflow_created:
             parts.append("tạo quy trình “Duyệt tin bài” (Ban biên tập duyệt)")
         if self.sections_assigned:
@@ -71,9 +74,20 @@ def _permission(dotted: str) -> Permission | None:
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
 
 
+def _reserved_away_from(role: str) -> list[Permission]:
+    """The reserved permissions ``role`` is not granted by name (roles.reserve_for_granted_roles)."""
+    withheld = roles.reserved_permissions() - roles.model_permissions(role)
+    return [p for p in map(_permission, sorted(withheld)) if p is not None]
+
+
 def _ensure_group_permissions(group: Group, role: str, report: EditorialSetupReport) -> None:
     if role == roles.ADMINISTRATOR:
-        wanted = list(Permission.objects.all())
+        withheld = _reserved_away_from(role)
+        wanted = list(Permission.objects.exclude(pk__in=[p.pk for p in withheld]))
+        # Taken back too: a portal set up before the reservation granted them with everything else.
+        revoked = group.permissions.filter(pk__in=[p.pk for p in withheld])
+        report.permissions_removed += revoked.count()
+        group.permissions.remove(*revoked)
     else:
         wanted = []
         for dotted in sorted(roles.model_permissions(role)):
@@ -156,8 +170,10 @@ def ensure_editorial_setup() -> EditorialSetupReport:
     """Create or complete the three staff roles and the "Duyệt tin bài" workflow.
 
     Idempotent and additive: missing groups, permissions and workflow links are added;
-    nothing an operator granted on top is taken away. Page permissions are granted on
-    the home page, so they are skipped (and reported) until the page tree exists.
+    nothing an operator granted on top is taken away, except a reserved permission
+    (``roles.reserve_for_granted_roles``) held by Quản trị, which a privacy rule keeps from it.
+    Page permissions are granted on the home page, so they are skipped (and reported) until the
+    page tree exists.
     """
     report = EditorialSetupReport()
     home = find_home_page()

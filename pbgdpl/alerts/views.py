@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 import logging
+import secrets
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -20,6 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from pbgdpl.core.breadcrumbs import trail
+from pbgdpl.core.captcha import CHALLENGE_TTL
 
 from . import ratelimit, services
 from .forms import FollowForm
@@ -28,6 +31,8 @@ from .targets import read_target
 log = logging.getLogger(__name__)
 
 TITLE = "Nhận thông báo qua thư điện tử"
+# A form's key is remembered as long as its ALTCHA solution can be presented again (a double click).
+SUBMITTED = "alerts-submitted:{}"
 
 
 def _page(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
@@ -40,7 +45,8 @@ def follow(request: HttpRequest) -> HttpResponse:
     if target is None:
         return _page(request, "alerts/follow.html", {"missing": True}, status=404)
     if request.method == "GET":
-        return _page(request, "alerts/follow.html", {"form": FollowForm(), "target": target})
+        return _page(request, "alerts/follow.html", {
+            "form": FollowForm(initial={"submission_key": secrets.token_urlsafe(24)}), "target": target})
     form = FollowForm(request.POST)
     context = {"form": form, "target": target}
     if form.is_bot:
@@ -49,12 +55,18 @@ def follow(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _page(request, "alerts/follow.html", context, status=400)
     email = form.cleaned_data["email"]
+    submitted = SUBMITTED.format(form.cleaned_data["submission_key"])
+    # The same form posted twice (double click) is one request: one confirmation mail.
+    if not cache.add(submitted, 1, timeout=int(CHALLENGE_TTL.total_seconds())):
+        return HttpResponseRedirect(reverse("alerts:sent"))
     if ratelimit.is_limited(request, email):
+        cache.delete(submitted)
         return _page(request, "alerts/follow.html", {**context, "notice": (
             "Đã có nhiều yêu cầu đăng ký trong thời gian ngắn. Vui lòng thử lại sau; địa chỉ bạn nhập vẫn còn bên dưới.")}, 429)
     try:
         services.follow(email, target, form.cleaned_data["frequency"])
     except Exception:
+        cache.delete(submitted)
         log.exception("Could not record a follow request")
         return _page(request, "alerts/follow.html", {**context, "notice": (
             "Hệ thống đang bận, yêu cầu chưa được ghi nhận. Vui lòng bấm Đăng ký lại sau ít phút.")}, 503)

@@ -76,7 +76,7 @@ def _register_comment_search() -> None:
 
 def _register_dialogues() -> None:
     """Policy dialogues: their pages hold a form and live answers, so the page cache leaves them out."""
-    from django.db.models.signals import post_save
+    from django.db.models.signals import post_delete, post_save
 
     from pbgdpl.accounts.roles import DRAFTING_BODY, EDITOR, EDITORIAL_BOARD, grant_model_permissions
     from pbgdpl.core import pagecache
@@ -107,8 +107,13 @@ def _register_dialogues() -> None:
     grant_model_permissions(DRAFTING_BODY, ["consultation.answer_dialogue"])
     registry.register(DialogueSource())
     register_kind_label(KIND, "Đối thoại chính sách")
-    post_save.connect(lambda sender, instance, **kw: mark_changed(DialogueSource.label, instance.pk),
-                      sender=Dialogue, weak=False, dispatch_uid="dialogue-search")
+    # Saved or deleted (its questions and answers go with it): the indexer asks the source again and
+    # drops the entry when the session is gone.
+    def dialogue_changed(sender, instance, **kwargs) -> None:
+        mark_changed(DialogueSource.label, instance.pk)
+
+    post_save.connect(dialogue_changed, sender=Dialogue, weak=False, dispatch_uid="dialogue-search")
+    post_delete.connect(dialogue_changed, sender=Dialogue, weak=False, dispatch_uid="dialogue-search-delete")
     register_demo_loader("consultation-dialogues", load_demo_dialogues, order=46)
 
 

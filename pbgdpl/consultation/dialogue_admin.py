@@ -13,7 +13,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -41,6 +42,23 @@ def dialogues_for(user):
     return Dialogue.objects.none()
 
 
+def answerer_label(user) -> str:
+    """A drafting-body account as the person choosing answerers knows it: full name, then the unit."""
+    name = user.get_full_name() or user.get_username()
+    # The unit a staff account belongs to, when it has one (pbgdpl/reporting UnitMembership).
+    membership = getattr(user, "reporting_membership", None)
+    return f"{name} ({membership.unit.name})" if membership is not None else name
+
+
+class DialogueAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        answerers = self.fields["answerers"]
+        answerers.queryset = answerers.queryset.select_related("reporting_membership__unit").order_by(
+            "first_name", "last_name", "username")
+        answerers.label_from_instance = answerer_label
+
+
 class DialogueViewSet(SnippetViewSet):
     """Create and edit sessions (topic, officials, times, documents, transcript)."""
 
@@ -49,9 +67,11 @@ class DialogueViewSet(SnippetViewSet):
     menu_label = _("Phiên đối thoại")
     add_to_admin_menu = False
     list_display = ["title", "starts_at", "live"]
-    panels = [FieldPanel("title"), FieldPanel("slug"), FieldPanel("summary"), FieldPanel("officials"),
-              FieldPanel("answerers", widget=forms.CheckboxSelectMultiple), FieldPanel("starts_at"),
-              FieldPanel("ends_at"), FieldPanel("documents"), FieldPanel("transcript"), FieldPanel("live")]
+    edit_handler = ObjectList([
+        FieldPanel("title"), FieldPanel("slug"), FieldPanel("summary"), FieldPanel("officials"),
+        FieldPanel("answerers", widget=forms.CheckboxSelectMultiple), FieldPanel("starts_at"),
+        FieldPanel("ends_at"), FieldPanel("documents"), FieldPanel("transcript"), FieldPanel("live"),
+    ], base_form_class=DialogueAdminForm)
 
 
 class StaffMixin(WagtailAdminTemplateMixin):

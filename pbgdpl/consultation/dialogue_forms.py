@@ -5,8 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pbgdpl.core import captcha
-from pbgdpl.core.forms import VietnameseMessagesMixin
+from pbgdpl.core.public_forms import ProtectedPublicForm
 
 TEXT_MIN, TEXT_MAX = 10, 2000
 CONSENT_TEXT = _(
@@ -15,7 +14,9 @@ CONSENT_TEXT = _(
 )
 
 
-class QuestionForm(VietnameseMessagesMixin, forms.Form):
+class QuestionForm(ProtectedPublicForm):
+    short_labels = {"consent": _("Đồng ý công bố họ tên")}
+
     text = forms.CharField(label=_("Câu hỏi"), help_text=_("Từ 10 đến 2.000 ký tự."),
                            widget=forms.Textarea(attrs={"rows": 5, "maxlength": TEXT_MAX}))
     name = forms.CharField(label=_("Họ tên"), max_length=100, min_length=2,
@@ -25,15 +26,6 @@ class QuestionForm(VietnameseMessagesMixin, forms.Form):
                                    widget=forms.TextInput(attrs={"autocomplete": "organization"}))
     consent = forms.BooleanField(label=CONSENT_TEXT, error_messages={
         "required": _("Bạn cần đồng ý để câu hỏi có thể được công bố.")})
-    website = forms.CharField(required=False, label=_("Không điền ô này"))
-    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    altcha = forms.CharField(required=False, widget=forms.HiddenInput)
-
-    def clean_name(self) -> str:
-        return " ".join(self.cleaned_data["name"].split())
-
-    def clean_organisation(self) -> str:
-        return " ".join(self.cleaned_data["organisation"].split())
 
     def clean_text(self) -> str:
         value = self.cleaned_data["text"].strip()
@@ -42,14 +34,3 @@ class QuestionForm(VietnameseMessagesMixin, forms.Form):
         if len(value) > TEXT_MAX:
             raise forms.ValidationError(_("Câu hỏi quá dài: tối đa 2.000 ký tự."))
         return value
-
-    def clean_altcha(self) -> str:
-        value = self.cleaned_data.get("altcha", "")
-        if not captcha.verify(value, owner=self.cleaned_data.get("submission_key", "")):
-            raise forms.ValidationError(_("Chưa xác minh được bạn không phải máy tự động. Hãy bấm ô “Tôi không "
-                                          "phải người máy” và chờ dấu tích rồi gửi lại."))
-        return value
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from pbgdpl.core import captcha
-from pbgdpl.core.forms import VietnameseMessagesMixin
+from pbgdpl.core.public_forms import ProtectedPublicForm
 
 TEXT_MIN = 10
 TEXT_MAX = 5000
@@ -18,7 +16,9 @@ CONSENT_TEXT = _(
 )
 
 
-class CommentForm(VietnameseMessagesMixin, forms.Form):
+class CommentForm(ProtectedPublicForm):
+    short_labels = {"organisation": _("Cơ quan, tổ chức"), "consent": _("Đồng ý xử lý thông tin cá nhân")}
+
     eid = forms.ChoiceField(label=_("Góp ý cho"), required=False, choices=())
     text = forms.CharField(
         label=_("Nội dung góp ý"),
@@ -46,10 +46,6 @@ class CommentForm(VietnameseMessagesMixin, forms.Form):
         label=CONSENT_TEXT,
         error_messages={"required": _("Bạn cần đồng ý để chúng tôi có thể ghi nhận góp ý.")},
     )
-    # Honeypot: hidden from people by CSS and aria-hidden; bots fill every field.
-    website = forms.CharField(required=False, label=_("Không điền ô này"))
-    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    altcha = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, provisions: list[tuple[str, str]] = (), **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,19 +54,9 @@ class CommentForm(VietnameseMessagesMixin, forms.Form):
             "Dự thảo không có điều, khoản, điểm “%(value)s”. Hãy chọn trong danh sách hoặc góp ý cho toàn bộ dự thảo."
         )
 
-    def clean_name(self) -> str:
-        return " ".join(self.cleaned_data["name"].split())
-
-    def clean_organisation(self) -> str:
-        return " ".join(self.cleaned_data["organisation"].split())
-
     def clean_email(self) -> str:
-        value = self.cleaned_data["email"].strip()
-        try:
-            validate_email(value)
-        except forms.ValidationError:
-            raise forms.ValidationError(_("Địa chỉ thư điện tử không hợp lệ, ví dụ: ten@gmail.com.")) from None
-        return value.lower()
+        # Lower case: the verification link, the rate limit and personal-data requests find the person by it.
+        return super().clean_email().lower()
 
     def clean_text(self) -> str:
         value = self.cleaned_data["text"].strip()
@@ -80,15 +66,3 @@ class CommentForm(VietnameseMessagesMixin, forms.Form):
             raise forms.ValidationError(
                 _("Nội dung góp ý quá dài (%(n)s ký tự): tối đa 5.000 ký tự.") % {"n": len(value)})
         return value
-
-    def clean_altcha(self) -> str:
-        value = self.cleaned_data.get("altcha", "")
-        if not captcha.verify(value, owner=self.cleaned_data.get("submission_key", "")):
-            raise forms.ValidationError(
-                _("Chưa xác minh được bạn không phải máy tự động. Hãy bấm ô “Tôi không phải người máy” và chờ dấu tích rồi gửi lại.")
-            )
-        return value
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))

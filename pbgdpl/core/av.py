@@ -109,3 +109,20 @@ def transcode_for_phones(source: str | Path, target: str | Path, *, max_width: i
     _ffmpeg(["-i", str(source), "-map", "0:v:0", "-map", "0:a:0?",
              "-vf", f"scale='min({max_width},iw)':-2", "-c:v", "libx264", "-preset", "veryfast", "-crf", "26",
              "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k", "-movflags", "+faststart", str(target)])
+
+
+# ffprobe names Matroska and WebM alike ("matroska,webm"): a WebM is that container with the codecs
+# browsers play from it, so an H.264 .mkv renamed .webm is not one.
+WEBM_VIDEO_CODECS = frozenset({"vp8", "vp9", "av1"})
+
+
+def video_format(info: MediaInfo) -> str | None:
+    """The video file kind ("mp4", "webm") of a probed file with a picture, else None."""
+    if not info.has_video:
+        return None
+    if "mp4" in info.format_names:
+        return "mp4"
+    if "webm" in info.format_names and info.video_codec in WEBM_VIDEO_CODECS:
+        return "webm"
+    return None
+

@@ -4,8 +4,8 @@
 behaves alike: a honeypot (``website``, hidden from people by CSS and aria-hidden; bots fill every
 field), the submission key that makes a double post one submission, and the self-hosted ALTCHA
 proof of work bound to that key (``includes/altcha_field.html``). It also tidies the contact
-fields these forms share (``name``, ``email``) when the form has them. The view still applies the
-rate limit (``core.ratelimit``) and decides what a bot sees (``is_bot``).
+fields these forms share (``name``, ``organisation``, ``email``) when the form has them. The view
+still applies the rate limit (``core.ratelimit``) and decides what a bot sees (``is_bot``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ PROTECTION_FIELDS = ("website", "submission_key", "altcha")
 class ProtectedPublicForm(VietnameseMessagesMixin, forms.Form):
     website = forms.CharField(required=False, label=_("Không điền ô này"))
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
-    altcha = forms.CharField(required=False, widget=forms.HiddenInput)
+    altcha = forms.CharField(label=_("Xác minh chống thư rác"), required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,6 +43,9 @@ class ProtectedPublicForm(VietnameseMessagesMixin, forms.Form):
 
     def clean_name(self) -> str:
         return " ".join(self.cleaned_data["name"].split())
+
+    def clean_organisation(self) -> str:
+        return " ".join(self.cleaned_data["organisation"].split())
 
     def clean_email(self) -> str:
         value = self.cleaned_data["email"].strip()

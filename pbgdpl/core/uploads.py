@@ -9,8 +9,9 @@ executables) is refused whatever its name. Size is capped by ``DOCUMENT_MAX_UPLO
 caller's limit) and a ZIP may not inflate to more than ``ZIP_INFLATE_FACTOR`` times that. Wagtail
 images are decoded by Wagtail/Pillow already and SVG is not an allowed image extension.
 
-Videos (:func:`validate_video`) are judged by their first bytes and by what ffprobe finds, never by
-name; captions (:func:`validate_webvtt`) must be real WebVTT text.
+Videos (:func:`validate_video`) are judged by their first bytes and by what ffprobe finds, which must
+match the extension (the original is served under it, with its type); captions
+(:func:`validate_webvtt`) must be real WebVTT text.
 """
 
 from __future__ import annotations
@@ -156,6 +157,11 @@ VTT_MAX_BYTES = 1024 * 1024
 VTT_TIMING = re.compile(r"^(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}\s+-->\s+(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}", re.MULTILINE)
 
 
+VIDEO_EXTENSIONS = ("mp4", "webm")
+_VIDEO_FOUND = {"mp4": _("tệp là video MP4"), "webm": _("tệp là video WebM"),
+                None: _("tệp không phải video MP4 hay WebM mà trình duyệt phát được")}
+
+
 def sniff_video(head: bytes) -> str:
     """"mp4" or "webm" from the file's first bytes, "" for anything else."""
     if head[4:8] == b"ftyp":
@@ -166,16 +172,22 @@ def sniff_video(head: bytes) -> str:
 
 
 def validate_video(upload, *, max_bytes: int | None = None) -> str:
-    """Raise ``ValidationError`` unless ``upload`` is a readable MP4 or WebM video; return its kind.
+    """Raise ``ValidationError`` unless ``upload`` is a readable MP4 or WebM video named for what it
+    holds; return its kind.
 
     The limit defaults to ``VIDEO_MAX_UPLOAD_BYTES``. ffprobe reads a temporary copy: a file whose
-    header says MP4 but holds no playable picture (cut short, renamed audio) is refused here.
+    header says MP4 but holds no playable picture (cut short, renamed audio) is refused here, and so
+    is one whose content is not what its extension says (an MP4 named .webm, an MKV named .webm): the
+    original is offered for download under that extension and type.
     """
-    from .av import MediaFileError, probe
+    from .av import MediaFileError, probe, video_format
 
     limit = max_bytes or int(getattr(settings, "VIDEO_MAX_UPLOAD_BYTES", 500 * 1024 * 1024))
     if upload.size > limit:
         raise ValidationError(_("Video quá lớn (tối đa %(mb)d MB).") % {"mb": limit // (1024 * 1024)})
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if extension not in VIDEO_EXTENSIONS:
+        raise ValidationError(_("Chỉ nhận tệp video .mp4 hoặc .webm."))
     upload.seek(0)
     kind = sniff_video(upload.read(64))
     upload.seek(0)
@@ -192,7 +204,12 @@ def validate_video(upload, *, max_bytes: int | None = None) -> str:
             info = None
     if info is None or not info.has_video or info.duration_seconds <= 0:
         raise ValidationError(_("Video bị hỏng hoặc không có hình: không đọc được tệp."))
-    return kind
+    found = video_format(info)
+    if found != extension:
+        raise ValidationError(_(
+            "Nội dung tệp không khớp với phần mở rộng .%(ext)s: %(found)s. Hãy tải lên đúng tệp hoặc đổi tên cho "
+            "khớp với nội dung.") % {"ext": extension, "found": _VIDEO_FOUND.get(found, _VIDEO_FOUND[None])})
+    return found
 
 
 def validate_webvtt(upload) -> str:

@@ -7,7 +7,7 @@ class LegalaidConfig(AppConfig):
     verbose_name = "Trợ giúp pháp lý"
 
     def ready(self) -> None:
-        from pbgdpl.accounts.roles import LEGAL_AID_CENTRE, grant_model_permissions
+        from pbgdpl.accounts.roles import LEGAL_AID_CENTRE, grant_model_permissions, reserve_for_granted_roles
         from pbgdpl.core import personal_data
         from pbgdpl.core.demo import register_demo_loader
         from pbgdpl.core.pagecache.policy import exclude_prefix
@@ -17,8 +17,11 @@ class LegalaidConfig(AppConfig):
         from .demo import load_demo_requests
         from .tasks import legalaid_daily_retention
 
-        # The centre handles the queue; nobody else (administrators hold every permission anyway).
-        grant_model_permissions(LEGAL_AID_CENTRE, ["legalaid.view_aidrequest", "legalaid.change_aidrequest"])
+        # The centre handles the queue; nobody else. Requests are sensitive personal data, so even Quản
+        # trị (every other model permission) cannot open them: the lead's privacy decision, docs/permissions.md.
+        aid_permissions = ["legalaid.view_aidrequest", "legalaid.change_aidrequest"]
+        grant_model_permissions(LEGAL_AID_CENTRE, aid_permissions)
+        reserve_for_granted_roles([*aid_permissions, "legalaid.add_aidrequest", "legalaid.delete_aidrequest"])
         # The entitlement page is the same for everyone; the form and the private page are per visitor.
         exclude_prefix("/tro-giup-phap-ly/gui-yeu-cau/")
         exclude_prefix("/tro-giup-phap-ly/theo-doi/")

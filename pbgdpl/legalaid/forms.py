@@ -38,6 +38,8 @@ class EligibilityForm(forms.Form):
 
 
 class RequestForm(ProtectedPublicForm):
+    short_labels = {"consent": _("Đồng ý xử lý thông tin cá nhân")}
+
     group = forms.ChoiceField(label=_("Bạn nghĩ mình thuộc diện nào?"), required=False)
     situation = forms.CharField(
         label=_("Sự việc bạn cần trợ giúp"),

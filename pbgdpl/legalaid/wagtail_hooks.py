@@ -1,7 +1,7 @@
 """Admin queue "Trợ giúp pháp lý": the legal-aid centre reads requests and moves them through statuses.
 
-Only the centre's role (and administrators) hold the model permissions, so other staff see neither
-the menu item nor the pages; the requester's words are read-only, staff change status and the note.
+Only the centre's role holds the model permissions (not even Quản trị: accounts.roles
+reserve_for_granted_roles), so other staff see neither the menu item nor the pages; the requester's words are read-only, staff change status and the note.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 
 from django.http import Http404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
 from .models import Infographic, Material, Video
 
@@ -129,31 +129,28 @@ class InfographicPage(Schema):
     next_cursor: str | None = None
 
 
-@router.get("/materials", response=MaterialPage, summary="Tài liệu tuyên truyền đã công khai (mới nhất trước)")
-def list_materials(request, params: Query[PageParams]):
-    return _page(Material.objects.published(), params, _material)
+def _published_endpoints(plural: str, singular: str, model, schema, page, shape, *, summary: str,
+                         one_summary: str) -> None:
+    """GET /<plural> (published, newest first, cursor-paged) and GET /<plural>/{<singular>_id} for one
+    kind. Operation ids and parameter names are the ones separate endpoint functions had, so the
+    published OpenAPI description (and clients generated from it) did not change."""
+
+    def list_items(request, params: Query[PageParams]):
+        return _page(model.objects.published(), params, shape)
+
+    def get_item(request, item_id: int = Path(..., alias=f"{singular}_id")):
+        return _one(model, item_id, shape)
+
+    router.get(f"/{plural}", response=page, summary=summary,
+               operation_id=f"pbgdpl_media_api_list_{plural}")(list_items)
+    router.get(f"/{plural}/{{{singular}_id}}", response=schema, summary=one_summary,
+               operation_id=f"pbgdpl_media_api_get_{singular}")(get_item)
 
 
-@router.get("/materials/{material_id}", response=MaterialSchema, summary="Một tài liệu tuyên truyền")
-def get_material(request, material_id: int):
-    return _one(Material, material_id, _material)
-
-
-@router.get("/videos", response=VideoPage, summary="Video đã công khai (mới nhất trước)")
-def list_videos(request, params: Query[PageParams]):
-    return _page(Video.objects.published(), params, _video)
-
-
-@router.get("/videos/{video_id}", response=VideoSchema, summary="Một video")
-def get_video(request, video_id: int):
-    return _one(Video, video_id, _video)
-
-
-@router.get("/infographics", response=InfographicPage, summary="Infographic đã công khai (mới nhất trước)")
-def list_infographics(request, params: Query[PageParams]):
-    return _page(Infographic.objects.published(), params, _infographic)
-
-
-@router.get("/infographics/{infographic_id}", response=InfographicSchema, summary="Một infographic")
-def get_infographic(request, infographic_id: int):
-    return _one(Infographic, infographic_id, _infographic)
+_published_endpoints("materials", "material", Material, MaterialSchema, MaterialPage, _material,
+                     summary="Tài liệu tuyên truyền đã công khai (mới nhất trước)",
+                     one_summary="Một tài liệu tuyên truyền")
+_published_endpoints("videos", "video", Video, VideoSchema, VideoPage, _video,
+                     summary="Video đã công khai (mới nhất trước)", one_summary="Một video")
+_published_endpoints("infographics", "infographic", Infographic, InfographicSchema, InfographicPage, _infographic,
+                     summary="Infographic đã công khai (mới nhất trước)", one_summary="Một infographic")

@@ -23,7 +23,15 @@ def _lesson_tags(lesson, event: str) -> list[str]:
     return [pagecache.object_tag("media.Course", lesson.course_id), pagecache.list_tag("media.Course")]
 
 
+def _quiz_tags(quiz, event: str) -> list[str]:
+    # Practice pages are never cached (quizzes/apps.py); what shows a quiz from the cache is a lesson page,
+    # which recorded the quiz's tag when it loaded it (shown or hidden, so publishing again purges too).
+    return [pagecache.object_tag("quizzes.PracticeQuiz", quiz.pk)]
+
+
 def register() -> None:
+    from pbgdpl.quizzes.models import PracticeQuiz
+
     from .models import Course, Infographic, Lesson, Material, Video
 
     for model in (Material, Video, Infographic):
@@ -32,6 +40,8 @@ def register() -> None:
     pagecache.track_model(Course)
     pagecache.register_model(Course, _item_tags, public=lambda course: course.live)
     pagecache.register_model(Lesson, _lesson_tags)
+    pagecache.track_model(PracticeQuiz)
+    pagecache.register_model(PracticeQuiz, _quiz_tags, public=lambda quiz: quiz.is_published)
 
 
 def purge_item(item) -> None:

@@ -26,6 +26,8 @@ CONSENT_TEXT = _(
 
 
 class AskForm(ProtectedPublicForm):
+    short_labels = {"publish_anonymously": _("Đăng công khai"), "consent": _("Đồng ý xử lý thông tin cá nhân")}
+
     name = forms.CharField(
         label=_("Họ và tên"), max_length=NAME_MAX, min_length=2,
         error_messages={

@@ -42,6 +42,8 @@ def password_problem(password: str | None) -> str:
 
 
 class RegistrationForm(VietnameseMessagesMixin, forms.Form):
+    short_labels = {"consent": _("Đồng ý xử lý thông tin")}
+
     full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
     phone = forms.CharField(label=_("Số điện thoại di động"), max_length=20,
                             help_text=_("Dùng để đăng nhập; mỗi số điện thoại chỉ đăng ký một tài khoản."),

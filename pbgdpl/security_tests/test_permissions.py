@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -145,12 +145,14 @@ MATRIX: dict[str, set[str]] = {
     "chat canned answers": {A, B, L},
     # Comments on drafts (pbgdpl/consultation/apps.py): editors moderate, the drafting body responds.
     "draft comments": {A, B, E, D},
-    # Quản trị holds every model permission (accounts/services.py), so it reaches the screens below too.
+    # Quản trị holds every model permission but the reserved ones (accounts/services.py), so it reaches
+    # the screens below too, except legal aid.
     # Live classroom quiz (pbgdpl/classroom/apps.py): teachers, and editors and the board who write quizzes.
     "classroom: open a class": {A, B, E, T},
-    # Legal aid (pbgdpl/legalaid/apps.py): of the other roles, the centre alone sees requests.
-    "legal-aid queue": {A, G},
-    "legal-aid request": {A, G},
+    # Legal aid (pbgdpl/legalaid/apps.py): the centre alone sees requests, not even Quản trị (sensitive
+    # personal data; the permissions are reserved, roles.reserve_for_granted_roles).
+    "legal-aid queue": {G},
+    "legal-aid request": {G},
     # Forum (pbgdpl/forum/apps.py): moderators run it from the admin; members read members-only
     # categories on the site and open no admin page. Reading is by group (forum/access.py), not by
     # permission: Quản trị is not a forum member.
@@ -232,3 +234,16 @@ def test_every_role_is_created_with_least_privilege(staff):
                                          "consultation.answer_dialogue"}
     # Idempotent: running the set-up again adds nothing.
     assert ensure_extra_roles() == {role: [] for role in roles.EXTRA_ROLE_NAMES}
+
+
+def test_administrators_hold_no_legal_aid_permission_even_on_a_portal_set_up_before(staff):
+    administrator = staff[roles.ADMINISTRATOR]
+    assert not any(p.startswith("legalaid.") for p in administrator.get_all_permissions())
+    assert staff[roles.LEGAL_AID_CENTRE].has_perm("legalaid.view_aidrequest")
+    # A portal set up before the rule granted Quản trị every permission: the next set-up takes these back.
+    group = Group.objects.get(name=roles.ADMINISTRATOR)
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="legalaid"))
+    report = ensure_editorial_setup()
+    assert report.permissions_removed == 4 and "thu hồi 4 quyền" in report.summary()
+    assert not group.permissions.filter(content_type__app_label="legalaid").exists()
+    assert ensure_editorial_setup().permissions_removed == 0

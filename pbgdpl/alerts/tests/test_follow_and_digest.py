@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import secrets
 
 import pytest
 from django.core import mail
@@ -39,7 +40,7 @@ def law(db):
 
 
 def follow(client, target: str, email: str = "an.nguyen@example.vn", **overrides):
-    data = {"email": email, "frequency": "daily", "consent": "on",
+    data = {"email": email, "frequency": "daily", "consent": "on", "submission_key": secrets.token_urlsafe(24),
             "altcha": captcha.solve_for_tests(client.get("/xac-minh/thu-thach/").json()), **overrides}
     return client.post(f"/nhan-thong-bao/?{target}", data)
 
@@ -140,6 +141,19 @@ def test_bad_input_is_explained_and_kept(client, law):
     assert not Subscription.objects.exists() and not mail.outbox
     assert follow(client, "van-ban=khong-co").status_code == 404
     assert follow(client, f"van-ban={law.slug}", altcha="").status_code == 400
+
+
+def test_a_double_click_follows_once_and_sends_one_mail(client, law):
+    form = client.get(f"/nhan-thong-bao/?van-ban={law.slug}").content.decode()
+    key = re.search(r'name="submission_key" value="([^"]+)"', form).group(1)
+    solution = captcha.solve_for_tests(client.get("/xac-minh/thu-thach/").json())
+    first = follow(client, f"van-ban={law.slug}", submission_key=key, altcha=solution)
+    second = follow(client, f"van-ban={law.slug}", submission_key=key, altcha=solution)
+    # The browser shows the second answer: the "sent" page, not a failed anti-spam check.
+    assert first.status_code == second.status_code == 302 and second["Location"] == first["Location"]
+    assert len(mail.outbox) == 1 and Subscription.objects.count() == 1
+    # The solution is bound to that form: another form presenting it is refused.
+    assert follow(client, "linh-vuc=lao-dong", altcha=solution).status_code == 400
 
 
 def test_follow_requests_are_limited_per_address(client, settings, law):

@@ -57,3 +57,15 @@ def test_unverified_and_pending_comments_are_not_indexed_and_a_rebuild_lists_eac
         Comment.objects.create(consultation=consultation, text=TEXT, name="A", email="a@example.vn",
                                submission_key=f"a{n}", status=Status.APPROVED)
     assert list(CommentSource().all_pks()) == [consultation.pk]
+
+
+def test_deleting_the_draft_removes_its_comments_from_search(client, draft, index_dir):
+    comment = Comment.objects.create(consultation=services.consultation_for(draft), text=TEXT, name="A",
+                                     email="a@example.vn", submission_key="d1", status=Status.PENDING)
+    services.moderate(comment, approve=True)
+    reindex()
+    query = {"q": "người khuyết tật nặng được hỗ trợ"}
+    assert f"draft-comment%3A{comment.pk}" in client.get("/tim-kiem/", query).content.decode()
+    draft.delete()  # the consultation and its comments go with it (CASCADE)
+    reindex()
+    assert f"draft-comment%3A{comment.pk}" not in client.get("/tim-kiem/", query).content.decode()

@@ -106,6 +106,8 @@ def test_bad_input_keeps_the_text_and_saves_nothing(client, draft, solved):
     assert response.status_code == 400
     for message in ("Địa chỉ thư điện tử không hợp lệ", "Bạn cần đồng ý", "Chưa xác minh được"):
         assert message in html
+    # The anti-spam check is named in words in the error summary (the shared public-form field).
+    assert 'href="#id_altcha">Xác minh chống thư rác: Chưa xác minh được' in html
     assert TEXT in html and not Comment.objects.exists() and not mail.outbox
 
 

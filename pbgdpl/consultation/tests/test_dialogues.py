@@ -4,6 +4,7 @@ address, a finished session refuses questions, staff answer from the desk, the a
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from pbgdpl.consultation.dialogue_models import Dialogue, DialogueQuestion, QuestionStatus
 from pbgdpl.consultation.dialogue_search import DialogueSource
+from pbgdpl.consultation.tests.test_comment_search import index_dir, reindex  # noqa: F401 (fixture)
 
 QUESTION = "Doanh nghiệp nhỏ được hỗ trợ chi phí tư vấn pháp lý thế nào?"
 
@@ -97,9 +99,10 @@ def test_rejected_question_stays_hidden_and_bad_input_keeps_the_text(client, dia
     DialogueQuestion.objects.create(dialogue=dialogue, name="Ẩn", text="Câu hỏi bị từ chối không được hiện",
                                     status=QuestionStatus.REJECTED, submission_key="r1")
     assert "bị từ chối" not in client.get(dialogue.get_absolute_url()).content.decode()
-    response = ask(client, dialogue, solved, text="Ngắn", consent="")
+    response = ask(client, dialogue, solved, text="Ngắn", consent="", altcha="")
     body = response.content.decode()
     assert response.status_code == 400 and "Câu hỏi quá ngắn" in body and "Bạn cần đồng ý" in body
+    assert 'href="#id_altcha">Xác minh chống thư rác: Chưa xác minh được' in body
     assert "Trần Văn Hỏi" in body and DialogueQuestion.objects.count() == 1
 
 
@@ -159,3 +162,31 @@ def test_demo_loader_makes_a_past_and_an_upcoming_dialogue(db):
     states = sorted(d.state() for d in Dialogue.objects.all())
     assert states == ["past", "upcoming"]
     assert DialogueQuestion.objects.exclude(answer="").filter(dialogue__slug__contains="doanh-nghiep").exists()
+
+
+def test_a_deleted_dialogue_leaves_the_search_with_its_answers(client, db, index_dir):  # noqa: F811
+    past = make_dialogue(starts_hours=-48, slug="da-dien-ra", title="Đối thoại về thuế khoán")
+    approved_question(past, answer="Thuế khoán được giảm một nửa cho hộ kinh doanh.")
+    past.save()  # the desk's answer reindexes the session; here the session's save does
+    reindex()
+    query, found = {"q": "thuế khoán hộ kinh doanh"}, f"key=dialogue%3A{past.pk}"  # the result's click link
+    assert found in client.get("/tim-kiem/", query).content.decode()
+    past.delete()  # its questions and answers go with it (CASCADE)
+    reindex()
+    assert found not in client.get("/tim-kiem/", query).content.decode()
+
+
+def test_the_answerers_list_shows_full_names_and_units(client, dialogue, staff):
+    from django.urls import reverse
+
+    from pbgdpl.reporting.models import Unit, UnitMembership
+
+    drafter = staff["drafter"]
+    drafter.first_name, drafter.last_name = "Trần Thị", "Soạn"
+    drafter.save()
+    UnitMembership.objects.create(user=drafter, unit=Unit.objects.create(code="STC", name="Sở Tài chính",
+                                                                         kind="department"))
+    client.force_login(staff["board"])
+    page = client.get(reverse("wagtailsnippets_consultation_dialogue:edit", args=[dialogue.pk])).content.decode()
+    label = re.search(r'<label for="id_answerers_0">(.*?)</label>', page, re.S).group(1)
+    assert "Trần Thị Soạn (Sở Tài chính)" in label and "soanthao" not in label

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from pbgdpl.core.forms import short_label
 from pbgdpl.core.pagecache import fragments
 from pbgdpl.core.pagecache.pages import record_children
 
@@ -150,6 +151,12 @@ def query_with(context, **changes) -> str:
             params[key] = value
     encoded = params.urlencode() if hasattr(params, "urlencode") else ""
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def summary_label(bound_field) -> str:
+    """A bound field's name in an error summary (``core.forms.short_label``)."""
+    return short_label(bound_field.form, bound_field.name)
 
 
 @register.filter

@@ -3,7 +3,9 @@ paged pull list. Idempotent, resumable, a token expiring mid-run is replaced, ev
 
 from __future__ import annotations
 
+import io
 import itertools
+import re
 
 import pytest
 from django.core.cache import cache
@@ -158,8 +160,10 @@ def test_commands_report_and_the_admin_log_is_for_the_board(ministry, client, dj
 
     ensure_editorial_setup()
     ministry.catalogue = [_source(1)]
-    call_command("exchange_pull", stdout=None)
-    call_command("exchange_push", stdout=None)
+    for name in ("exchange_pull", "exchange_push"):  # both report the run the way the admin log does
+        out = io.StringIO()
+        call_command(name, stdout=out)
+        assert re.match(r"\S.*: gửi \d+, nhận \d+, không đổi \d+, lỗi 0\n", out.getvalue()), out.getvalue()
     board = django_user_model.objects.create_user("bbt", password="x")
     board.groups.add(Group.objects.get(name=EDITORIAL_BOARD))
     editor = django_user_model.objects.create_user("btv", password="x")
@@ -169,3 +173,13 @@ def test_commands_report_and_the_admin_log_is_for_the_board(ministry, client, dj
     assert listing.status_code == 200 and "Nhận từ trục" in listing.content.decode()
     client.force_login(editor)
     assert client.get("/quan-tri/trao-doi-du-lieu/").status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_commands_fail_clearly_when_the_exchange_is_not_configured(settings):
+    from django.core.management.base import CommandError
+
+    settings.EXCHANGE_TOKEN_URL = ""
+    for name in ("exchange_pull", "exchange_push"):
+        with pytest.raises(CommandError, match="Chưa cấu hình trục chia sẻ dữ liệu"):
+            call_command(name, stdout=io.StringIO())

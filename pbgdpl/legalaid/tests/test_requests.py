@@ -129,3 +129,11 @@ def test_only_the_legal_aid_centre_sees_the_queue(client, db):
     client.force_login(_staff("ttgp", "Trung tâm trợ giúp pháp lý"))
     queue = client.get("/quan-tri/tro-giup-phap-ly/")
     assert queue.status_code == 200 and "TG-" in queue.content.decode()
+
+
+def test_error_summary_names_the_consent_box_briefly(client, db):
+    from pbgdpl.legalaid.forms import CONSENT_TEXT
+
+    body = client.post(URL, form_data(client, consent="")).content.decode()
+    assert 'href="#id_consent">Đồng ý xử lý thông tin cá nhân: Bạn cần đồng ý' in body
+    assert body.count(str(CONSENT_TEXT)) == 1  # the box's own label, not repeated in the summary

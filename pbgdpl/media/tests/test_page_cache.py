@@ -77,3 +77,29 @@ def test_a_draft_purges_nothing_and_a_processed_item_appears_on_its_list(publish
     assert page_cache.purged_by(publish_and_process, urls) == {MATERIALS}
     assert Material.objects.get(pk=draft.pk).processing == Processing.DONE
     assert "Luật Hôn nhân và gia đình" in page_cache.get(MATERIALS).content.decode()
+
+
+def test_unpublishing_a_lesson_quiz_purges_the_lesson_showing_it_only(published, page_cache):
+    from pbgdpl.quizzes.models import PracticeQuiz
+
+    quiz = PracticeQuiz.objects.create(title="Luyện tập nghỉ phép năm", slug="nghi-phep-nam")
+    Lesson.objects.filter(sort_order=1).update(practice_quiz=quiz)
+    urls = [LESSON_1, LESSON_2, COURSE, COURSES, MATERIALS]
+    assert "Luyện tập nghỉ phép năm" in page_cache.get(LESSON_2).content.decode()
+
+    def unpublish():
+        quiz = PracticeQuiz.objects.get(slug="nghi-phep-nam")  # as the admin loads it
+        quiz.is_published = False
+        quiz.save()
+
+    assert page_cache.purged_by(unpublish, urls) == {LESSON_2}
+    assert "Luyện tập nghỉ phép năm" not in page_cache.get(LESSON_2).content.decode()
+
+    def publish_again():
+        quiz = PracticeQuiz.objects.get(slug="nghi-phep-nam")
+        quiz.is_published = True
+        quiz.save()
+
+    assert page_cache.purged_by(publish_again, urls) == {LESSON_2}
+    assert "Luyện tập nghỉ phép năm" in page_cache.get(LESSON_2).content.decode()
+

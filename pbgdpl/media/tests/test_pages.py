@@ -98,6 +98,11 @@ def test_api_sitemap_and_search_source_show_only_public_items(client, published)
     assert client.get(f"/api/v1/media/materials/{hidden.pk}").status_code == 404
     assert client.get("/api/v1/media/videos").json()["items"][0]["external_url"].startswith("https://youtu.be/")
     assert client.get("/api/v1/media/infographics").json()["items"][0]["alt_text"]
+    for plural, item in (("materials", material), ("videos", published["video"]),
+                         ("infographics", published["infographic"])):
+        assert client.get(f"/api/v1/media/{plural}/{item.pk}").json()["id"] == item.pk
+    paged = client.get("/api/v1/media/materials", {"limit": 1, "cursor": material.pk}).json()
+    assert paged == {"items": [], "next_cursor": None}
     sitemap = client.get("/sitemap.xml").content.decode()
     assert material.get_absolute_url() in sitemap and "/bai-giang/lao-dong/" in sitemap
 

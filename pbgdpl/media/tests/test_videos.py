@@ -23,7 +23,7 @@ def _data(**extra):
 def test_upload_with_captions_is_made_fit_for_phones_and_published(
         editor_client, tiny_mp4, django_capture_on_commit_callbacks, client):
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor_client.post(NEW, _data(live="on", original=upload("clip.webm", tiny_mp4),
+        response = editor_client.post(NEW, _data(live="on", original=upload("clip.mp4", tiny_mp4),
                                                  captions=upload("vi.vtt", VTT.encode())))
     assert response.status_code == 302
     video = Video.objects.get()
@@ -62,6 +62,12 @@ def test_speech_without_captions_needs_an_override_with_a_reason_which_is_audite
 def test_a_document_renamed_to_mp4_is_refused(editor_client, tiny_pdf):
     response = editor_client.post(NEW, _data(original=upload("clip.mp4", tiny_pdf)))
     assert "không phải video MP4 hoặc WebM" in response.content.decode() and not Video.objects.exists()
+
+
+def test_an_mp4_named_webm_is_refused_with_what_it_really_is(editor_client, tiny_mp4):
+    response = editor_client.post(NEW, _data(original=upload("clip.webm", tiny_mp4)))
+    assert "Nội dung tệp không khớp với phần mở rộng .webm: tệp là video MP4" in response.content.decode()
+    assert not Video.objects.exists()
 
 
 def test_youtube_video_makes_no_third_party_request_before_the_click(client):
