@@ -295,8 +295,11 @@
 
   // Transports ---------------------------------------------------------------------------------
   function backoff() {
+    // The first retry at once, jittered (a restarting server closes all its sockets together and
+    // a replacement is already listening); later ones back off: 0.5–1 s, 1–2 s, … up to 8–16 s.
+    var first = retry === 0;
     retry = Math.min(retry + 1, 6);
-    return Math.min(30000, 500 * Math.pow(2, retry)) * (0.5 + Math.random() / 2);
+    return first ? 300 * Math.random() : 250 * Math.pow(2, retry) * (0.5 + Math.random() / 2);
   }
   function connect() {
     if (mode !== "ws" || !window.WebSocket) { mode = "poll"; return startPolling(); }
@@ -318,10 +321,18 @@
     ws.onmessage = function (e) { try { handle(JSON.parse(e.data)); } catch (err) { /* ignore a bad frame */ } };
     ws.onclose = function () {
       ws = null;
-      if (!opened && ++wsFailures >= 2) { mode = "poll"; return startPolling(); }
       setStatus("Mất kết nối, đang kết nối lại…");
+      if (!opened && ++wsFailures >= 2) return blockedOrDown();
       setTimeout(connect, backoff());
     };
+  }
+  // Two sockets in a row never opened: WebSockets blocked on the way (long-poll instead), or the
+  // server restarting (keep retrying the socket)? Only a server that answers over HTTP says blocked.
+  function blockedOrDown() {
+    fetch(cfg.api, { method: "POST", headers: { "Content-Type": "application/json" }, credentials: "omit",
+                     body: JSON.stringify({ type: "sync", after: lastSeq, token: token() }) })
+      .then(function (r) { if (!r.ok) throw new Error(); mode = "poll"; startPolling(); })
+      .catch(function () { setTimeout(connect, backoff()); });
   }
   function startPolling() {
     sendFrame({ type: "hello", after: lastSeq });
