@@ -16,7 +16,7 @@
   var shown = {};          // seq -> true
   var lastSeq = 0;
   var syncTimer, fillPending = false, ws = null, mode = "ws", wsFailures = 0, opened = false, retry = 0, pollAbort = null, started = false;
-  var panel, log, input, form, statusEl, alertEl, typingEl, awayEl, typingTimer, lastTypingSent = 0;
+  var panel, body, log, input, form, statusEl, alertEl, typingEl, awayEl, typingTimer, lastTypingSent = 0;
 
   function load() {
     try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; }
@@ -69,7 +69,12 @@
     log.setAttribute("role", "log");
     log.setAttribute("aria-live", "polite");
     log.setAttribute("aria-label", "Nội dung trò chuyện");
-    log.tabIndex = 0;
+    // One scrolling area for the messages and the off-hours form below them: as a second scrolling
+    // box of its own, the form was cut off under the message box on a phone (360 px wide).
+    body = el("div", "chat-body");
+    body.tabIndex = 0;  // scrollable by keyboard
+    body.setAttribute("role", "region");
+    body.setAttribute("aria-label", "Tin nhắn");
     typingEl = el("p", "chat-typing", "");
     typingEl.setAttribute("aria-live", "polite");
     alertEl = el("p", "chat-alert");
@@ -97,7 +102,8 @@
     var qa = el("a", "chat-qa", "Gửi câu hỏi bằng biểu mẫu");
     qa.href = cfg.qa || launcher.href;
     tools.appendChild(qa);
-    [head, statusEl, log, typingEl, awayEl, alertEl, form, tools].forEach(function (n) { panel.appendChild(n); });
+    [log, typingEl, awayEl].forEach(function (n) { body.appendChild(n); });
+    [head, statusEl, body, alertEl, form, tools].forEach(function (n) { panel.appendChild(n); });
     panel.addEventListener("keydown", function (e) {
       if (e.key === "Escape") hide();
       else if (e.key === "Tab" && coversPage()) keepFocusInside(e);
@@ -210,7 +216,11 @@
     log.appendChild(item);
     scroll();
   }
-  function scroll() { log.scrollTop = log.scrollHeight; }
+  function scroll() {
+    // The newest message at the bottom of the scrolling area (the off-hours form, if any, below it).
+    var last = log.lastElementChild;
+    if (last) body.scrollTop = Math.max(body.scrollTop, last.offsetTop + last.offsetHeight + 8 - body.clientHeight);
+  }
   function setStatus(text) { statusEl.textContent = text; }
 
   // Sending ------------------------------------------------------------------------------------
