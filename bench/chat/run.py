@@ -3,7 +3,7 @@
 
 Starts uvicorn (``--workers 2``, config.settings.production, a throwaway SECRET_KEY, Redis channel
 layer on database 3 by default) on a dedicated database, then opens ``--clients`` widget WebSockets
-at once. Each citizen sends ``--messages`` messages with the widget's protocol (client ids, an outbox
+at random moments of ``--ramp`` seconds; once all are open the message phase begins. Each citizen sends ``--messages`` messages with the widget's protocol (client ids, an outbox
 resent after a reconnect, ``hello`` with the highest sequence number seen); a simulated staff client
 on the staff WebSocket answers each citizen message. Halfway through, the whole web server is
 stopped (SIGTERM) and started again; every client reconnects by itself.
