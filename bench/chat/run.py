@@ -114,7 +114,7 @@ class Citizen:
             self.stats.reconnects += 1
             # As static/chat/widget.js: the first retry at once (jittered up to 0.3 s), then back off.
             first = retry == 0
-            retry = min(retry + 1, 6)
+            retry = min(retry + 1, 4)
             await asyncio.sleep(0.3 * random.random() if first else 0.25 * 2 ** retry * (0.5 + random.random() / 2))
         sender.cancel()
 

@@ -109,7 +109,7 @@
       if (live) live.textContent = "Mất kết nối trực tiếp, đang thử lại…";
       // First retry at once (a restarted server is usually back), later ones back off; jittered so
       // every inbox does not reconnect in the same instant.
-      setTimeout(connect, (retry ? Math.min(30000, 500 * Math.pow(2, retry)) : 250) * Math.random());
+      setTimeout(connect, retry ? Math.min(4000, 500 * Math.pow(2, retry)) * (0.5 + Math.random() / 2) : 300 * Math.random());
       retry = Math.min(retry + 1, 6);
     };
   }

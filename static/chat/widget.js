@@ -306,9 +306,10 @@
   // Transports ---------------------------------------------------------------------------------
   function backoff() {
     // The first retry at once, jittered (a restarting server closes all its sockets together and
-    // a replacement is already listening); later ones back off: 0.5–1 s, 1–2 s, … up to 8–16 s.
+    // a replacement is already listening); later ones back off: 0.5–1 s, 1–2 s, then 2–4 s (longer
+    // waits kept people waiting for seconds after a server that had been down came back).
     var first = retry === 0;
-    retry = Math.min(retry + 1, 6);
+    retry = Math.min(retry + 1, 4);
     return first ? 300 * Math.random() : 250 * Math.pow(2, retry) * (0.5 + Math.random() / 2);
   }
   function connect() {
