@@ -3,7 +3,7 @@
 
 Starts uvicorn (``--workers 2``, config.settings.production, a throwaway SECRET_KEY, Redis channel
 layer on database 3 by default) on a dedicated database, then opens ``--clients`` widget WebSockets
-at once. Each citizen sends ``--messages`` messages with the widget's protocol (client ids, an outbox
+at random moments of ``--ramp`` seconds; once all are open the message phase begins. Each citizen sends ``--messages`` messages with the widget's protocol (client ids, an outbox
 resent after a reconnect, ``hello`` with the highest sequence number seen); a simulated staff client
 on the staff WebSocket answers each citizen message. Halfway through, the whole web server is
 stopped (SIGTERM) and started again; every client reconnects by itself.
@@ -70,8 +70,9 @@ class Stats:
 class Citizen:
     """The widget's delivery logic (static/chat/widget.js) in Python."""
 
-    def __init__(self, n: int, url: str, origin: str, stats: Stats, messages: int, interval: float):
-        self.n, self.url, self.origin, self.stats = n, url, origin, stats
+    def __init__(self, n: int, url: str, origin: str, stats: Stats, messages: int, interval: float,
+                 go: asyncio.Event):
+        self.n, self.url, self.origin, self.stats, self.go = n, url, origin, stats, go
         self.to_send = [f"c{n}-{i}-{secrets.token_hex(3)}" for i in range(messages)]
         self.interval = interval
         self.outbox: dict[str, str] = {}
@@ -111,11 +112,16 @@ class Citizen:
             if stop.is_set():
                 break
             self.stats.reconnects += 1
-            retry = min(retry + 1, 5)
-            await asyncio.sleep(min(5.0, 0.25 * 2 ** retry) * (0.5 + random.random() / 2))
+            # As static/chat/widget.js: the first retry at once (jittered up to 0.3 s), then back off.
+            first = retry == 0
+            retry = min(retry + 1, 4)
+            await asyncio.sleep(0.3 * random.random() if first else 0.25 * 2 ** retry * (0.5 + random.random() / 2))
         sender.cancel()
 
     async def produce(self, stop: asyncio.Event) -> None:
+        # Everyone is connected before the first message (the arrivals are spread over --ramp);
+        # then each person's first message comes at a random moment of the first interval.
+        await self.go.wait()
         await asyncio.sleep(random.random() * self.interval)
         for client_id in self.to_send:
             text = f"Câu hỏi thử {client_id}"
@@ -334,7 +340,8 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     stats = Stats()
     stop = asyncio.Event()
     staff = Staff(ws_base + "/ws/chat/staff/", base, staff_cookie, stats)
-    citizens = [Citizen(n, ws_base + "/ws/chat/", base, stats, args.messages, args.interval)
+    go = asyncio.Event()
+    citizens = [Citizen(n, ws_base + "/ws/chat/", base, stats, args.messages, args.interval, go)
                 for n in range(args.clients)]
     state = {"server": start_server(env, args.port, args.workers, args.deflate)}
     if not await asyncio.to_thread(wait_healthy, base):
@@ -343,8 +350,20 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     startup_cpu = group_cpu_seconds(state["server"].pid)
     tasks = [asyncio.create_task(staff.run(stop))]
     await asyncio.sleep(0.5)
+
+    async def arrive(citizen: Citizen) -> None:
+        # People open the chat at random moments of the ramp, not all in the same millisecond.
+        await asyncio.sleep(random.random() * args.ramp)
+        await citizen.run(stop)
+
+    ramp0 = time.monotonic()
+    tasks += [asyncio.create_task(arrive(c)) for c in citizens]
+    while stats.open_now < args.clients and time.monotonic() - ramp0 < args.ramp + 60:
+        await asyncio.sleep(0.1)
+    connected_s = time.monotonic() - ramp0
+    # The message phase (what the latency figures and the restart's place in the run refer to).
     t0 = time.monotonic()
-    tasks += [asyncio.create_task(c.run(stop)) for c in citizens]
+    go.set()
     expected = args.clients * args.messages
     restart = {}
     restart_window = [float("inf"), float("-inf")]
@@ -395,7 +414,8 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     duplicated = (sum(len(v) - 1 for v in stats.staff_seen.values())
                   + sum(len(v) - 1 for v in stats.citizen_seen.values()))
     return {
-        "connections": {"clients": args.clients, "held_max": stats.max_open, "held_at_end": held_at_end,
+        "connections": {"clients": args.clients, "all_connected_after_s": round(connected_s, 2),
+                        "held_max": stats.max_open, "held_at_end": held_at_end,
                         "connects": stats.connects, "reconnects": stats.reconnects},
         "messages": {"citizen_sent": expected, "delivered_to_staff": len(stats.staff_seen),
                      "staff_replies_sent": len(stats.reply_sent_at), "delivered_to_citizens": len(stats.citizen_seen),
@@ -423,6 +443,9 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=int(os.environ.get("BENCH_MESSAGES", "4")))
     parser.add_argument("--interval", type=float, default=float(os.environ.get("BENCH_INTERVAL", "6")),
                         help="seconds between one citizen's messages")
+    parser.add_argument("--ramp", type=float, default=float(os.environ.get("BENCH_RAMP", "10")),
+                        help="seconds over which the clients open their connections (at random moments), "
+                             "before the message phase begins")
     parser.add_argument("--drain", type=float, default=30, help="seconds to wait for the last deliveries")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-restart", dest="restart", action="store_false")
@@ -464,7 +487,7 @@ def main() -> int:
                                       capture_output=True, text=True).stdout)
     result = asyncio.run(scenario(args, env, f"{setup['cookie']}={setup['session']}"))
     result["setup"] = {"db": args.db, "workers": args.workers, "clients": args.clients, "messages_per_client": args.messages,
-                       "interval_s": args.interval, "restart": args.restart and args.restart_mode, "channel_layer": "redis",
+                       "interval_s": args.interval, "ramp_s": args.ramp, "restart": args.restart and args.restart_mode, "channel_layer": "redis",
                        "ws_per_message_deflate": args.deflate}
     print(json.dumps(result, ensure_ascii=False, indent=2))
     ok = result["messages"]["lost"] == 0 and result["messages"]["duplicated"] == 0

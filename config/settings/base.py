@@ -12,7 +12,7 @@ import dj_database_url
 
 from pbgdpl.core.numbers import parse_ascii_int
 
-from .safety import cache_settings, frontend_cache_settings, page_cache_settings
+from .safety import cache_settings, channel_layer_settings, frontend_cache_settings, page_cache_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -363,11 +363,7 @@ AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "730"))
 API_ANON_PER_MINUTE = parse_ascii_int(os.environ.get("API_ANON_PER_MINUTE"), minimum=1) or 120
 # Live chat (pbgdpl/chat, docs/decisions/0016-chat-delivery.md). Messages between application
 # processes go through Redis when REDIS_URL is set, through one process's memory otherwise.
-if REDIS_URL:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
-                                  "CONFIG": {"hosts": [REDIS_URL], "capacity": 1500, "expiry": 60}}}
-else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+CHANNEL_LAYERS = channel_layer_settings(REDIS_URL, os.environ.get("CHANNEL_LAYER_PREFIX", ""))
 # Longest chat message in characters; messages per connection per minute and per client per hour.
 CHAT_MESSAGE_MAX_CHARS = int(os.environ.get("CHAT_MESSAGE_MAX_CHARS", "2000"))
 CHAT_RATE_PER_CONNECTION_MINUTE = int(os.environ.get("CHAT_RATE_PER_CONNECTION_MINUTE", "20"))

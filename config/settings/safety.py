@@ -107,3 +107,17 @@ def per_process_cache_problem(caches: dict, web_workers: int | None) -> str | No
     return (f"The cache ({backend}) lives inside each process, but {workers} web workers may run: rate limits "
             "and lock-outs would count per worker. Set REDIS_URL, use the database cache, or set WEB_CONCURRENCY=1.")
 
+
+
+def channel_layer_settings(redis_url: str, prefix: str = "") -> dict:
+    """Live chat's channel layer (docs/decisions/0016-chat-delivery.md): Redis pub/sub when
+    ``redis_url`` is set (one PUBLISH per announcement, messages pushed to each process, instead of
+    the list layer's per-process queues that every process polls: two to four round trips per send
+    and per receipt), one process's memory otherwise. Pub/sub channels are global to a Redis
+    server whatever the database number, so the prefix carries that number: sites (or a bench and
+    a test run) on different databases of one Redis never hear each other's messages."""
+    if not redis_url:
+        return {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    database = urlparse(redis_url).path.strip("/") or "0"
+    return {"default": {"BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+                        "CONFIG": {"hosts": [redis_url], "prefix": prefix or f"pbgdpl-{database}:"}}}

@@ -9,7 +9,7 @@ import logging
 
 from django.utils import timezone
 
-from . import hours
+from . import hours, snapshots
 from .models import ChatSettings, Message, Sender
 from .services import post_message
 
@@ -79,7 +79,7 @@ def after_contact_message(message: Message) -> list[Message]:
         client_id = f"away-{today:%Y%m%d}"
         if (_away_known.get(conversation.pk) != today
                 and not Message.objects.filter(conversation=conversation, client_id=client_id).exists()):
-            posted = post_message(conversation, sender=Sender.SYSTEM, text=ChatSettings.load().away_message,
+            posted = post_message(conversation, sender=Sender.SYSTEM, text=snapshots.cached("settings", ChatSettings.load).away_message,
                                   client_id=client_id)
             if posted.created:
                 created.append(posted.message)

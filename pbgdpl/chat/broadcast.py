@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from contextlib import contextmanager
 
 from asgiref.sync import async_to_sync
@@ -60,62 +59,37 @@ def deferred():
         del _local.events
 
 
-# The Lua script of channels_redis's group_send (4.x): add the message to each channel's sorted set
-# unless it is at capacity. Kept here because send_to_groups() reuses the rest of that method too.
-_GROUP_SEND_LUA = """
-    local over_capacity = 0
-    local current_time = ARGV[#ARGV - 1]
-    local expiry = ARGV[#ARGV]
-    for i=1,#KEYS do
-        if redis.call('ZCOUNT', KEYS[i], '-inf', '+inf') < tonumber(ARGV[i + #KEYS]) then
-            redis.call('ZADD', KEYS[i], current_time, ARGV[i])
-            redis.call('EXPIRE', KEYS[i], expiry)
-        else
-            over_capacity = over_capacity + 1
-        end
-    end
-    return over_capacity
-"""
-
-
-def _single_redis(layer) -> bool:
+def _pubsub_layer(layer):
+    """The running loop's layer of channels_redis's pub/sub layer on one Redis server, else None."""
     try:
-        from channels_redis.core import RedisChannelLayer
+        from channels_redis.pubsub import RedisPubSubChannelLayer
     except ImportError:
-        return False
-    return isinstance(layer, RedisChannelLayer) and layer.ring_size == 1
+        return None
+    if not isinstance(layer, RedisPubSubChannelLayer):
+        return None
+    loop_layer = layer._get_layer()
+    return loop_layer if len(loop_layer._shards) == 1 else None
 
 
 async def send_to_groups(layer, groups: tuple[str, ...], event: dict) -> None:
     """Send one event to the members of several groups (a message goes to its conversation and to
-    the inbox). ``group_send`` costs four Redis round trips per group; on one Redis server this does
-    both groups in three, and a process's sockets (widgets and staff alike share one Redis key per
-    process) get the event in one entry. Other layers: one ``group_send`` per group."""
-    if len(groups) == 1 or not _single_redis(layer):
+    the inbox). On the pub/sub layer with one Redis server: one PUBLISH per group, pipelined into a
+    single round trip, the event serialised once (channels_redis's ``group_send`` publishes one
+    group per call). Other layers: one ``group_send`` per group. A socket in two of the groups
+    would get the event twice; none joins two (widgets join their conversation, staff the inbox)."""
+    loop_layer = _pubsub_layer(layer) if len(groups) > 1 else None
+    if loop_layer is None:
         for group in groups:
             await layer.group_send(group, event)
         return
-    connection = layer.connection(0)
-    now = int(time.time())
-    pipe = connection.pipeline(transaction=False)
-    for group in groups:
-        key = layer._group_key(group)
-        pipe.zremrangebyscore(key, min=0, max=now - layer.group_expiry)
-        pipe.zrange(key, 0, -1)
-    members = await pipe.execute()
-    channel_names = list(dict.fromkeys(name.decode() for found in members[1::2] for name in found))
-    if not channel_names:
-        return
-    by_connection, message_for_key, capacity_for_key = layer._map_channel_keys_to_connection(channel_names, event)
-    keys = by_connection[0]
-    pipe = connection.pipeline(transaction=False)
-    for key in keys:
-        pipe.zremrangebyscore(key, min=0, max=now - int(layer.expiry))
-    await pipe.execute()
-    args = [message_for_key[key] for key in keys] + [capacity_for_key[key] for key in keys]
-    over = await connection.eval(_GROUP_SEND_LUA, len(keys), *keys, *args, time.time(), layer.expiry)
-    if over:
-        log.info("%s of %s channels over capacity in groups %s", over, len(channel_names), groups)
+    shard = loop_layer._shards[0]
+    payload = layer.serialize(event)
+    async with shard._lock:  # as the layer's own publish(): its connection is made under the lock
+        shard._ensure_redis()
+        pipe = shard._redis.pipeline(transaction=False)
+        for group in groups:
+            pipe.publish(loop_layer._get_group_channel_name(group), payload)
+        await pipe.execute()
 
 
 def _send(groups: tuple[str, ...], event: dict) -> None:

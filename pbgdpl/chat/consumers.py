@@ -105,10 +105,14 @@ class WidgetConsumer(ChatConsumer):
         self.group = ""
         self.rate = RateWindow(settings.CHAT_RATE_PER_CONNECTION_MINUTE)
         self.strikes = 0
-        if await in_thread(protocol.is_blocked)(self.session.client_key):
+        blocked = protocol.is_blocked_if_known(self.session.client_key)
+        if blocked is None:  # the block list's snapshot is stale: read it in a database thread
+            blocked = await in_thread(protocol.is_blocked)(self.session.client_key)
+        if blocked:
             log.warning("Chat: refused a connection from a blocked client")
             await self.close(code=4403)
             return
+        self.session.screened = True
         await self.accept()
 
     async def disconnect(self, code):

@@ -25,7 +25,7 @@ from django.conf import settings
 
 from pbgdpl.core import ratelimit
 
-from . import assistant, handoff, hours, services
+from . import assistant, handoff, hours, services, snapshots
 from .broadcast import message_payload
 from .models import BlockedClient, ChatSettings, Conversation, Sender
 
@@ -41,22 +41,55 @@ class Session:
     token: str = ""
     conversation: Conversation | None = None
     after_tasks: list = field(default_factory=list)  # work to do after answering (suggestions)
+    # What this connection already checked, so a first message does not ask again: the block list
+    # at connect (WebSocket only), and a token that had no conversation yet at ``hello``.
+    screened: bool = False
+    token_unused: str = ""
 
 
 def error(text: str, **extra) -> dict:
     return {"type": "error", "text": text, **extra}
 
 
-def is_blocked(client_key: str) -> bool:
+def _active_blocks() -> dict[str, object]:
+    """Blocked client keys with their expiry (None: for good), as of now."""
     from django.db.models import Q
     from django.utils import timezone
 
-    return BlockedClient.objects.filter(client_key=client_key).filter(
-        Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())).exists()
+    return dict(BlockedClient.objects.filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+                .values_list("client_key", "expires_at"))
+
+
+def _blocked_in(blocks: dict, client_key: str) -> bool:
+    from django.utils import timezone
+
+    if client_key not in blocks:
+        return False
+    expires_at = blocks[client_key]
+    return expires_at is None or expires_at > timezone.now()
+
+
+def is_blocked(client_key: str) -> bool:
+    """Whether the block list holds this client (a per-process snapshot: see snapshots.py)."""
+    return _blocked_in(snapshots.cached("blocked", _active_blocks), client_key)
+
+
+def is_blocked_if_known(client_key: str) -> bool | None:
+    """The same without the database (async callers): None when the snapshot must be read again."""
+    blocks = snapshots.fresh("blocked")
+    return None if blocks is None else _blocked_in(blocks, client_key)
+
+
+def chat_settings() -> ChatSettings:
+    return snapshots.cached("settings", ChatSettings.load)
+
+
+snapshots.drop_on_change(BlockedClient, "blocked")
+snapshots.drop_on_change(ChatSettings, "settings")
 
 
 def welcome(session: Session) -> dict:
-    return {"type": "welcome", "open": hours.is_open(), "greeting": ChatSettings.load().greeting,
+    return {"type": "welcome", "open": hours.is_open(), "greeting": chat_settings().greeting,
             "conversation": bool(session.conversation),
             "qa_code": session.conversation.qa_tracking_code if session.conversation else ""}
 
@@ -66,6 +99,7 @@ def hello(session: Session, frame: dict) -> list[dict]:
     token = str(frame.get("token") or "")
     session.token = token if services.valid_token(token) else ""
     session.conversation = services.conversation_for_token(session.token) if session.token else None
+    session.token_unused = session.token if session.conversation is None else ""
     out = [welcome(session)]
     if session.conversation:
         after = count_or_zero(frame.get("after"))
@@ -109,10 +143,12 @@ def send_message(session: Session, frame: dict) -> list[dict]:
     out = []
     if not session.token and services.valid_token(str(frame.get("token") or "")):
         session.token = str(frame["token"])
-    if session.conversation is None and session.token:
+    # A token seen unused at hello is not looked up again: if another tab of this citizen has used
+    # it since, start_web_conversation() finds that conversation by the unique token.
+    if session.conversation is None and session.token and session.token != session.token_unused:
         session.conversation = services.conversation_for_token(session.token)
     if session.conversation is None:
-        if is_blocked(session.client_key):
+        if not session.screened and is_blocked(session.client_key):
             return [error("Bạn không thể gửi tin nhắn lúc này.", client_id=client_id)]
         if ratelimit.hit(f"chat:new:{session.client_key}", 3600) > settings.CHAT_NEW_CONVERSATIONS_PER_HOUR:
             log.warning("Chat: new conversations over the limit for one client")

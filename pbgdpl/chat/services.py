@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
@@ -53,7 +54,9 @@ def start_web_conversation(client_key: str, token: str = "") -> tuple[Conversati
     else:
         token = conversation.set_token()
     try:
-        with transaction.atomic():
+        # A savepoint only inside a caller's transaction: in autocommit a refused INSERT leaves
+        # nothing to roll back, and BEGIN … COMMIT around it cost two more round trips.
+        with transaction.atomic() if connection.in_atomic_block else nullcontext():
             conversation.save()
     except IntegrityError:
         existing = conversation_for_token(token)

@@ -58,9 +58,26 @@ def count(key: str) -> int:
     return counter_store().get(key) or 0
 
 
+def _redis_client(store, key: str):
+    """The redis-py client behind Django's Redis cache backend for ``key``, else None."""
+    from django.core.cache.backends.redis import RedisCache
+
+    return store._cache.get_client(key, write=True) if isinstance(store, RedisCache) else None
+
+
 def hit(key: str, window: int) -> int:
     """Count one event under ``key`` for ``window`` seconds; return the new count."""
     store = counter_store()
+    made = store.make_and_validate_key(key)
+    client = _redis_client(store, made)
+    if client is not None:
+        # One round trip instead of two (add, then incr): INCR, then a lifetime only if the key has
+        # none, so a key that expired in between gets one too (EXPIRE … NX, Redis 7). Live chat
+        # counts every message this way.
+        pipe = client.pipeline(transaction=False)
+        pipe.incr(made)
+        pipe.expire(made, window, nx=True)
+        return pipe.execute()[0]
     if store.add(key, 1, timeout=window):
         return 1
     try:

@@ -8,7 +8,7 @@
   var source = log || live;
   if (!source) return;
   var conversation = log ? parseInt(log.dataset.conversation, 10) : 0;
-  var since = "", syncTimer, ws = null, retry = 0, typingTimer, lastTyping = 0, refreshTimer;
+  var replies = {}, since = "", syncTimer, ws = null, retry = 0, typingTimer, lastTyping = 0, refreshTimer;
   var form = document.getElementById("chat-admin-reply");
   var text = document.getElementById("chat-admin-text");
   var typingEl = document.getElementById("chat-admin-typing");
@@ -27,7 +27,9 @@
     li.dataset.seq = m.seq;
     var who = m.sender === "staff" ? (m.author || "Cán bộ") : WHO[m.sender] || "";
     li.appendChild(el("span", "chat-admin-who", who + " · " + m.at + (m.flags ? " · ⚠ " + m.flags : "")));
-    li.appendChild(el("p", "chat-admin-text", m.text));
+    var body = el("p", "chat-admin-text");
+    withLinks(body, m.text);
+    li.appendChild(body);
     (m.links || []).forEach(function (l) { var a = el("a", "", l.title); a.href = l.url; li.appendChild(a); });
     var after = null;
     Array.prototype.forEach.call(log.children, function (c) {
@@ -36,6 +38,33 @@
     log.insertBefore(li, after);
     li.scrollIntoView({ block: "nearest" });
     if (m.sender === "contact") typingEl.textContent = "";
+  }
+  // Addresses become links as DOM nodes, never HTML (as the widget does, and the page's first
+  // messages through the chat_text filter).
+  var ADDRESS = /https?:\/\/[^\s<>"']+|(^|\s)\/[a-z0-9][a-z0-9-]*\/[^\s<>"']*/g;
+  function withLinks(node, value) {
+    var done = 0, match;
+    ADDRESS.lastIndex = 0;
+    while ((match = ADDRESS.exec(value))) {
+      var start = match.index + (match[1] || "").length;
+      var url = value.slice(start, match.index + match[0].length).replace(/[.,;:!?)\u2026]+$/, "");
+      node.appendChild(document.createTextNode(value.slice(done, start)));
+      var a = el("a", "", url);
+      a.href = url;
+      if (url.charAt(0) !== "/") { a.target = "_blank"; a.rel = "noopener noreferrer"; }
+      node.appendChild(a);
+      done = start + url.length;
+    }
+    node.appendChild(document.createTextNode(value.slice(done)));
+  }
+  // A reply assigns an unassigned conversation to whoever sent it (services.post_message): once
+  // ours is acknowledged, "Nhận xử lý" has nothing left to do here.
+  function assignedToMe() {
+    var take = document.getElementById("chat-admin-take");
+    if (!take || take.dataset.assignee) return;
+    take.parentNode.removeChild(take);
+    var who = document.getElementById("chat-admin-assignee-now");
+    if (who) { who.textContent = "· Cán bộ: " + who.dataset.me; who.hidden = false; }
   }
   function refreshList() {
     clearTimeout(refreshTimer);
@@ -69,6 +98,7 @@
         typingTimer = setTimeout(function () { typingEl.textContent = ""; }, 4000);
       } else if (f.type === "ack" && form) {
         form.querySelector("[name=client_id]").value = newId();
+        if (replies[f.client_id]) { delete replies[f.client_id]; assignedToMe(); }
       } else if (f.type === "error" && typingEl) {
         typingEl.textContent = f.text;
       }
@@ -77,8 +107,10 @@
     ws.onclose = function () {
       ws = null;
       if (live) live.textContent = "Mất kết nối trực tiếp, đang thử lại…";
+      // First retry at once (a restarted server is usually back), later ones back off; jittered so
+      // every inbox does not reconnect in the same instant.
+      setTimeout(connect, retry ? Math.min(4000, 500 * Math.pow(2, retry)) * (0.5 + Math.random() / 2) : 300 * Math.random());
       retry = Math.min(retry + 1, 6);
-      setTimeout(connect, 500 * Math.pow(2, retry));
     };
   }
   function newId() {
@@ -91,8 +123,10 @@
       var action = e.submitter ? e.submitter.value : "reply";
       if (!ws || ws.readyState !== 1 || !text.value.trim()) return;  // plain POST
       e.preventDefault();
+      var clientId = form.querySelector("[name=client_id]").value;
+      if (action === "reply") replies[clientId] = true;
       ws.send(JSON.stringify({ type: action, conversation: conversation, text: text.value.trim(),
-                               client_id: form.querySelector("[name=client_id]").value }));
+                               client_id: clientId }));
       text.value = "";
       text.focus();
     });

@@ -16,7 +16,7 @@
   var shown = {};          // seq -> true
   var lastSeq = 0;
   var syncTimer, fillPending = false, ws = null, mode = "ws", wsFailures = 0, opened = false, retry = 0, pollAbort = null, started = false;
-  var panel, log, input, form, statusEl, alertEl, typingEl, awayEl, typingTimer, lastTypingSent = 0;
+  var panel, body, log, input, form, statusEl, alertEl, typingEl, awayEl, typingTimer, lastTypingSent = 0;
 
   function load() {
     try { return JSON.parse(localStorage.getItem(KEY)) || {}; } catch (e) { return {}; }
@@ -69,7 +69,12 @@
     log.setAttribute("role", "log");
     log.setAttribute("aria-live", "polite");
     log.setAttribute("aria-label", "Nội dung trò chuyện");
-    log.tabIndex = 0;
+    // One scrolling area for the messages and the off-hours form below them: as a second scrolling
+    // box of its own, the form was cut off under the message box on a phone (360 px wide).
+    body = el("div", "chat-body");
+    body.tabIndex = 0;  // scrollable by keyboard
+    body.setAttribute("role", "region");
+    body.setAttribute("aria-label", "Tin nhắn");
     typingEl = el("p", "chat-typing", "");
     typingEl.setAttribute("aria-live", "polite");
     alertEl = el("p", "chat-alert");
@@ -97,7 +102,8 @@
     var qa = el("a", "chat-qa", "Gửi câu hỏi bằng biểu mẫu");
     qa.href = cfg.qa || launcher.href;
     tools.appendChild(qa);
-    [head, statusEl, log, typingEl, awayEl, alertEl, form, tools].forEach(function (n) { panel.appendChild(n); });
+    [log, typingEl, awayEl].forEach(function (n) { body.appendChild(n); });
+    [head, statusEl, body, alertEl, form, tools].forEach(function (n) { panel.appendChild(n); });
     panel.addEventListener("keydown", function (e) {
       if (e.key === "Escape") hide();
       else if (e.key === "Tab" && coversPage()) keepFocusInside(e);
@@ -210,7 +216,11 @@
     log.appendChild(item);
     scroll();
   }
-  function scroll() { log.scrollTop = log.scrollHeight; }
+  function scroll() {
+    // The newest message at the bottom of the scrolling area (the off-hours form, if any, below it).
+    var last = log.lastElementChild;
+    if (last) body.scrollTop = Math.max(body.scrollTop, last.offsetTop + last.offsetHeight + 8 - body.clientHeight);
+  }
   function setStatus(text) { statusEl.textContent = text; }
 
   // Sending ------------------------------------------------------------------------------------
@@ -295,8 +305,12 @@
 
   // Transports ---------------------------------------------------------------------------------
   function backoff() {
-    retry = Math.min(retry + 1, 6);
-    return Math.min(30000, 500 * Math.pow(2, retry)) * (0.5 + Math.random() / 2);
+    // The first retry at once, jittered (a restarting server closes all its sockets together and
+    // a replacement is already listening); later ones back off: 0.5–1 s, 1–2 s, then 2–4 s (longer
+    // waits kept people waiting for seconds after a server that had been down came back).
+    var first = retry === 0;
+    retry = Math.min(retry + 1, 4);
+    return first ? 300 * Math.random() : 250 * Math.pow(2, retry) * (0.5 + Math.random() / 2);
   }
   function connect() {
     if (mode !== "ws" || !window.WebSocket) { mode = "poll"; return startPolling(); }
@@ -318,10 +332,18 @@
     ws.onmessage = function (e) { try { handle(JSON.parse(e.data)); } catch (err) { /* ignore a bad frame */ } };
     ws.onclose = function () {
       ws = null;
-      if (!opened && ++wsFailures >= 2) { mode = "poll"; return startPolling(); }
       setStatus("Mất kết nối, đang kết nối lại…");
+      if (!opened && ++wsFailures >= 2) return blockedOrDown();
       setTimeout(connect, backoff());
     };
+  }
+  // Two sockets in a row never opened: WebSockets blocked on the way (long-poll instead), or the
+  // server restarting (keep retrying the socket)? Only a server that answers over HTTP says blocked.
+  function blockedOrDown() {
+    fetch(cfg.api, { method: "POST", headers: { "Content-Type": "application/json" }, credentials: "omit",
+                     body: JSON.stringify({ type: "sync", after: lastSeq, token: token() }) })
+      .then(function (r) { if (!r.ok) throw new Error(); mode = "poll"; startPolling(); })
+      .catch(function () { setTimeout(connect, backoff()); });
   }
   function startPolling() {
     sendFrame({ type: "hello", after: lastSeq });

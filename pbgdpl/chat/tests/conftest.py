@@ -28,9 +28,11 @@ def _own_empty_search_index(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _forget_away_messages():
-    from pbgdpl.chat import assistant
+    from pbgdpl.chat import assistant, snapshots
 
     assistant.forget()
+    # A rolled-back test leaves no save/delete signal behind: drop what this process remembers.
+    snapshots.forget()
 
 
 @pytest.fixture

@@ -85,3 +85,19 @@ def test_staff_without_the_role_cannot_open_the_inbox(client, conversation):
     client.force_login(user)
     assert client.get("/quan-tri/hoi-truc-tuyen/").status_code in (302, 403)
     assert client.get(f"/quan-tri/hoi-truc-tuyen/{conversation.pk}/").status_code in (302, 403)
+
+
+def test_the_conversation_page_links_addresses_escapes_the_rest_and_offers_to_take_only_when_useful(
+        client, agent, conversation):
+    services.post_message(conversation, sender=Sender.CONTACT, client_id="c2",
+                          text='Xem /van-ban/luat-ho-tich-2014/#dieu-13. và https://dichvucong.gov.vn/p?a=1&b=2 <b onclick="x">đậm</b>')
+    client.force_login(agent)
+    url = f"/quan-tri/hoi-truc-tuyen/{conversation.pk}/"
+    page = client.get(url).content.decode()
+    assert '<a href="/van-ban/luat-ho-tich-2014/#dieu-13">/van-ban/luat-ho-tich-2014/#dieu-13</a>. và' in page
+    assert ('<a href="https://dichvucong.gov.vn/p?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">'
+            in page)
+    assert "&lt;b onclick=&quot;x&quot;&gt;đậm&lt;/b&gt;" in page and '<b onclick="x">' not in page
+    assert "Nhận xử lý" in page  # unassigned
+    client.post(url, {"action": "reply", "text": "Chào bạn.", "client_id": "r1"})  # a reply assigns it
+    assert "Nhận xử lý" not in client.get(url).content.decode()

@@ -91,6 +91,9 @@ def test_with_redis_many_contexts_use_one_connection(settings):
         assert sorted(_hit_from_threads(key, count_connections)) == list(range(1, CONTEXTS + 1))
         assert sorted(asyncio.run(_hit_from_tasks(key, count_connections))) == list(
             range(CONTEXTS + 1, 2 * CONTEXTS + 1))
+        # Counted in one round trip (INCR, EXPIRE NX): the counter reads back and still expires.
+        assert ratelimit.count(key) == 2 * CONTEXTS
+        assert 0 < admin.ttl(ratelimit.counter_store().make_and_validate_key(key)) <= 60
     finally:
         ratelimit.counter_store().delete(key)
         ratelimit.counter_store().close()
