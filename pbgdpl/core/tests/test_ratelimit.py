@@ -6,12 +6,8 @@ handler and WebSocket consumer used to open its own Redis connection."""
 from __future__ import annotations
 
 import asyncio
-import os
 import secrets
 import threading
-
-import pytest
-import redis
 
 from pbgdpl.core import ratelimit
 
@@ -71,13 +67,8 @@ def test_counts_from_threads_and_async_tasks_add_up(settings):
     assert ratelimit.count(key) == 2 * CONTEXTS
 
 
-def test_with_redis_many_contexts_use_one_connection(settings):
-    url = os.environ.get("TEST_REDIS_COUNTERS_URL", "redis://127.0.0.1:6379/8")
-    admin = redis.Redis.from_url(url, socket_connect_timeout=1)
-    try:
-        admin.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"no Redis at {url}")
+def test_with_redis_many_contexts_use_one_connection(settings, test_redis):
+    url, admin = test_redis
     name = f"ratelimit-test-{secrets.token_hex(4)}"
     settings.CACHES = {**settings.CACHES, "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                                                       "LOCATION": url, "OPTIONS": {"client_name": name}}}

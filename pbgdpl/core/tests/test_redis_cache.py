@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import secrets
-
-import pytest
-import redis
 
 from pbgdpl.core.redis_cache import SharedPoolRedisCache
 
 
-def test_cache_objects_of_many_requests_share_one_connection():
-    url = os.environ.get("TEST_REDIS_COUNTERS_URL", "redis://127.0.0.1:6379/8")
-    admin = redis.Redis.from_url(url, socket_connect_timeout=1)
-    try:
-        admin.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"no Redis at {url}")
+def test_cache_objects_of_many_requests_share_one_connection(test_redis):
+    url, admin = test_redis
     name = f"shared-pool-test-{secrets.token_hex(4)}"
     key = f"test:shared-pool:{secrets.token_hex(4)}"
 
