@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
 from pbgdpl.core import pagecache
@@ -50,6 +50,42 @@ def published_detail(pk: int) -> Question | None:
         .filter(pk=pk)
         .first()
     )
+
+
+# What a published question's page shows, and nothing else: the asker's name, contacts, tracking code,
+# tokens and raw text (shown only when an editor wrote no public text: then read when shown) are
+# never loaded into what the page's cached parts keep.
+PUBLIC_FIELDS = ("title", "slug", "public_text", "published_at", "status", "field__name", "field__slug")
+
+
+def _with_shown_text(question: Question | None) -> Question | None:
+    """Loads the raw text only where the page shows it: a question published without a public text."""
+    if question is not None and not question.public_text:
+        question.refresh_from_db(fields=["text", "status"])
+    return question
+
+
+def published_detail_public(pk: int) -> Question | None:
+    """:func:`published_detail` limited to what the public page shows (it may be kept in a cache)."""
+    from .models import Citation
+
+    return _with_shown_text(
+        Question.objects.published()
+        .select_related("field", "answer")
+        .only(*PUBLIC_FIELDS, "answer__text", "answer__question")
+        .prefetch_related(Prefetch("answer__citations",
+                                   queryset=Citation.objects.select_related("document").defer("document__full_text")))
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def related_public(question: Question, limit: int = 5) -> list[Question]:
+    """Other published questions of the same field, limited to what a link to them shows."""
+    if not question.field_id:
+        return []
+    return [_with_shown_text(other) for other in published_questions().filter(field_id=question.field_id)
+            .exclude(pk=question.pk).only(*PUBLIC_FIELDS)[:limit]]
 
 
 def overdue_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import pickle
 import secrets
 
 from django.core.paginator import Paginator
@@ -17,6 +18,7 @@ from pbgdpl.core import tracking
 from pbgdpl.core.breadcrumbs import trail
 from pbgdpl.core.feeds import feed_links
 from pbgdpl.core.numbers import parse_ascii_int
+from pbgdpl.core.pagecache import fragments
 from pbgdpl.geo.communes import portal_communes
 from pbgdpl.search import engine
 
@@ -96,17 +98,23 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _public_page(pk: int) -> bytes | None:
+    question = selectors.published_detail_public(pk)
+    if question is None or not hasattr(question, "answer"):
+        return None
+    return pickle.dumps((question, selectors.related_public(question)), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 @require_GET
 def detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
-    question = selectors.published_detail(pk)
-    if question is None or not hasattr(question, "answer"):
+    # Kept with the cached page parts (purged with the page) and limited to what the page shows,
+    # so nothing personal of the asker is ever in the cache; a pickle, so each view has its own copy.
+    packed = fragments.cached("qa-question", (pk,), lambda: _public_page(pk))
+    if packed is None:
         raise Http404
+    question, related = pickle.loads(packed)  # noqa: S301 - written by this application
     if slug != question.slug:
         return HttpResponseRedirect(question.get_absolute_url(), status=301)
-    related = (
-        selectors.published_questions().filter(field=question.field).exclude(pk=question.pk)[:5]
-        if question.field_id else []
-    )
     return render(
         request,
         "qa/detail.html",

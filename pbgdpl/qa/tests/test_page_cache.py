@@ -46,3 +46,26 @@ def test_a_new_citizen_question_purges_nothing(db, demo_module, page_cache):
 
     urls = ["/hoi-dap/", _published().first().get_absolute_url()]
     assert page_cache.purged_by(lambda: submit(), urls) == set()
+
+
+def test_the_cached_part_of_a_question_page_holds_nothing_personal(db, demo_module, page_cache):
+    """The question page's data is kept with the cached page parts: only what the page shows, never
+    the asker's name, contacts, tracking code or the raw text an editor replaced with a public one."""
+    from pbgdpl.core.pagecache import fragments, store
+    from pbgdpl.core.pagecache.models import CachedPageDependency
+
+    question = _published().exclude(field=None).first()
+    Question.objects.filter(pk=question.pk).update(
+        name="Trần Văn Riêng Tư", email="riengtu@example.vn", phone="0988777666",
+        text="Tôi là Trần Văn Riêng Tư ở số 5 ngõ Bí Mật, công ty chậm trả lương.",
+        public_text="Công ty chậm trả lương hai tháng, người lao động có được nghỉ việc ngay không?")
+    question.refresh_from_db()
+    page = page_cache.get(question.get_absolute_url()).content.decode()
+    assert "người lao động có được nghỉ việc ngay" in page and "Riêng Tư" not in page
+    keys = CachedPageDependency.objects.filter(url=fragments.URL_PREFIX + "qa-question").values_list("cache_key", flat=True)
+    kept = [store.get(key) for key in set(keys)]
+    assert kept and all(isinstance(part, fragments.Fragment) for part in kept)
+    for part in kept:
+        for private in ("Riêng Tư", "riengtu@example.vn", "0988777666", "ngõ Bí Mật", question.tracking_code):
+            assert private.encode() not in part.value, private
+    assert page_cache.get(question.get_absolute_url()).content.decode() == page  # the same page from the part
