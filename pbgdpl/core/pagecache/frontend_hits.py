@@ -23,7 +23,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import close_old_connections
 
 from . import hits, keys, store
 
@@ -99,22 +98,18 @@ def count_new_hits(log_path: Path) -> Pass:
             result.lines += 1
             same[raw.split(b",", 1)[-1]] += 1
     seen: dict[str, dict | None] = {}
-    close_old_connections()
-    try:
-        for request, count in same.items():
-            try:
-                line = json.loads(b"{" + request if not request.startswith(b"{") else request)
-                scope = _scope(line)
-            except (ValueError, AttributeError, TypeError):
-                result.unreadable += count
-                continue
-            extras = _stored_extras(scope, line, seen)
-            if extras is None:
-                result.without_stored_page += count
-            hits.run_hooks(hits.HitRequest(scope, count), extras or {})
-            result.counted += count
-    finally:
-        close_old_connections()
+    for request, count in same.items():
+        try:
+            line = json.loads(b"{" + request if not request.startswith(b"{") else request)
+            scope = _scope(line)
+        except (ValueError, AttributeError, TypeError):
+            result.unreadable += count
+            continue
+        extras = _stored_extras(scope, line, seen)
+        if extras is None:
+            result.without_stored_page += count
+        hits.run_hooks(hits.HitRequest(scope, count), extras or {})
+        result.counted += count
     state_file.parent.mkdir(parents=True, exist_ok=True)
     temporary = state_file.with_suffix(".tmp")
     temporary.write_text(json.dumps({"inode": stat.st_ino, "offset": offset}))

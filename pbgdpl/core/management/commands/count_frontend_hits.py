@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 
 from pbgdpl.core.pagecache.frontend_hits import MAX_LINES_PER_PASS, count_new_hits
 
@@ -32,4 +33,5 @@ class Command(BaseCommand):
                 continue  # a backlog: the next slice at once
             if not follow:
                 return
+            close_old_connections()  # a service that runs for weeks: no connection kept past its age
             time.sleep(interval)
