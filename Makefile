@@ -122,9 +122,12 @@ search-eval-semantic: $(STAMP)
 
 ## Public pages against this machine's ceiling (a hello-world app in the same run): uvicorn with the
 ## production settings on loopback, PostgreSQL database pbgdpl_benchweb, Redis DB 2 (BENCH_REDIS_URL),
-## demo data, page cache warm and off, wrk -t2 -c32 (installed from Debian if missing); one JSON object.
+## demo data, page cache warm and off, and behind Debian's nginx; wrk -t2 -c32 (wrk and nginx installed from
+## Debian if missing); one JSON object.
 bench-web: $(STAMP)
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	@command -v nginx >/dev/null && test -e /usr/lib/nginx/modules/ngx_http_cache_purge_module.so || \
+	  { apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-cache-purge; }
 	$(PY) bench/web/run.py
 
 ## Two app nodes behind Debian's nginx (installed if missing): publish on node A, see it on both within 5 s

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import pickle
 import secrets
 
 from django.core.paginator import Paginator
@@ -98,21 +97,21 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _public_page(pk: int) -> bytes | None:
+def _public_page(pk: int) -> tuple | None:
     question = selectors.published_detail_public(pk)
     if question is None or not hasattr(question, "answer"):
         return None
-    return pickle.dumps((question, selectors.related_public(question)), protocol=pickle.HIGHEST_PROTOCOL)
+    return question, selectors.related_public(question)
 
 
 @require_GET
 def detail(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
     # Kept with the cached page parts (purged with the page) and limited to what the page shows,
-    # so nothing personal of the asker is ever in the cache; a pickle, so each view has its own copy.
-    packed = fragments.cached("qa-question", (pk,), lambda: _public_page(pk))
-    if packed is None:
+    # so nothing personal of the asker is ever in the cache.
+    found = fragments.cached_copy("qa-question", (pk,), lambda: _public_page(pk))
+    if found is None:
         raise Http404
-    question, related = pickle.loads(packed)  # noqa: S301 - written by this application
+    question, related = found
     if slug != question.slug:
         return HttpResponseRedirect(question.get_absolute_url(), status=301)
     return render(

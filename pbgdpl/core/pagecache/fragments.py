@@ -15,6 +15,7 @@ is still purged exactly.
 from __future__ import annotations
 
 import logging
+import pickle
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -79,6 +80,18 @@ def cached(name: str, parts: tuple, build: Callable[[], object],
     return value
 
 
+def cached_copy(name: str, parts: tuple, build: Callable[[], object]) -> object:
+    """:func:`cached` for objects a view may change (model instances, results it decorates): kept
+    pickled, so each call gets its own copy, in this process's memory as in the shared cache.
+    ``None`` (nothing found) is returned as it is."""
+    packed = cached(name, parts, lambda: _pickled(build()))
+    return None if packed is None else pickle.loads(packed)  # noqa: S301 - written by this application
+
+
+def _pickled(value: object) -> bytes | None:
+    return None if value is None else pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def html_is_shareable(request) -> Callable[[object], bool]:
     """A check (made before the render) that the HTML holds neither a CSRF token nor the
     request's CSP nonce. The nonce is created lazily: if the render created it, it used it."""
@@ -104,4 +117,4 @@ def is_fragment(url: str) -> bool:
     return url.startswith(URL_PREFIX)
 
 
-__all__ = ["Fragment", "URL_PREFIX", "cached", "enabled", "html_is_shareable", "is_fragment"]
+__all__ = ["Fragment", "URL_PREFIX", "cached", "cached_copy", "enabled", "html_is_shareable", "is_fragment"]

@@ -20,7 +20,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 
@@ -60,7 +60,8 @@ def _scope(line: dict) -> dict:
             headers.append((header, line[field].encode("latin-1", "replace")))
     if line.get("language_cookie"):
         headers.append((b"cookie", f"{settings.LANGUAGE_COOKIE_NAME}={line['language_cookie']}".encode("latin-1", "replace")))
-    return {"type": "http", "method": line.get("method", "GET"), "path": parts.path, "root_path": "",
+    # nginx logs the URI as sent (percent-encoded); an ASGI scope's path is decoded, its query is not.
+    return {"type": "http", "method": line.get("method", "GET"), "path": unquote(parts.path), "root_path": "",
             "query_string": parts.query.encode("latin-1", "replace"), "headers": headers,
             "scheme": line.get("scheme") or "https", "client": (line.get("address", ""), 0)}
 

@@ -1,7 +1,8 @@
 """This process's copy of the page parts it read lately, so a render does not pay one round trip
 to the shared cache per part (about ten per page: menu, footer, share tags, the body, the route…).
 
-The copy is only used while a request is being answered, and is checked once per request against
+The copy is only used while a request is being answered, and is checked once per request (when the
+request first reads a part) against
 the shared cache's generation, which every purge bumps (:func:`.store.bump_generation`): a request
 that starts after a purge anywhere never sees a part from before it, exactly as with the shared
 cache alone. Outside requests (tasks, commands) parts come from the shared cache only. A part is
@@ -30,22 +31,29 @@ class LocalParts:
         self.answering = threading.local()  # set while this thread answers a request
 
     def begin(self) -> None:
-        generation = store.generation()
-        if generation is None:  # a new or emptied shared cache: start a generation every process can compare
-            generation = store.start_generation()
-        if generation != self.generation:
-            self.values = {}
-            self.generation = generation
         self.answering.active = True
+        self.answering.checked = False
 
     def end(self) -> None:
         self.answering.active = False
 
-    def active(self) -> bool:
-        return getattr(self.answering, "active", False)
+    def _usable(self) -> bool:
+        """Whether this thread answers a request; on its first use in the request, drops the copy if a
+        purge happened since (a request that reads no part pays nothing)."""
+        if not getattr(self.answering, "active", False):
+            return False
+        if not self.answering.checked:
+            self.answering.checked = True
+            generation = store.generation()
+            if generation is None:  # a new or emptied shared cache: start one every process can compare
+                generation = store.start_generation()
+            if generation != self.generation:
+                self.values = {}
+                self.generation = generation
+        return True
 
     def get(self, key: str) -> object | None:
-        if not self.active():
+        if not self._usable():
             return None
         kept = self.values.get(key)
         if kept is None or kept[0] < time.monotonic():
@@ -53,7 +61,7 @@ class LocalParts:
         return kept[1]
 
     def keep(self, key: str, value: object) -> None:
-        if not self.active():
+        if not self._usable():
             return
         if len(self.values) >= MAX_ENTRIES:
             self.values = {}

@@ -64,6 +64,13 @@ def test_hits_in_nginx_log_are_counted_once_with_what_the_page_stored(seeded_sit
     assert _views() - views_before == 5
 
 
+def test_an_encoded_path_is_counted_under_the_path_the_application_sees(seeded_site, page_cache, counting):
+    log = counting
+    log.write_text(_line("/gi%E1%BB%9Bi-thi%E1%BB%87u/"))
+    frontend_hits.count_new_hits(log)
+    assert PageView.objects.filter(path="/giới-thiệu/").exists()
+
+
 def test_a_rotated_log_is_read_from_its_start_and_bots_are_not_visits(seeded_site, page_cache, counting):
     log = counting
     log.write_text(_line("/") * 3)

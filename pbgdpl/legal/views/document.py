@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import pickle
 from collections import OrderedDict
 from urllib.parse import quote
 
@@ -32,17 +31,12 @@ logger = logging.getLogger(__name__)
 
 def _document_or_404(slug: str) -> LegalDocument:
     """The published document with what its page shows. Loading it is six queries and ~9 ms of
-    ORM work for a code; the result is kept with the cached page parts (purged with the page by
-    any change to the document or a related one), as a pickle, so each view gets its own copy."""
-    packed = fragments.cached("legal-document", (slug,), lambda: _packed_document(slug))
-    if packed is None:
+    ORM work for a code; it is kept with the cached page parts (purged with the page by any change
+    to the document or a related one)."""
+    document = fragments.cached_copy("legal-document", (slug,), lambda: selectors.get_public_document(slug))
+    if document is None:
         raise Http404
-    return pickle.loads(packed)  # noqa: S301 - written by this application, like the page cache
-
-
-def _packed_document(slug: str) -> bytes | None:
-    document = selectors.get_public_document(slug)
-    return None if document is None else pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
+    return document
 
 
 def relation_rows(document: LegalDocument) -> list[dict]:

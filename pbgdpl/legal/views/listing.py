@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import pickle
 
 from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -100,8 +99,7 @@ def cached_facet_counts(base, filters: selectors.Filters) -> list[selectors.Face
 def cached_page(base, params: ListingParams) -> Page:
     """The requested page of the list, reused until a document or a vocabulary changes: counting,
     filtering with each document's validity at the date and loading the rows is ~11 ms of ORM
-    work. Kept as a pickle (each view gets its own objects); the message about a page past the
-    end is kept with it."""
+    work. The message about a page past the end is kept with it."""
 
     def build() -> bytes:
         for model in (LegalDocument, DocumentType, Issuer, Field):
@@ -110,12 +108,11 @@ def cached_page(base, params: ListingParams) -> Page:
             selectors.filter_documents(base, params.filters, annotate=True).order_by(*selectors.SORTS[params.sort]))
         building = dataclasses.replace(params, errors=[])
         page = paginate(queryset, building)
-        return pickle.dumps((page.paginator.count, page.number, list(page.object_list), building.errors),
-                            protocol=pickle.HIGHEST_PROTOCOL)
+        return page.paginator.count, page.number, list(page.object_list), building.errors
 
     variant = (params.filters.on.isoformat(), params.sort, params.page,
                *(f"{key}={','.join(sorted(values))}" for key, values in sorted(params.filters.values.items())))
-    count, number, documents, errors = pickle.loads(fragments.cached("document-page", variant, build))  # noqa: S301
+    count, number, documents, errors = fragments.cached_copy("document-page", variant, build)
     params.errors.extend(errors)
     paginator = Paginator(documents, PER_PAGE)
     paginator.count = count  # the whole list's count (a cached property of the paginator)
