@@ -63,9 +63,13 @@ def _fresh_cache():
     the cache: no test may see what the previous one counted."""
     from django.core.cache import cache
 
+    from pbgdpl.search.analytics.services import forget_known_seen
+
     cache.clear()
+    forget_known_seen()
     yield
     cache.clear()
+    forget_known_seen()
 
 
 @pytest.fixture(autouse=True)

@@ -184,3 +184,27 @@ def test_distinct_client_rows_are_kept_only_as_long_as_popular_searches_look_bac
     services.purge(now)
     row = SearchPhraseClient.objects.get()
     assert row.client != recent  # a hash of the key with the phrase, not the key itself
+
+
+def test_a_clients_repeat_is_refused_from_memory_without_asking_the_shared_cache(db, monkeypatch):
+    """A reloaded (or cached) search page must not cost a Redis round trip per hit to be refused."""
+    services.record_search("ly hôn", None, 3, client="client-a")
+
+    def unavailable(*args, **kwargs):
+        raise AssertionError("the shared cache was asked again")
+
+    monkeypatch.setattr(services.cache, "add", unavailable)
+    services.record_search("ly hôn", None, 3, client="client-a")
+    assert SearchQueryStat.objects.get().searches == 1
+
+
+def test_the_memory_of_repeats_ends_before_the_shared_window(db, monkeypatch):
+    """After KNOWN_SEEN_S the shared cache decides again: a window another process opened is honoured
+    (refused), and one that expired there counts again."""
+    monkeypatch.setattr(services, "KNOWN_SEEN_S", 0.0)
+    services.record_search("ly hôn", None, 3, client="client-a")
+    services.record_search("ly hôn", None, 3, client="client-a")  # the shared key still holds: refused
+    assert SearchQueryStat.objects.get().searches == 1
+    services.cache.clear()  # the shared window ended
+    services.record_search("ly hôn", None, 3, client="client-a")
+    assert SearchQueryStat.objects.get().searches == 2
