@@ -19,9 +19,12 @@
 
 Prints ``{"ceiling": {...}, "cached": {page: {...}}, "uncached": {...}, "from_scratch": {...},
 "behind_nginx": {...}, "setup": {...}}``
-plus ``"ceiling_same_size_as_home"``: the same hello-world app answering with the cached home page's
-response (its ~19 security and caching headers and as many body bytes), since the server's own work
-grows with both; cached pages also get ``fraction_of_same_size_ceiling``. Each
+plus ``"ceilings_same_size"``: the same hello-world app answering with the response of the cached home
+page and of the civil code (their ~19 security and caching headers and as many body bytes), since the
+server's own work grows with both, and ``"ceilings_nginx_static_same_size"``: nginx serving files of
+those sizes with those headers, the most its front could do; cached and nginx-fronted pages also get
+``fraction_of_same_size_ceiling`` against the nearer size. Requests carry a phone browser's
+User-Agent, so visit counting is part of the work measured. Each
 page has rps, p50/p95/p99/max in ms, errors and ``fraction_of_ceiling``. Absolute numbers depend on
 what else the machine is doing; the fractions are the robust figures.
 """
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import re
 import shutil
@@ -49,6 +53,13 @@ from bench.cluster.nginx import write_conf  # noqa: E402
 PYTHON = sys.executable
 UVICORN = str(Path(sys.executable).with_name("uvicorn"))
 DB_NAME = "pbgdpl_benchweb"
+# A phone's browser: real visits carry one, and the portal counts them (a request without one is
+# taken for a script and not counted, which would leave that work out of the figures).
+USER_AGENT = "Mozilla/5.0 (Linux; Android 13; SM-A135F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"
+# The pages whose responses a hello-world app (and, behind nginx, nginx itself serving a static
+# file) repeats byte for byte: the smallest page's size and the largest's. A page is compared with
+# the nearer of the two, since the cost of an answer grows with its bytes whatever produced them.
+SIZED_PAGES = ("home", "civil_code_689_articles")
 
 # Twenty searches a citizen might type (with and without diacritics, numbers, article references).
 SEARCHES = [
@@ -181,7 +192,7 @@ def wrk(port: int, paths: list[str], args) -> dict:
     try:
         output = subprocess.run(
             ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "10s",
-             "-H", "X-Forwarded-Proto: https", "-H", "Accept-Encoding: gzip", "-s", str(HERE / "wrk_report.lua"), f"http://127.0.0.1:{port}"],
+             "-H", "X-Forwarded-Proto: https", "-H", "Accept-Encoding: gzip", "-H", f"User-Agent: {USER_AGENT}", "-s", str(HERE / "wrk_report.lua"), f"http://127.0.0.1:{port}"],
             env={**os.environ, "WRK_PATHS": paths_file}, check=True, capture_output=True, text=True).stdout
     finally:
         os.unlink(paths_file)
@@ -232,28 +243,35 @@ def measure_portal(env: dict, pages: dict, args, ceilings: dict, mode: str) -> d
             result = wrk(port, paths, args)
             result["bytes"] = sizes[name][0] + sum(len(n) + len(v) + 4 for n, v in sizes[name][1])
             result["fraction_of_ceiling"] = round(result["rps"] / ceilings["hello"], 3) if ceilings["hello"] else None
-            if mode == "behind_nginx" and ceilings.get("sized"):
-                result["fraction_of_same_size_ceiling"] = round(result["rps"] / ceilings["sized"]["rps"], 3)
             if nginx is not None:
                 result["answered_by_nginx"] = [value for header, value in sizes[name][1]
                                                if header.lower() == "x-frontend-cache"]
             results[name] = result
         if nginx is not None:
             results["frontend_hits"] = count_frontend_hits(env, run / "frontend-hits.log")
-        if mode == "cached" and "sized" not in ceilings:
-            # The same hello-world app answering with the cached home page's response, measured once the
-            # portal has stopped (it needs the page the portal answered).
-            stop(server)
-            body, headers = sizes["home"]
-            ceilings["sized"] = measure_sized_ceiling(env, args, body, headers)
-            for result in results.values():
-                result["fraction_of_same_size_ceiling"] = round(result["rps"] / ceilings["sized"]["rps"], 3)
-        return results
     finally:
         if nginx is not None:
             stop(nginx)
             shutil.rmtree(run, ignore_errors=True)
         stop(server)
+    # Same-size ceilings, measured once the portal has stopped (they need the pages it answered).
+    if mode == "cached":
+        ceilings["sized"] = {name: measure_sized_ceiling(env, args, *sizes[name]) for name in SIZED_PAGES}
+        add_sized_fractions(results, sizes, ceilings["sized"])
+    elif mode == "behind_nginx":
+        ceilings["nginx_static"] = {name: measure_nginx_static(args, *sizes[name]) for name in SIZED_PAGES}
+        add_sized_fractions(results, sizes, ceilings["nginx_static"])
+    return results
+
+
+def add_sized_fractions(results: dict, sizes: dict, sized: dict) -> None:
+    """Each page's throughput against the same-size ceiling nearest to its own size (log scale)."""
+    for name, result in results.items():
+        if name not in sizes:
+            continue
+        nearest = min(sized, key=lambda ref: abs(math.log((sizes[name][0] + 1) / (sizes[ref][0] + 1))))
+        result["same_size_reference"] = nearest
+        result["fraction_of_same_size_ceiling"] = round(result["rps"] / sized[nearest]["rps"], 3)
 
 
 def count_frontend_hits(env: dict, log: Path) -> dict:
@@ -275,6 +293,56 @@ def measure_sized_ceiling(env: dict, args, body: int, headers: list[tuple[str, s
         stop(sized)
     result["bytes"] = body + sum(len(n) + len(v) + 4 for n, v in headers)
     result["headers"] = len(headers)
+    return result
+
+
+NGINX_STATIC = """{user}
+worker_processes {workers};
+daemon off;
+pid {run}/nginx.pid;
+error_log {run}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    client_body_temp_path {run}/body;
+    proxy_temp_path {run}/proxy;
+    fastcgi_temp_path {run}/fastcgi;
+    uwsgi_temp_path {run}/uwsgi;
+    scgi_temp_path {run}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {run}/www;
+        default_type text/html;
+        location = /healthz {{ return 200 "ok"; }}
+{headers}
+    }}
+}}
+"""
+
+
+def measure_nginx_static(args, body: int, headers: list[tuple[str, str]]) -> dict:
+    """nginx itself answering a file of the page's size with its headers: what the front could do
+    for that response if no application were behind it at all."""
+    run = Path(tempfile.mkdtemp(prefix="pbgdpl-bench-static-"))
+    try:
+        (run / "www").mkdir()
+        (run / "www" / "index.html").write_bytes(b"x" * body)
+        skipped = {"content-length", "content-type", "last-modified", "etag", "accept-ranges", "x-frontend-cache"}
+        lines = "\n".join(f"        add_header {name} '{value.replace(chr(39), '')}' always;"
+                          for name, value in headers if name.lower() not in skipped)
+        conf = run / "nginx.conf"
+        conf.write_text(NGINX_STATIC.format(run=run, port=args.port + 3, workers=os.cpu_count() or 1, headers=lines,
+                                            user="user root;" if os.geteuid() == 0 else ""))
+        nginx = start(["nginx", "-c", str(conf), "-p", str(run)], os.environ.copy(), args.port + 3)
+        try:
+            result = wrk(args.port + 3, ["/"], args)
+        finally:
+            stop(nginx)
+    finally:
+        shutil.rmtree(run, ignore_errors=True)
+    result["bytes"] = body + sum(len(n) + len(v) + 4 for n, v in headers)
     return result
 
 
@@ -308,7 +376,9 @@ def main() -> None:
         if args.only in (None, mode):
             report[mode] = measure_portal(env, pages, args, ceilings, mode)
     if "sized" in ceilings:
-        report["ceiling_same_size_as_home"] = ceilings["sized"]
+        report["ceilings_same_size"] = ceilings["sized"]
+    if "nginx_static" in ceilings:
+        report["ceilings_nginx_static_same_size"] = ceilings["nginx_static"]
     report["setup"]["load_average_after"] = [round(value, 1) for value in os.getloadavg()]
     print(json.dumps(report, ensure_ascii=False, indent=1))
 
