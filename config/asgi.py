@@ -13,10 +13,13 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 sys.modules.setdefault("httpx._main", None)
 django_application = get_asgi_application()
 
-# Strangers' pages already in the page cache are answered before Django is entered.
+# Strangers' pages already in the page cache are answered before Django is entered; the others go
+# to Django's WSGI handler in a pool of threads, or to its ASGI handler for views that wait
+# (pbgdpl/core/serving.py).
 from pbgdpl.core.pagecache.asgi import PageCacheASGI  # noqa: E402
+from pbgdpl.core.serving import http_application as django_http  # noqa: E402
 
-http_application = PageCacheASGI(django_application)
+http_application = PageCacheASGI(django_http(django_application))
 
 # uvicorn runs no system checks: refuse here to serve with rate limits counted per worker.
 from pbgdpl.core.checks import require_shared_cache  # noqa: E402

@@ -213,6 +213,9 @@ WAGTAILFRONTENDCACHE = frontend_cache_settings(env_list("FRONTEND_CACHE_PURGE_UR
 # Web worker processes (uvicorn reads the same variable as its --workers default). A per-process
 # cache is refused unless exactly one may run (pbgdpl/core/checks.py, config/asgi.py).
 WEB_CONCURRENCY = parse_ascii_int(os.environ.get("WEB_CONCURRENCY"), minimum=1)
+# Threads per web process running Django's views (pbgdpl/core/serving.py); on PostgreSQL each holds a
+# pooled connection while it serves a request (DATABASE_POOL_MAX_SIZE).
+WEB_THREADS = parse_ascii_int(os.environ.get("WEB_THREADS"), minimum=1) or 8
 
 # Background tasks: database queue processed by `manage.py run_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
