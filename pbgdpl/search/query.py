@@ -293,7 +293,7 @@ def parse(
                         pq.expansions.append(words)
 
     # "6 tháng" is "06 tháng" in the laws, "mười tám tuổi" is "18 tuổi" in newer ones.
-    for words in casual.number_expansions([t[1] for t in content]):
+    for words in casual.number_expansions([t[1] for t in content]) + casual.age_expansions([t[1] for t in content]):
         if words not in pq.expansions:
             pq.expansions.append(words)
 
