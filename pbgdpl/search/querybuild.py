@@ -176,11 +176,20 @@ def build_query(pq: ParsedQuery, schema: tantivy.Schema, searcher: tantivy.Searc
 def _steer_query(pq: ParsedQuery, schema: tantivy.Schema) -> tantivy.Query | None:
     """Entries (whole entry and passages) whose title holds one of the question shape's words
     (questions.py)."""
+    try:
+        return _title_words_query(pq.steer, schema, unigram_field="title_k", bigram_field="title_k")
+    except ValueError:
+        # An index written before schema 9 (until the worker or search_rebuild rebuilds it):
+        # the scored title views, which only the whole-entry documents have.
+        return _title_words_query(pq.steer, schema, unigram_field="title_f", bigram_field="title_b")
+
+
+def _title_words_query(phrases: list[str], schema: tantivy.Schema, unigram_field: str, bigram_field: str):
     should = []
-    for phrase in pq.steer:
+    for phrase in phrases:
         words = analysis.fold_all(analysis.syllables(phrase))
         if len(words) > 1:
-            should += [tantivy.Query.term_query(schema, "title_k", g) for g in analysis.bigrams(words)[:1]]
+            should += [tantivy.Query.term_query(schema, bigram_field, g) for g in analysis.bigrams(words)[:1]]
         elif words:
-            should.append(tantivy.Query.term_query(schema, "title_k", words[0]))
+            should.append(tantivy.Query.term_query(schema, unigram_field, words[0]))
     return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in should]) if should else None

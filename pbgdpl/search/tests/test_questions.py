@@ -57,3 +57,18 @@ def test_the_shape_preference_reaches_the_passages_not_only_the_title(tmp_path):
     plain = retrieve(searcher, build_query(pq, handle.schema, searcher).rank, 10)[0]
     assert steered.passage == pytest.approx(plain.passage * STEER_BOOST, rel=1e-4)
     assert steered.whole == pytest.approx(plain.whole * STEER_BOOST, rel=1e-4)
+
+
+def test_an_index_written_before_title_k_still_answers_a_shaped_question():
+    """Web processes may read an index of schema 8 until the worker rebuilds it: the preference
+    falls back to the title views instead of failing the search."""
+    import tantivy
+
+    from pbgdpl.search.querybuild import _steer_query
+
+    builder = tantivy.SchemaBuilder()
+    for name in ("title_f", "title_b"):
+        builder.add_text_field(name, tokenizer_name="whitespace")
+    old_schema = builder.build()
+    pq = parse("khách du lịch có những quyền gì", Dictionary())
+    assert _steer_query(pq, old_schema) is not None
