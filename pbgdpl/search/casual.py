@@ -14,7 +14,8 @@ input method), not from any question set. ``normalize_tokens`` rewrites query to
   is not;
 - a number glued to a unit ("17t", "36th", "5tr") is split into number and unit word.
 
-``number_expansions`` gives the other spellings of the numbers in a query ("6 tháng" is
+``age_expansions`` gives the law's words for the age bracket of a person whose age is stated
+("con tôi 17 tuổi" → "chưa thành niên"); ``number_expansions`` gives the other spellings of the numbers in a query ("6 tháng" is
 written "06 tháng" in laws, "mười tám tuổi" in the Civil Code is "18 tuổi" elsewhere).
 """
 
@@ -217,3 +218,49 @@ def number_expansions(folded: list[str]) -> list[list[str]]:
         else:
             i += 1
     return out
+
+
+# The age brackets the codes speak of (Civil Code arts. 20–21, 586, 599; Criminal Code art. 12;
+# Labour Code art. 143) and their words: people state an exact age, the law names the bracket.
+MINOR_AGE = 18
+_AGE_BRACKETS = [
+    (18, "chưa thành niên"),  # under 18: "người chưa thành niên" (Civil Code art. 21)
+    (15, "dưới mười lăm tuổi"),  # "người dưới mười lăm tuổi", "chưa đủ mười lăm tuổi"
+    (6, "chưa đủ sáu tuổi"),
+]
+_BELOW = {"duoi", "chua"}  # "dưới 18 tuổi", "chưa 18 tuổi": below the number
+_MONTHS = {"thang"}  # "36 tháng tuổi": a small child, counted in months
+
+
+def age_expansions(folded: list[str]) -> list[list[str]]:
+    """The law's words for the bracket of an age stated in a query ("17 tuổi", "dưới 18 tuổi",
+    "mười bảy tuổi"), as folded syllable lists. Questions about an age ("mấy tuổi", "bao nhiêu
+    tuổi") state none and get none; an adult's age gets none (every provision is about adults)."""
+    out: list[list[str]] = []
+    for i, tok in enumerate(folded):
+        if tok != "tuoi" or i == 0:
+            continue
+        age, start = _age_before(folded, i)
+        if age is None:
+            if folded[i - 1] in _MONTHS:
+                age, start = 0, i - 1  # "36 tháng tuổi"
+            else:
+                continue
+        if start > 0 and folded[start - 1] in _BELOW:
+            age -= 1  # "dưới 18 tuổi" is at most 17
+        for limit, words in _AGE_BRACKETS:
+            syl = analysis.fold_all(analysis.syllables(words))
+            if 0 <= age < limit and syl not in out:
+                out.append(syl)
+    return out
+
+
+def _age_before(folded: list[str], i: int) -> tuple[int | None, int]:
+    """The number right before ``folded[i]`` (digits or words) and where it starts."""
+    if folded[i - 1].isdigit():
+        return int(folded[i - 1]), i - 1
+    for size in (3, 2, 1):
+        phrase = tuple(folded[max(0, i - size) : i])
+        if len(phrase) == size and phrase in _WORD_NUMBERS:
+            return _WORD_NUMBERS[phrase], i - size
+    return None, i

@@ -33,7 +33,7 @@ SUBJECT_BOOST = 1.5  # same for a law whose subject the query mentions ("â€¦ vá»
 LAW_BOOST = 3.0  # multiplicative share of the named law's articles (see build_query)
 DIRECT_SCORE = 1e6  # the named provision / document goes first
 DEFINITION_SCORE = 20.0  # the clause defining the term a query asks about
-STEER_BOOST = 1.3  # articles titled as the kind of provision the question asks for
+STEER_BOOST = 1.08  # whole entries (title and passages) titled as the kind of provision asked for
 DF_CUTOFF = 0.3  # drop unigram clauses of syllables in more than this share of index documents
 
 
@@ -174,12 +174,22 @@ def build_query(pq: ParsedQuery, schema: tantivy.Schema, searcher: tantivy.Searc
 
 
 def _steer_query(pq: ParsedQuery, schema: tantivy.Schema) -> tantivy.Query | None:
-    """Articles whose title holds one of the question shape's words (questions.py)."""
+    """Entries (whole entry and passages) whose title holds one of the question shape's words
+    (questions.py)."""
+    try:
+        return _title_words_query(pq.steer, schema, unigram_field="title_k", bigram_field="title_k")
+    except ValueError:
+        # An index written before schema 9 (until the worker or search_rebuild rebuilds it):
+        # the scored title views, which only the whole-entry documents have.
+        return _title_words_query(pq.steer, schema, unigram_field="title_f", bigram_field="title_b")
+
+
+def _title_words_query(phrases: list[str], schema: tantivy.Schema, unigram_field: str, bigram_field: str):
     should = []
-    for phrase in pq.steer:
+    for phrase in phrases:
         words = analysis.fold_all(analysis.syllables(phrase))
         if len(words) > 1:
-            should += [tantivy.Query.term_query(schema, "title_b", g) for g in analysis.bigrams(words)[:1]]
+            should += [tantivy.Query.term_query(schema, bigram_field, g) for g in analysis.bigrams(words)[:1]]
         elif words:
-            should.append(tantivy.Query.term_query(schema, "title_f", words[0]))
+            should.append(tantivy.Query.term_query(schema, unigram_field, words[0]))
     return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in should]) if should else None

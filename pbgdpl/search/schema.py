@@ -16,7 +16,8 @@ from .registry import SearchEntry
 # 7: the unread views (whole body, accented and bigram document titles) and ``boost`` are gone.
 # A worker that finds an older index rebuilds it (indexer.apply_outbox); or run search_rebuild.
 # 8: prose entries (Q&As, news) are cut into paragraph passages of about a clause (prose_passages).
-SCHEMA_VERSION = 8
+# 9: ``title_k`` (the article title's folded syllables and bigrams) on every document of an entry.
+SCHEMA_VERSION = 9
 
 # Facet keys (filters) every entry may carry; stored as raw multi-valued fast fields.
 FACET_KEYS = ("kind", "doc_type", "issuer", "field", "validity", "year", "scope")
@@ -53,6 +54,12 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field("docnum", tokenizer_name="whitespace", index_option="basic")
     sb.add_text_field("provision", tokenizer_name="raw", index_option="basic")
     sb.add_text_field("defines", tokenizer_name="raw", index_option="basic")  # term a clause defines
+    # The article title's folded syllables and bigrams on the whole entry AND on each passage:
+    # a filter (never scored) for preferences that depend on the title, such as the question
+    # shapes' (querybuild._steer_query). The scored title views live on the whole entry only,
+    # so a preference written on them reached the title's share of the score and not the
+    # passage's, which is most of it.
+    sb.add_text_field("title_k", tokenizer_name="whitespace", index_option="basic")
     for key in FACET_KEYS:
         sb.add_text_field(f"facet_{key}", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
     return sb.build()
@@ -174,6 +181,11 @@ def _add_views(doc: tantivy.Document, field: str, text: str, cached: bool = Fals
             doc.add_text(f"{field}_{view}", value)
 
 
+def _title_keys(title: str) -> str:
+    _, folded, grams = analysis.index_views(title)
+    return f"{folded} {grams}".strip()
+
+
 def to_documents(entry: SearchEntry, ref: str) -> list[tantivy.Document]:
     """The tantivy documents of one entry: the whole entry (titles, numbers, provision), then one
     per passage (its clause with the article title)."""
@@ -182,6 +194,8 @@ def to_documents(entry: SearchEntry, ref: str) -> list[tantivy.Document]:
     # "Điều 35." is addressed through the provision field; its number is not title content.
     title_text = re.sub(r"^\s*(?:Điều|ĐIỀU|Điều)\s+\d+[a-zđ]?\s*[.:]?\s*", "", analysis.nfc(entry.title or ""))
     _add_views(doc, "title", title_text)
+    title_keys = _title_keys(title_text)
+    doc.add_text("title_k", title_keys)
     _add_views(doc, "gtitle", entry.group_title, cached=True)
     numbers = analysis.doc_number_terms(entry.doc_number) if entry.doc_number else []
     doc.add_text("docnum", " ".join(numbers))
@@ -194,6 +208,7 @@ def to_documents(entry: SearchEntry, ref: str) -> list[tantivy.Document]:
         _common(p, entry, ref, 1, text)
         _add_views(p, "pbody", f"{title_text}\n{text}")
         p.add_text("pbody_ab", analysis.accented_bigrams_view(f"{title_text}\n{text}"))
+        p.add_text("title_k", title_keys)
         # Every line may define a term (the first clause often follows the lead-in
         # "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:").
         for line in text.split("\n")[:6]:

@@ -26,7 +26,7 @@ QUESTION_PHRASES = [
     "khi nào", "thế nào", "ra sao", "làm sao", "có sao", "ai được", "là ai",
 ]
 PHRASE_PAIR_SCORE = math.log1p(20)  # a bigram of a dictionary or question phrase
-MAX_RESTORED_WORDS = 20
+MAX_RESTORED_WORDS = 20  # the "did you mean" suggestion: a short line under the search box
 
 
 def _edits1(word: str) -> set[str]:
@@ -128,15 +128,16 @@ def _known_phrases(words: list[str], dictionary: Dictionary | None) -> list[tupl
 
 def restore_diacritics(
     pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher, dictionary: Dictionary | None = None,
-    text: str | None = None,
+    text: str | None = None, max_words: int = MAX_RESTORED_WORDS,
 ) -> str | None:
     """Accented spelling of a query typed without diacritics ("nghi thai san" → "nghỉ thai
     sản"), chosen from the index's own words: each syllable's spellings are scored by how
-    often they occur next to the neighbours' spellings (accented bigrams), best path wins."""
+    often they occur next to the neighbours' spellings (accented bigrams), best path wins.
+    Only the first ``max_words`` words are restored (and returned)."""
     if pq.has_marks or not pq.folded.strip():
         return None
     known = derived.spellings(handle)
-    words = analysis.WORD_RE.findall(pq.normalized if text is None else text)[:MAX_RESTORED_WORDS]
+    words = analysis.WORD_RE.findall(pq.normalized if text is None else text)[:max_words]
     if not words:
         return None
     try:

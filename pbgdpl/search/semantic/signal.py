@@ -15,6 +15,8 @@ from . import fusion, model
 from .store import FILENAME, VectorStore
 
 _stores: dict[Path, VectorStore] = {}
+# Words restored for the model: more than SEARCH_SEMANTIC_QUERY_TOKENS (40 by default) can hold.
+MODEL_WORDS = 64
 
 
 def open_store(path: Path) -> VectorStore:
@@ -40,7 +42,10 @@ def query_text(pq: ParsedQuery, handle: IndexHandle, searcher: tantivy.Searcher,
     on unaccented Vietnamese (issue 13: 5 nDCG points alone)."""
     text = pq.spelled_out or pq.normalized
     if not pq.has_marks:
-        text = spelling.restore_diacritics(pq, handle, searcher, dictionary, text=text) or text
+        # The whole question, not the suggestion's first 20 words: the model read a long question
+        # typed without diacritics cut after its 20th word ("… đối với người dưới bảo"), so its
+        # end (often what is asked) was lost; the token cap below is what bounds the cost.
+        text = spelling.restore_diacritics(pq, handle, searcher, dictionary, text=text, max_words=MODEL_WORDS) or text
     return model.capped(text)
 
 

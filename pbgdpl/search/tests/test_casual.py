@@ -68,3 +68,20 @@ def test_parse_reads_a_phone_typed_question():
     assert ["17", "tuoi"] in pq.expansions
     # The trailing "không" of the question is not content.
     assert pq.tokens[-1] != "khong"
+
+
+def test_a_stated_age_adds_the_laws_words_for_its_bracket():
+    def brackets(text):
+        return [" ".join(words) for words in casual.age_expansions(text.split())]
+
+    assert brackets("con toi 17 tuoi mua xe") == ["chua thanh nien"]
+    assert brackets("tre duoi 18 tuoi") == ["chua thanh nien"]
+    assert brackets("con 10 tuoi lam vo kinh") == ["chua thanh nien", "duoi muoi lam tuoi"]
+    assert brackets("be muoi bay tuoi") == ["chua thanh nien"]
+    assert brackets("con 36 thang tuoi") == ["chua thanh nien", "duoi muoi lam tuoi", "chua du sau tuoi"]
+    # An adult's age, or a question about an age, states no bracket to add.
+    assert brackets("toi 30 tuoi") == []
+    assert brackets("may tuoi thi duoc ket hon") == []
+    assert brackets("du 18 tuoi") == []
+    # Through the parser: "17t" is "17 tuổi".
+    assert ["chua", "thanh", "nien"] in parse("con 17t mua xe tra gop", Dictionary()).expansions

@@ -151,3 +151,24 @@ def test_a_long_question_reaches_the_model_cut_at_a_word_within_the_token_budget
     assert model.capped("nghỉ thai sản mấy tháng") == "nghỉ thai sản mấy tháng"  # short questions untouched
     settings.SEARCH_SEMANTIC_QUERY_TOKENS = 0
     assert model.capped(question) == question
+
+
+def test_a_long_question_typed_without_diacritics_reaches_the_model_whole(tmp_path, settings):
+    """The restorer gives the suggestion line only its first 20 words; the model must read the
+    whole question (its end is often what is asked), bounded by the token cap alone."""
+    from pbgdpl.search.dictionary import Dictionary
+    from pbgdpl.search.index import IndexHandle
+    from pbgdpl.search.indexer import build_temporary
+    from pbgdpl.search.semantic import signal
+    from pbgdpl.search.understanding import understand
+
+    settings.SEARCH_SEMANTIC_QUERY_TOKENS = 0
+    build_temporary(tmp_path / "ix", law_entries())
+    handle = IndexHandle.open(tmp_path / "ix")
+    searcher = handle.searcher()
+    question = ("nguoi lao dong lam viec cho doanh nghiep da lau nam nay muon don phuong cham dut hop dong "
+                "lao dong thi co phai bao truoc cho nguoi su dung lao dong khong va neu khong duoc tra du luong thi sao")
+    assert len(question.split()) > 30
+    text = signal.query_text(understand(question, handle, searcher, Dictionary()), handle, searcher, Dictionary())
+    assert len(text.split()) == len(question.split())
+    assert text.split()[-6:-3] == ["được", "trả", "đủ"] and text.split()[-1] == "sao"
