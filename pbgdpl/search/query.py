@@ -60,10 +60,6 @@ class ParsedQuery:
     steer: list[str] = field(default_factory=list)
     colloquial: list[tuple[str, str]] = field(default_factory=list)  # ("ly dị", "ly hôn"): phrase, legal term searched
     spelled_out: str = ""  # the words after chat spelling and abbreviations are expanded
-    # Abbreviations with several meanings ("đk": điều kiện | đăng ký | được), kept as typed:
-    # (folded form, accented syllables of each meaning); abbreviations.resolve may pick one.
-    ambiguous: list[tuple[str, list[list[str]]]] = field(default_factory=list)
-    resolved: list[tuple[str, str]] = field(default_factory=list)  # ("đk", "điều kiện")
     positions: list[float] = field(default_factory=list)
 
     @property
@@ -227,11 +223,8 @@ def parse(
                 base = tokens[i][2]
                 expanded.extend((w, analysis.fold_syllable(w), base + k / 100) for k, w in enumerate(words))
             else:
-                # Ambiguous ("ct": chỉ thị | công ty): keep it, search every meaning; the rest
-                # of the question may tell which one is meant (abbreviations.resolve).
+                # Ambiguous ("ct": chỉ thị | công ty): keep it, search every meaning.
                 expanded.extend(tokens[i : i + n])
-                if n == 1:
-                    pq.ambiguous.append((tokens[i][1], [analysis.syllables(exp) for exp in exps]))
                 for exp in exps:
                     words = analysis.fold_all(analysis.syllables(exp))
                     if words and words not in pq.expansions:

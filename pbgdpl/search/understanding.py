@@ -12,7 +12,7 @@ import re
 
 import tantivy
 
-from . import abbreviations, derived, spelling
+from . import derived, spelling
 from .dictionary import Dictionary
 from .index import IndexHandle
 from .lawnames import LawName
@@ -28,8 +28,6 @@ def understand(q: str, handle: IndexHandle, searcher: tantivy.Searcher, dictiona
     if pq.law:
         pq.laws = matching_laws(pq, laws)
     spelling.correct_typos(pq, vocab)
-    if pq.ambiguous:
-        abbreviations.resolve(pq, handle.schema, searcher)
     return pq
 
 
