@@ -36,7 +36,9 @@ from websockets.exceptions import WebSocketException
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 UVICORN = str(Path(sys.executable).with_name("uvicorn"))
+TEMPLATE_DB = "pbgdpl_chat_bench_template"
 SYNC_EVERY = 15  # seconds, as static/chat/widget.js and inbox.js
+RESTART_SPREAD = 2.0  # seconds, the widget's RESTART_SPREAD_MS
 
 
 def percentiles(values: list[float]) -> dict:
@@ -81,11 +83,13 @@ class Citizen:
         self.shown: set[int] = set()
         self.ws = None
         self.filling = False
+        self.wake = asyncio.Event()
 
     async def run(self, stop: asyncio.Event) -> None:
         sender = asyncio.create_task(self.produce(stop))
         retry = 0
         while not stop.is_set():
+            close_code = None
             try:
                 async with connect(self.url, origin=self.origin, open_timeout=20, ping_interval=None,
                                    max_size=2**20) as ws:
@@ -107,11 +111,21 @@ class Citizen:
                     finally:
                         self.ws = None
                         self.stats.open_now -= 1
+                        close_code = ws.close_code
             except (TimeoutError, OSError, WebSocketException):
                 pass
             if stop.is_set():
                 break
             self.stats.reconnects += 1
+            if close_code == 1012 and not self.outbox:
+                # As static/chat/widget.js: a worker restarting closes all its sockets at once; come
+                # back at a random moment of RESTART_SPREAD, or at once when a message is to be sent.
+                self.wake.clear()
+                try:
+                    await asyncio.wait_for(self.wake.wait(), RESTART_SPREAD * random.random())
+                except TimeoutError:
+                    pass
+                continue
             # As static/chat/widget.js: the first retry at once (jittered up to 0.3 s), then back off.
             first = retry == 0
             retry = min(retry + 1, 4)
@@ -127,7 +141,9 @@ class Citizen:
             text = f"Câu hỏi thử {client_id}"
             self.outbox[client_id] = text
             self.stats.sent_at[client_id] = time.monotonic()
-            if self.ws is not None:
+            if self.ws is None:
+                self.wake.set()  # waiting to reconnect after a restart: reconnect now
+            else:
                 try:
                     await self.ws.send(json.dumps({"type": "message", "client_id": client_id, "text": text}))
                 except WebSocketException:
@@ -179,12 +195,15 @@ class Staff:
         self.url, self.origin, self.cookie, self.stats = url, origin, cookie, stats
         self.since = ""
         self.unacked: dict[str, dict] = {}
+        self.events: list[tuple[float, str, int]] = []  # for --samples
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
+            close_code = None
             try:
                 async with connect(self.url, origin=self.origin, additional_headers={"Cookie": self.cookie},
                                    open_timeout=20, ping_interval=None, max_size=2**22) as ws:
+                    self.events.append((time.monotonic(), "staff socket open", 0))
                     await ws.send(json.dumps({"type": "catchup", "since": self.since}))
                     for frame in list(self.unacked.values()):
                         await ws.send(json.dumps(frame))
@@ -194,9 +213,11 @@ class Staff:
                             await self.handle(ws, json.loads(raw))
                     finally:
                         checker.cancel()
+                        close_code = ws.close_code
             except (TimeoutError, OSError, WebSocketException):
                 pass
-            if not stop.is_set():
+            self.events.append((time.monotonic(), "staff socket closed", 0))
+            if not stop.is_set() and close_code != 1012:  # as inbox.js: a restarting worker, at once
                 await asyncio.sleep(0.3)
 
     async def check_now_and_then(self, ws) -> None:
@@ -207,6 +228,10 @@ class Staff:
                 await ws.send(json.dumps(frame))
 
     async def handle(self, ws, frame: dict) -> None:
+        if frame.get("type") == "batch":  # a catch-up, as inbox.js
+            for one in frame["frames"]:
+                await self.handle(ws, one)
+            return
         if frame.get("type") == "ack":
             self.unacked.pop(frame.get("client_id", ""), None)
             return
@@ -279,21 +304,26 @@ def _cmdline(pid: int) -> bytes:
         return b""
 
 
-def rolling_restart(master: int, workers: int, seconds: float = 180) -> bool:
+def rolling_restart(master: int, workers: int, seconds: float = 180, events: list | None = None) -> bool:
     """SIGHUP to uvicorn: it replaces each worker, the new one serving before the old one stops (the
-    deployment's `systemctl reload`). True once every old worker has been replaced."""
+    deployment's `systemctl reload`). True once every old worker has been replaced. ``events`` gets
+    (monotonic time, "worker started" / "worker stopped", pid) as the workers change."""
     def children() -> set[int]:  # the workers, not multiprocessing's resource tracker
         pids = {pid for pid, fields in _stats() if int(fields[1]) == master}
         return {pid for pid in pids if b"spawn_main" in _cmdline(pid)}
 
-    old = children()
+    old = seen = children()
     os.kill(master, signal.SIGHUP)
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         now = children()
+        if events is not None:
+            events += [(time.monotonic(), "worker started", pid) for pid in now - seen]
+            events += [(time.monotonic(), "worker stopped", pid) for pid in seen - now]
+        seen = now
         if not (now & old) and len(now) >= workers:
             return True
-        time.sleep(0.2)
+        time.sleep(0.05)
     return False
 
 
@@ -367,6 +397,7 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     expected = args.clients * args.messages
     restart = {}
     restart_window = [float("inf"), float("-inf")]
+    timeline: list[tuple[float, str, int]] = []
     cpu_before_restart = 0.0
     load_before = os.getloadavg()[0]
     cpu0 = time.process_time()
@@ -374,7 +405,8 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         await asyncio.sleep(args.messages * args.interval / 2)
         restart["held_before"] = stats.open_now
         r0 = restart_window[0] = time.monotonic()
-        restart["replaced"] = await asyncio.to_thread(rolling_restart, state["server"].pid, args.workers)
+        restart["replaced"] = await asyncio.to_thread(rolling_restart, state["server"].pid, args.workers,
+                                                      events=timeline)
         restart["replace_s"] = round(time.monotonic() - r0, 2)
         # The replacement workers start as the first ones did (the master's share is small).
         startup_cpu *= 2
@@ -386,9 +418,11 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         r0 = restart_window[0] = time.monotonic()
         await asyncio.to_thread(stop_server, state["server"])
         restart["stop_s"] = round(time.monotonic() - r0, 2)
+        timeline.append((time.monotonic(), "server stopped", state["server"].pid))
         state["server"] = start_server(env, args.port, args.workers, args.deflate)
         await asyncio.to_thread(wait_healthy, base)
         restart["downtime_s"] = round(time.monotonic() - r0, 2)
+        timeline.append((time.monotonic(), "server answering", state["server"].pid))
         # Start-up only roughly: reconnecting clients are already being served.
         startup_cpu += group_cpu_seconds(state["server"].pid)
         restart_window[1] = time.monotonic() + SETTLE
@@ -409,6 +443,12 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
     stop_server(state["server"])
+    if args.samples:  # every delivery and the restart's events, in seconds of the message phase
+        Path(args.samples).write_text(json.dumps({
+            "restart": [round(x - t0, 3) for x in restart_window if abs(x) != float("inf")],
+            "events": [(round(at - t0, 3), what, pid) for at, what, pid in sorted(timeline + staff.events)],
+            "to_staff": [(round(a - t0, 4), round(b - t0, 4)) for a, b in stats.to_staff],
+            "to_citizen": [(round(a - t0, 4), round(b - t0, 4)) for a, b in stats.to_citizen]}))
     lost_to_staff = expected - len(stats.staff_seen)
     lost_to_citizen = expected - len(stats.citizen_seen)
     duplicated = (sum(len(v) - 1 for v in stats.staff_seen.values())
@@ -454,6 +494,8 @@ def main() -> int:
                              "rolling: SIGHUP, uvicorn replaces its workers one at a time (systemctl reload)")
     parser.add_argument("--deflate", action="store_true",
                         help="per-message WebSocket compression on (off in `make serve`; for comparison)")
+    parser.add_argument("--samples", help="write every delivery's send and receipt times (and the restart's "
+                        "events) to this JSON file, for a timeline")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8798")))
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"))
     args = parser.parse_args()
@@ -477,11 +519,19 @@ def main() -> int:
                          else f"sqlite:///{work / 'bench.sqlite3'}"),
     })
     if args.db == "postgres":
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", "drop database if exists pbgdpl_chat_bench"],
-                       check=True, capture_output=True)
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", "create database pbgdpl_chat_bench"],
-                       check=True, capture_output=True)
-    subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+        # Migrating an empty database takes minutes; a template kept migrated (a no-op when it is
+        # current) is copied instead, so every run still starts from a fresh, empty database.
+        def psql(sql: str, check: bool = True):
+            return subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", sql], check=check,
+                                  capture_output=True)
+
+        psql(f"create database {TEMPLATE_DB}", check=False)  # fails when it exists: kept
+        subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, check=True,
+                       env={**env, "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{TEMPLATE_DB}"})
+        psql("drop database if exists pbgdpl_chat_bench")
+        psql(f"create database pbgdpl_chat_bench template {TEMPLATE_DB}")
+    else:
+        subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     setup = json.loads(subprocess.run([PYTHON, "manage.py", "chat_bench_setup"], cwd=ROOT, env=env, check=True,
                                       capture_output=True, text=True).stdout)

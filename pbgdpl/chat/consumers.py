@@ -105,6 +105,7 @@ class WidgetConsumer(ChatConsumer):
         self.group = ""
         self.rate = RateWindow(settings.CHAT_RATE_PER_CONNECTION_MINUTE)
         self.strikes = 0
+        self.follow_ups: set[asyncio.Task] = set()  # kept referenced until done
         blocked = protocol.is_blocked_if_known(self.session.client_key)
         if blocked is None:  # the block list's snapshot is stale: read it in a database thread
             blocked = await in_thread(protocol.is_blocked)(self.session.client_key)
@@ -149,8 +150,22 @@ class WidgetConsumer(ChatConsumer):
         for reply in replies:
             await self.send_json(reply)
         if self.session.after_tasks:
-            _, events = await in_thread(_collecting)(protocol.run_after_tasks, self.session)
+            # Suggestions (a search) and the away message come after the acknowledgement, in a task
+            # of their own: a consumer handles one event at a time, so awaiting them here held up
+            # this socket's next frames and the staff's first reply behind the search.
+            follow_up = protocol.Session(client_key=self.session.client_key,
+                                         after_tasks=self.session.after_tasks)
+            self.session.after_tasks = []
+            task = asyncio.ensure_future(self._follow_up(follow_up))
+            self.follow_ups.add(task)
+            task.add_done_callback(self.follow_ups.discard)
+
+    async def _follow_up(self, session: protocol.Session):
+        try:
+            _, events = await in_thread(_collecting)(protocol.run_after_tasks, session)
             await _announce(self.channel_layer, events)
+        except Exception:
+            log.exception("Chat: follow-up messages failed")
 
     async def _strike(self):
         self.strikes += 1
