@@ -36,9 +36,9 @@ from websockets.exceptions import WebSocketException
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 UVICORN = str(Path(sys.executable).with_name("uvicorn"))
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 TEMPLATE_DB = "pbgdpl_chat_bench_template"
 SYNC_EVERY = 15  # seconds, as static/chat/widget.js and inbox.js
-RESTART_SPREAD = 2.0  # seconds, the widget's RESTART_SPREAD_MS
 
 
 def percentiles(values: list[float]) -> dict:
@@ -83,13 +83,11 @@ class Citizen:
         self.shown: set[int] = set()
         self.ws = None
         self.filling = False
-        self.wake = asyncio.Event()
 
     async def run(self, stop: asyncio.Event) -> None:
         sender = asyncio.create_task(self.produce(stop))
         retry = 0
         while not stop.is_set():
-            close_code = None
             try:
                 async with connect(self.url, origin=self.origin, open_timeout=20, ping_interval=None,
                                    max_size=2**20) as ws:
@@ -111,21 +109,11 @@ class Citizen:
                     finally:
                         self.ws = None
                         self.stats.open_now -= 1
-                        close_code = ws.close_code
             except (TimeoutError, OSError, WebSocketException):
                 pass
             if stop.is_set():
                 break
             self.stats.reconnects += 1
-            if close_code == 1012 and not self.outbox:
-                # As static/chat/widget.js: a worker restarting closes all its sockets at once; come
-                # back at a random moment of RESTART_SPREAD, or at once when a message is to be sent.
-                self.wake.clear()
-                try:
-                    await asyncio.wait_for(self.wake.wait(), RESTART_SPREAD * random.random())
-                except TimeoutError:
-                    pass
-                continue
             # As static/chat/widget.js: the first retry at once (jittered up to 0.3 s), then back off.
             first = retry == 0
             retry = min(retry + 1, 4)
@@ -141,9 +129,7 @@ class Citizen:
             text = f"Câu hỏi thử {client_id}"
             self.outbox[client_id] = text
             self.stats.sent_at[client_id] = time.monotonic()
-            if self.ws is None:
-                self.wake.set()  # waiting to reconnect after a restart: reconnect now
-            else:
+            if self.ws is not None:
                 try:
                     await self.ws.send(json.dumps({"type": "message", "client_id": client_id, "text": text}))
                 except WebSocketException:
@@ -304,32 +290,93 @@ def _cmdline(pid: int) -> bytes:
         return b""
 
 
-def rolling_restart(master: int, workers: int, seconds: float = 180, events: list | None = None) -> bool:
-    """SIGHUP to uvicorn: it replaces each worker, the new one serving before the old one stops (the
-    deployment's `systemctl reload`). True once every old worker has been replaced. ``events`` gets
-    (monotonic time, "worker started" / "worker stopped", pid) as the workers change."""
+def _children(pid: int) -> set[int]:
+    return {child for child, fields in _stats() if int(fields[1]) == pid}
+
+
+def _tree_cpu_seconds(pid: int) -> float:
+    """CPU of one process and its children (with the children they reaped)."""
+    total = 0
+    for other, fields in _stats():
+        if other == pid or int(fields[1]) == pid:
+            total += sum(int(f) for f in fields[11:15])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _watch(pids, events: list | None, seen: set[int]) -> set[int]:
+    now = pids()
+    if events is not None:
+        events += [(time.monotonic(), "worker started", pid) for pid in now - seen]
+        events += [(time.monotonic(), "worker stopped", pid) for pid in seen - now]
+    return now
+
+
+def uvicorn_rolling_restart(master: int, workers: int, seconds: float = 180, events: list | None = None) -> bool:
+    """SIGHUP to uvicorn (``--uvicorn``, the serving command before gunicorn): it replaces each worker,
+    a new one (importing the application) serving before the old one stops. True once every old
+    worker has been replaced. ``events`` gets (monotonic time, "worker started" / "worker stopped", pid)."""
     def children() -> set[int]:  # the workers, not multiprocessing's resource tracker
-        pids = {pid for pid, fields in _stats() if int(fields[1]) == master}
-        return {pid for pid in pids if b"spawn_main" in _cmdline(pid)}
+        return {pid for pid in _children(master) if b"spawn_main" in _cmdline(pid)}
 
     old = seen = children()
     os.kill(master, signal.SIGHUP)
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        now = children()
-        if events is not None:
-            events += [(time.monotonic(), "worker started", pid) for pid in now - seen]
-            events += [(time.monotonic(), "worker stopped", pid) for pid in seen - now]
-        seen = now
+        now = seen = _watch(children, events, seen)
         if not (now & old) and len(now) >= workers:
             return True
         time.sleep(0.05)
     return False
 
 
-def start_server(env: dict, port: int, workers: int, deflate: bool = False) -> subprocess.Popen:
-    # The flags of `make serve` (docs/operations.md): no per-message compression of WebSocket frames
-    # (chat frames are small; compressing each one cost CPU on every message).
+def gunicorn_reload(master: int, workers: int, seconds: float = 180, events: list | None = None) -> dict:
+    """What ``scripts/reload-web`` does (``systemctl reload``): USR2 starts a new master with the code on
+    disk (it imports the application once, beside the serving workers, then forks its workers); once
+    they serve, TERM retires the old master and its workers. Returns the new master's pid."""
+    old_workers = _children(master)
+    seen = set(old_workers)
+    os.kill(master, signal.SIGUSR2)
+    deadline = time.monotonic() + seconds
+    new_master = None
+    while time.monotonic() < deadline:
+        new_master = next(iter(_children(master) - old_workers), None)
+        if new_master and len(_children(new_master)) >= workers:
+            break
+        time.sleep(0.05)
+    else:
+        return {"replaced": False}
+    if events is not None:
+        events.append((time.monotonic(), "new master's workers forked", new_master))
+    seen = _watch(lambda: _children(master) - {new_master} | _children(new_master), events, seen)
+    time.sleep(0.5)  # the forked workers start their event loops
+    cpu_before = _tree_cpu_seconds(master)
+    os.kill(master, signal.SIGTERM)
+    while time.monotonic() < deadline:
+        seen = _watch(lambda: (_children(master) - {new_master}) | _children(new_master), events, seen)
+        if not (seen & old_workers):
+            break
+        time.sleep(0.05)
+    return {"replaced": not (seen & old_workers), "new_master": new_master, "old_tree_cpu_s": cpu_before}
+
+
+def gunicorn_restart_workers(master: int, workers: int, seconds: float = 60, events: list | None = None) -> bool:
+    """HUP to gunicorn: new workers forked from the master (the same code), then the old ones stop."""
+    old = seen = _children(master)
+    os.kill(master, signal.SIGHUP)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        now = seen = _watch(lambda: _children(master), events, seen)
+        if not (now & old) and len(now) >= workers:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def start_server(env: dict, port: int, workers: int, uvicorn: bool = False, deflate: bool = False) -> subprocess.Popen:
+    if not uvicorn:  # the serving command of `make serve` and docs/operations.md
+        return subprocess.Popen([GUNICORN, "-c", "config/gunicorn.py"], cwd=ROOT, start_new_session=True,
+                                env={**env, "BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers)})
+    # The serving command before gunicorn, for comparison.
     return subprocess.Popen(
         [UVICORN, "config.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
          "--log-level", "warning", "--no-access-log", "--timeout-graceful-shutdown", "3", "--ws-max-size", "65536",
@@ -353,15 +400,23 @@ def wait_healthy(base_url: str, seconds: float = 60) -> bool:
 
 
 def stop_server(server: subprocess.Popen) -> None:
+    """Stop the server's process group (after a reload it holds the new master, not this process)."""
     try:
         os.killpg(server.pid, signal.SIGTERM)
     except ProcessLookupError:
         return
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(int(f[2]) == server.pid for pid, f in _stats() if pid != server.pid):
+        time.sleep(0.1)
     try:
-        server.wait(timeout=20)
+        server.wait(timeout=max(0.1, deadline - time.monotonic()))
     except subprocess.TimeoutExpired:
+        pass
+    try:
         os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
+    except ProcessLookupError:
+        pass
+    server.wait()
 
 
 async def scenario(args, env: dict, staff_cookie: str) -> dict:
@@ -373,7 +428,7 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     go = asyncio.Event()
     citizens = [Citizen(n, ws_base + "/ws/chat/", base, stats, args.messages, args.interval, go)
                 for n in range(args.clients)]
-    state = {"server": start_server(env, args.port, args.workers, args.deflate)}
+    state = {"server": start_server(env, args.port, args.workers, args.uvicorn, args.deflate)}
     if not await asyncio.to_thread(wait_healthy, base):
         raise SystemExit("The server did not start.")
     # CPU spent starting the servers is reported apart: per message it would swamp a small run.
@@ -401,15 +456,30 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     cpu_before_restart = 0.0
     load_before = os.getloadavg()[0]
     cpu0 = time.process_time()
-    if args.restart and args.restart_mode == "rolling":
+    cpu_now = lambda: group_cpu_seconds(state["server"].pid)  # noqa: E731 (replaced after a reload)
+    if args.restart and args.restart_mode in ("rolling", "workers"):
         await asyncio.sleep(args.messages * args.interval / 2)
         restart["held_before"] = stats.open_now
         r0 = restart_window[0] = time.monotonic()
-        restart["replaced"] = await asyncio.to_thread(rolling_restart, state["server"].pid, args.workers,
-                                                      events=timeline)
+        master = state["server"].pid
+        if args.uvicorn:
+            restart["replaced"] = await asyncio.to_thread(uvicorn_rolling_restart, master, args.workers,
+                                                          events=timeline)
+            # The replacement workers start as the first ones did (the master's share is small).
+            startup_cpu *= 2
+        elif args.restart_mode == "workers":
+            restart["replaced"] = await asyncio.to_thread(gunicorn_restart_workers, master, args.workers,
+                                                          events=timeline)
+        else:
+            reload = await asyncio.to_thread(gunicorn_reload, master, args.workers, events=timeline)
+            restart["replaced"] = reload["replaced"]
+            if reload.get("new_master"):
+                # The old master's tree (with the first start-up) before it was retired, then the new
+                # master's (its import is a second start-up).
+                cpu_before_restart = reload["old_tree_cpu_s"]
+                cpu_now = lambda: _tree_cpu_seconds(reload["new_master"])  # noqa: E731
+                startup_cpu *= 2
         restart["replace_s"] = round(time.monotonic() - r0, 2)
-        # The replacement workers start as the first ones did (the master's share is small).
-        startup_cpu *= 2
         restart_window[1] = time.monotonic() + SETTLE
     elif args.restart:
         await asyncio.sleep(args.messages * args.interval / 2)
@@ -419,7 +489,7 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         await asyncio.to_thread(stop_server, state["server"])
         restart["stop_s"] = round(time.monotonic() - r0, 2)
         timeline.append((time.monotonic(), "server stopped", state["server"].pid))
-        state["server"] = start_server(env, args.port, args.workers, args.deflate)
+        state["server"] = start_server(env, args.port, args.workers, args.uvicorn, args.deflate)
         await asyncio.to_thread(wait_healthy, base)
         restart["downtime_s"] = round(time.monotonic() - r0, 2)
         timeline.append((time.monotonic(), "server answering", state["server"].pid))
@@ -434,7 +504,7 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     wall = time.monotonic() - t0
     client_cpu = time.process_time() - cpu0
     held_at_end = stats.open_now
-    server_cpu = cpu_before_restart + group_cpu_seconds(state["server"].pid) - startup_cpu
+    server_cpu = cpu_before_restart + cpu_now() - startup_cpu
     stop.set()
     for c in citizens:
         if c.ws is not None:
@@ -489,11 +559,16 @@ def main() -> int:
     parser.add_argument("--drain", type=float, default=30, help="seconds to wait for the last deliveries")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-restart", dest="restart", action="store_false")
-    parser.add_argument("--restart-mode", choices=["full", "rolling"], default=os.environ.get("BENCH_RESTART", "full"),
-                        help="full: stop the whole server and start it again (the clients wait for it); "
-                             "rolling: SIGHUP, uvicorn replaces its workers one at a time (systemctl reload)")
+    parser.add_argument("--restart-mode", choices=["rolling", "workers", "full"],
+                        default=os.environ.get("BENCH_RESTART", "rolling"),
+                        help="rolling (default): the deployment's reload (systemctl reload, scripts/reload-web): "
+                             "a new gunicorn master with the code on disk, then the old one retired; "
+                             "workers: HUP, gunicorn forks new workers of the same code; "
+                             "full: stop the whole server and start it again (the clients wait for it)")
+    parser.add_argument("--uvicorn", action="store_true",
+                        help="serve with uvicorn --workers as before gunicorn (rolling: uvicorn's SIGHUP), for comparison")
     parser.add_argument("--deflate", action="store_true",
-                        help="per-message WebSocket compression on (off in `make serve`; for comparison)")
+                        help="with --uvicorn: per-message WebSocket compression on, for comparison")
     parser.add_argument("--samples", help="write every delivery's send and receipt times (and the restart's "
                         "events) to this JSON file, for a timeline")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8798")))

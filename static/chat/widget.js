@@ -16,11 +16,6 @@
   var shown = {};          // seq -> true
   var lastSeq = 0;
   var syncTimer, fillPending = false, ws = null, mode = "ws", wsFailures = 0, opened = false, retry = 0, pollAbort = null, started = false;
-  var reconnectTimer = null, spreading = false;
-  // On close code 1012 (a server worker restarting: all its sockets close in the same instant) the
-  // reconnect comes at a random moment of this many ms, so the replacement is not hit by them all
-  // at once; a message typed meanwhile (or one still in the outbox) reconnects at once.
-  var RESTART_SPREAD_MS = 2000;
   var panel, body, log, input, form, statusEl, alertEl, typingEl, awayEl, typingTimer, lastTypingSent = 0;
 
   function load() {
@@ -256,7 +251,6 @@
   function sendFrame(frame) {
     if (mode === "ws") {
       if (ws && ws.readyState === 1) ws.send(JSON.stringify(frame));
-      else if (spreading && frame.type === "message") reconnectNow();
       return;  // otherwise the outbox is sent again on (re)connect
     }
     frame.token = token();
@@ -336,18 +330,12 @@
       if (ws && ws.readyState === 1 && store.started) ws.send(JSON.stringify({ type: "sync", after: lastSeq }));
     }, 15000);
     ws.onmessage = function (e) { try { handle(JSON.parse(e.data)); } catch (err) { /* ignore a bad frame */ } };
-    ws.onclose = function (e) {
+    ws.onclose = function () {
       ws = null;
       setStatus("Mất kết nối, đang kết nối lại…");
       if (!opened && ++wsFailures >= 2) return blockedOrDown();
-      spreading = opened && e.code === 1012 && !store.outbox.length;
-      reconnectTimer = setTimeout(reconnectNow, spreading ? RESTART_SPREAD_MS * Math.random() : backoff());
+      setTimeout(connect, backoff());
     };
-  }
-  function reconnectNow() {
-    clearTimeout(reconnectTimer);
-    reconnectTimer = null; spreading = false;
-    connect();
   }
   // Two sockets in a row never opened: WebSockets blocked on the way (long-poll instead), or the
   // server restarting (keep retrying the socket)? Only a server that answers over HTTP says blocked.
