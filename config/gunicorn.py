@@ -8,12 +8,12 @@ rolling restart that import ran beside the serving workers, at the moment the re
 sockets were reconnecting, and on two cores it starved them (live chat p95 of seconds across a
 restart). Forked workers answer at once.
 
-Signals to the master: ``HUP`` replaces the workers (forked again, the same code: a restart);
-``USR2`` starts a new master with the code on disk beside the old one (a deploy without a gap),
-then ``TERM`` to the old master (``scripts/reload-web``, what ``systemctl reload`` runs).
+Signals to the master: ``HUP`` replaces the workers (forked again from the master: the same code);
+``USR2`` starts a new master with the code on disk beside the old one, then ``TERM`` retires the old
+master (``scripts/reload-web``, what ``systemctl reload`` runs: a deploy without a gap).
 
-Settings from the environment: ``BIND`` (``127.0.0.1:8000``), ``WEB_CONCURRENCY`` (workers, 1 by
-default), ``FORWARDED_ALLOW_IPS`` (proxies whose X-Forwarded-* headers are trusted; gunicorn's
+Settings from the environment (command-line options such as ``--bind``, ``--workers`` override
+them): ``BIND`` (``127.0.0.1:8000``), ``WEB_CONCURRENCY`` (workers, 1 by default), ``FORWARDED_ALLOW_IPS`` (proxies whose X-Forwarded-* headers are trusted; gunicorn's
 default is 127.0.0.1), ``GUNICORN_PID_FILE``.
 """
 
@@ -76,6 +76,7 @@ preload_app = True
 graceful_timeout = 8  # the staggered close, then 3 s for open requests
 # Workers report to the master between requests; a worker silent this long is replaced.
 timeout = 60
+keepalive = 5  # seconds an idle HTTP connection stays open (uvicorn's default; gunicorn's is 2)
 accesslog = None
 loglevel = os.environ.get("LOG_LEVEL", "warning").lower()
 pidfile = os.environ.get("GUNICORN_PID_FILE") or None
@@ -83,7 +84,15 @@ pidfile = os.environ.get("GUNICORN_PID_FILE") or None
 
 def when_ready(server) -> None:
     """The master imported the application: nothing it opened may be shared by forked workers
-    (import opens no connection today; this keeps it so if one ever does)."""
-    from django.db import connections
+    (import opens no connection today; this keeps it so if one ever does). A master started by
+    USR2 beside a running one (scripts/reload-web) tells systemd that it is the main process now
+    (the unit has NotifyAccess=all), so retiring the old master does not stop the service."""
+    from django.conf import settings
+    from gunicorn import systemd
 
-    connections.close_all()
+    if settings.configured:  # not for the bare apps bench/web measures the machine with
+        from django.db import connections
+
+        connections.close_all()
+    if server.master_pid:
+        systemd.sd_notify(f"MAINPID={os.getpid()}", server.log)

@@ -330,33 +330,32 @@ def uvicorn_rolling_restart(master: int, workers: int, seconds: float = 180, eve
 
 
 def gunicorn_reload(master: int, workers: int, seconds: float = 180, events: list | None = None) -> dict:
-    """What ``scripts/reload-web`` does (``systemctl reload``): USR2 starts a new master with the code on
-    disk (it imports the application once, beside the serving workers, then forks its workers); once
-    they serve, TERM retires the old master and its workers. Returns the new master's pid."""
+    """The deployment's reload (``systemctl reload`` runs ``scripts/reload-web``): a new master with the
+    code on disk imports the application once beside the serving workers and forks its own; then
+    the old master is retired. Returns the new master's pid and the old tree's CPU before it went."""
     old_workers = _children(master)
     seen = set(old_workers)
-    os.kill(master, signal.SIGUSR2)
+    script = subprocess.Popen([str(ROOT / "scripts" / "reload-web"), str(master)])
     deadline = time.monotonic() + seconds
-    new_master = None
+    new_master, cpu_before = None, 0.0
+
+    def workers_now() -> set[int]:
+        return (_children(master) - {new_master}) | (_children(new_master) if new_master else set())
+
     while time.monotonic() < deadline:
-        new_master = next(iter(_children(master) - old_workers), None)
-        if new_master and len(_children(new_master)) >= workers:
+        if new_master is None:
+            new_master = next((pid for pid in _children(master) - old_workers if _children(pid)), None)
+            if new_master and events is not None:
+                events.append((time.monotonic(), "new master's workers forked", new_master))
+        if script.poll() is None and new_master:
+            cpu_before = _tree_cpu_seconds(master)  # until the script retires the old master
+        seen = _watch(workers_now, events, seen)
+        if new_master and not (seen & old_workers) and script.poll() is not None:
             break
         time.sleep(0.05)
-    else:
-        return {"replaced": False}
-    if events is not None:
-        events.append((time.monotonic(), "new master's workers forked", new_master))
-    seen = _watch(lambda: _children(master) - {new_master} | _children(new_master), events, seen)
-    time.sleep(0.5)  # the forked workers start their event loops
-    cpu_before = _tree_cpu_seconds(master)
-    os.kill(master, signal.SIGTERM)
-    while time.monotonic() < deadline:
-        seen = _watch(lambda: (_children(master) - {new_master}) | _children(new_master), events, seen)
-        if not (seen & old_workers):
-            break
-        time.sleep(0.05)
-    return {"replaced": not (seen & old_workers), "new_master": new_master, "old_tree_cpu_s": cpu_before}
+    script.wait()
+    return {"replaced": script.returncode == 0 and not (seen & old_workers), "new_master": new_master,
+            "old_tree_cpu_s": cpu_before}
 
 
 def gunicorn_restart_workers(master: int, workers: int, seconds: float = 60, events: list | None = None) -> bool:
