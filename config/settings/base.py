@@ -210,7 +210,7 @@ CACHE_RELEASE = os.environ.get("CACHE_RELEASE", "")
 SITE_LOOKUP_SECONDS = int(os.environ.get("SITE_LOOKUP_SECONDS", "30"))
 # Frontend caches purged with the page cache: one PURGE base URL per nginx (each node's), comma-separated.
 WAGTAILFRONTENDCACHE = frontend_cache_settings(env_list("FRONTEND_CACHE_PURGE_URLS"))
-# Web worker processes (uvicorn reads the same variable as its --workers default). A per-process
+# Web worker processes (config/gunicorn.py reads the same variable as its worker count). A per-process
 # cache is refused unless exactly one may run (pbgdpl/core/checks.py, config/asgi.py).
 WEB_CONCURRENCY = parse_ascii_int(os.environ.get("WEB_CONCURRENCY"), minimum=1)
 
