@@ -1,12 +1,13 @@
 #!/usr/bin/env python
 """Live chat under load, against the production profile on loopback, across a restart of the web process.
 
-Starts uvicorn (``--workers 2``, config.settings.production, a throwaway SECRET_KEY, Redis channel
-layer on database 3 by default) on a dedicated database, then opens ``--clients`` widget WebSockets
-at random moments of ``--ramp`` seconds; once all are open the message phase begins. Each citizen sends ``--messages`` messages with the widget's protocol (client ids, an outbox
+Starts the serving command (``gunicorn -c config/gunicorn.py``, 2 uvicorn workers, config.settings.production,
+a throwaway SECRET_KEY, Redis channel layer on database 3 by default) on a dedicated database, then opens
+``--clients`` widget WebSockets at random moments of ``--ramp`` seconds; once all are open the message
+phase begins. Each citizen sends ``--messages`` messages with the widget's protocol (client ids, an outbox
 resent after a reconnect, ``hello`` with the highest sequence number seen); a simulated staff client
-on the staff WebSocket answers each citizen message. Halfway through, the whole web server is
-stopped (SIGTERM) and started again; every client reconnects by itself.
+on the staff WebSocket answers each citizen message. Halfway through, the server is reloaded as
+``systemctl reload`` does it (``--restart-mode``: rolling, workers or full); every client reconnects by itself.
 
 Latency is measured on one clock (this process): citizen send → staff receives, staff send → citizen
 receives. ``lost``: messages never received at the other end after the drain; ``duplicated``: one
