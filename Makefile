@@ -41,12 +41,13 @@ run:
 	$(PY) manage.py bootstrap
 	@$(MAKE) --no-print-directory serve
 
-## Serve the site (uvicorn, ASGI) and the background worker together; Ctrl-C stops both.
+## Serve the site (gunicorn with uvicorn workers, ASGI: config/gunicorn.py, the one serving command)
+## and the background worker together; Ctrl-C stops both.
 ## If either fails (port taken, crash), the other is stopped too and make fails.
 serve:
 	@echo "Serving at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/quan-tri/) — Ctrl-C to stop"
 	@$(PY) manage.py run_worker & worker=$$!; \
-	$(BIN)/uvicorn config.asgi:application --host $(HOST) --port $(PORT) --log-level warning --ws-max-size 65536 --ws-per-message-deflate false & web=$$!; \
+	BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c config/gunicorn.py & web=$$!; \
 	stop() { trap '' INT TERM; sleep 1; kill -TERM $$web $$worker 2>/dev/null; wait $$web $$worker 2>/dev/null; }; \
 	trap 'stop; echo "Stopped."; exit 0' INT TERM; \
 	wait -n $$web $$worker; status=$$?; stop; \
@@ -139,8 +140,9 @@ cluster-check: $(STAMP)
 	  { apt-get update -qq && apt-get install -y -qq nginx libnginx-mod-http-cache-purge; }
 	$(PY) bench/cluster/check.py
 
-## Live chat: 500 widget WebSockets + a staff client against uvicorn (2 workers, production settings,
-## Redis channel layer on BENCH_REDIS_URL, default database 3), restarting the server halfway; JSON report.
+## Live chat: 500 widget WebSockets + a staff client against the serving command (2 workers, production
+## settings, Redis channel layer on BENCH_REDIS_URL, default database 3), reloading the server halfway as
+## `systemctl reload` does (BENCH_RESTART=full for a stop and start); JSON report.
 ## BENCH_DB=sqlite for the embedded database; BENCH_CLIENTS, BENCH_MESSAGES, BENCH_INTERVAL.
 bench-chat: $(STAMP)
 	$(PY) bench/chat/run.py

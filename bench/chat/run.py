@@ -1,12 +1,13 @@
 #!/usr/bin/env python
 """Live chat under load, against the production profile on loopback, across a restart of the web process.
 
-Starts uvicorn (``--workers 2``, config.settings.production, a throwaway SECRET_KEY, Redis channel
-layer on database 3 by default) on a dedicated database, then opens ``--clients`` widget WebSockets
-at random moments of ``--ramp`` seconds; once all are open the message phase begins. Each citizen sends ``--messages`` messages with the widget's protocol (client ids, an outbox
+Starts the serving command (``gunicorn -c config/gunicorn.py``, 2 uvicorn workers, config.settings.production,
+a throwaway SECRET_KEY, Redis channel layer on database 3 by default) on a dedicated database, then opens
+``--clients`` widget WebSockets at random moments of ``--ramp`` seconds; once all are open the message
+phase begins. Each citizen sends ``--messages`` messages with the widget's protocol (client ids, an outbox
 resent after a reconnect, ``hello`` with the highest sequence number seen); a simulated staff client
-on the staff WebSocket answers each citizen message. Halfway through, the whole web server is
-stopped (SIGTERM) and started again; every client reconnects by itself.
+on the staff WebSocket answers each citizen message. Halfway through, the server is reloaded as
+``systemctl reload`` does it (``--restart-mode``: rolling, workers or full); every client reconnects by itself.
 
 Latency is measured on one clock (this process): citizen send → staff receives, staff send → citizen
 receives. ``lost``: messages never received at the other end after the drain; ``duplicated``: one
@@ -36,6 +37,8 @@ from websockets.exceptions import WebSocketException
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 UVICORN = str(Path(sys.executable).with_name("uvicorn"))
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+TEMPLATE_DB = "pbgdpl_chat_bench_template"
 SYNC_EVERY = 15  # seconds, as static/chat/widget.js and inbox.js
 
 
@@ -179,12 +182,15 @@ class Staff:
         self.url, self.origin, self.cookie, self.stats = url, origin, cookie, stats
         self.since = ""
         self.unacked: dict[str, dict] = {}
+        self.events: list[tuple[float, str, int]] = []  # for --samples
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
+            close_code = None
             try:
                 async with connect(self.url, origin=self.origin, additional_headers={"Cookie": self.cookie},
                                    open_timeout=20, ping_interval=None, max_size=2**22) as ws:
+                    self.events.append((time.monotonic(), "staff socket open", 0))
                     await ws.send(json.dumps({"type": "catchup", "since": self.since}))
                     for frame in list(self.unacked.values()):
                         await ws.send(json.dumps(frame))
@@ -194,9 +200,11 @@ class Staff:
                             await self.handle(ws, json.loads(raw))
                     finally:
                         checker.cancel()
+                        close_code = ws.close_code
             except (TimeoutError, OSError, WebSocketException):
                 pass
-            if not stop.is_set():
+            self.events.append((time.monotonic(), "staff socket closed", 0))
+            if not stop.is_set() and close_code != 1012:  # as inbox.js: a restarting worker, at once
                 await asyncio.sleep(0.3)
 
     async def check_now_and_then(self, ws) -> None:
@@ -207,6 +215,10 @@ class Staff:
                 await ws.send(json.dumps(frame))
 
     async def handle(self, ws, frame: dict) -> None:
+        if frame.get("type") == "batch":  # a catch-up, as inbox.js
+            for one in frame["frames"]:
+                await self.handle(ws, one)
+            return
         if frame.get("type") == "ack":
             self.unacked.pop(frame.get("client_id", ""), None)
             return
@@ -279,27 +291,92 @@ def _cmdline(pid: int) -> bytes:
         return b""
 
 
-def rolling_restart(master: int, workers: int, seconds: float = 180) -> bool:
-    """SIGHUP to uvicorn: it replaces each worker, the new one serving before the old one stops (the
-    deployment's `systemctl reload`). True once every old worker has been replaced."""
-    def children() -> set[int]:  # the workers, not multiprocessing's resource tracker
-        pids = {pid for pid, fields in _stats() if int(fields[1]) == master}
-        return {pid for pid in pids if b"spawn_main" in _cmdline(pid)}
+def _children(pid: int) -> set[int]:
+    return {child for child, fields in _stats() if int(fields[1]) == pid}
 
-    old = children()
+
+def _tree_cpu_seconds(pid: int) -> float:
+    """CPU of one process and its children (with the children they reaped)."""
+    total = 0
+    for other, fields in _stats():
+        if other == pid or int(fields[1]) == pid:
+            total += sum(int(f) for f in fields[11:15])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _watch(pids, events: list | None, seen: set[int]) -> set[int]:
+    now = pids()
+    if events is not None:
+        events += [(time.monotonic(), "worker started", pid) for pid in now - seen]
+        events += [(time.monotonic(), "worker stopped", pid) for pid in seen - now]
+    return now
+
+
+def uvicorn_rolling_restart(master: int, workers: int, seconds: float = 180, events: list | None = None) -> bool:
+    """SIGHUP to uvicorn (``--uvicorn``, the serving command before gunicorn): it replaces each worker,
+    a new one (importing the application) serving before the old one stops. True once every old
+    worker has been replaced. ``events`` gets (monotonic time, "worker started" / "worker stopped", pid)."""
+    def children() -> set[int]:  # the workers, not multiprocessing's resource tracker
+        return {pid for pid in _children(master) if b"spawn_main" in _cmdline(pid)}
+
+    old = seen = children()
     os.kill(master, signal.SIGHUP)
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        now = children()
+        now = seen = _watch(children, events, seen)
         if not (now & old) and len(now) >= workers:
             return True
-        time.sleep(0.2)
+        time.sleep(0.05)
     return False
 
 
-def start_server(env: dict, port: int, workers: int, deflate: bool = False) -> subprocess.Popen:
-    # The flags of `make serve` (docs/operations.md): no per-message compression of WebSocket frames
-    # (chat frames are small; compressing each one cost CPU on every message).
+def gunicorn_reload(master: int, workers: int, seconds: float = 180, events: list | None = None) -> dict:
+    """The deployment's reload (``systemctl reload`` runs ``scripts/reload-web``): a new master with the
+    code on disk imports the application once beside the serving workers and forks its own; then
+    the old master is retired. Returns the new master's pid and the old tree's CPU before it went."""
+    old_workers = _children(master)
+    seen = set(old_workers)
+    script = subprocess.Popen([str(ROOT / "scripts" / "reload-web"), str(master)])
+    deadline = time.monotonic() + seconds
+    new_master, cpu_before = None, 0.0
+
+    def workers_now() -> set[int]:
+        return (_children(master) - {new_master}) | (_children(new_master) if new_master else set())
+
+    while time.monotonic() < deadline:
+        if new_master is None:
+            new_master = next((pid for pid in _children(master) - old_workers if _children(pid)), None)
+            if new_master and events is not None:
+                events.append((time.monotonic(), "new master's workers forked", new_master))
+        if script.poll() is None and new_master:
+            cpu_before = _tree_cpu_seconds(master)  # until the script retires the old master
+        seen = _watch(workers_now, events, seen)
+        if new_master and not (seen & old_workers) and script.poll() is not None:
+            break
+        time.sleep(0.05)
+    script.wait()
+    return {"replaced": script.returncode == 0 and not (seen & old_workers), "new_master": new_master,
+            "old_tree_cpu_s": cpu_before}
+
+
+def gunicorn_restart_workers(master: int, workers: int, seconds: float = 60, events: list | None = None) -> bool:
+    """HUP to gunicorn: new workers forked from the master (the same code), then the old ones stop."""
+    old = seen = _children(master)
+    os.kill(master, signal.SIGHUP)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        now = seen = _watch(lambda: _children(master), events, seen)
+        if not (now & old) and len(now) >= workers:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def start_server(env: dict, port: int, workers: int, uvicorn: bool = False, deflate: bool = False) -> subprocess.Popen:
+    if not uvicorn:  # the serving command of `make serve` and docs/operations.md
+        return subprocess.Popen([GUNICORN, "-c", "config/gunicorn.py"], cwd=ROOT, start_new_session=True,
+                                env={**env, "BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers)})
+    # The serving command before gunicorn, for comparison.
     return subprocess.Popen(
         [UVICORN, "config.asgi:application", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
          "--log-level", "warning", "--no-access-log", "--timeout-graceful-shutdown", "3", "--ws-max-size", "65536",
@@ -323,15 +400,23 @@ def wait_healthy(base_url: str, seconds: float = 60) -> bool:
 
 
 def stop_server(server: subprocess.Popen) -> None:
+    """Stop the server's process group (after a reload it holds the new master, not this process)."""
     try:
         os.killpg(server.pid, signal.SIGTERM)
     except ProcessLookupError:
         return
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(int(f[2]) == server.pid for pid, f in _stats() if pid != server.pid):
+        time.sleep(0.1)
     try:
-        server.wait(timeout=20)
+        server.wait(timeout=max(0.1, deadline - time.monotonic()))
     except subprocess.TimeoutExpired:
+        pass
+    try:
         os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
+    except ProcessLookupError:
+        pass
+    server.wait()
 
 
 async def scenario(args, env: dict, staff_cookie: str) -> dict:
@@ -343,7 +428,7 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     go = asyncio.Event()
     citizens = [Citizen(n, ws_base + "/ws/chat/", base, stats, args.messages, args.interval, go)
                 for n in range(args.clients)]
-    state = {"server": start_server(env, args.port, args.workers, args.deflate)}
+    state = {"server": start_server(env, args.port, args.workers, args.uvicorn, args.deflate)}
     if not await asyncio.to_thread(wait_healthy, base):
         raise SystemExit("The server did not start.")
     # CPU spent starting the servers is reported apart: per message it would swamp a small run.
@@ -367,17 +452,34 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     expected = args.clients * args.messages
     restart = {}
     restart_window = [float("inf"), float("-inf")]
+    timeline: list[tuple[float, str, int]] = []
     cpu_before_restart = 0.0
     load_before = os.getloadavg()[0]
     cpu0 = time.process_time()
-    if args.restart and args.restart_mode == "rolling":
+    cpu_now = lambda: group_cpu_seconds(state["server"].pid)  # noqa: E731 (replaced after a reload)
+    if args.restart and args.restart_mode in ("rolling", "workers"):
         await asyncio.sleep(args.messages * args.interval / 2)
         restart["held_before"] = stats.open_now
         r0 = restart_window[0] = time.monotonic()
-        restart["replaced"] = await asyncio.to_thread(rolling_restart, state["server"].pid, args.workers)
+        master = state["server"].pid
+        if args.uvicorn:
+            restart["replaced"] = await asyncio.to_thread(uvicorn_rolling_restart, master, args.workers,
+                                                          events=timeline)
+            # The replacement workers start as the first ones did (the master's share is small).
+            startup_cpu *= 2
+        elif args.restart_mode == "workers":
+            restart["replaced"] = await asyncio.to_thread(gunicorn_restart_workers, master, args.workers,
+                                                          events=timeline)
+        else:
+            reload = await asyncio.to_thread(gunicorn_reload, master, args.workers, events=timeline)
+            restart["replaced"] = reload["replaced"]
+            if reload.get("new_master"):
+                # The old master's tree (with the first start-up) before it was retired, then the new
+                # master's (its import is a second start-up).
+                cpu_before_restart = reload["old_tree_cpu_s"]
+                cpu_now = lambda: _tree_cpu_seconds(reload["new_master"])  # noqa: E731
+                startup_cpu *= 2
         restart["replace_s"] = round(time.monotonic() - r0, 2)
-        # The replacement workers start as the first ones did (the master's share is small).
-        startup_cpu *= 2
         restart_window[1] = time.monotonic() + SETTLE
     elif args.restart:
         await asyncio.sleep(args.messages * args.interval / 2)
@@ -386,9 +488,11 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         r0 = restart_window[0] = time.monotonic()
         await asyncio.to_thread(stop_server, state["server"])
         restart["stop_s"] = round(time.monotonic() - r0, 2)
-        state["server"] = start_server(env, args.port, args.workers, args.deflate)
+        timeline.append((time.monotonic(), "server stopped", state["server"].pid))
+        state["server"] = start_server(env, args.port, args.workers, args.uvicorn, args.deflate)
         await asyncio.to_thread(wait_healthy, base)
         restart["downtime_s"] = round(time.monotonic() - r0, 2)
+        timeline.append((time.monotonic(), "server answering", state["server"].pid))
         # Start-up only roughly: reconnecting clients are already being served.
         startup_cpu += group_cpu_seconds(state["server"].pid)
         restart_window[1] = time.monotonic() + SETTLE
@@ -400,7 +504,7 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
     wall = time.monotonic() - t0
     client_cpu = time.process_time() - cpu0
     held_at_end = stats.open_now
-    server_cpu = cpu_before_restart + group_cpu_seconds(state["server"].pid) - startup_cpu
+    server_cpu = cpu_before_restart + cpu_now() - startup_cpu
     stop.set()
     for c in citizens:
         if c.ws is not None:
@@ -409,6 +513,12 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
     stop_server(state["server"])
+    if args.samples:  # every delivery and the restart's events, in seconds of the message phase
+        Path(args.samples).write_text(json.dumps({
+            "restart": [round(x - t0, 3) for x in restart_window if abs(x) != float("inf")],
+            "events": [(round(at - t0, 3), what, pid) for at, what, pid in sorted(timeline + staff.events)],
+            "to_staff": [(round(a - t0, 4), round(b - t0, 4)) for a, b in stats.to_staff],
+            "to_citizen": [(round(a - t0, 4), round(b - t0, 4)) for a, b in stats.to_citizen]}))
     lost_to_staff = expected - len(stats.staff_seen)
     lost_to_citizen = expected - len(stats.citizen_seen)
     duplicated = (sum(len(v) - 1 for v in stats.staff_seen.values())
@@ -449,11 +559,18 @@ def main() -> int:
     parser.add_argument("--drain", type=float, default=30, help="seconds to wait for the last deliveries")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-restart", dest="restart", action="store_false")
-    parser.add_argument("--restart-mode", choices=["full", "rolling"], default=os.environ.get("BENCH_RESTART", "full"),
-                        help="full: stop the whole server and start it again (the clients wait for it); "
-                             "rolling: SIGHUP, uvicorn replaces its workers one at a time (systemctl reload)")
+    parser.add_argument("--restart-mode", choices=["rolling", "workers", "full"],
+                        default=os.environ.get("BENCH_RESTART", "rolling"),
+                        help="rolling (default): the deployment's reload (systemctl reload, scripts/reload-web): "
+                             "a new gunicorn master with the code on disk, then the old one retired; "
+                             "workers: HUP, gunicorn forks new workers of the same code; "
+                             "full: stop the whole server and start it again (the clients wait for it)")
+    parser.add_argument("--uvicorn", action="store_true",
+                        help="serve with uvicorn --workers as before gunicorn (rolling: uvicorn's SIGHUP), for comparison")
     parser.add_argument("--deflate", action="store_true",
-                        help="per-message WebSocket compression on (off in `make serve`; for comparison)")
+                        help="with --uvicorn: per-message WebSocket compression on, for comparison")
+    parser.add_argument("--samples", help="write every delivery's send and receipt times (and the restart's "
+                        "events) to this JSON file, for a timeline")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8798")))
     parser.add_argument("--redis", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"))
     args = parser.parse_args()
@@ -477,11 +594,19 @@ def main() -> int:
                          else f"sqlite:///{work / 'bench.sqlite3'}"),
     })
     if args.db == "postgres":
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", "drop database if exists pbgdpl_chat_bench"],
-                       check=True, capture_output=True)
-        subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", "create database pbgdpl_chat_bench"],
-                       check=True, capture_output=True)
-    subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+        # Migrating an empty database takes minutes; a template kept migrated (a no-op when it is
+        # current) is copied instead, so every run still starts from a fresh, empty database.
+        def psql(sql: str, check: bool = True):
+            return subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", sql], check=check,
+                                  capture_output=True)
+
+        psql(f"create database {TEMPLATE_DB}", check=False)  # fails when it exists: kept
+        subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, check=True,
+                       env={**env, "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{TEMPLATE_DB}"})
+        psql("drop database if exists pbgdpl_chat_bench")
+        psql(f"create database pbgdpl_chat_bench template {TEMPLATE_DB}")
+    else:
+        subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     setup = json.loads(subprocess.run([PYTHON, "manage.py", "chat_bench_setup"], cwd=ROOT, env=env, check=True,
                                       capture_output=True, text=True).stdout)

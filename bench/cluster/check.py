@@ -5,7 +5,7 @@ recipe of docs/operations.md sets them up, and what must hold across them.
 * one PostgreSQL database (``pbgdpl_cluster``, recreated) and one Redis (``CLUSTER_REDIS_URL``,
   default DB 7) shared by both nodes; each node has its own ``VAR_DIR`` and search index
   directory, kept current by its own ``search_follow``; node A also runs the task worker;
-* node A and node B: uvicorn (2 workers each) on two ports; Debian's nginx in front as the load
+* node A and node B: gunicorn -c config/gunicorn.py (2 uvicorn workers each) on two ports; Debian's nginx in front as the load
   balancer with ``proxy_cache`` and the PURGE route (``bench/cluster/nginx.conf.template``).
 
 Checks (a JSON report; exit status 1 if one fails):
@@ -40,7 +40,7 @@ from bench.cluster.nginx import write_conf  # noqa: E402
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
-UVICORN = str(Path(sys.executable).with_name("uvicorn"))
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 DB_NAME = "pbgdpl_cluster"
 LB_PORT, A_PORT, B_PORT = (int(os.environ.get(name, default)) for name, default in
                            (("CLUSTER_LB_PORT", "8810"), ("CLUSTER_A_PORT", "8811"), ("CLUSTER_B_PORT", "8812")))
@@ -280,9 +280,9 @@ def main() -> int:
         for env in (env_a, env_b):
             manage(env, "search_rebuild")
         for name, env, port in (("a", env_a, A_PORT), ("b", env_b, B_PORT)):
-            processes.start(f"web_{name}", [UVICORN, "config.asgi:application", "--host", "127.0.0.1", "--port",
-                                            str(port), "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1",
-                                            "--log-level", "warning"], env, run)
+            # The documented serving command (docs/operations.md, config/gunicorn.py).
+            processes.start(f"web_{name}", [GUNICORN, "-c", "config/gunicorn.py", "--bind", f"127.0.0.1:{port}"],
+                            env, run)
             processes.start(f"search_{name}", [PYTHON, "manage.py", "search_follow", "--interval", "0.5"], env, run)
         processes.start("worker_a", [PYTHON, "manage.py", "run_worker"], env_a, run)
         nginx_conf = write_conf(run, [A_PORT, B_PORT], LB_PORT, PURGE_PORT)

@@ -6,7 +6,7 @@
    ``config.settings.production``, static files collected, search index built.
 2. Serves a bare ASGI hello-world (``bench/web/hello.py``) with the same server and worker count
    as the portal: the ceiling of this machine for this stack, measured in the same run.
-3. Serves the portal the documented way (uvicorn, ``WEB_CONCURRENCY`` workers), once with the page cache on
+3. Serves the portal the documented way (gunicorn -c config/gunicorn.py, ``WEB_CONCURRENCY`` workers), once with the page cache on
    (warm: each page requested once before measuring), once with it off (``PAGE_CACHE=0``: every request
    renders, reusing the cached parts of pages, as staff and visitors with a session get it) and once
    with nothing cached (``FRAGMENT_CACHE=0`` too: the cost of a render from scratch).
@@ -51,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 from bench.cluster.nginx import write_conf  # noqa: E402
 
 PYTHON = sys.executable
-UVICORN = str(Path(sys.executable).with_name("uvicorn"))
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 DB_NAME = "pbgdpl_benchweb"
 # A phone's browser: real visits carry one, and the portal counts them (a request without one is
 # taken for a script and not counted, which would leave that work out of the figures).
@@ -203,9 +203,10 @@ def wrk(port: int, paths: list[str], args) -> dict:
 
 
 def server_cmd(app: str, args) -> list[str]:
-    """The documented production command (docs/operations.md): uvicorn, WEB_CONCURRENCY workers."""
-    return [UVICORN, app, "--host", "127.0.0.1", "--port", str(args.port), "--workers", str(args.workers),
-            "--log-level", "warning", "--proxy-headers", "--forwarded-allow-ips", "127.0.0.1", "--no-access-log"]
+    """The documented production command (docs/operations.md, config/gunicorn.py): gunicorn with uvicorn
+    workers, the application imported once and forked."""
+    return [GUNICORN, "-c", "config/gunicorn.py", "--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers),
+            app]
 
 
 MODES = {  # report key → what is switched on
@@ -358,7 +359,7 @@ def main() -> None:
     if args.workers is None:
         args.workers = 2 * (os.cpu_count() or 1)  # the documented default: two per core
     env = bench_env(args)
-    report = {"setup": {"server": "uvicorn (ASGI, page cache fast path)", "workers": args.workers,
+    report = {"setup": {"server": "gunicorn + uvicorn workers (ASGI, page cache fast path)", "workers": args.workers,
                         "wrk": f"-t{args.threads} -c{args.connections} -d{args.duration}s, Accept-Encoding: gzip "
                                "(as browsers send it)",
                         "cpus": os.cpu_count(), "database": "PostgreSQL", "cache": "Redis"}}

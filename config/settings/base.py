@@ -210,7 +210,7 @@ CACHE_RELEASE = os.environ.get("CACHE_RELEASE", "")
 SITE_LOOKUP_SECONDS = int(os.environ.get("SITE_LOOKUP_SECONDS", "30"))
 # Frontend caches purged with the page cache: one PURGE base URL per nginx (each node's), comma-separated.
 WAGTAILFRONTENDCACHE = frontend_cache_settings(env_list("FRONTEND_CACHE_PURGE_URLS"))
-# Web worker processes (uvicorn reads the same variable as its --workers default). A per-process
+# Web worker processes (config/gunicorn.py reads the same variable as its worker count). A per-process
 # cache is refused unless exactly one may run (pbgdpl/core/checks.py, config/asgi.py).
 WEB_CONCURRENCY = parse_ascii_int(os.environ.get("WEB_CONCURRENCY"), minimum=1)
 # Threads per web process running Django's views (pbgdpl/core/serving.py); on PostgreSQL each holds a
@@ -373,7 +373,8 @@ CHAT_RATE_PER_CONNECTION_MINUTE = int(os.environ.get("CHAT_RATE_PER_CONNECTION_M
 CHAT_RATE_PER_CLIENT_HOUR = int(os.environ.get("CHAT_RATE_PER_CLIENT_HOUR", "600"))
 # New conversations per client per hour (web widget).
 CHAT_NEW_CONVERSATIONS_PER_HOUR = int(os.environ.get("CHAT_NEW_CONVERSATIONS_PER_HOUR", "10"))
-# Threads per web process that store chat messages (keep within DATABASE_POOL_MAX_SIZE on PostgreSQL).
+# Threads per web process that store widgets' chat messages; staff sockets have 2 more of their own
+# (pbgdpl/chat/consumers.py): keep CHAT_DB_THREADS + 2 within DATABASE_POOL_MAX_SIZE on PostgreSQL.
 CHAT_DB_THREADS = int(os.environ.get("CHAT_DB_THREADS", "6"))
 # The widget's long-polling fallback waits this many seconds for a message before answering empty.
 CHAT_POLL_SECONDS = int(os.environ.get("CHAT_POLL_SECONDS", "25"))

@@ -30,18 +30,38 @@ def message_payload(message: Message) -> dict:
     if message.sender == Sender.STAFF and message.author_id:
         user = message.author
         author = (user.first_name or "Cán bộ") if user else "Cán bộ"
+    return _payload(message.pk, message.conversation_id, message.seq, message.sender, message.text,
+                    message.client_id, author, message.links, message.flags, message.created_at)
+
+
+# The columns payload_from_row() reads: a catch-up sends up to 2,000 messages, and building model
+# instances for them was most of its cost.
+PAYLOAD_COLUMNS = ("pk", "conversation_id", "seq", "sender", "text", "client_id", "author_id",
+                   "author__first_name", "links", "flags", "created_at")
+
+
+def payload_from_row(row: dict) -> dict:
+    """message_payload() from ``Message.objects.values(*PAYLOAD_COLUMNS)``."""
+    author = ""
+    if row["sender"] == Sender.STAFF and row["author_id"]:
+        author = row["author__first_name"] or "Cán bộ"
+    return _payload(row["pk"], row["conversation_id"], row["seq"], row["sender"], row["text"], row["client_id"],
+                    author, row["links"], row["flags"], row["created_at"])
+
+
+def _payload(pk, conversation_id, seq, sender, text, client_id, author, links, flags, created_at) -> dict:
     return {
-        "id": message.pk,
-        "conversation": message.conversation_id,
-        "seq": message.seq,
-        "sender": message.sender,
-        "text": message.text,
-        "client_id": message.client_id,
+        "id": pk,
+        "conversation": conversation_id,
+        "seq": seq,
+        "sender": sender,
+        "text": text,
+        "client_id": client_id,
         "author": author,
-        "links": message.links or [],
-        "flags": message.flags,
-        "at": timezone.localtime(message.created_at).strftime("%H:%M %d/%m/%Y"),
-        "ts": message.created_at.isoformat(),
+        "links": links or [],
+        "flags": flags,
+        "at": timezone.localtime(created_at).strftime("%H:%M %d/%m/%Y"),
+        "ts": created_at.isoformat(),
     }
 
 

@@ -25,19 +25,24 @@ from . import broadcast, protocol, staff
 log = logging.getLogger(__name__)
 
 
-_executor: ThreadPoolExecutor | None = None
+_executors: dict[str, ThreadPoolExecutor] = {}
 _wrappers: dict = {}
+# Staff sockets have threads of their own: every citizen's message reaches staff through them, and
+# after a worker restart their reconnect and catch-up queued behind hundreds of citizens' hellos.
+STAFF_DB_THREADS = 2
 
 
-def in_thread(func):
-    """Run ``func`` in this process's pool of chat database threads (CHAT_DB_THREADS). The wrapper
-    closes stale database connections before and after (returning a pooled one to its pool)."""
-    global _executor
-    if _executor is None:
-        _executor = ThreadPoolExecutor(max_workers=settings.CHAT_DB_THREADS, thread_name_prefix="chat-db")
-    wrapper = _wrappers.get(func)
+def in_thread(func, pool: str = "widget"):
+    """Run ``func`` in one of this process's pools of chat database threads (``widget``:
+    CHAT_DB_THREADS; ``staff``: STAFF_DB_THREADS). The wrapper closes stale database connections
+    before and after (returning a pooled one to its pool)."""
+    wrapper = _wrappers.get((func, pool))
     if wrapper is None:  # made once per function: building one costs more than the call it wraps
-        wrapper = _wrappers[func] = database_sync_to_async(func, thread_sensitive=False, executor=_executor)
+        executor = _executors.get(pool)
+        if executor is None:
+            size = STAFF_DB_THREADS if pool == "staff" else settings.CHAT_DB_THREADS
+            executor = _executors[pool] = ThreadPoolExecutor(max_workers=size, thread_name_prefix=f"chat-{pool}")
+        wrapper = _wrappers[(func, pool)] = database_sync_to_async(func, thread_sensitive=False, executor=executor)
     return wrapper
 
 
@@ -105,6 +110,7 @@ class WidgetConsumer(ChatConsumer):
         self.group = ""
         self.rate = RateWindow(settings.CHAT_RATE_PER_CONNECTION_MINUTE)
         self.strikes = 0
+        self.follow_ups: set[asyncio.Task] = set()  # kept referenced until done
         blocked = protocol.is_blocked_if_known(self.session.client_key)
         if blocked is None:  # the block list's snapshot is stale: read it in a database thread
             blocked = await in_thread(protocol.is_blocked)(self.session.client_key)
@@ -149,8 +155,22 @@ class WidgetConsumer(ChatConsumer):
         for reply in replies:
             await self.send_json(reply)
         if self.session.after_tasks:
-            _, events = await in_thread(_collecting)(protocol.run_after_tasks, self.session)
+            # Suggestions (a search) and the away message come after the acknowledgement, in a task
+            # of their own: a consumer handles one event at a time, so awaiting them here held up
+            # this socket's next frames and the staff's first reply behind the search.
+            follow_up = protocol.Session(client_key=self.session.client_key,
+                                         after_tasks=self.session.after_tasks)
+            self.session.after_tasks = []
+            task = asyncio.ensure_future(self._follow_up(follow_up))
+            self.follow_ups.add(task)
+            task.add_done_callback(self.follow_ups.discard)
+
+    async def _follow_up(self, session: protocol.Session):
+        try:
+            _, events = await in_thread(_collecting)(protocol.run_after_tasks, session)
             await _announce(self.channel_layer, events)
+        except Exception:
+            log.exception("Chat: follow-up messages failed")
 
     async def _strike(self):
         self.strikes += 1
@@ -193,7 +213,7 @@ class StaffConsumer(ChatConsumer):
 
     async def connect(self):
         user = self.scope.get("user")
-        if not await in_thread(staff.may_answer_ws)(user, self.scope.get("session")):
+        if not await in_thread(staff.may_answer_ws, "staff")(user, self.scope.get("session")):
             await self.close(code=4403)
             return
         self.user = user
@@ -222,7 +242,7 @@ class StaffConsumer(ChatConsumer):
 
     async def _dispatch(self, frame: dict):
         try:
-            replies, events = await in_thread(_collecting)(staff.dispatch, self.user, frame)
+            replies, events = await in_thread(_collecting, "staff")(staff.dispatch, self.user, frame)
             await _announce(self.channel_layer, events)
         except Exception:
             log.exception("Chat: staff frame failed")

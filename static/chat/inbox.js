@@ -88,8 +88,9 @@
       clearInterval(syncTimer);
       syncTimer = setInterval(catchup, 15000);
     };
-    ws.onmessage = function (e) {
-      var f = JSON.parse(e.data);
+    ws.onmessage = function (e) { receive(JSON.parse(e.data)); };
+    function receive(f) {
+      if (f.type === "batch") { f.frames.forEach(receive); return; }  // a catch-up
       if (f.ts && f.ts > since) since = f.ts;
       if (f.type === "message" && log && f.conversation === conversation) draw(f);
       else if (f.type === "typing" && typingEl && f.conversation === conversation) {
@@ -103,13 +104,15 @@
         typingEl.textContent = f.text;
       }
       if (list && (f.type === "message" || f.type === "conversation")) refreshList();
-    };
-    ws.onclose = function () {
+    }
+    ws.onclose = function (e) {
       ws = null;
       if (live) live.textContent = "Mất kết nối trực tiếp, đang thử lại…";
-      // First retry at once (a restarted server is usually back), later ones back off; jittered so
-      // every inbox does not reconnect in the same instant.
-      setTimeout(connect, retry ? Math.min(4000, 500 * Math.pow(2, retry)) * (0.5 + Math.random() / 2) : 300 * Math.random());
+      // A worker restarting (1012) has a replacement listening: reconnect now, every citizen's
+      // message reaches staff through this socket. Otherwise the first retry comes at once, later
+      // ones back off, jittered so every inbox does not reconnect in the same instant.
+      var wait = e.code === 1012 && !retry ? 0 : retry ? Math.min(4000, 500 * Math.pow(2, retry)) * (0.5 + Math.random() / 2) : 300 * Math.random();
+      setTimeout(connect, wait);
       retry = Math.min(retry + 1, 6);
     };
   }
