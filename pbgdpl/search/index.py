@@ -11,6 +11,7 @@ new name or a newer commit (checked at most once a second) and reopen.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
@@ -39,20 +40,33 @@ def root_dir() -> Path:
     return Path(settings.SEARCH_INDEX_DIR)
 
 
+def _pointed(root: Path) -> Path | None:
+    try:
+        name = (root / "CURRENT").read_text().strip()
+    except FileNotFoundError:
+        return None
+    return root / name if name and (root / name).is_dir() else None
+
+
 def current_path(root: Path | None = None) -> Path:
     """The generation directory in use, creating an empty one on first use."""
     root = root or root_dir()
-    pointer = root / "CURRENT"
-    try:
-        name = pointer.read_text().strip()
-        if name and (root / name).is_dir():
-            return root / name
-    except FileNotFoundError:
-        pass
-    path = new_generation(root)
-    open_or_create(path)
-    swap_current(path)
-    return path
+    found = _pointed(root)
+    if found is not None:
+        return found
+    # First use by several processes at once (the web workers of a new site): one creates the
+    # generation, the others wait and find it. Without the lock each made its own and the first to
+    # point CURRENT at its own deleted the others' while they were being written (an IO error).
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".first-use.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        found = _pointed(root)
+        if found is not None:
+            return found
+        path = new_generation(root)
+        open_or_create(path)
+        swap_current(path)
+        return path
 
 
 def new_generation(root: Path | None = None) -> Path:

@@ -115,3 +115,17 @@ def test_an_index_with_an_older_schema_is_rebuilt_not_wiped(site_index):
     assert index.current_path() != old
     assert index.schema_matches(index.current_path())
     assert engine.search("thai sản").total == 1
+
+
+def test_workers_opening_a_new_site_at_once_share_one_index(tmp_path):
+    """The web workers of a new site all search at start: one creates the empty index, the others
+    find it (before, each made its own and one deleted the others' while they were written)."""
+    import concurrent.futures
+    import multiprocessing
+
+    root = tmp_path / "search"
+    context = multiprocessing.get_context("fork")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=6, mp_context=context) as pool:
+        paths = list(pool.map(index.current_path, [root] * 12))
+    assert len(set(paths)) == 1
+    assert [p.name for p in root.glob("gen-*")] == [paths[0].name]
