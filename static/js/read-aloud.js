@@ -109,17 +109,28 @@
       addControls(container, function (group) { container.parentNode.insertBefore(group, container); },
                   container.getAttribute("data-read-aloud") || "nội dung");
     });
-    document.querySelectorAll("[data-read-aloud-each]").forEach(function (container) {
-      container.querySelectorAll(container.getAttribute("data-read-aloud-each")).forEach(function (item) {
-        var heading = item.querySelector("h1, h2, h3, h4, h5, h6");
-        var label = heading ? heading.textContent.replace(/\s+/g, " ").trim() : "đoạn này";
-        var bar = item.querySelector(".lg-art-bar");
-        addControls(item, function (group) {
-          if (bar) { bar.appendChild(group); } else { item.insertBefore(group, item.firstChild); }
-        }, label);
-      });
+    document.querySelectorAll("[data-read-aloud-each]").forEach(function (container) { addEach(container, container); });
+  }
+
+  // One button per matching element of `root` (a container, or a page of a long text loaded later).
+  function addEach(container, root) {
+    root.querySelectorAll(container.getAttribute("data-read-aloud-each")).forEach(function (item) {
+      if (item.querySelector(".read-aloud")) return;
+      var heading = item.querySelector("h1, h2, h3, h4, h5, h6");
+      var label = heading ? heading.textContent.replace(/\s+/g, " ").trim() : "đoạn này";
+      var bar = item.querySelector(".lg-art-bar");
+      addControls(item, function (group) {
+        if (bar) { bar.appendChild(group); } else { item.insertBefore(group, item.firstChild); }
+      }, label);
     });
   }
+
+  // legal-pages.js announces each page of a long text it adds.
+  document.addEventListener("lg:text-added", function (event) {
+    var root = event.detail && event.detail.root;
+    var container = root && root.closest("[data-read-aloud-each]");
+    if (started && container) addEach(container, root);
+  });
 
   start();
   if (!started && "onvoiceschanged" in synth) synth.addEventListener("voiceschanged", start);

@@ -40,3 +40,32 @@ def test_document_page_fits_a_phone_and_toc_links_close_the_toc(chromium, live_s
     page.wait_for_url("**#dieu-42")
     assert not page.eval_on_selector("details.lg-toc", "e => e.open")
     assert page.evaluate("document.getElementById('dieu-42').getBoundingClientRect().top") < 200
+
+
+def test_long_text_in_pages_opens_a_linked_article_and_loads_on_as_the_reader_scrolls(chromium, live_server,
+                                                                                       settings):
+    settings.LEGAL_PAGE_CHARS = 30_000
+    law = create_document("91/2015/QH13", title="Bộ luật Dân sự", doc_type="Bộ luật", issued_on=D(2015, 11, 24),
+                          text=big_law_text(240, clauses=2, points=1))
+    url = f"{live_server.url}{law.get_absolute_url()}"
+    page = chromium.new_page(viewport={"width": 360, "height": 740})
+    # A shared link to a clause far into the code: its page loads in place and the clause is shown.
+    page.goto(f"{url}#dieu-200-khoan-2")
+    wait_for_js(page, "document.querySelector('.lg-text #dieu-200-khoan-2') !== null")
+    wait_for_js(page, "Math.abs(document.getElementById('dieu-200-khoan-2').getBoundingClientRect().top) < 200")
+    assert page.evaluate("document.querySelector(':target').id") == "dieu-200-khoan-2"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # Reading on from the first page: the next one arrives before the reader reaches it.
+    page.goto(url)
+    assert page.evaluate("document.getElementById('dieu-40')") is None
+    page.evaluate("document.querySelector('.lg-page[data-trang=\"2\"]').scrollIntoView()")
+    wait_for_js(page, "document.getElementById('dieu-40') !== null")
+    # The contents on a phone: an article of a later page opens in place, with its address.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.click("details.lg-toc summary")
+    page.click("details.lg-toc a[href$='#dieu-150']")
+    page.wait_for_url("**#dieu-150")
+    wait_for_js(page, "Math.abs(document.getElementById('dieu-150').getBoundingClientRect().top) < 200")
+    assert page.evaluate("location.search") == ""
+    ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids))

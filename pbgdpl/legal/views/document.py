@@ -1,4 +1,7 @@
-"""One document: the page (/van-ban/<slug>/), its print view (?in=1) and its JSON (.json)."""
+"""One document: the page (/van-ban/<slug>/), its print view (?in=1) and its JSON (.json).
+
+A long text is shown in pages (``parts.py``): ``?trang=N`` a page, ``?trang=N&noi-dung=1`` its
+text alone (loaded by legal-pages.js), ``?toan-van=1`` everything on one page."""
 
 from __future__ import annotations
 
@@ -23,8 +26,9 @@ from ..document_data import document_data
 from ..models import LegalDocument, Relation, Scope, Validity
 from ..validity import document_label, eid_label, validity_on
 from .listing import badge_class
+from . import parts
 from .params import read_date
-from .rendering import annotate, render_unit, rendered_text
+from .rendering import RenderedText, annotate, render_unit, rendered_text
 
 logger = logging.getLogger(__name__)
 
@@ -129,6 +133,29 @@ def share_links(url: str, title: str) -> dict:
     }
 
 
+def _text_pages(request: HttpRequest, document: LegalDocument, text: RenderedText, errors: list[str]) -> dict:
+    """Which page of a long text to show, and the placeholders of the others."""
+    count = len(text.pages)
+    number = parts.read_page_number(request.GET.get("trang", ""), count, errors)
+    base = document.get_absolute_url()
+
+    def url(n: int) -> str:
+        return base if n == 1 else f"{base}?trang={n}"
+
+    pages = [{"number": page.number, "first": page.first, "last": page.last, "url": url(page.number),
+              "text_url": f"{base}?trang={page.number}&noi-dung=1", "shown": page.number == number}
+             for page in text.pages]
+    return {
+        "text_pages": pages,
+        "page_number": number,
+        "page_count": count,
+        "page_shown": pages[number - 1],
+        "previous_page": pages[number - 2] if number > 1 else None,
+        "next_page": pages[number] if number < count else None,
+        "whole_text_url": f"{base}?toan-van=1",
+    }
+
+
 @require_GET
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The document page; ``?format=json`` gives the JSON, ``?in=1`` the print view."""
@@ -150,13 +177,25 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
             unit_eid = ""
     if version is not None and text is None:
         text = rendered_text(version)
+    is_current = is_current_version(document, version)
+    whole = request.GET.get("toan-van") == "1"
+    in_pages = bool(text is not None and text.pages and is_current and not printing and not whole)
+    paging = _text_pages(request, document, text, errors) if in_pages else {}
+    if in_pages and request.GET.get("noi-dung") == "1" and not errors:
+        return _page_text(request, document, text.pages[paging["page_number"] - 1].body)
     extras = page_extensions.collect(request, document, today)
-    if text is not None and is_current_version(document, version):
+    if text is not None and is_current:
         notes = provision_notes(document)
         for eid, items in extras.provision_notes.items():
             notes.setdefault(eid, []).extend(items)
-        text = dataclasses.replace(text, body=annotate(text.body, notes))
-    is_current = is_current_version(document, version)
+        if in_pages:  # only the page shown: the notes of the others come with their text
+            shown = text.pages[paging["page_number"] - 1]
+            paging["page_shown"]["body"] = annotate(shown.body, notes)
+            text = dataclasses.replace(text, toc=parts.toc_for_page(text.toc, shown.number))
+        else:
+            text = dataclasses.replace(text, body=annotate(text.body, notes))
+            if text.pages:
+                text = dataclasses.replace(text, toc=parts.toc_whole(text.toc))
     absolute_url = request.build_absolute_uri(document.get_absolute_url())
     context = {
         "document": document,
@@ -187,9 +226,22 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "print_url": f"?phien-ban={version.pk}&in=1" if version is not None and not is_current else "?in=1",
         "unit_label": eid_label(unit_eid) if unit_eid else "",
         "unit_url": f"{absolute_url}#{unit_eid}" if unit_eid else "",
+        "whole_text": whole and bool(text and text.pages),
+        "canonical_url": (request.build_absolute_uri(paging["page_shown"]["url"]) if in_pages else absolute_url),
+        **paging,
     }
     template = "legal/document_print.html" if printing else "legal/document_detail.html"
     return render(request, template, context)
+
+
+def _page_text(request: HttpRequest, document: LegalDocument, body: str) -> HttpResponse:
+    """One page of a long text alone, with the notes of its provisions, for legal-pages.js."""
+    notes = provision_notes(document)
+    for eid, items in page_extensions.collect(request, document, timezone.localdate()).provision_notes.items():
+        notes.setdefault(eid, []).extend(items)
+    response = HttpResponse(annotate(body, notes), content_type="text/html; charset=utf-8")
+    response["X-Robots-Tag"] = "noindex"  # a part of a page: search engines index the pages themselves
+    return response
 
 
 @require_GET

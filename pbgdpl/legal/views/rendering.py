@@ -7,6 +7,7 @@ which changes the cache key. String building instead of nested template includes
 
 Anchors are the parser's eids: ``id="dieu-5"``, ``id="dieu-5-khoan-1"``,
 ``id="dieu-5-khoan-1-diem-a"``; every article, clause and point label links to itself.
+A long text is also cut into pages (``parts.py``) while it is rendered.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from django.utils.safestring import SafeString, mark_safe
 from ..models import DocumentVersion, Provision, ProvisionKind
 from ..selectors import ProvisionNode, build_tree, version_provisions
 from ..validity import eid_label
+from . import parts
 
 # Bump when the markup below changes, so cached fragments of the old shape are not served.
-MARKUP_VERSION = 5
+MARKUP_VERSION = 6
 CACHE_SECONDS = 7 * 24 * 3600
 
 DIVISIONS = {
@@ -41,11 +43,13 @@ FIRST_HEADING_LEVEL = 3  # the provisions sit under the page's "Nội dung" <h2>
 
 @dataclass(frozen=True)  # shared between requests by the recent-texts memory: never changed in place
 class RenderedText:
-    """The HTML of one version: its body, its table of contents and how many articles it has."""
+    """The HTML of one version: its body, its table of contents, how many articles it has and,
+    for a long text, the same body cut into pages (empty when it is shown whole)."""
 
     body: SafeString
     toc: SafeString
     article_count: int
+    pages: tuple[parts.TextPage, ...] = ()
 
 
 def _paragraphs(text: str, css: str = "") -> str:
@@ -85,6 +89,20 @@ class _Renderer:
     def __init__(self) -> None:
         self.out: list[str] = []
         self.articles = 0
+        self.size = 0  # characters emitted so far
+        self.open: list[parts.OpenDivision] = []  # divisions and blocks open at this point
+        self.in_list = 0  # inside a clause or point list: the text cannot be cut there
+        self.cuts: list[parts.Cut] = []
+        self.marks: list[parts.Mark] = []
+
+    def emit(self, html: str) -> None:
+        self.out.append(html)
+        self.size += len(html)
+
+    def may_cut(self, eid: str, *, division: bool, article_label: str = "") -> None:
+        self.marks.append(parts.Mark(size=self.size, eid=eid, article_label=article_label))
+        if not self.in_list:
+            self.cuts.append(parts.Cut(index=len(self.out), size=self.size, open=tuple(self.open), division=division))
 
     def nodes(self, nodes: list[ProvisionNode], level: int) -> None:
         listed: list[ProvisionNode] = []
@@ -101,10 +119,12 @@ class _Renderer:
         if not listed:
             return
         css = "lg-clauses" if listed[0].row.kind == ProvisionKind.CLAUSE else "lg-points"
-        self.out.append(f'<ol class="{css}" role="list">')
+        self.emit(f'<ol class="{css}" role="list">')
+        self.in_list += 1
         for node in listed:
             self.list_item(node, level)
-        self.out.append("</ol>")
+        self.in_list -= 1
+        self.emit("</ol>")
 
     def node(self, node: ProvisionNode, level: int) -> None:
         row = node.row
@@ -123,14 +143,17 @@ class _Renderer:
         heading = "".join(
             f'<span class="lg-div-{"label" if i == 0 else "title"}">{escape(line)}</span>' for i, line in enumerate(lines)
         )
-        self.out.append(
+        self.may_cut(row.eid, division=True)
+        self.emit(
             f'<section class="lg-div lg-{row.kind}" id="{eid}" aria-labelledby="{eid}--h">'
             f'<h{h} class="lg-div-heading" id="{eid}--h">{heading}</h{h}>'
         )
         css = "lg-pre" if row.kind == ProvisionKind.APPENDIX else ""
-        self.out.append(_paragraphs(row.text, css))
+        self.emit(_paragraphs(row.text, css))
+        self.open.append(parts.OpenDivision(css=f"lg-div lg-{row.kind}", label=" – ".join(lines[:2])))
         self.nodes(node.children, level + 1)
-        self.out.append("</section>")
+        self.open.pop()
+        self.emit("</section>")
 
     def article(self, node: ProvisionNode, level: int) -> None:
         row = node.row
@@ -139,14 +162,16 @@ class _Renderer:
         h = min(level, 6)
         number = escape(f"{ProvisionKind.ARTICLE.label} {row.number}.")
         title = f' <span class="lg-article-title">{escape(row.title)}</span>' if row.title else ""
-        self.out.append(
+        name = f"{ProvisionKind.ARTICLE.label} {row.number}"
+        self.may_cut(row.eid, division=False, article_label=name)
+        self.emit(
             f'<article class="lg-article" id="{eid}" aria-labelledby="{eid}--h">'
             f'<h{h} class="lg-article-heading" id="{eid}--h"><a class="lg-self" href="#{eid}">{number}</a>{title}</h{h}>'
         )
-        self.out.append(_article_bar(eid, f"{ProvisionKind.ARTICLE.label} {row.number}"))
-        self.out.append(_paragraphs(row.text))
+        self.emit(_article_bar(eid, name))
+        self.emit(_paragraphs(row.text))
         self.nodes(node.children, level + 1)
-        self.out.append("</article>")
+        self.emit("</article>")
 
     def list_item(self, node: ProvisionNode, level: int) -> None:
         row = node.row
@@ -155,24 +180,27 @@ class _Renderer:
         first = escape(lines[0]) if lines else ""
         label = escape(_label(row))
         name = escape(eid_label(row.eid))
-        self.out.append(
+        self.emit(
             f'<li class="lg-{row.kind}" id="{eid}"><p><a class="lg-self lg-num" href="#{eid}" '
             f'aria-label="{name}">{label}</a> {first}</p>'
         )
-        self.out.append("".join(f"<p>{escape(line)}</p>" for line in lines[1:]))
+        self.emit("".join(f"<p>{escape(line)}</p>" for line in lines[1:]))
         self.nodes(node.children, level)
-        self.out.append("</li>")
+        self.emit("</li>")
 
     def block(self, node: ProvisionNode, level: int) -> None:
         """Preamble, closing block, text without articles: kept whole, nothing lost."""
         row = node.row
         eid = escape(row.eid)
-        self.out.append(f'<section class="lg-block lg-{row.kind}" id="{eid}">')
+        self.may_cut(row.eid, division=True)
+        self.emit(f'<section class="lg-block lg-{row.kind}" id="{eid}">')
         if row.source_heading:
-            self.out.append(_paragraphs(row.source_heading, "lg-block-heading"))
-        self.out.append(_paragraphs(row.text))
+            self.emit(_paragraphs(row.source_heading, "lg-block-heading"))
+        self.emit(_paragraphs(row.text))
+        self.open.append(parts.OpenDivision(css=f"lg-block lg-{row.kind}", label=""))
         self.nodes(node.children, level)
-        self.out.append("</section>")
+        self.open.pop()
+        self.emit("</section>")
 
 
 TOC_TEXT_LIMIT = 110
@@ -185,32 +213,41 @@ def _short(text: str) -> str:
     return text[:TOC_TEXT_LIMIT].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def _toc(nodes: list[ProvisionNode], out: list[str]) -> None:
+def _toc(nodes: list[ProvisionNode], out: list[str], page_of: dict[str, int] | None) -> None:
+    """The contents; on a text in pages every entry also carries its provision's id and page
+    (``parts.toc_for_page``)."""
     entries = [node for node in nodes if node.row.kind in DIVISIONS or node.row.kind == ProvisionKind.ARTICLE]
     if not entries:
         return
     out.append('<ol role="list">')
     for node in entries:
         row = node.row
+        eid = escape(row.eid)
+        href = escape(parts.toc_href(row.eid, page_of))
+        anchor = f' id="{eid}" data-trang="{page_of.get(row.eid, 1)}"' if page_of is not None else ""
         if row.kind == ProvisionKind.ARTICLE:
             text = f"{ProvisionKind.ARTICLE.label} {row.number}. {row.title}".strip()
-            out.append(f'<li class="toc-article"><a href="#{escape(row.eid)}">{escape(_short(text))}</a></li>')
+            out.append(f'<li class="toc-article"{anchor}><a href="{href}">{escape(_short(text))}</a></li>')
             continue
         text = _short(" – ".join(_heading_lines(row)[:2]))
-        out.append(f'<li class="toc-{row.kind}"><a href="#{escape(row.eid)}">{escape(text)}</a>')
-        _toc(node.children, out)
+        out.append(f'<li class="toc-{row.kind}"{anchor}><a href="{href}">{escape(text)}</a>')
+        _toc(node.children, out, page_of)
         out.append("</li>")
     out.append("</ol>")
 
 
-def render_rows(rows: list[Provision]) -> RenderedText:
-    """Render provision rows (document order) to body and table-of-contents HTML."""
+def render_rows(rows: list[Provision], *, in_pages: bool = True) -> RenderedText:
+    """Render provision rows (document order) to body and table-of-contents HTML; a long text
+    is also cut into pages unless ``in_pages`` is false (one article or chapter printed alone)."""
     tree = build_tree(rows)
     renderer = _Renderer()
     renderer.nodes(tree, FIRST_HEADING_LEVEL)
+    chosen = parts.choose_cuts(renderer.cuts, renderer.size, parts.page_chars()) if in_pages else []
+    pages, page_of = parts.build_pages(renderer.out, chosen, renderer.marks) if chosen else ([], None)
     toc: list[str] = []
-    _toc(tree, toc)
-    return RenderedText(body=mark_safe("".join(renderer.out)), toc=mark_safe("".join(toc)), article_count=renderer.articles)
+    _toc(tree, toc, page_of)
+    return RenderedText(body=mark_safe("".join(renderer.out)), toc=mark_safe("".join(toc)),
+                        article_count=renderer.articles, pages=tuple(pages))
 
 
 def render_unit(version: DocumentVersion, eid: str) -> RenderedText | None:
@@ -224,14 +261,15 @@ def render_unit(version: DocumentVersion, eid: str) -> RenderedText | None:
         if row.parent_id in kept:
             kept.add(row.pk)
     target.parent_id = None
-    return render_rows([row for row in rows if row.pk in kept])
+    return render_rows([row for row in rows if row.pk in kept], in_pages=False)
 
 
 def _cache_key(version: DocumentVersion) -> str:
     # A re-parse of the same text deletes and recreates the rows: the newest id and the count
     # change, so a stale fragment is never served (one cheap aggregate per page view).
     stamp = Provision.objects.filter(version_id=version.pk).aggregate(last=Max("id"), n=Count("id"))
-    return f"legal:text:{MARKUP_VERSION}:{version.pk}:{version.content_hash[:16]}:{stamp['last']}:{stamp['n']}"
+    return (f"legal:text:{MARKUP_VERSION}:{parts.page_chars()}:{version.pk}:{version.content_hash[:16]}:"
+            f"{stamp['last']}:{stamp['n']}")
 
 
 # The texts this process showed lately, unpacked: a key names one exact text (version, content,
@@ -244,9 +282,13 @@ _recent_texts: OrderedDict[str, RenderedText] = OrderedDict()
 def _remember_text(key: str, text: RenderedText) -> RenderedText:
     _recent_texts[key] = text
     _recent_texts.move_to_end(key)
-    while sum(len(kept.body) for kept in _recent_texts.values()) > RECENT_TEXTS_MAX_CHARS and len(_recent_texts) > 1:
+    while sum(_chars(kept) for kept in _recent_texts.values()) > RECENT_TEXTS_MAX_CHARS and len(_recent_texts) > 1:
         _recent_texts.popitem(last=False)
     return text
+
+
+def _chars(text: RenderedText) -> int:
+    return len(text.body) + len(text.toc) + sum(len(page.body) for page in text.pages)
 
 
 def rendered_text(version: DocumentVersion) -> RenderedText:
@@ -257,11 +299,14 @@ def rendered_text(version: DocumentVersion) -> RenderedText:
         return recent
     cached = cache.get(key)
     if cached is not None:
-        body, toc, count = cached
+        body, toc, count, pages = cached
+        pages = tuple(parts.TextPage(number=number, body=mark_safe(_unpack(packed)), first=first, last=last)
+                      for number, packed, first, last in pages)
         return _remember_text(key, RenderedText(body=mark_safe(_unpack(body)), toc=mark_safe(_unpack(toc)),
-                                                article_count=count))
+                                                article_count=count, pages=pages))
     result = render_rows(version_provisions(version.pk))
-    cache.set(key, (_pack(result.body), _pack(result.toc), result.article_count), CACHE_SECONDS)
+    pages = [(page.number, _pack(page.body), page.first, page.last) for page in result.pages]
+    cache.set(key, (_pack(result.body), _pack(result.toc), result.article_count, pages), CACHE_SECONDS)
     return _remember_text(key, result)
 
 
