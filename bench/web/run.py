@@ -57,9 +57,10 @@ DB_NAME = "pbgdpl_benchweb"
 # taken for a script and not counted, which would leave that work out of the figures).
 USER_AGENT = "Mozilla/5.0 (Linux; Android 13; SM-A135F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"
 # The pages whose responses a hello-world app (and, behind nginx, nginx itself serving a static
-# file) repeats byte for byte: the smallest page's size and the largest's. A page is compared with
-# the nearer of the two, since the cost of an answer grows with its bytes whatever produced them.
-SIZED_PAGES = ("home", "civil_code_689_articles")
+# file) repeats byte for byte: the smallest page, the code's first page and the largest response
+# (the whole code on one page). A page is compared with the nearest of them, since the cost of an
+# answer grows with its bytes whatever produced it.
+SIZED_PAGES = ("home", "civil_code_689_articles", "civil_code_whole_text")
 
 # Twenty searches a citizen might type (with and without diacritics, numbers, article references).
 SEARCHES = [
@@ -126,7 +127,9 @@ article = ArticlePage.objects.live().order_by("-date").first()
 code = LegalDocument.objects.filter(live=True, number="91/2015/QH13").first()
 qa = Question.objects.published().order_by("-published_at").first()
 law = DocumentType.objects.filter(name="Luật").first()
-print(json.dumps({"article": article.url, "civil_code": code.get_absolute_url(),
+from pbgdpl.legal.views.rendering import rendered_text
+code_pages = len(rendered_text(code.current_version).pages)
+print(json.dumps({"article": article.url, "civil_code": code.get_absolute_url(), "civil_code_pages": code_pages,
                   "qa": qa.get_absolute_url(), "law_slug": law.slug if law else ""}))
 """
 
@@ -140,6 +143,11 @@ def discover(env: dict) -> dict[str, list[str]]:
         "home": ["/"],
         "news_article": [found["article"]],
         "civil_code_689_articles": [found["civil_code"]],
+        # The code comes in pages (decision 0029): what a reader who reads on loads next, and the
+        # whole text on one page (``?toan-van=1``, for finding in the page) for comparison.
+        "civil_code_later_pages": [f"{found['civil_code']}?trang={n}&noi-dung=1"
+                                   for n in range(2, found["civil_code_pages"] + 1)],
+        "civil_code_whole_text": [f"{found['civil_code']}?toan-van=1"],
         "document_list_filtered": [listing],
         "search_20_queries": ["/tim-kiem/?" + urlencode({"q": q}) for q in SEARCHES],
         "qa_page": [found["qa"]],

@@ -9,7 +9,16 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, DATABASES, REDIS_URL, SECRET_KEY, VAR_DIR, env_bool
+from .base import (
+    ALLOWED_HOSTS,
+    CHAT_DB_THREADS,
+    DATABASES,
+    REDIS_URL,
+    SECRET_KEY,
+    VAR_DIR,
+    WEB_THREADS,
+    env_bool,
+)
 from .safety import cache_settings, page_cache_settings
 
 if not SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
@@ -47,8 +56,12 @@ X_FRAME_OPTIONS = "DENY"
 # Under ASGI each request runs in its own thread, so persistent connections (CONN_MAX_AGE) pile up,
 # one per request, until PostgreSQL refuses clients ("too many clients already" under a contest rush).
 # On PostgreSQL each worker process uses psycopg's pool instead: at most DATABASE_POOL_MAX_SIZE
-# connections (0 turns the pool off and restores CONN_MAX_AGE).
-_POOL_MAX_SIZE = int(os.environ.get("DATABASE_POOL_MAX_SIZE", "8"))
+# connections (0 turns the pool off and restores CONN_MAX_AGE). By default one per thread that can
+# hold one at a time: the view threads and the chat's (widgets' and staff's), so a burst of chat
+# reconnections never makes a page wait for a connection (a wait ends in an error after
+# DATABASE_POOL_TIMEOUT seconds). Connections open as needed, from 2 kept open.
+_POOL_THREADS = WEB_THREADS + CHAT_DB_THREADS + 2  # 2: pbgdpl.chat.consumers.STAFF_DB_THREADS
+_POOL_MAX_SIZE = int(os.environ.get("DATABASE_POOL_MAX_SIZE", str(_POOL_THREADS)))
 if _POOL_MAX_SIZE and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = False

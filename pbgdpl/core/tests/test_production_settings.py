@@ -62,3 +62,20 @@ def test_staff_sessions_expire_and_cookies_stay_on_https(tmp_path):
     assert values["SECURE_HSTS_SECONDS"] >= 31536000
     assert values["DEBUG"] is False
     assert values["WAGTAILADMIN_BASE_URL"] == "https://portal.example.gov.vn"
+
+
+def test_database_pool_has_a_connection_for_every_thread_that_can_hold_one(tmp_path):
+    script = ("import json; from django.conf import settings as s; "
+              "print(json.dumps(s.DATABASES['default']['OPTIONS'].get('pool')))")
+    base = {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "portal.example.gov.vn",
+            "DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal"}
+
+    def pool(**env: str) -> dict:
+        result = run_manage(tmp_path, "shell", "-c", script, **base, **env)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    # 8 view threads, 6 threads storing widgets' messages, 2 for staff sockets.
+    assert pool()["max_size"] == 16
+    assert pool(WEB_THREADS="12", CHAT_DB_THREADS="4")["max_size"] == 18
+    assert pool(DATABASE_POOL_MAX_SIZE="30")["max_size"] == 30
