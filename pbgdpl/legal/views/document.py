@@ -25,8 +25,8 @@ from .. import page_extensions, selectors
 from ..document_data import document_data
 from ..models import LegalDocument, Relation, Scope, Validity
 from ..validity import document_label, eid_label, validity_on
-from .listing import badge_class
 from . import parts
+from .listing import badge_class
 from .params import read_date
 from .rendering import RenderedText, annotate, render_unit, rendered_text
 
