@@ -89,7 +89,7 @@ bench-reporting: $(STAMP)
 	$(PY) manage.py migrate --noinput -v0  # the bench builds its province in a rolled-back transaction
 	$(PY) manage.py reporting_bench --communes 3321 --indicators 30 --periods 4
 
-## Contest last-hour rush against uvicorn (2 workers, production settings) on PostgreSQL database
+## Contest last-hour rush against the serving command (gunicorn, 2 uvicorn workers, production settings) on PostgreSQL database
 ## pbgdpl_bench (BENCH_DB=sqlite for the embedded default); BENCH_USERS, BENCH_CONCURRENCY; JSON report.
 bench-contest: $(STAMP)
 	$(PY) bench/contest/run.py
@@ -123,7 +123,7 @@ search-eval-semantic: $(STAMP)
 	@for task in $(BENCH)/alqac22 $(BENCH)/alqac23-train $(CITIZEN23)/dev $(CITIZEN23)/test; do \
 	  echo "# $$task"; $(PY) manage.py search_eval $$task --json --semantic || exit 1; done
 
-## Public pages against this machine's ceiling (a hello-world app in the same run): uvicorn with the
+## Public pages against this machine's ceiling (a hello-world app in the same run): gunicorn + uvicorn workers, the
 ## production settings on loopback, PostgreSQL database pbgdpl_benchweb, Redis DB 2 (BENCH_REDIS_URL),
 ## demo data, page cache warm and off, and behind Debian's nginx; wrk -t2 -c32 (wrk and nginx installed from
 ## Debian if missing); one JSON object.

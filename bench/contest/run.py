@@ -1,7 +1,8 @@
 #!/usr/bin/env python
 """Last-hour rush of an online contest, against the production-like server.
 
-Starts uvicorn (2 workers, config.settings.production, a throwaway SECRET_KEY) on a dedicated
+Starts the serving command (``gunicorn -c config/gunicorn.py``, 2 uvicorn workers, config.settings.production,
+a throwaway SECRET_KEY) on a dedicated
 database (PostgreSQL ``pbgdpl_bench``, created and migrated here, or a SQLite file), creates an
 open round and N contestants (``manage.py quiz_bench_setup``), then drives it with asyncio + httpx:
 
@@ -37,7 +38,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
-UVICORN = str(Path(sys.executable).with_name("uvicorn"))
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 TOKEN_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 CHOICE_RE = re.compile(r'name="q(\d+)" value="(\d+)"')
 
@@ -240,10 +241,11 @@ def main() -> int:
           file=sys.stderr, end="")
     setup = json.loads(setup_file.read_text())
 
+    # The documented serving command (config/gunicorn.py); contestants' connections stay open between
+    # their requests as a browser's do.
     server = subprocess.Popen(
-        [UVICORN, "config.asgi:application", "--host", "127.0.0.1", "--port", str(args.port), "--workers",
-         str(args.workers), "--log-level", "warning", "--no-access-log",
-         "--timeout-keep-alive", "75"],
+        [GUNICORN, "-c", "config/gunicorn.py", "--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers),
+         "--keep-alive", "75"],
         cwd=ROOT, env=env, start_new_session=True,
     )
     base_url = f"http://127.0.0.1:{args.port}"
