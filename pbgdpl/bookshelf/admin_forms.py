@@ -16,10 +16,7 @@ class BookAdminForm(WagtailAdminModelForm):
 
         upload = self.cleaned_data.get("file")
         if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
-            extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-            if extension not in ("pdf", "docx", "epub"):
-                raise ValidationError("Chỉ nhận tệp PDF, DOCX hoặc EPUB.")
-            validate_document(upload, max_bytes=BOOK_MAX_BYTES)
+            validate_document(upload, max_bytes=BOOK_MAX_BYTES, extensions=("pdf", "docx", "epub"))
         return upload
 
     def clean_slug(self):

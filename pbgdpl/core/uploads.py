@@ -48,8 +48,15 @@ def _max_bytes() -> int:
     return int(getattr(settings, "DOCUMENT_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 
 
-def validate_document(upload, *, max_bytes: int | None = None) -> None:
-    """Raise ``ValidationError`` (Vietnamese message) unless ``upload`` is what its extension says.
+def file_types(extensions: tuple[str, ...]) -> str:
+    """"PDF, JPG, PNG hoặc DOCX" for ("pdf", "jpg", "jpeg", "png", "docx")."""
+    names = list(dict.fromkeys("JPG" if extension == "jpeg" else extension.upper() for extension in extensions))
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} hoặc {names[-1]}"
+
+
+def validate_document(upload, *, max_bytes: int | None = None, extensions: tuple[str, ...] | None = None) -> None:
+    """Raise ``ValidationError`` (Vietnamese message) unless ``upload`` is what its extension says,
+    and, when ``extensions`` is given, one of those (the form's accepted types, named in the message).
 
     ``max_bytes`` defaults to ``DOCUMENT_MAX_UPLOAD_BYTES``; a ZIP-based file may inflate to
     ``ZIP_INFLATE_FACTOR`` times it.
@@ -57,6 +64,8 @@ def validate_document(upload, *, max_bytes: int | None = None) -> None:
     limit = max_bytes or _max_bytes()
     name = (getattr(upload, "name", "") or "").lower()
     extension = name.rsplit(".", 1)[-1] if "." in name else ""
+    if extensions is not None and extension not in extensions:
+        raise ValidationError(_("Chỉ nhận tệp %(types)s.") % {"types": file_types(extensions)})
     if upload.size > limit:
         raise ValidationError(_("Tệp quá lớn (tối đa %(mb)d MB).") % {"mb": limit // (1024 * 1024)})
     upload.seek(0)

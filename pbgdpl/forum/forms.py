@@ -40,10 +40,7 @@ class PostForm(forms.Form):
         upload = self.cleaned_data.get("attachment")
         if not upload:
             return None
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in ATTACHMENT_EXTENSIONS:
-            raise forms.ValidationError(_("Chỉ nhận tệp PDF, DOCX, XLSX, JPG hoặc PNG."))
-        validate_document(upload, max_bytes=ATTACHMENT_MAX_BYTES)
+        validate_document(upload, max_bytes=ATTACHMENT_MAX_BYTES, extensions=ATTACHMENT_EXTENSIONS)
         return upload
 
 

@@ -3,8 +3,6 @@ and a caption override recorded in the audit log with its reason."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from pbgdpl.core.uploads import validate_document, validate_video, validate_webvtt
@@ -22,9 +20,7 @@ class MaterialAdminForm(WagtailAdminModelForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if _is_new_upload(upload):
-            if upload.name.lower().rsplit(".", 1)[-1] not in MATERIAL_EXTENSIONS:
-                raise ValidationError(_("Chỉ nhận tệp PDF, DOCX hoặc PPTX."))
-            validate_document(upload)
+            validate_document(upload, extensions=MATERIAL_EXTENSIONS)
         return upload
 
     def save(self, commit=True):

@@ -109,11 +109,8 @@ class AskForm(ProtectedPublicForm):
         upload = self.cleaned_data.get("attachment")
         if not upload:
             return None
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in ATTACHMENT_EXTENSIONS:
-            raise forms.ValidationError(_("Chỉ nhận tệp PDF, JPG, PNG hoặc DOCX."))
         # The staff upload checks: structure, inflated size, active content (a PDF header on HTML).
-        validate_document(upload, max_bytes=ATTACHMENT_MAX_BYTES)
+        validate_document(upload, max_bytes=ATTACHMENT_MAX_BYTES, extensions=ATTACHMENT_EXTENSIONS)
         return upload
 
     def clean(self):
