@@ -97,14 +97,16 @@ def countable(request, response) -> bool:
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
-    if request.path.startswith(SKIPPED_PREFIXES) or request.headers.get("HX-Request"):
-        return False
-    agent = request.headers.get("User-Agent", "").lower()
-    return bool(agent) and not any(bot in agent for bot in BOTS)
+    return _countable_request(request)
 
 
 def _countable_request(request) -> bool:
     if request.method != "GET" or request.path.startswith(SKIPPED_PREFIXES) or request.headers.get("HX-Request"):
+        return False
+    # A visit is a page the browser navigates to: a part a script fetches into the page (the next
+    # page of a long legal text, a filter's results) is not one more visit. Browsers name what a
+    # request is for in Sec-Fetch-Dest; one that does not send it is counted as before.
+    if request.headers.get("Sec-Fetch-Dest", "document") not in ("document", ""):
         return False
     agent = request.headers.get("User-Agent", "").lower()
     return bool(agent) and not any(bot in agent for bot in BOTS)

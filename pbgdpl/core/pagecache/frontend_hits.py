@@ -55,7 +55,8 @@ def _scope(line: dict) -> dict:
     """The request as the application's fast path would have seen it."""
     parts = urlsplit(line.get("uri") or "/")
     headers = [(b"host", line.get("host", "").encode("latin-1", "replace"))]
-    for field, header in (("agent", b"user-agent"), ("referer", b"referer"), ("language", b"accept-language")):
+    for field, header in (("agent", b"user-agent"), ("referer", b"referer"), ("language", b"accept-language"),
+                          ("fetch_dest", b"sec-fetch-dest")):
         if line.get(field):
             headers.append((header, line[field].encode("latin-1", "replace")))
     if line.get("language_cookie"):

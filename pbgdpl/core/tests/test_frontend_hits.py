@@ -20,10 +20,10 @@ pytestmark = pytest.mark.django_db
 PHONE = "Mozilla/5.0 (Linux; Android 14) Mobile Safari/537.36"
 
 
-def _line(uri: str, address: str = "203.0.113.5", agent: str = PHONE) -> str:
+def _line(uri: str, address: str = "203.0.113.5", agent: str = PHONE, fetch_dest: str = "document") -> str:
     return json.dumps({"time": "1700000000.000", "method": "GET", "host": "testserver", "uri": uri,
                        "scheme": "http", "address": address, "agent": agent, "referer": "",
-                       "language": "vi", "language_cookie": ""}) + "\n"
+                       "language": "vi", "language_cookie": "", "fetch_dest": fetch_dest}) + "\n"
 
 
 @pytest.fixture
@@ -88,3 +88,12 @@ def test_the_command_reports_what_it_counted(seeded_site, page_cache, counting, 
     counting.write_text(_line("/"))
     call_command("count_frontend_hits", str(counting))
     assert "1 hits counted" in capsys.readouterr().out
+
+
+def test_a_part_a_script_fetched_from_nginx_is_not_a_visit(seeded_site, page_cache, counting):
+    log = counting
+    page_cache.warm(["/"])
+    before = _views()
+    log.write_text(_line("/") + _line("/", fetch_dest="empty") + _line("/", fetch_dest=""))
+    assert frontend_hits.count_new_hits(log).lines == 3
+    assert _views() - before == 2  # the navigation and the line of a browser that names nothing

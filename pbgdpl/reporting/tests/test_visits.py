@@ -42,6 +42,15 @@ def test_views_and_visitors_are_counted_without_cookies_or_addresses(client, cou
     assert (page.section, page.views, page.visitors) == ("du-lieu-mo", 3, 2)
 
 
+def test_a_part_fetched_into_a_page_is_not_another_visit(client, counting, db):
+    # The browser's navigation counts; the next page of a long text that a script fetches into it
+    # (Sec-Fetch-Dest: empty) does not. A browser that sends no Sec-Fetch-Dest is counted as before.
+    client.get("/du-lieu-mo/", HTTP_USER_AGENT=PHONE, HTTP_SEC_FETCH_DEST="document")
+    client.get("/du-lieu-mo/", HTTP_USER_AGENT=PHONE, HTTP_SEC_FETCH_DEST="empty")
+    client.get("/du-lieu-mo/", HTTP_USER_AGENT=DESKTOP)
+    assert PageView.objects.count() == 2
+
+
 def test_the_same_visitor_gets_another_hash_the_next_day(db):
     monday, tuesday = datetime.date(2030, 3, 4), datetime.date(2030, 3, 5)
     assert visits.visitor_hash(monday, "203.0.113.5", PHONE) == visits.visitor_hash(monday, "203.0.113.5", PHONE)
