@@ -139,3 +139,32 @@ def test_a_warmed_worker_has_what_a_reconnection_needs(settings):
     assert len(consumers._executors["staff"]._threads) == consumers.STAFF_DB_THREADS
     assert not channel_layers["default"].channels
     channel_layers.backends.clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_closing_the_chat_database_threads_closes_their_connections(monkeypatch):
+    """Each chat database thread keeps its connection between calls where CONN_MAX_AGE allows; the
+    test run's end closes them (PostgreSQL refuses to drop a database anyone is connected to)."""
+    from django.db import connection, connections
+
+    from pbgdpl.chat import consumers
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's test database is in memory: Django never closes its connection")
+    monkeypatch.setitem(connections.settings["default"], "CONN_MAX_AGE", 60)
+    held = []
+
+    def query():
+        connections["default"].ensure_connection()
+        held.append(connections["default"])  # this thread's own (``connection`` is a proxy)
+
+    async def run():
+        await asyncio.gather(*(consumers.in_thread(query)() for _ in range(3)))
+
+    asyncio.run(run())
+    assert held and all(c.connection is not None for c in held)
+
+    consumers.close_database_threads()
+
+    assert all(c.connection is None for c in held)
+    assert not consumers._executors
