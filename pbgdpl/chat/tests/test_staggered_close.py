@@ -113,7 +113,8 @@ def test_the_serving_configuration_keeps_the_chat_limits():
     assert serving.preload_app is True
     assert serving.Worker.CONFIG_KWARGS["ws_max_size"] == 65536
     assert serving.Worker.CONFIG_KWARGS["ws_per_message_deflate"] is False
-    assert serving.graceful_timeout > serving.CLOSE_SPREAD_SECONDS + serving.Worker.CONFIG_KWARGS["timeout_graceful_shutdown"]
+    assert serving.graceful_timeout > (serving.CLOSE_FIRST_HEAD_START + serving.CLOSE_SPREAD_SECONDS
+                                       + serving.Worker.CONFIG_KWARGS["timeout_graceful_shutdown"])
 
 
 @pytest.mark.django_db(transaction=True)
