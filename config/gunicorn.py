@@ -64,6 +64,7 @@ class StaggeredServer(Server):
             ready_file(os.getpid()).touch()
 
     async def shutdown(self, sockets=None) -> None:
+        ready_file(os.getpid()).unlink(missing_ok=True)  # not accepting any more
         for server in self.servers:  # stop accepting first, as uvicorn does
             server.close()
         for sock in sockets or []:
@@ -140,5 +141,8 @@ def when_ready(server) -> None:
         systemd.sd_notify(f"MAINPID={os.getpid()}", server.log)
 
 
-def worker_exit(server, worker) -> None:
+def child_exit(server, worker) -> None:
+    """In the master, for a worker that died without its shutdown (killed, crashed). Not gunicorn's
+    worker_exit: uvicorn ends a worker by raising the signal it caught again, which kills the
+    process before that hook runs."""
     ready_file(worker.pid).unlink(missing_ok=True)

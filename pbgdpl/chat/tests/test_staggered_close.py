@@ -101,11 +101,13 @@ def test_a_worker_reports_ready_only_once_it_accepts(tmp_path, monkeypatch):
         assert asyncio.run(start_and_stop())
     finally:
         listening.close()
+    assert not serving.ready_file(os.getpid()).exists()  # a stopping worker accepts no more
 
-    class FakeWorker:
+    class FakeWorker:  # one that died without its shutdown: the master removes its file
         pid = os.getpid()
 
-    serving.worker_exit(None, FakeWorker())
+    serving.ready_file(os.getpid()).touch()
+    serving.child_exit(None, FakeWorker())
     assert not serving.ready_file(os.getpid()).exists()
 
 
