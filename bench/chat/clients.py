@@ -33,6 +33,9 @@ class Stats:
         self.citizen_seen: dict[str, set] = {}     # reply client id -> seqs the citizen saw
         self.to_staff: list[tuple[float, float]] = []    # (sent, received), monotonic
         self.to_citizen: list[tuple[float, float]] = []
+        self.to_staff_who: list[int] = []          # the citizen of each sample (for --samples)
+        self.to_citizen_who: list[int] = []
+        self.citizen_events: list[tuple[float, str, int]] = []  # sockets closed and opened (--samples)
         self.redelivered = 0                       # same seq shown again (dropped by the widget)
         self.connects = 0
         self.reconnects = 0
@@ -63,10 +66,12 @@ class Citizen:
         sender = asyncio.create_task(self.produce(stop))
         retry = 0
         while not stop.is_set():
+            close_code = None
             try:
                 async with connect(self.url, origin=self.origin, open_timeout=20, ping_interval=None,
                                    max_size=2**20) as ws:
                     self.ws = ws
+                    self.stats.citizen_events.append((time.monotonic(), "citizen socket open", self.n))
                     self.stats.connects += 1
                     self.stats.open_now += 1
                     self.stats.max_open = max(self.stats.max_open, self.stats.open_now)
@@ -84,15 +89,21 @@ class Citizen:
                     finally:
                         self.ws = None
                         self.stats.open_now -= 1
+                        close_code = ws.close_code
+                        self.stats.citizen_events.append((time.monotonic(), "citizen socket closed", self.n))
             except (TimeoutError, OSError, WebSocketException):
                 pass
             if stop.is_set():
                 break
             self.stats.reconnects += 1
-            # As static/chat/widget.js: the first retry at once (jittered up to 0.3 s), then back off.
+            # As static/chat/widget.js: the first retry at once (jittered up to 0.3 s, not at all after
+            # 1012: a reloading server spreads its closes itself), then back off.
             first = retry == 0
             retry = min(retry + 1, 4)
-            await asyncio.sleep(0.3 * random.random() if first else 0.25 * 2 ** retry * (0.5 + random.random() / 2))
+            if first:
+                await asyncio.sleep(0 if close_code == 1012 else 0.3 * random.random())
+            else:
+                await asyncio.sleep(0.25 * 2 ** retry * (0.5 + random.random() / 2))
         sender.cancel()
 
     async def produce(self, stop: asyncio.Event) -> None:
@@ -146,6 +157,7 @@ class Citizen:
                 seen = self.stats.citizen_seen.setdefault(frame["client_id"], set())
                 if not seen and frame["client_id"] in self.stats.reply_sent_at:
                     self.stats.to_citizen.append((self.stats.reply_sent_at[frame["client_id"]], time.monotonic()))
+                    self.stats.to_citizen_who.append(self.n)
                 seen.add(seq)
 
 
@@ -209,6 +221,7 @@ class Staff:
             return
         if client_id in self.stats.sent_at:
             self.stats.to_staff.append((self.stats.sent_at[client_id], time.monotonic()))
+            self.stats.to_staff_who.append(int(client_id[1:].split("-")[0]))  # "c<n>-<i>-<random>"
         reply_id = "r-" + client_id
         reply = {"type": "reply", "conversation": frame["conversation"], "client_id": reply_id,
                  "text": f"Trả lời {client_id}"}

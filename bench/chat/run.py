@@ -144,8 +144,13 @@ async def scenario(args, env: dict, staff_cookie: str) -> dict:
         Path(args.samples).write_text(json.dumps({
             "restart": [round(x - t0, 3) for x in restart_window if abs(x) != float("inf")],
             "events": [(round(at - t0, 3), what, pid) for at, what, pid in sorted(timeline + staff.events)],
-            "to_staff": [(round(a - t0, 4), round(b - t0, 4)) for a, b in stats.to_staff],
-            "to_citizen": [(round(a - t0, 4), round(b - t0, 4)) for a, b in stats.to_citizen]}))
+            "citizen_events": [(round(at - t0, 3), what, n) for at, what, n in stats.citizen_events],
+            # (sent, received, citizen number)
+            "to_staff": [(round(a - t0, 4), round(b - t0, 4), n)
+                         for (a, b), n in zip(stats.to_staff, stats.to_staff_who, strict=True)],
+            "to_citizen": [(round(a - t0, 4), round(b - t0, 4), n)
+                           for (a, b), n in zip(stats.to_citizen, stats.to_citizen_who, strict=True)],
+            "t0_monotonic": t0}))
     lost_to_staff = expected - len(stats.staff_seen)
     lost_to_citizen = expected - len(stats.citizen_seen)
     duplicated = (sum(len(v) - 1 for v in stats.staff_seen.values())

@@ -46,6 +46,34 @@ def in_thread(func, pool: str = "widget"):
     return wrapper
 
 
+def close_database_threads() -> None:
+    """Close the database connections of every chat database thread and stop the threads (a new
+    pool is made on next use). Each thread keeps its connection between calls where CONN_MAX_AGE
+    allows (development, tests on PostgreSQL: the test database could not be dropped while they
+    stayed open); with the production pool it holds none between calls."""
+    import threading
+
+    from django.db import connections
+
+    while _executors:
+        _, executor = _executors.popitem()
+        size = executor._max_workers
+        # Every thread runs one of these: each waits until all are running, so none takes two.
+        everyone = threading.Barrier(size, timeout=5)
+
+        def close(everyone=everyone) -> None:
+            connections.close_all()
+            try:
+                everyone.wait()
+            except threading.BrokenBarrierError:
+                pass
+
+        for _ in range(size):
+            executor.submit(close)
+        executor.shutdown(wait=True)
+    _wrappers.clear()
+
+
 def _collecting(func, *args):
     """Run ``func`` (in a database thread) and return its result with the announcements it made."""
     with broadcast.deferred() as events:

@@ -304,13 +304,16 @@
   }
 
   // Transports ---------------------------------------------------------------------------------
-  function backoff() {
-    // The first retry at once, jittered (a restarting server closes all its sockets together and
-    // a replacement is already listening); later ones back off: 0.5–1 s, 1–2 s, then 2–4 s (longer
-    // waits kept people waiting for seconds after a server that had been down came back).
+  function backoff(code) {
+    // The first retry at once: jittered up to 0.3 s (a server that went down drops every socket in
+    // the same instant), not at all after 1012 (a reload: the server closes its sockets one by one
+    // over seconds, and a warm replacement is listening; any wait here is added to every message
+    // sent or answered meanwhile). Later ones back off: 0.5–1 s, 1–2 s, then 2–4 s (longer waits
+    // kept people waiting for seconds after a server that had been down came back).
     var first = retry === 0;
     retry = Math.min(retry + 1, 4);
-    return first ? 300 * Math.random() : 250 * Math.pow(2, retry) * (0.5 + Math.random() / 2);
+    if (first) return code === 1012 ? 0 : 300 * Math.random();
+    return 250 * Math.pow(2, retry) * (0.5 + Math.random() / 2);
   }
   function connect() {
     if (mode !== "ws" || !window.WebSocket) { mode = "poll"; return startPolling(); }
@@ -330,11 +333,11 @@
       if (ws && ws.readyState === 1 && store.started) ws.send(JSON.stringify({ type: "sync", after: lastSeq }));
     }, 15000);
     ws.onmessage = function (e) { try { handle(JSON.parse(e.data)); } catch (err) { /* ignore a bad frame */ } };
-    ws.onclose = function () {
+    ws.onclose = function (e) {
       ws = null;
       setStatus("Mất kết nối, đang kết nối lại…");
       if (!opened && ++wsFailures >= 2) return blockedOrDown();
-      setTimeout(connect, backoff());
+      setTimeout(connect, backoff(e.code));
     };
   }
   // Two sockets in a row never opened: WebSockets blocked on the way (long-poll instead), or the

@@ -35,6 +35,16 @@ def _forget_away_messages():
     snapshots.forget()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _close_chat_database_threads(django_db_setup, django_db_blocker):
+    """The consumers' database threads keep a connection each (CONN_MAX_AGE): closed before the
+    test database is dropped, which PostgreSQL refuses while anyone is connected."""
+    yield
+    from pbgdpl.chat.consumers import close_database_threads
+
+    close_database_threads()
+
+
 @pytest.fixture
 def fake_platform(settings):
     with FakePlatform() as fake:

@@ -1,0 +1,68 @@
+"""Warm a freshly forked web worker before it takes its first connection (config/gunicorn.py).
+
+A reload (scripts/reload-web) hands every open WebSocket to the new workers within seconds: 500
+widgets and the staff inbox reconnect to processes that had not yet opened their database pool, their
+channel layer connections or their chat database threads, nor read the block list and the chat's
+settings. The first few hundred reconnections each paid part of that (the block list was read by every
+connection that found it missing: decision record 0016). Done here, before the worker accepts, and
+before the old workers are told to close their sockets, none of it is on a reconnection's path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+from django.conf import settings
+
+log = logging.getLogger(__name__)
+HOLD_SECONDS = 0.05  # each thread keeps its connection this long, so the pool opens one per thread
+
+
+def _prepare_thread() -> None:
+    """In one chat database thread: take a pooled connection, run the reads of a reconnection, hold it."""
+    from . import hours, protocol, services
+
+    protocol.is_blocked("")
+    protocol.chat_settings()
+    hours.is_open()
+    services.conversation_for_token("0" * 22)  # a token no conversation has: the hello's query
+    time.sleep(HOLD_SECONDS)
+
+
+async def _prepare_threads() -> None:
+    from .consumers import STAFF_DB_THREADS, in_thread
+
+    calls = [in_thread(_prepare_thread)() for _ in range(settings.CHAT_DB_THREADS)]
+    calls += [in_thread(_prepare_thread, "staff")() for _ in range(STAFF_DB_THREADS)]
+    await asyncio.gather(*calls)
+
+
+async def _prepare_channel_layer() -> None:
+    """A consumer's round trip: subscribe a channel, publish to it, receive; then unsubscribe."""
+    from channels.layers import get_channel_layer
+
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    channel = await layer.new_channel()
+    await layer.send(channel, {"type": "warm.up"})
+    await asyncio.wait_for(layer.receive(channel), 5)
+    # channels_redis drops a channel's subscription when a receive() on it is cancelled (a consumer
+    # leaving): that is the only way to let go of it.
+    waiting = asyncio.ensure_future(layer.receive(channel))
+    await asyncio.sleep(0)
+    waiting.cancel()
+    await asyncio.gather(waiting, return_exceptions=True)
+
+
+async def warm_up(timeout: float = 20) -> float:
+    """Everything above, in the worker's event loop; returns the seconds it took. A failure is
+    logged and the worker serves anyway (cold, as before: slower first connections, nothing lost)."""
+    started = time.monotonic()
+    try:
+        await asyncio.wait_for(asyncio.gather(_prepare_threads(), _prepare_channel_layer()), timeout)
+    except Exception:
+        log.exception("Web worker warm-up failed; serving cold")
+    return time.monotonic() - started
