@@ -11,7 +11,8 @@ restart). Forked workers answer at once.
 Signals to the master: ``HUP`` replaces the workers (forked again from the master: the same code);
 ``USR2`` starts a new master with the code on disk beside the old one, then ``TERM`` retires the old
 master (``scripts/reload-web``, what ``systemctl reload`` runs: a deploy without a gap). A new worker
-warms up (database pool and threads, channel layer, the chat's snapshots: pbgdpl/chat/warmup.py)
+warms up (what apps registered with pbgdpl.core.serving.register_warm_up: the chat's database pool
+and threads, channel layer and snapshots)
 before it accepts, then leaves a ready file (``READY_DIR``) that scripts/reload-web waits for before
 it retires the old master: the old workers' sockets move to workers that are ready for them.
 
@@ -103,7 +104,7 @@ class Worker(UvicornWorker):
         from django.conf import settings
 
         if settings.configured:  # not for the bare apps bench/web measures the machine with
-            from pbgdpl.chat.warmup import warm_up
+            from pbgdpl.core.serving import warm_up
 
             log.debug("Worker %s warmed up in %.2f s", os.getpid(), await warm_up())
         await server.serve(sockets=self.sockets)

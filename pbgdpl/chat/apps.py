@@ -11,7 +11,7 @@ class ChatConfig(AppConfig):
         from pbgdpl.core import personal_data
         from pbgdpl.core.pagecache.policy import exclude_prefix
         from pbgdpl.core.periodic import register_periodic
-        from pbgdpl.core.serving import serve_async
+        from pbgdpl.core.serving import register_warm_up, serve_async
 
         from . import checks, privacy  # noqa: F401 (checks register themselves)
         from .tasks import chat_retention, retry_deliveries
@@ -30,6 +30,11 @@ class ChatConfig(AppConfig):
         exclude_prefix("/webhooks/")
         # The long-polling fallback waits up to CHAT_POLL_SECONDS: on the event loop, not in a thread.
         serve_async("chat:poll")
+        # A new web worker opens its chat database threads and channel layer before it accepts: a
+        # reload hands it hundreds of reconnecting widgets at once.
+        from .warmup import warm_up_chat
+
+        register_warm_up(warm_up_chat)
         register_periodic("chat-retry-deliveries", every=30, task=retry_deliveries)
         register_periodic("chat-retention", every=24 * 3600, task=chat_retention)
         personal_data.register("chat", export=privacy.export_person, delete=privacy.erase_person)

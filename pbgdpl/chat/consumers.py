@@ -174,7 +174,9 @@ class WidgetConsumer(ChatConsumer):
         try:
             replies, events = await in_thread(_collecting)(protocol.dispatch, self.session, frame)
             # Join the conversation's group before staff hear of it: a quick reply must find us there.
-            await self._follow_conversation()
+            joined = await self._follow_conversation()
+            if joined and kind == "hello":  # what was stored between the hello's read and the join
+                replies += await in_thread(protocol.stored_since_hello)(self.session)
             await _announce(self.channel_layer, events)
         except Exception:
             log.exception("Chat: widget frame failed")
@@ -205,16 +207,18 @@ class WidgetConsumer(ChatConsumer):
         if self.strikes >= 20:
             await self.close(code=4429)
 
-    async def _follow_conversation(self):
+    async def _follow_conversation(self) -> bool:
+        """Follow the session's conversation live; true when this joined a group."""
         conversation = self.session.conversation
         group = broadcast.conversation_group(conversation.pk) if conversation else ""
         if group == self.group:
-            return
+            return False
         if self.group:
             await self.channel_layer.group_discard(self.group, self.channel_name)
         if group:
             await self.channel_layer.group_add(group, self.channel_name)
         self.group = group
+        return bool(group)
 
     async def send_json(self, frame: dict):
         await self.send(text_data=json.dumps(frame, ensure_ascii=False))

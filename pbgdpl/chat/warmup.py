@@ -1,4 +1,5 @@
-"""Warm a freshly forked web worker before it takes its first connection (config/gunicorn.py).
+"""Warm a freshly forked web worker before it takes its first connection (registered with
+``core.serving.register_warm_up``, awaited by config/gunicorn.py's worker).
 
 A reload (scripts/reload-web) hands every open WebSocket to the new workers within seconds: 500
 widgets and the staff inbox reconnect to processes that had not yet opened their database pool, their
@@ -11,12 +12,10 @@ before the old workers are told to close their sockets, none of it is on a recon
 from __future__ import annotations
 
 import asyncio
-import logging
 import time
 
 from django.conf import settings
 
-log = logging.getLogger(__name__)
 HOLD_SECONDS = 0.05  # each thread keeps its connection this long, so the pool opens one per thread
 
 
@@ -57,12 +56,6 @@ async def _prepare_channel_layer() -> None:
     await asyncio.gather(waiting, return_exceptions=True)
 
 
-async def warm_up(timeout: float = 20) -> float:
-    """Everything above, in the worker's event loop; returns the seconds it took. A failure is
-    logged and the worker serves anyway (cold, as before: slower first connections, nothing lost)."""
-    started = time.monotonic()
-    try:
-        await asyncio.wait_for(asyncio.gather(_prepare_threads(), _prepare_channel_layer()), timeout)
-    except Exception:
-        log.exception("Web worker warm-up failed; serving cold")
-    return time.monotonic() - started
+async def warm_up_chat() -> None:
+    """Everything above, together, in the worker's event loop."""
+    await asyncio.gather(_prepare_threads(), _prepare_channel_layer())

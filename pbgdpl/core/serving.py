@@ -14,19 +14,47 @@ pool thread all that time; its app registers its URL name with :func:`serve_asyn
 
 Slow clients: like every threaded server, a thread sends the response, so production keeps nginx in
 front (it buffers responses and request bodies; docs/operations.md).
+
+A new web worker awaits :func:`warm_up` before it accepts (config/gunicorn.py): apps register with
+:func:`register_warm_up` what their first connections would otherwise pay for (the chat: its database
+threads and pool connections, the channel layer, the block list).
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+
 from django.conf import settings
 
+log = logging.getLogger(__name__)
 _async_url_names: list[str] = []
+_warm_ups: list[Callable[[], Awaitable[None]]] = []
 
 
 def serve_async(url_name: str) -> None:
     """Serve this URL (by name) with Django's ASGI handler: its view awaits, it must not hold a thread."""
     if url_name not in _async_url_names:
         _async_url_names.append(url_name)
+
+
+def register_warm_up(prepare: Callable[[], Awaitable[None]]) -> None:
+    """An async function a new web worker awaits before it accepts its first connection."""
+    if prepare not in _warm_ups:
+        _warm_ups.append(prepare)
+
+
+async def warm_up(timeout: float = 20) -> float:
+    """Every registered warm-up, together, in the worker's event loop; returns the seconds it took.
+    A failure is logged and the worker serves anyway (cold: slower first connections, nothing lost)."""
+    started = time.monotonic()
+    try:
+        await asyncio.wait_for(asyncio.gather(*(prepare() for prepare in _warm_ups)), timeout)
+    except Exception:
+        log.exception("Web worker warm-up failed; serving cold")
+    return time.monotonic() - started
 
 
 def async_paths() -> tuple[str, ...]:

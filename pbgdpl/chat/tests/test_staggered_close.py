@@ -127,7 +127,7 @@ def test_a_warmed_worker_has_what_a_reconnection_needs(settings):
     from channels.layers import channel_layers
 
     from pbgdpl.chat import consumers, protocol, snapshots
-    from pbgdpl.chat.warmup import warm_up
+    from pbgdpl.core.serving import warm_up
 
     settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     channel_layers.backends.clear()
