@@ -58,6 +58,7 @@ class Citizen:
         self.outbox: dict[str, str] = {}
         self.token = secrets.token_urlsafe(24)  # made by the widget before its first message
         self.last_seq = 0
+        self.conversation = 0  # as the widget keeps it, sent with each hello
         self.shown: set[int] = set()
         self.ws = None
         self.filling = False
@@ -77,7 +78,8 @@ class Citizen:
                     self.stats.max_open = max(self.stats.max_open, self.stats.open_now)
                     retry = 0
                     try:
-                        await ws.send(json.dumps({"type": "hello", "token": self.token, "after": self.last_seq}))
+                        await ws.send(json.dumps({"type": "hello", "token": self.token, "after": self.last_seq,
+                                                  "conversation": self.conversation}))
                         for client_id, text in list(self.outbox.items()):
                             await ws.send(json.dumps({"type": "message", "client_id": client_id, "text": text}))
                         checker = asyncio.create_task(self.check_now_and_then(ws))
@@ -143,6 +145,7 @@ class Citizen:
         elif kind == "error":
             self.stats.error("citizen: " + frame.get("text", "")[:60])
         elif kind == "message":
+            self.conversation = frame.get("conversation") or self.conversation
             seq = frame["seq"]
             if seq in self.shown:
                 self.stats.redelivered += 1

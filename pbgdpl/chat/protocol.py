@@ -111,15 +111,6 @@ def hello(session: Session, frame: dict) -> list[dict]:
     return out
 
 
-def stored_since_hello(session: Session) -> list[dict]:
-    """Messages stored after the hello read its conversation: the widget joins the conversation's
-    group only after that read, so one stored in between reached it neither by the replay nor live."""
-    if session.conversation is None:
-        return []
-    return [{"type": "message", **message_payload(m)}
-            for m in services.messages_after(session.conversation, session.conversation.last_seq)]
-
-
 def sync(session: Session, frame: dict) -> list[dict]:
     """Messages numbered above ``after`` (the widget fills a gap, or checks now and then that it
     missed nothing while the channel layer was overloaded)."""

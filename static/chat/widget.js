@@ -276,6 +276,7 @@
       store.outbox = store.outbox.filter(function (m) { return m.client_id !== f.client_id; });
       save();
     } else if (f.type === "message") {
+      if (f.conversation && store.conversation !== f.conversation) { store.conversation = f.conversation; save(); }
       draw(f);
       if (f.client_id) { store.outbox = store.outbox.filter(function (m) { return m.client_id !== f.client_id; }); save(); }
     } else if (f.type === "typing") {
@@ -323,7 +324,8 @@
     opened = false;
     ws.onopen = function () {
       opened = true; retry = 0; wsFailures = 0;
-      ws.send(JSON.stringify({ type: "hello", token: token(), after: lastSeq }));
+      // Its conversation, followed before the server reads it: nothing stored meanwhile is missed.
+      ws.send(JSON.stringify({ type: "hello", token: token(), after: lastSeq, conversation: store.conversation || 0 }));
       flushOutbox();
     };
     // Now and then ask for anything numbered after the last message shown: a live announcement

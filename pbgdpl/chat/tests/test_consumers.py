@@ -207,37 +207,78 @@ def test_sync_replays_only_what_follows(always_open):
     assert async_to_sync(scenario)()["text"] == "tin 2"
 
 
-def test_a_reply_stored_while_the_widget_reconnects_reaches_it_at_once(always_open, monkeypatch):
-    """A staff reply stored after a reconnecting widget's hello read its conversation, but before the
-    widget joined the conversation's group, was neither replayed nor received live: the widget saw
-    it only at its next periodic sync (up to 22 s; once in a reload benchmark, 7.7 s)."""
-    from channels.db import database_sync_to_async
+def _reply_from_the_inbox(conversation_id: int, text: str) -> None:
+    """A staff reply stored and announced by another thread (an inbox socket on any worker)."""
+    import threading
 
-    from pbgdpl.chat import consumers, services
+    from pbgdpl.chat import services
     from pbgdpl.chat.models import Conversation
 
-    follow = consumers.WidgetConsumer._follow_conversation
+    def reply():
+        from django.db import connection
 
-    def staff_replies(conversation_id: int) -> None:  # from the inbox: its own copy of the row
-        services.post_message(Conversation.objects.get(pk=conversation_id), sender=Sender.STAFF,
-                              text="Bạn mang theo căn cước nhé", client_id="s-1")
+        services.post_message(Conversation.objects.get(pk=conversation_id), sender=Sender.STAFF, text=text,
+                              client_id=f"s-{text[:8]}")
+        connection.close()
 
-    async def reply_then_follow(self):
-        if self.session.conversation is not None and not self.group:  # between the read and the join
-            await database_sync_to_async(staff_replies)(self.session.conversation.pk)
-        return await follow(self)
+    thread = threading.Thread(target=reply)
+    thread.start()
+    thread.join()
+
+
+def _staff_replies_during_hello(monkeypatch, conversation_id: int, text: str) -> None:
+    """Right after a widget's hello has read (or failed to find) its conversation, before the
+    consumer goes on: the moment a reply used to be lost to the live path."""
+    from pbgdpl.chat import protocol
+
+    read = protocol.hello
+
+    def hello_then_staff_replies(session, frame):
+        out = read(session, frame)
+        _reply_from_the_inbox(conversation_id, text)
+        return out
+
+    monkeypatch.setattr(protocol, "hello", hello_then_staff_replies)
+
+
+def test_a_reply_stored_while_the_widget_reconnects_reaches_it_at_once(always_open, monkeypatch):
+    """The widget follows the conversation it names before its hello reads it, so a reply stored
+    just after that read arrives live. (Joined after the read, it waited for the widget's next
+    periodic sync: up to 22 s; once 7.7 s in a reload benchmark.)"""
 
     async def scenario():
         widget = await connect()
         await widget.send_json_to({"type": "message", "client_id": "c-1", "text": "Xin hỏi về hộ tịch"})
         token, _ = await receive_until(widget, "token")
-        await receive_until(widget, "ack")
+        mine, _ = await receive_until(widget, "message")
         await widget.disconnect()
-        monkeypatch.setattr(consumers.WidgetConsumer, "_follow_conversation", reply_then_follow)
+        _staff_replies_during_hello(monkeypatch, mine["conversation"], "Bạn mang theo căn cước nhé")
         again = await connect()
-        await again.send_json_to({"type": "hello", "token": token["token"], "after": 1})
+        await again.send_json_to({"type": "hello", "token": token["token"], "after": 1,
+                                  "conversation": mine["conversation"]})
         reply, _ = await receive_until(again, "message", timeout=2)
         assert (reply["seq"], reply["text"]) == (2, "Bạn mang theo căn cước nhé")
         await again.disconnect()
+
+    async_to_sync(scenario)()
+
+
+def test_naming_another_conversation_without_its_token_hears_nothing_of_it(always_open, monkeypatch):
+    async def scenario():
+        owner = await connect()
+        await owner.send_json_to({"type": "message", "client_id": "c-1", "text": "Xin hỏi về đất đai"})
+        mine, _ = await receive_until(owner, "message")
+        conversation = mine["conversation"]
+        # A reply announced while the intruder's claim is being checked reaches the owner only.
+        _staff_replies_during_hello(monkeypatch, conversation, "Bạn cần sổ đỏ bản gốc")
+        intruder = await connect()
+        await intruder.send_json_to({"type": "hello", "token": "x" * 32, "after": 0, "conversation": conversation})
+        welcome, _ = await receive_until(intruder, "welcome")
+        assert welcome["conversation"] is False
+        reply, _ = await receive_until(owner, "message")
+        assert reply["text"] == "Bạn cần sổ đỏ bản gốc"
+        assert await intruder.receive_nothing(timeout=0.5)
+        for socket in (owner, intruder):
+            await socket.disconnect()
 
     async_to_sync(scenario)()
