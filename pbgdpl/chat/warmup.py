@@ -19,13 +19,21 @@ from django.conf import settings
 HOLD_SECONDS = 0.05  # each thread keeps its connection this long, so the pool opens one per thread
 
 
-def _prepare_thread() -> None:
-    """In one chat database thread: take a pooled connection, run the reads of a reconnection, hold it."""
-    from . import hours, protocol, services
+def _read_snapshots() -> None:
+    """The block list, the chat's settings and office hours, read once into this process. Once, in
+    one thread: the settings row is created on first read, and several threads creating it at
+    once lock the table on SQLite."""
+    from . import hours, protocol
 
     protocol.is_blocked("")
     protocol.chat_settings()
     hours.is_open()
+
+
+def _prepare_thread() -> None:
+    """In one chat database thread: take a pooled connection, run a reconnection's query, hold it."""
+    from . import services
+
     services.conversation_for_token("0" * 22)  # a token no conversation has: the hello's query
     time.sleep(HOLD_SECONDS)
 
@@ -33,6 +41,7 @@ def _prepare_thread() -> None:
 async def _prepare_threads() -> None:
     from .consumers import STAFF_DB_THREADS, in_thread
 
+    await in_thread(_read_snapshots)()
     calls = [in_thread(_prepare_thread)() for _ in range(settings.CHAT_DB_THREADS)]
     calls += [in_thread(_prepare_thread, "staff")() for _ in range(STAFF_DB_THREADS)]
     await asyncio.gather(*calls)
