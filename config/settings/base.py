@@ -373,9 +373,10 @@ CHAT_RATE_PER_CONNECTION_MINUTE = int(os.environ.get("CHAT_RATE_PER_CONNECTION_M
 CHAT_RATE_PER_CLIENT_HOUR = int(os.environ.get("CHAT_RATE_PER_CLIENT_HOUR", "600"))
 # New conversations per client per hour (web widget).
 CHAT_NEW_CONVERSATIONS_PER_HOUR = int(os.environ.get("CHAT_NEW_CONVERSATIONS_PER_HOUR", "10"))
-# Threads per web process that store widgets' chat messages; staff sockets have 2 more of their own
-# (pbgdpl/chat/consumers.py): keep CHAT_DB_THREADS + 2 within DATABASE_POOL_MAX_SIZE on PostgreSQL.
+# Threads per web process that store widgets' chat messages, and those of the staff inbox's sockets
+# (pbgdpl/chat/consumers.py); production's database pool counts both (DATABASE_POOL_MAX_SIZE).
 CHAT_DB_THREADS = int(os.environ.get("CHAT_DB_THREADS", "6"))
+CHAT_STAFF_DB_THREADS = 2
 # The widget's long-polling fallback waits this many seconds for a message before answering empty.
 CHAT_POLL_SECONDS = int(os.environ.get("CHAT_POLL_SECONDS", "25"))
 # Closed conversations are deleted with their messages after this many days.

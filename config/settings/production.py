@@ -12,6 +12,7 @@ from .base import *  # noqa: F403
 from .base import (
     ALLOWED_HOSTS,
     CHAT_DB_THREADS,
+    CHAT_STAFF_DB_THREADS,
     DATABASES,
     REDIS_URL,
     SECRET_KEY,
@@ -60,7 +61,7 @@ X_FRAME_OPTIONS = "DENY"
 # hold one at a time: the view threads and the chat's (widgets' and staff's), so a burst of chat
 # reconnections never makes a page wait for a connection (a wait ends in an error after
 # DATABASE_POOL_TIMEOUT seconds). Connections open as needed, from 2 kept open.
-_POOL_THREADS = WEB_THREADS + CHAT_DB_THREADS + 2  # 2: pbgdpl.chat.consumers.STAFF_DB_THREADS
+_POOL_THREADS = WEB_THREADS + CHAT_DB_THREADS + CHAT_STAFF_DB_THREADS
 _POOL_MAX_SIZE = int(os.environ.get("DATABASE_POOL_MAX_SIZE", str(_POOL_THREADS)))
 if _POOL_MAX_SIZE and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = 0

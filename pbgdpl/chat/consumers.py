@@ -27,20 +27,20 @@ log = logging.getLogger(__name__)
 
 _executors: dict[str, ThreadPoolExecutor] = {}
 _wrappers: dict = {}
-# Staff sockets have threads of their own: every citizen's message reaches staff through them, and
-# after a worker restart their reconnect and catch-up queued behind hundreds of citizens' hellos.
-STAFF_DB_THREADS = 2
+# Staff sockets have threads of their own (CHAT_STAFF_DB_THREADS): every citizen's message reaches
+# staff through them, and after a worker restart their reconnect and catch-up queued behind hundreds
+# of citizens' hellos.
 
 
 def in_thread(func, pool: str = "widget"):
     """Run ``func`` in one of this process's pools of chat database threads (``widget``:
-    CHAT_DB_THREADS; ``staff``: STAFF_DB_THREADS). The wrapper closes stale database connections
+    CHAT_DB_THREADS; ``staff``: CHAT_STAFF_DB_THREADS). The wrapper closes stale database connections
     before and after (returning a pooled one to its pool)."""
     wrapper = _wrappers.get((func, pool))
     if wrapper is None:  # made once per function: building one costs more than the call it wraps
         executor = _executors.get(pool)
         if executor is None:
-            size = STAFF_DB_THREADS if pool == "staff" else settings.CHAT_DB_THREADS
+            size = settings.CHAT_STAFF_DB_THREADS if pool == "staff" else settings.CHAT_DB_THREADS
             executor = _executors[pool] = ThreadPoolExecutor(max_workers=size, thread_name_prefix=f"chat-{pool}")
         wrapper = _wrappers[(func, pool)] = database_sync_to_async(func, thread_sensitive=False, executor=executor)
     return wrapper
@@ -227,7 +227,7 @@ class WidgetConsumer(ChatConsumer):
         conversation = self.session.conversation
         group = broadcast.conversation_group(conversation.pk) if conversation else ""
         if group == self.group:
-            return False
+            return
         if self.group:
             await self.channel_layer.group_discard(self.group, self.channel_name)
         if group:

@@ -39,11 +39,11 @@ def _prepare_thread() -> None:
 
 
 async def _prepare_threads() -> None:
-    from .consumers import STAFF_DB_THREADS, in_thread
+    from .consumers import in_thread
 
     await in_thread(_read_snapshots)()
     calls = [in_thread(_prepare_thread)() for _ in range(settings.CHAT_DB_THREADS)]
-    calls += [in_thread(_prepare_thread, "staff")() for _ in range(STAFF_DB_THREADS)]
+    calls += [in_thread(_prepare_thread, "staff")() for _ in range(settings.CHAT_STAFF_DB_THREADS)]
     await asyncio.gather(*calls)
 
 

@@ -139,7 +139,7 @@ def test_a_warmed_worker_has_what_a_reconnection_needs(settings):
     assert protocol.is_blocked_if_known("someone") is False
     assert snapshots.fresh("settings") is not None
     assert len(consumers._executors["widget"]._threads) == settings.CHAT_DB_THREADS
-    assert len(consumers._executors["staff"]._threads) == consumers.STAFF_DB_THREADS
+    assert len(consumers._executors["staff"]._threads) == settings.CHAT_STAFF_DB_THREADS
     assert not channel_layers["default"].channels
     channel_layers.backends.clear()
 

@@ -182,12 +182,10 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     in_pages = bool(text is not None and text.pages and is_current and not printing and not whole)
     paging = _text_pages(request, document, text, errors) if in_pages else {}
     if in_pages and request.GET.get("noi-dung") == "1" and not errors:
-        return _page_text(request, document, text.pages[paging["page_number"] - 1].body)
+        return _page_text(request, document, text.pages[paging["page_number"] - 1].body, today)
     extras = page_extensions.collect(request, document, today)
     if text is not None and is_current:
-        notes = provision_notes(document)
-        for eid, items in extras.provision_notes.items():
-            notes.setdefault(eid, []).extend(items)
+        notes = _all_notes(document, extras)
         if in_pages:  # only the page shown: the notes of the others come with their text
             shown = text.pages[paging["page_number"] - 1]
             paging["page_shown"]["body"] = annotate(shown.body, notes)
@@ -234,11 +232,17 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, template, context)
 
 
-def _page_text(request: HttpRequest, document: LegalDocument, body: str) -> HttpResponse:
-    """One page of a long text alone, with the notes of its provisions, for legal-pages.js."""
+def _all_notes(document: LegalDocument, extras) -> dict[str, list[str]]:
+    """The relations' notes under provisions and those other apps add (page_extensions)."""
     notes = provision_notes(document)
-    for eid, items in page_extensions.collect(request, document, timezone.localdate()).provision_notes.items():
+    for eid, items in extras.provision_notes.items():
         notes.setdefault(eid, []).extend(items)
+    return notes
+
+
+def _page_text(request: HttpRequest, document: LegalDocument, body: str, today) -> HttpResponse:
+    """One page of a long text alone, with the notes of its provisions, for legal-pages.js."""
+    notes = _all_notes(document, page_extensions.collect(request, document, today))
     response = HttpResponse(annotate(body, notes), content_type="text/html; charset=utf-8")
     response["X-Robots-Tag"] = "noindex"  # a part of a page: search engines index the pages themselves
     return response

@@ -147,7 +147,7 @@ _TOC_PAGE_HREF = re.compile(r'href="\./(?:\?trang=\d+)?#')
 def toc_whole(toc: str) -> SafeString:
     """The contents of a text in pages when it is shown whole (``?toan-van=1``): plain ``#eid``
     links, and no ids (the text holds them)."""
-    return mark_safe(_TOC_PAGE_HREF.sub('href="#', re.sub(r' id="[^"]*"(?= data-trang=)', "", toc)))
+    return mark_safe(_TOC_PAGE_HREF.sub('href="#', _TOC_ID.sub("", toc)))
 
 
 def read_page_number(raw: str, count: int, errors: list[str]) -> int:
