@@ -1,5 +1,5 @@
 """A teacher's screen and two pupils' phones: a three-question class, answers and the ranking arrive
-live over the WebSocket (no reloads)."""
+live over the WebSocket (no reloads), and a choice being made survives another pupil's answer."""
 
 from __future__ import annotations
 
@@ -47,10 +47,17 @@ def test_teacher_and_two_pupils_play_a_three_question_class(transactional_db, ch
             question_id = session.question_ids[number]
             right = Choice.objects.get(question_id=question_id, is_correct=True).text
             wrong = Choice.objects.filter(question_id=question_id, is_correct=False).first().text
-            for phone, text in ((pupils[0], right), (pupils[1], wrong)):
+            for phone in pupils:
                 wait_for_js(phone, f"document.getElementById('classroom-live').innerText.includes('Câu {number + 1}')")
-                phone.get_by_label(text).check()
-                phone.get_by_role("button", name="Trả lời").click()
+            # The first pupil is still choosing when the second one answers: the second's answer
+            # refreshes the first's screen, and the choice already ticked must survive it.
+            pupils[0].get_by_label(right).check()
+            pupils[0].evaluate("window.formBefore = document.querySelector('.classroom-question')")
+            pupils[1].get_by_label(wrong).check()
+            pupils[1].get_by_role("button", name="Trả lời").click()
+            wait_for_js(pupils[0], "!document.body.contains(window.formBefore)")
+            assert pupils[0].get_by_label(right).is_checked()
+            pupils[0].get_by_role("button", name="Trả lời").click()
             wait_for_js(board, "document.getElementById('classroom-answered').innerText.startsWith('2/2')")
         pupils[0].screenshot(path=str(screenshot_dir / "classroom-pupil-360.png"), full_page=True)
         board.locator(".classroom-actions button").first.click()  # "Kết thúc và xem xếp hạng"

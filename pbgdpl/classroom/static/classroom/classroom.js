@@ -1,6 +1,8 @@
 /* Live classroom: the class's WebSocket says "changed"; this page then fetches its live part again
    (the server decides what this screen may see). Reconnects with a growing delay; without
-   JavaScript the page still works with the "reload" link and the forms. */
+   JavaScript the page still works with the "reload" link and the forms.
+   Another pupil's answer also says "changed", so a pupil may be in the middle of choosing when the
+   part is replaced: the choices ticked on the same question are carried over to the new form. */
 (function () {
   "use strict";
   var live = document.getElementById("classroom-live");
@@ -11,6 +13,22 @@
   var pending = false;
   var again = false;
 
+  function ticked() {
+    var question = live.querySelector("input[name=cau]");
+    if (!question) return null;
+    var values = [];
+    live.querySelectorAll("input[name=chon]:checked").forEach(function (box) { values.push(box.value); });
+    return { question: question.value, values: values };
+  }
+
+  function tickAgain(before) {
+    var question = live.querySelector("input[name=cau]");
+    if (!before || !question || question.value !== before.question) return;
+    live.querySelectorAll("input[name=chon]").forEach(function (box) {
+      if (before.values.indexOf(box.value) !== -1) box.checked = true;
+    });
+  }
+
   function refresh() {
     if (pending) { again = true; return; }
     pending = true;
@@ -20,8 +38,15 @@
         pending = false;
         if (html !== null) {
           var focused = document.activeElement && live.contains(document.activeElement);
+          var focusedValue = focused && document.activeElement.name === "chon" ? document.activeElement.value : "";
+          var before = ticked();
           live.innerHTML = html;
-          if (focused) { var first = live.querySelector("input, button"); if (first) first.focus(); }
+          tickAgain(before);
+          if (focused) {
+            var same = focusedValue && live.querySelector("input[name=chon][value='" + focusedValue + "']");
+            var target = same || live.querySelector("input, button");
+            if (target) target.focus();
+          }
         }
         if (again) { again = false; refresh(); }
       })
