@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from pbgdpl.core import people
+
 from . import broadcast
 from .filters import message_flags
 from .models import Channel, Contact, Conversation, Delivery, Message, Sender, Status, hash_token
@@ -225,7 +227,7 @@ def assign(conversation: Conversation, assignee, *, actor) -> None:
     previous = conversation.assignee
     conversation.assignee = assignee
     conversation.save(update_fields=["assignee"])
-    who = assignee.get_full_name() or assignee.get_username() if assignee else "—"
+    who = people.full_name(assignee) or "—"
     verb = "Chuyển" if previous else "Giao"
     post_message(conversation, sender=Sender.NOTE, text=f"{verb} cho {who}.", author=actor)
 

@@ -18,6 +18,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from pbgdpl.core import people
+
 from . import dialogue_services as services
 from .dialogue_models import Dialogue, DialogueQuestion, QuestionStatus
 
@@ -44,7 +46,7 @@ def dialogues_for(user):
 
 def answerer_label(user) -> str:
     """A drafting-body account as the person choosing answerers knows it: full name, then the unit."""
-    name = user.get_full_name() or user.get_username()
+    name = people.full_name(user)
     # The unit a staff account belongs to, when it has one (pbgdpl/reporting UnitMembership).
     membership = getattr(user, "reporting_membership", None)
     return f"{name} ({membership.unit.name})" if membership is not None else name

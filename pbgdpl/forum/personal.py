@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from pbgdpl.accounts.roles import FORUM_MEMBER
+from pbgdpl.core import people
 from pbgdpl.search.services import mark_changed
 
 from .models import Invitation, Post
@@ -26,7 +27,7 @@ def _users(email: str):
 def export_person(email: str, phone: str) -> dict:
     users = list(_users(email))
     return {
-        "accounts": [{"username": u.get_username(), "name": u.get_full_name(), "email": u.email} for u in users],
+        "accounts": [{"username": u.get_username(), "name": people.full_name(u), "email": u.email} for u in users],
         "posts": [{"thread": p.thread.title, "created_at": p.created_at.isoformat(), "text": p.source}
                   for p in Post.objects.filter(author__in=users).select_related("thread")],
         "invitations": list(Invitation.objects.filter(email__iexact=email).values_list("created_at", flat=True))

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pbgdpl.accounts.roles import FORUM_MEMBER
-from pbgdpl.core import ratelimit
+from pbgdpl.core import people, ratelimit
 from pbgdpl.search.services import mark_changed
 
 from . import access, markup
@@ -93,7 +93,7 @@ def _notify_mentions(post: Post) -> None:
         return
     users = get_user_model().objects.filter(username__in=names, is_active=True).exclude(pk=post.author_id)
     url = _site() + post.thread.get_absolute_url() + f"#bai-{post.pk}"
-    author = post.author.get_full_name() or post.author.get_username() if post.author else "Một thành viên"
+    author = people.full_name(post.author) or "Một thành viên"
     for user in users:
         if user.email and access.can_read(user, post.thread.category) and access.is_member(user):
             send_email.enqueue(user.email, f"[Diễn đàn] {author} nhắc đến bạn",
@@ -227,9 +227,9 @@ def accept_invitation(invitation: Invitation, *, username: str, full_name: str, 
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.used_at:
         raise ForumError("Lời mời này đã được dùng.")
-    first, _sep, last = full_name.strip().rpartition(" ")
+    first, last = people.split_full_name(full_name)
     user = get_user_model().objects.create_user(username=username, email=invitation.email, password=password,
-                                                first_name=first[:150], last_name=last[:150])
+                                                first_name=first, last_name=last)
     user.groups.add(member_group())
     invitation.used_at = timezone.now()
     invitation.user = user
@@ -242,8 +242,7 @@ def create_member(*, username: str, email: str, full_name: str, password: str | 
     User = get_user_model()
     user, created = User.objects.get_or_create(username=username, defaults={"email": email})
     if created:
-        first, _sep, last = full_name.rpartition(" ")
-        user.first_name, user.last_name = first, last
+        user.first_name, user.last_name = people.split_full_name(full_name)
         user.set_password(password) if password else user.set_unusable_password()
         user.save()
     user.groups.add(member_group())

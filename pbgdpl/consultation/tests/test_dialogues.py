@@ -182,7 +182,7 @@ def test_the_answerers_list_shows_full_names_and_units(client, dialogue, staff):
     from pbgdpl.reporting.models import Unit, UnitMembership
 
     drafter = staff["drafter"]
-    drafter.first_name, drafter.last_name = "Trần Thị", "Soạn"
+    drafter.first_name, drafter.last_name = "Soạn", "Trần Thị"  # the admin's "Tên" and "Họ"
     drafter.save()
     UnitMembership.objects.create(user=drafter, unit=Unit.objects.create(code="STC", name="Sở Tài chính",
                                                                          kind="department"))

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from pbgdpl.core import people
 from pbgdpl.core.forms import short_label
 from pbgdpl.core.pagecache import fragments
 from pbgdpl.core.pagecache.pages import record_children
@@ -24,6 +25,12 @@ register = template.Library()
 
 # Monday is 0 in Python; Vietnamese counts the days of the week from Sunday (Chủ Nhật).
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+@register.filter
+def person_name(user) -> str:
+    """A person's name in Vietnamese order (``core.people.full_name``)."""
+    return people.full_name(user)
 
 
 @register.filter
