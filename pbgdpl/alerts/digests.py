@@ -17,9 +17,11 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pbgdpl.core.site_address import absolute_url
+
 from .events import Event, events_for
 from .models import Digest, Frequency, SentItem, Subscription
-from .services import absolute, manage_url, unsubscribe_url
+from .services import manage_url, unsubscribe_url
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +87,7 @@ def _mail(email: str, sections: list[tuple[Subscription, list[Event]]], subscrip
     one_click = unsubscribe_url(email, subscription_ids)
     body = render_to_string("alerts/mail_digest.txt", {
         "sections": [{"label": str(s), "unsubscribe_url": unsubscribe_url(email, [s.pk]),
-                      "events": [{"title": e.title, "url": absolute(e.url)} for e in events]}
+                      "events": [{"title": e.title, "url": absolute_url(e.url)} for e in events]}
                      for s, events in sections],
         "unsubscribe_url": one_click,
         "manage_url": manage_url(email),

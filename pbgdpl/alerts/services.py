@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from pbgdpl.core.site_address import absolute_url
 
 from .events import events_for
 from .models import Digest, SentItem, Subscription
@@ -36,22 +37,18 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def confirm_url(subscription: Subscription) -> str:
     token = signing.dumps(subscription.pk, salt=CONFIRM_SALT)
-    return absolute(reverse("alerts:confirm", kwargs={"token": token}))
+    return absolute_url(reverse("alerts:confirm", kwargs={"token": token}))
 
 
 def unsubscribe_url(email: str, subscription_ids: list[int]) -> str:
     token = signing.dumps([email, sorted(subscription_ids)], salt=UNSUBSCRIBE_SALT, compress=True)
-    return absolute(reverse("alerts:unsubscribe", kwargs={"token": token}))
+    return absolute_url(reverse("alerts:unsubscribe", kwargs={"token": token}))
 
 
 def manage_url(email: str) -> str:
-    return absolute(reverse("alerts:manage", kwargs={"token": signing.dumps(email, salt=MANAGE_SALT)}))
+    return absolute_url(reverse("alerts:manage", kwargs={"token": signing.dumps(email, salt=MANAGE_SALT)}))
 
 
 def read_confirm_token(token: str) -> Subscription | None:

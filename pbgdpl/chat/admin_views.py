@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from pbgdpl.core.site_address import site_base
+
 from . import report, services, staff
 from .models import CannedAnswer, Channel, Conversation, Sender, Status
 
@@ -115,11 +117,11 @@ class ConversationView(InboxMixin, TemplateView):
             conversation=conversation,
             chat_messages=conversation.messages.select_related("author", "delivery").order_by("seq"),
             history=conversation.contact.conversations.exclude(pk=conversation.pk).order_by("-created_at")[:20],
-            canned=[(c, c.full_text(settings.WAGTAILADMIN_BASE_URL)) for c in CannedAnswer.objects.all()],
+            canned=[(c, c.full_text(site_base())) for c in CannedAnswer.objects.all()],
             agents=agents(),
             statuses=Status.choices,
             client_id=uuid.uuid4().hex,
-            base_url=settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+            base_url=site_base(),
             platform=conversation.channel != Channel.WEB,
             can_manage=staff.may_manage(self.request.user),
         )
@@ -133,7 +135,7 @@ class ConversationView(InboxMixin, TemplateView):
             text = request.POST.get("text", "").strip()
             canned = CannedAnswer.objects.filter(pk=request.POST.get("canned") or None).first()
             if canned and not text:
-                text = canned.full_text(settings.WAGTAILADMIN_BASE_URL)
+                text = canned.full_text(site_base())
             if not text:
                 flash.error(request, _("Vui lòng nhập nội dung trả lời."))
                 return HttpResponseRedirect(here)

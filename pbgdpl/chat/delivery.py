@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime
 import logging
 
-from django.conf import settings
 from django.utils import timezone
+
+from pbgdpl.core.site_address import site_base
 
 from .channels import messenger, zalo
 from .channels.base import SendError
@@ -86,7 +87,7 @@ def _check_window(message, now: datetime.datetime) -> None:
 
 def platform_message(message) -> Outgoing:
     """The message as a platform gets it: site addresses absolute, links kept whole (channels/outgoing.py)."""
-    return outgoing(message, settings.WAGTAILADMIN_BASE_URL)
+    return outgoing(message, site_base())
 
 
 def due(now: datetime.datetime | None = None) -> list[int]:

@@ -65,7 +65,7 @@ def _render_detail(request, dialogue, form, *, notice="", status=200) -> HttpRes
         "dialogue": dialogue, "form": form, "notice": notice, "state": dialogue.state(),
         "questions": _approved(dialogue), "poll_seconds": POLL_SECONDS,
         "sent": request.GET.get("da-gui") == "1",
-        "trail": trail((_("Đối thoại chính sách"), reverse("dialogues:index")), (dialogue.title[:60], "")),
+        "trail": trail((_("Đối thoại chính sách"), reverse("dialogues:index")), (dialogue.title, "")),
     }, status=status)
 
 
@@ -126,7 +126,7 @@ def vote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if outcome == "limited":
         response = render(request, "consultation/dialogue/vote_limited.html", {
             "dialogue": dialogue,
-            "trail": trail((_("Đối thoại chính sách"), reverse("dialogues:index")), (dialogue.title[:60], ""))},
+            "trail": trail((_("Đối thoại chính sách"), reverse("dialogues:index")), (dialogue.title, ""))},
             status=429)
     else:
         response = HttpResponseRedirect(f"{dialogue.get_absolute_url()}#cau-hoi-{question.pk}")

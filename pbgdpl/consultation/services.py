@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from pbgdpl.core.site_address import absolute_url
 from pbgdpl.legal.models import LegalDocument, Provision, ProvisionKind
 from pbgdpl.legal.validity import eid_label
 
@@ -81,8 +82,7 @@ def verification_token(comment: Comment) -> str:
 
 
 def send_verification(comment: Comment) -> None:
-    link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "consultation:verify", kwargs={"token": verification_token(comment)})
+    link = absolute_url(reverse("consultation:verify", kwargs={"token": verification_token(comment)}))
     context = {"comment": comment, "link": link, "document": comment.consultation.document,
                "days": VERIFY_MAX_AGE.days}
     send_mail(

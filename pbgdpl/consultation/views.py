@@ -37,7 +37,7 @@ def _context(document, form, **extra) -> dict:
         "text_max": TEXT_MAX,
         "state": document.comment_state(timezone.localdate()),
         "trail": trail((_("Văn bản pháp luật"), reverse("legal:index")),
-                       (document.number or document.title[:60], document.get_absolute_url()), (_("Góp ý"), "")),
+                       (document.number or document.title, document.get_absolute_url()), (_("Góp ý"), "")),
         **extra,
     }
 
@@ -100,7 +100,7 @@ def sent(request: HttpRequest) -> HttpResponse:
     document = comment.consultation.document
     return render(request, "consultation/sent.html", {
         "comment": comment, "document": document,
-        "trail": trail((document.number or document.title[:60], document.get_absolute_url()), (_("Đã gửi góp ý"), "")),
+        "trail": trail((document.number or document.title, document.get_absolute_url()), (_("Đã gửi góp ý"), "")),
     })
 
 
@@ -128,6 +128,6 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
         "document": document, "consultation": consultation, "groups": groups,
         "state": document.comment_state(timezone.localdate()),
         "trail": trail((_("Văn bản pháp luật"), reverse("legal:index")),
-                       (document.number or document.title[:60], document.get_absolute_url()),
+                       (document.number or document.title, document.get_absolute_url()),
                        (_("Ý kiến góp ý"), "")),
     })

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 # (group title, the slugs or fixed paths under it, in this order).
 MENU_GROUPS: list[tuple[str, list[str]]] = [
     (_("Tin tức"), ["tin-tuc", "tinh-huong-phap-luat", "tai-lieu-tuyen-truyen", "/tra-cuu/"]),
-    (_("Cuộc thi, luyện tập"), ["cuoc-thi", "/luyen-tap/", "/bai-giang/"]),
+    (_("Cuộc thi, luyện tập"), ["cuoc-thi", "/luyen-tap/", "/bai-giang/", "/lop-hoc/"]),
     (_("Phổ biến pháp luật"), ["huong-dan-nghiep-vu", "tu-sach-phap-luat", "hoa-giai-o-co-so",
                                "chuan-tiep-can-phap-luat", "bao-cao-vien-phap-luat",
                                # Taking part: dialogues, comments on drafts, legal aid, the practitioners' forum.
@@ -24,6 +24,7 @@ MENU_GROUPS: list[tuple[str, list[str]]] = [
 # Areas that are Django views, not pages, with the title the menu shows.
 FIXED_LINKS = {"/van-ban/": _("Văn bản pháp luật"), "/luyen-tap/": _("Luyện tập"),
                "/tra-cuu/": _("Tra cứu xử phạt, giá đất, bản án"), "/bai-giang/": _("Bài giảng trực tuyến"),
+               "/lop-hoc/": _("Lớp học trực tuyến (vào lớp bằng mã)"),
                "/doi-thoai-chinh-sach/": _("Đối thoại chính sách"), "/van-ban/du-thao/": _("Góp ý dự thảo văn bản"),
                "/tro-giup-phap-ly/": _("Trợ giúp pháp lý"), "/dien-dan/": _("Diễn đàn nghiệp vụ")}
 # Top-level order: these first (by slug or path), then the groups, then any other section.

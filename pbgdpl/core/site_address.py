@@ -1,4 +1,8 @@
-"""Keeps Wagtail's default site record on the address the portal is really served at.
+"""The portal's public address: absolute links, and Wagtail's default site record kept on it.
+
+``absolute_url`` is the one place a link for outside the page is built (e-mails, feeds, tracking
+links, messages to Zalo/Messenger): from ``BASE_URL`` (``WAGTAILADMIN_BASE_URL``), or from the request
+when a page shows the link to the person who is on it, so it always works where they are.
 
 Wagtail's first migration creates the site as ``localhost:80``; every absolute page URL (the
 sitemap, feeds) is built from it, so an untouched record publishes ``http://localhost/…`` links
@@ -15,6 +19,18 @@ from django.conf import settings
 from config.settings.safety import is_loopback
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def site_base() -> str:
+    """``https://portal.example.vn`` (no trailing slash)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def absolute_url(path: str, request=None) -> str:
+    """An absolute link to ``path``: on the request's own host when a page shows it, else ``BASE_URL``."""
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return site_base() + path
 
 
 def sync_default_site() -> str | None:

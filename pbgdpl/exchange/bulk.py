@@ -12,10 +12,9 @@ import csv
 import json
 from pathlib import Path
 
-from django.conf import settings
-
 from pbgdpl.core.exports import csv_row
 from pbgdpl.core.open_data import BulkDataset, BulkFile, Field
+from pbgdpl.core.site_address import site_base
 from pbgdpl.legal.models import LegalDocument, Provision
 from pbgdpl.legal.selectors import public_documents
 
@@ -62,7 +61,7 @@ def _documents():
 
 
 def _document_row(document: LegalDocument) -> dict:
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    base = site_base()
     return {
         "slug": document.slug, "so_ky_hieu": document.number, "trich_yeu": document.title,
         "loai_van_ban": document.doc_type.name, "co_quan_ban_hanh": document.issuer.name,

@@ -10,16 +10,11 @@ import hashlib
 import json
 from collections.abc import Iterator
 
-from django.conf import settings
-
+from pbgdpl.core.site_address import absolute_url
 from pbgdpl.legal.selectors import public_documents
 from pbgdpl.news.blocks import body_plain_text
 from pbgdpl.news.models import ArticlePage
 from pbgdpl.qa.models import Question
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _iso(value):
@@ -27,7 +22,7 @@ def _iso(value):
 
 
 def _item(item_id: str, kind: str, url: str, title: str, data: dict) -> dict:
-    item = {"id": item_id, "type": kind, "url": _absolute(url), "title": title, "data": data}
+    item = {"id": item_id, "type": kind, "url": absolute_url(url), "title": title, "data": data}
     item["content_hash"] = hashlib.sha256(json.dumps(item, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     return item
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from pbgdpl.accounts.roles import FORUM_MEMBER
 from pbgdpl.core import people, ratelimit
+from pbgdpl.core.site_address import absolute_url
 from pbgdpl.search.services import mark_changed
 
 from . import access, markup
@@ -32,10 +33,6 @@ POST_WINDOWS = (("10m", 600, "FORUM_POSTS_PER_10_MINUTES"), ("day", 86400, "FORU
 
 class ForumError(Exception):
     """Something the member or moderator cannot do now; the message is Vietnamese and shown."""
-
-
-def _site() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def _check_can_post(user, category: Category, thread: Thread | None = None) -> None:
@@ -92,7 +89,7 @@ def _notify_mentions(post: Post) -> None:
     if not names:
         return
     users = get_user_model().objects.filter(username__in=names, is_active=True).exclude(pk=post.author_id)
-    url = _site() + post.thread.get_absolute_url() + f"#bai-{post.pk}"
+    url = absolute_url(post.thread.get_absolute_url() + f"#bai-{post.pk}")
     author = people.full_name(post.author) or "Một thành viên"
     for user in users:
         if user.email and access.can_read(user, post.thread.category) and access.is_member(user):
@@ -128,7 +125,7 @@ def send_digests(now=None) -> int:
             posts = posts.filter(thread=sub.thread) if sub.thread_id else posts.filter(thread__category=sub.category)
             for post in posts:
                 if access.can_read(user, post.thread.category):
-                    lines.append(f"- {post.thread.title}: {_site()}{post.thread.get_absolute_url()}#bai-{post.pk}")
+                    lines.append(f"- {post.thread.title}: {absolute_url(post.thread.get_absolute_url())}#bai-{post.pk}")
         Subscription.objects.filter(pk__in=[s.pk for s in subs]).update(since=now)
         if lines and user.email and user.is_active:
             send_mail("[Diễn đàn] Bài mới trong các chủ đề bạn theo dõi",
@@ -201,7 +198,7 @@ def invite(email: str, invited_by=None) -> str:
 
     invitation = Invitation.objects.create(email=email.strip(), invited_by=invited_by)
     token = signing.dumps({"i": invitation.pk}, salt=INVITATION_SALT)
-    url = _site() + reverse("forum:accept", kwargs={"token": token})
+    url = absolute_url(reverse("forum:accept", kwargs={"token": token}))
     body = (f"Sở Tư pháp mời bạn tham gia Diễn đàn trao đổi nghiệp vụ phổ biến, giáo dục pháp luật.\n"
             f"Mở đường dẫn sau trong {settings.FORUM_INVITATION_DAYS} ngày để đặt mật khẩu (dùng được một lần):\n{url}")
     transaction.on_commit(lambda: send_email.enqueue(invitation.email, "Lời mời tham gia diễn đàn", body))

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pbgdpl.core.numbers import normalize_vietnamese_phone
+from pbgdpl.core.site_address import absolute_url
 from pbgdpl.core.tracking import hash_token
 
 from .models import FINAL_STATUSES, AidRequest, Status
@@ -35,8 +36,8 @@ class Submission:
     created: bool
 
 
-def private_url(token: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("legalaid:track", kwargs={"token": token})
+def private_url(token: str, request=None) -> str:
+    return absolute_url(reverse("legalaid:track", kwargs={"token": token}), request)
 
 
 def find_by_token(token: str) -> AidRequest | None:

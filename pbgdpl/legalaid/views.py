@@ -90,7 +90,7 @@ def sent(request: HttpRequest) -> HttpResponse:
     if found is None:
         return HttpResponseRedirect(reverse("legalaid:request"))
     aid, token = found
-    return render(request, "legalaid/sent.html", {"aid": aid, "private_url": services.private_url(token),
+    return render(request, "legalaid/sent.html", {"aid": aid, "private_url": services.private_url(token, request),
                                                   "trail": _trail((_("Đã gửi yêu cầu"), ""))})
 
 

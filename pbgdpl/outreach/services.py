@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime
 import logging
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from pbgdpl.chat.channels.base import SendError
+from pbgdpl.core.site_address import absolute_url
 
 from .models import PostStatus, ShareChoice, SocialPost
 
@@ -56,7 +56,7 @@ def remember_choice(sender, instance, **kwargs) -> None:
 
 
 def absolute(path: str) -> str:
-    return path if path.startswith("http") else settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return path if path.startswith("http") else absolute_url(path)
 
 
 def queue_posts(label: str, pk, *, title: str, summary: str, path: str, image_url: str = "") -> list[SocialPost]:

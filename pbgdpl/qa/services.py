@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from pbgdpl.core.site_address import absolute_url
 from pbgdpl.core.text import vietnamese_slug
 from pbgdpl.search.services import mark_changed
 
@@ -153,8 +154,8 @@ def submit_question(data: dict, *, submission_key: str, now: datetime.datetime |
     return Submission(question, token, True)
 
 
-def private_url(token: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("qa:track", kwargs={"token": token})
+def private_url(token: str, request=None) -> str:
+    return absolute_url(reverse("qa:track", kwargs={"token": token}), request)
 
 
 def notify(question: Question, subject: str, body: str) -> Notification | None:
@@ -197,7 +198,7 @@ def screen(question: Question, actor, *, accept: bool, reason: str = "", note: s
     _move(question, Status.REJECTED, actor, note)
     body = f"Câu hỏi của bạn không được tiếp nhận để trả lời.\nLý do: {RejectReason(reason).label}.\n{note.strip()}"
     if duplicate_of is not None and duplicate_of.status == Status.PUBLISHED:
-        body += f"\nCâu trả lời cho câu hỏi tương tự: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{duplicate_of.get_absolute_url()}"
+        body += f"\nCâu trả lời cho câu hỏi tương tự: {absolute_url(duplicate_of.get_absolute_url())}"
     notify(question, "Kết quả tiếp nhận câu hỏi", body)
 
 
@@ -288,15 +289,15 @@ def publish(question: Question, actor, now: datetime.datetime | None = None) -> 
     notify(
         question, "Câu hỏi của bạn đã được trả lời",
         _answer_mail(question)
-        + f"\n\nCâu hỏi (không kèm thông tin cá nhân) đã được công bố tại: "
-        f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{question.get_absolute_url()}",
+        + "\n\nCâu hỏi (không kèm thông tin cá nhân) đã được công bố tại: "
+        + absolute_url(question.get_absolute_url()),
     )
 
 
 def _answer_mail(question: Question) -> str:
     lines = ["Câu trả lời:", question.answer.text, ""]
     for citation in question.answer.citations.select_related("document"):
-        lines.append(f"- {citation.text}: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{citation.url}")
+        lines.append(f"- {citation.text}: {absolute_url(citation.url)}")
     return "\n".join(lines)
 
 

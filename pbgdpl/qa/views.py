@@ -189,7 +189,7 @@ def sent(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "qa/sent.html",
-        {"question": question, "private_url": services.private_url(token),
+        {"question": question, "private_url": services.private_url(token, request),
          "trail": _trail((_("Đã gửi câu hỏi"), ""))},
     )
 

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from pbgdpl.core import ratelimit
@@ -146,6 +147,7 @@ def start(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 # ---------------------------------------------------------------------------- taking a round
 
 
+@never_cache  # Back after submitting must not bring the live test back from the browser's cache
 def take(request: HttpRequest, key) -> HttpResponse:
     attempt = _own_attempt(request, key)
     now = timezone.now()

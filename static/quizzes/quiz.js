@@ -11,6 +11,30 @@
   var progress = document.querySelector(".quiz-answered");
   var dialog = document.querySelector("dialog.quiz-confirm");
 
+  // A page restored by Back after the test was submitted would look live: ask the server again.
+  window.addEventListener("pageshow", function (event) { if (event.persisted) location.reload(); });
+
+  // htmx swaps nothing on an error status, so a refused or lost save would pass unnoticed: the
+  // contestant must see that the answer was not saved (the server's reason when it gave one).
+  function saveFailed(target, text) {
+    if (!target) return;
+    var note = document.createElement("span");
+    note.className = "quiz-save-error";
+    note.setAttribute("role", "alert");
+    note.textContent = text;
+    target.replaceChildren(note);
+  }
+  form.addEventListener("htmx:responseError", function (event) {
+    var page = new DOMParser().parseFromString(event.detail.xhr.responseText || "", "text/html");
+    var reason = page.querySelector(".quiz-save-error");
+    saveFailed(event.detail.target, reason ? reason.textContent :
+      "Chưa lưu được câu trả lời này. Hãy tải lại trang để xem bài thi còn mở không.");
+  });
+  form.addEventListener("htmx:sendError", function (event) {
+    saveFailed(event.detail.target,
+      "Chưa lưu được vì mất kết nối. Khi có mạng, hãy chọn lại đáp án; khi nộp bài mọi đáp án đang chọn đều được gửi.");
+  });
+
   function answered() {
     return questions.filter(function (q) { return q.querySelector("input:checked"); }).length;
   }

@@ -94,6 +94,8 @@ def test_pages_link_their_own_feed_for_people(seeded_site, documents, client):
     page = client.get("/van-ban/?linh_vuc=lao-dong").content.decode()
     assert 'title="Theo dõi bằng RSS: Văn bản pháp luật mới – Lao động" href="/van-ban/linh-vuc/lao-dong/rss/"' in page
     assert 'type="application/feed+json"' in page and "/nhan-thong-bao/?linh-vuc=lao-dong" in page
+    body = page.split("</head>", 1)[1]  # what a person reads: no format names, one link saying what it gives
+    assert "Nhận tin mới qua ứng dụng đọc tin" in body and "JSON Feed" not in body and "Atom" not in body
     page = client.get("/tim-kiem/?q=lao+động").content.decode()
     assert 'href="/tim-kiem/rss/?q=lao+%C4%91%E1%BB%99ng"' in page
     assert 'href="/tin-tuc/atom/"' in client.get("/tin-tuc/").content.decode()

@@ -24,7 +24,7 @@ def test_desktop_menu_has_at_most_seven_top_entries_and_every_section_below(seed
     nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
     for section in seeded_site.get_children().live().in_menu():
         assert f'href="{section.url}"' in nav, section.title
-    for area in ("/luyen-tap/", "/bai-giang/", "/doi-thoai-chinh-sach/", "/van-ban/du-thao/", "/tro-giup-phap-ly/",
+    for area in ("/luyen-tap/", "/bai-giang/", "/lop-hoc/", "/doi-thoai-chinh-sach/", "/van-ban/du-thao/", "/tro-giup-phap-ly/",
                  "/dien-dan/"):
         assert f'href="{area}"' in nav, area
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime
 import logging
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from pbgdpl.core.site_address import absolute_url
 
 from ..models import ReminderSent, ReportingPeriod, Return, ReturnStatus, Unit
 from ..selectors import expected_units
@@ -29,7 +30,7 @@ def _recipients(unit: Unit) -> list[str]:
 
 def _message(period: ReportingPeriod, unit: Unit, kind: str) -> tuple[str, str]:
     deadline = period.deadline.strftime("%d/%m/%Y")
-    link = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/quan-tri/bao-cao/"
+    link = absolute_url("/quan-tri/bao-cao/")
     if kind == "before":
         subject = f"Nhắc hạn nộp báo cáo {period.form.code} – {period.label}"
         lead = f"Báo cáo «{period.form.name}» kỳ {period.label} của {unit.name} cần nộp trước ngày {deadline}."

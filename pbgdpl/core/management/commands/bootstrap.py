@@ -15,7 +15,6 @@ import os
 import secrets
 import time
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -27,6 +26,7 @@ from django.urls import reverse
 from pbgdpl.core import system_tools
 from pbgdpl.core.demo import demo_loaders
 from pbgdpl.core.setup_steps import setup_steps
+from pbgdpl.core.site_address import site_base
 
 ADMIN_USERNAME = "admin"
 
@@ -116,7 +116,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo loader {loader.name}: {summary or 'done'} ({elapsed:.1f} s).")
 
     def print_summary(self, password: str | None, elapsed: float) -> None:
-        base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        base_url = site_base()
         self.stdout.write(self.style.SUCCESS(f"Bootstrap finished in {elapsed:.1f} s."))
         self.stdout.write(f"  Site:  {base_url}/")
         self.stdout.write(f"  Admin: {base_url}{reverse('wagtailadmin_home')}  (user: {ADMIN_USERNAME})")

@@ -7,10 +7,10 @@ number only (SMS or Zalo). The link sets a new password on the same account, onc
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
+from pbgdpl.core.site_address import absolute_url
 from pbgdpl.quizzes.models import Contestant, mask_phone
 from pbgdpl.quizzes.phones import contestant_phone
 from pbgdpl.quizzes.services import recovery
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         contestant = Contestant.objects.filter(phone=normalized).first() if normalized else None
         if contestant is None:
             raise CommandError("Không có tài khoản dự thi nào với số điện thoại này.")
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("quizzes:reset_password", args=[recovery.reset_token(contestant)])
+        link = absolute_url(reverse("quizzes:reset_password", args=[recovery.reset_token(contestant)]))
         self.stdout.write(f"Người dự thi: {contestant.full_name} ({mask_phone(contestant.phone)}), "
                           f"ngày sinh: {contestant.birth_date.strftime('%d/%m/%Y') if contestant.birth_date else 'không khai'}"
                           f"{', 4 số cuối CCCD: ' + contestant.citizen_id_last4 if contestant.citizen_id_last4 else ''}")
