@@ -271,7 +271,11 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # formats, so the month-first defaults would reject 28/11/2026 and read 05/11/2026 as 11 May.
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"]
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Wagtail's default. True made an approval count only for the revision it was given on, and the edit
+# screen saves a revision before it approves (always for snippets such as legal documents; for pages
+# whenever a field counts as changed, as an article's date always does), so approving there restarted
+# the one approval step forever. Editors cannot publish, so any later change needs a new submission.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = False
 
 # Search (our tantivy index; the database stays the source of truth).
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search"))

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from pbgdpl.core import people
 from pbgdpl.core.site_address import site_base
 
 from . import report, services, staff
@@ -45,7 +46,7 @@ def agents():
     return (User.objects.filter(is_active=True)
             .filter(Q(is_superuser=True) | Q(groups__permissions__codename="answer_conversation")
                     | Q(user_permissions__codename="answer_conversation"))
-            .distinct().order_by("first_name", "username"))
+            .distinct().order_by(*people.SORT_BY_GIVEN_NAME))
 
 
 class InboxMixin(WagtailAdminTemplateMixin):

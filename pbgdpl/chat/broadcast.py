@@ -14,6 +14,8 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.utils import timezone
 
+from pbgdpl.core import people
+
 from .models import Conversation, Message, Sender
 
 log = logging.getLogger(__name__)
@@ -29,7 +31,7 @@ def message_payload(message: Message) -> dict:
     author = ""
     if message.sender == Sender.STAFF and message.author_id:
         user = message.author
-        author = (user.first_name or "Cán bộ") if user else "Cán bộ"
+        author = people.given_name(user) or "Cán bộ"  # citizens see the given name only
     return _payload(message.pk, message.conversation_id, message.seq, message.sender, message.text,
                     message.client_id, author, message.links, message.flags, message.created_at)
 
@@ -37,14 +39,14 @@ def message_payload(message: Message) -> dict:
 # The columns payload_from_row() reads: a catch-up sends up to 2,000 messages, and building model
 # instances for them was most of its cost.
 PAYLOAD_COLUMNS = ("pk", "conversation_id", "seq", "sender", "text", "client_id", "author_id",
-                   "author__first_name", "links", "flags", "created_at")
+                   "author__first_name", "author__last_name", "links", "flags", "created_at")
 
 
 def payload_from_row(row: dict) -> dict:
     """message_payload() from ``Message.objects.values(*PAYLOAD_COLUMNS)``."""
     author = ""
     if row["sender"] == Sender.STAFF and row["author_id"]:
-        author = row["author__first_name"] or "Cán bộ"
+        author = people.given_name_of(row["author__first_name"], row["author__last_name"]) or "Cán bộ"
     return _payload(row["pk"], row["conversation_id"], row["seq"], row["sender"], row["text"], row["client_id"],
                     author, row["links"], row["flags"], row["created_at"])
 

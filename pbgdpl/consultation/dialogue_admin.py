@@ -57,7 +57,7 @@ class DialogueAdminForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         answerers = self.fields["answerers"]
         answerers.queryset = answerers.queryset.select_related("reporting_membership__unit").order_by(
-            "first_name", "last_name", "username")
+            *people.SORT_BY_GIVEN_NAME)
         answerers.label_from_instance = answerer_label
 
 

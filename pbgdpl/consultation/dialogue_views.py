@@ -7,6 +7,7 @@ import datetime
 import logging
 import secrets
 
+from django.contrib import messages
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -129,8 +130,13 @@ def vote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "trail": trail((_("Đối thoại chính sách"), reverse("dialogues:index")), (dialogue.title, ""))},
             status=429)
     else:
+        if outcome == "again":
+            messages.info(request, _("Bạn đã ủng hộ câu hỏi này rồi; mỗi người ủng hộ một câu hỏi một lần."))
+        else:
+            messages.success(request, _("Đã ghi lượt ủng hộ của bạn cho câu hỏi này."))
         response = HttpResponseRedirect(f"{dialogue.get_absolute_url()}#cau-hoi-{question.pk}")
+    # Only the dialogues see the voter's cookie: anywhere else it would keep the page cache from them.
     response.set_cookie(VOTER_COOKIE, signing.dumps(voter, salt=VOTER_SALT), max_age=365 * 86400,
-                        httponly=True, samesite="Lax", secure=request.is_secure())
+                        httponly=True, samesite="Lax", secure=request.is_secure(), path=reverse("dialogues:index"))
     return response
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from pbgdpl.core import people
 from pbgdpl.core.numbers import parse_ascii_int
 from pbgdpl.core.text import fold_diacritics
 from pbgdpl.legal.models import Field, LegalDocument, Provision, ProvisionKind
@@ -58,7 +59,7 @@ def answerers():
         .filter(Q(is_superuser=True) | Q(groups__permissions__codename="answer_question")
                 | Q(user_permissions__codename="answer_question"))
         .distinct()
-        .order_by("first_name", "username")
+        .order_by(*people.SORT_BY_GIVEN_NAME)
     )
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from pbgdpl.consultation.dialogue_models import Dialogue, DialogueQuestion, QuestionStatus
 from pbgdpl.consultation.dialogue_search import DialogueSource
+from pbgdpl.consultation.dialogue_views import VOTER_COOKIE
 from pbgdpl.consultation.tests.test_comment_search import index_dir, reindex  # noqa: F401 (fixture)
 
 QUESTION = "Doanh nghiệp nhỏ được hỗ trợ chi phí tư vấn pháp lý thế nào?"
@@ -123,8 +124,11 @@ def test_question_flood_from_one_client_is_capped(client, dialogue, solved, sett
 def test_vote_once_per_client_and_a_flood_from_one_address_is_capped(client, dialogue, settings):
     question = approved_question(dialogue)
     url = f"{dialogue.get_absolute_url()}ung-ho/{question.pk}/"
-    client.post(url)
-    client.post(url)  # the same browser again: not counted
+    first = client.post(url, follow=True).content.decode()
+    assert "Đã ghi lượt ủng hộ của bạn" in first
+    again = client.post(url, follow=True).content.decode()  # the same browser again: not counted, and told so
+    assert "Bạn đã ủng hộ câu hỏi này rồi" in again
+    assert client.cookies[VOTER_COOKIE]["path"] == "/doi-thoai-chinh-sach/"  # not on every page of the site
     question.refresh_from_db()
     assert question.votes == 1
     settings.DIALOGUE_VOTES_PER_HOUR = 3
@@ -182,7 +186,7 @@ def test_the_answerers_list_shows_full_names_and_units(client, dialogue, staff):
     from pbgdpl.reporting.models import Unit, UnitMembership
 
     drafter = staff["drafter"]
-    drafter.first_name, drafter.last_name = "Soạn", "Trần Thị"  # the admin's "Tên" and "Họ"
+    drafter.first_name, drafter.last_name = "Trần Thị", "Soạn"  # the admin's "Họ và tên đệm" and "Tên"
     drafter.save()
     UnitMembership.objects.create(user=drafter, unit=Unit.objects.create(code="STC", name="Sở Tài chính",
                                                                          kind="department"))

@@ -125,9 +125,9 @@ def test_invitation_is_signed_single_use_and_gives_no_admin_access(client, db, s
     done = client.post(path, {"full_name": "Phạm Thu", "username": "thu.pham", "password1": "dieu-hoa-xanh-2026",
                               "password2": "dieu-hoa-xanh-2026"})
     assert done.status_code == 302
-    # The admin's user form shows "Họ" Phạm and "Tên" Thu, and pages name her "Phạm Thu".
+    # The admin's user form shows "Họ và tên đệm" Phạm and "Tên" Thu; every screen names her "Phạm Thu".
     member = get_user_model().objects.get(username="thu.pham")
-    assert (member.last_name, member.first_name) == ("Phạm", "Thu")
+    assert (member.first_name, member.last_name) == ("Phạm", "Thu") and member.get_full_name() == "Phạm Thu"
     again = client.get(path)
     assert again.status_code == 400 and "đã được dùng" in again.content.decode()
     assert client.post("/dien-dan/dang-nhap/", {"username": "thu.pham", "password": "dieu-hoa-xanh-2026"}).status_code == 302

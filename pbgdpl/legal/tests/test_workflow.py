@@ -56,3 +56,22 @@ def test_editor_submits_and_the_board_approves(client, django_user_model, workfl
     document.refresh_from_db()
     assert document.live
     assert document.current_version.provisions.articles().count() == 2
+
+
+def test_the_board_approves_a_document_from_its_edit_screen(client, django_user_model, workflow):
+    # The snippet edit screen always saves a revision before it approves: the approval must still publish.
+    editor = _user(django_user_model, "bientap", EDITOR)
+    board = _user(django_user_model, "banbientap", EDITORIAL_BOARD)
+    ids = {"doc_type": DocumentType.objects.get(name="Quyết định").pk,
+           "issuer": Issuer.objects.get(slug="uy-ban-nhan-dan-tinh").pk}
+    client.force_login(editor)
+    client.post(reverse("wagtailsnippets_legal_legaldocument:add"), _form(**ids, **{"action-submit": "action-submit"}))
+    document = LegalDocument.objects.get(number="99/2026/QĐ-UBND")
+
+    client.force_login(board)
+    edit_url = reverse("wagtailsnippets_legal_legaldocument:edit", args=[document.pk])
+    response = client.post(edit_url, _form(**ids, **{"action-workflow-action": "true",
+                                                     "workflow-action-name": "approve"}))
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.live and document.current_workflow_state is None

@@ -95,6 +95,14 @@ def test_take_page_never_reveals_correct_answers(client, round_, signed_in):
     assert all(f'value="{c.pk}"' in html for c in choices)
 
 
+def test_the_test_page_is_never_kept_by_the_browser_and_has_no_chat_button(client, round_, signed_in):
+    attempt = start(client, round_)
+    response = client.get(reverse("quizzes:take", args=[attempt.key]))
+    assert "no-store" in response["Cache-Control"]  # Back after submitting must not show a live test
+    assert 'id="chat-launcher"' not in response.content.decode()  # it covered the answers on a phone
+    assert 'id="chat-launcher"' in client.get("/luyen-tap/").content.decode()  # other pages keep it
+
+
 def test_autosave_reload_and_submit(client, round_, signed_in):
     attempt = start(client, round_)
     qid = attempt.question_ids[0]

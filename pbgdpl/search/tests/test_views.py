@@ -320,6 +320,12 @@ def test_bad_page_and_sort_fall_back_on_the_html_page(client, search_index):
     assert "Bộ luật Lao động 2019" in response.content.decode()
 
 
+def test_a_page_past_the_end_shows_the_last_page_and_says_so(client, search_index):
+    html = client.get("/tim-kiem/", {"q": "lao động", "page": "99"}).content.decode()
+    assert "đang hiển thị trang cuối" in html
+    assert "Bộ luật Lao động 2019" in html  # results, not an empty list under "Tìm thấy … kết quả"
+
+
 def test_direct_hit_for_a_provision_reference(client, search_index):
     html = client.get("/tim-kiem/", {"q": "dieu 35 bo luat lao dong"}).content.decode()
     assert "Đi thẳng tới" in html
