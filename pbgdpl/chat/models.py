@@ -228,10 +228,14 @@ class Holiday(models.Model):
 class BlockedClient(models.Model):
     """A blocked web client (salted hash of its address): its connections are refused."""
 
-    client_key = models.CharField(max_length=64, unique=True)
+    client_key = models.CharField(_("mã thiết bị (đã mã hóa)"), max_length=64, unique=True, editable=False)
     reason = models.CharField(_("lý do"), max_length=200, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("ngày chặn"), default=timezone.now)
     expires_at = models.DateTimeField(_("hết hạn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("người bị chặn")
+        verbose_name_plural = _("người bị chặn")
 
     def __str__(self) -> str:
         return self.client_key[:8]

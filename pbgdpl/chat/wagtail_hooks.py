@@ -6,8 +6,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from pbgdpl.core.admin_readonly import NoAddPolicy
 
 from . import admin_views, staff
 from .models import BlockedClient, CannedAnswer, ChatSettings, Holiday, OfficeHours
@@ -25,6 +28,11 @@ admin_urls = (
 @hooks.register("register_admin_urls")
 def register_chat_urls():
     return [path("hoi-truc-tuyen/", include(admin_urls))]
+
+
+# Before the viewsets below (Wagtail makes a default policy when a viewset is registered): a block is
+# made from a conversation ("Chặn người này"), its key being a salted hash nobody can type.
+register_permission_policy(BlockedClient, NoAddPolicy(BlockedClient))
 
 
 def _viewset(model_, icon_, label, fields, search=()):

@@ -10,3 +10,11 @@ class ViewOnlyPolicy(ModelPermissionPolicy):
 
     def user_has_permission(self, user, action):
         return action == "view" and super().user_has_permission(user, action)
+
+
+class NoAddPolicy(ModelPermissionPolicy):
+    """Rows created only from elsewhere in the admin (a block from the conversation screen): listed,
+    edited and deleted here, never added by hand (their key is a hash no person can type)."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)

@@ -109,6 +109,11 @@ class SecurityHeadersMiddleware:
                 if admin
                 else getattr(settings, "CSP_PUBLIC", DEFAULT_CSP_PUBLIC)
             )
+            if getattr(request, "is_dummy", False):
+                # Wagtail's preview renders the public page through this chain with a made-up request
+                # on the page's public path; the editor shows it in a frame of the admin, which the
+                # public policy's frame-ancestors 'none' forbids (the preview panel stayed blank).
+                directives = {**directives, "frame-ancestors": ["'self'"]}
             upgrade = bool(getattr(settings, "CSP_UPGRADE_INSECURE_REQUESTS", False))
             response["Content-Security-Policy"] = build_policy(directives, str(request.csp_nonce), upgrade)
         response.headers.setdefault(

@@ -266,7 +266,7 @@ def _citations(post) -> list[tuple[int, str, str]]:
             provision = Provision.objects.filter(version_id=document.current_version_id, eid=eid).first()
             if provision is None:
                 raise services.WorkflowError("Điều khoản được chọn không còn trong văn bản, hãy chọn lại.")
-            label = f"{provision.get_kind_display()} {provision.number}".strip()
+            label = provision.reference
         result.append((document.pk, eid, label))
     return result
 
@@ -321,8 +321,10 @@ class ProvisionOptionsView(View):
             return JsonResponse({"options": []})
         nodes = Provision.objects.filter(
             version_id=document.current_version_id, kind__in=[ProvisionKind.ARTICLE, ProvisionKind.CLAUSE]
-        ).order_by("order")
-        options = [{"eid": n.eid, "label": n.heading[:120]} for n in nodes]
+        ).select_related("parent").order_by("order")
+        # A clause is listed as "Khoản 1 Điều 2": under several articles, "Khoản 1" alone repeats.
+        options = [{"eid": n.eid, "label": (n.heading if n.kind == ProvisionKind.ARTICLE else n.reference)[:120]}
+                   for n in nodes]
         return JsonResponse({"options": options}, json_dumps_params={"ensure_ascii": False})
 
 

@@ -177,7 +177,7 @@ class Contest(models.Model):
     group_points_second = models.PositiveSmallIntegerField(_("điểm tập thể cho giải nhì"), default=8)
     group_points_third = models.PositiveSmallIntegerField(_("điểm tập thể cho giải ba"), default=6)
     group_points_consolation = models.PositiveSmallIntegerField(_("điểm tập thể cho giải khuyến khích"), default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]

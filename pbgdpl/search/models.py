@@ -2,6 +2,7 @@
 (from the analytics sub-package) the search statistics."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 # The analytics tables live in the analytics sub-package; Django finds an app's models here.
 from .analytics.models import SearchClickStat, SearchPhrase, SearchPhraseClient, SearchQueryStat
@@ -46,7 +47,7 @@ class DictionaryEntry(models.Model):
     term = models.CharField("cụm từ", max_length=200)
     expansions = models.TextField("mở rộng", blank=True, help_text="Các cách viết tương đương, cách nhau bởi dấu |")
     enabled = models.BooleanField("đang dùng", default=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
 
     class Meta:
         verbose_name = "mục từ điển tìm kiếm"

@@ -135,9 +135,11 @@ def test_editor_can_preview_an_article(client, editorial, draft_article):
     data = edit_form_data(client, draft_article, title="Bài viết đang xem trước")
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[draft_article.pk])
     assert client.post(preview_url, data).json()["is_valid"] is True
-    response = client.get(preview_url)
+    response = client.get(preview_url + "?in_preview_panel=true")
     assert response.status_code == 200
     assert "Bài viết đang xem trước" in response.content.decode()
+    # The editor's preview panel is a frame of the admin: the page's policy must let the admin frame it.
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
 
 
 def test_sections_outside_the_workflow_have_no_approval_step(editorial):

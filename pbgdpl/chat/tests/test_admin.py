@@ -101,3 +101,14 @@ def test_the_conversation_page_links_addresses_escapes_the_rest_and_offers_to_ta
     assert "Nhận xử lý" in page  # unassigned
     client.post(url, {"action": "reply", "text": "Chào bạn.", "client_id": "r1"})  # a reply assigns it
     assert "Nhận xử lý" not in client.get(url).content.decode()
+
+
+def test_the_block_list_is_in_vietnamese_and_blocks_are_only_made_from_a_conversation(admin_client):
+    from pbgdpl.chat.models import BlockedClient
+
+    BlockedClient.objects.create(client_key="a" * 64, reason="quấy rối")
+    listing = admin_client.get("/quan-tri/snippets/chat/blockedclient/").content.decode()
+    assert "Người bị chặn" in listing or "người bị chặn" in listing
+    assert "Blocked client" not in listing and "Client key" not in listing and "Created at" not in listing
+    assert "/quan-tri/snippets/chat/blockedclient/add/" not in listing  # a hash nobody can type
+    assert admin_client.get("/quan-tri/snippets/chat/blockedclient/add/").status_code in (302, 403)

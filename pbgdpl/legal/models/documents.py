@@ -313,6 +313,22 @@ class Provision(models.Model):
         return self.heading or self.eid
 
     @property
+    def reference(self) -> str:
+        """How a citation names the node within its document: "Điều 2", "Khoản 1 Điều 2", "Điểm a khoản 1
+        Điều 2" (a clause's heading alone, "Khoản 1", says nothing once it leaves its article)."""
+        pinpoint = (ProvisionKind.POINT, ProvisionKind.CLAUSE, ProvisionKind.ARTICLE)
+        if self.kind not in pinpoint:
+            return self.heading
+        parts, node = [], self
+        while node is not None and node.kind in pinpoint:
+            label = str(ProvisionKind(node.kind).label)
+            parts.append(f"{label if node.kind == ProvisionKind.ARTICLE or not parts else label.lower()} {node.number}")
+            if node.kind == ProvisionKind.ARTICLE:
+                break
+            node = node.parent
+        return " ".join(parts)
+
+    @property
     def heading(self) -> str:
         """"Điều 5. Title", "Chương II", "Khoản 1" — what a reader sees as the node's label."""
         label = ProvisionKind(self.kind).label
