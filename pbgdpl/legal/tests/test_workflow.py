@@ -25,11 +25,16 @@ def _user(django_user_model, name, role):
     return user
 
 
-def test_editor_submits_and_the_board_approves(client, django_user_model, workflow):
-    editor = _user(django_user_model, "bientap", EDITOR)
-    board = _user(django_user_model, "banbientap", EDITORIAL_BOARD)
+@pytest.fixture
+def desk(django_user_model, workflow):
+    """An editor, a board member and the form's type and issuer ids."""
     ids = {"doc_type": DocumentType.objects.get(name="Quyết định").pk,
            "issuer": Issuer.objects.get(slug="uy-ban-nhan-dan-tinh").pk}
+    return (_user(django_user_model, "bientap", EDITOR), _user(django_user_model, "banbientap", EDITORIAL_BOARD), ids)
+
+
+def test_editor_submits_and_the_board_approves(client, desk):
+    editor, board, ids = desk
 
     client.force_login(editor)
     add_url = reverse("wagtailsnippets_legal_legaldocument:add")
@@ -58,12 +63,9 @@ def test_editor_submits_and_the_board_approves(client, django_user_model, workfl
     assert document.current_version.provisions.articles().count() == 2
 
 
-def test_the_board_approves_a_document_from_its_edit_screen(client, django_user_model, workflow):
+def test_the_board_approves_a_document_from_its_edit_screen(client, desk):
     # The snippet edit screen always saves a revision before it approves: the approval must still publish.
-    editor = _user(django_user_model, "bientap", EDITOR)
-    board = _user(django_user_model, "banbientap", EDITORIAL_BOARD)
-    ids = {"doc_type": DocumentType.objects.get(name="Quyết định").pk,
-           "issuer": Issuer.objects.get(slug="uy-ban-nhan-dan-tinh").pk}
+    editor, board, ids = desk
     client.force_login(editor)
     client.post(reverse("wagtailsnippets_legal_legaldocument:add"), _form(**ids, **{"action-submit": "action-submit"}))
     document = LegalDocument.objects.get(number="99/2026/QĐ-UBND")
