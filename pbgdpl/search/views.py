@@ -242,16 +242,17 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if params.q and "q" not in params.errors:
         result = _run_search(params)
         unavailable = result is None
-        if result is not None and result.total and params.page > result.num_pages:
-            # An old or edited link past the end: show the last page and say so, not an empty list.
-            params.errors.setdefault("page", []).append(
-                _("Chỉ có %(pages)d trang kết quả; đang hiển thị trang cuối.") % {"pages": result.num_pages})
-            params.page = result.num_pages
-            result = _run_search(params)
         # Ticking a filter or changing the sort with htmx refines the same search: count it once.
         refining = is_htmx_partial(request) and request.headers.get("HX-Trigger") == "search-results"
         if result is not None and not refining:
             _record(request, params, result)
+        if result is not None and result.total and params.page > result.num_pages:
+            # An old or edited link past the end: show the last page and say so, not an empty list
+            # (after counting: a later page is not a new search, even when it becomes page 1).
+            params.errors.setdefault("page", []).append(
+                _("Chỉ có %(pages)d trang kết quả; đang hiển thị trang cuối.") % {"pages": result.num_pages})
+            params.page = result.num_pages
+            result = _run_search(params)
     context = {
         "params": params,
         "result": result,
