@@ -12,8 +12,10 @@ def _short(title) -> str:
     title = str(title)
     if len(title) <= STEP_MAX_CHARS:
         return title
-    cut = title[:STEP_MAX_CHARS - 1].rsplit(" ", 1)[0] if " " in title[:STEP_MAX_CHARS - 1] else title[:STEP_MAX_CHARS - 1]
-    return cut.rstrip(" ,;:–-") + "…"
+    head = title[:STEP_MAX_CHARS - 1]  # room for the "…"
+    if " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:–-") + "…"
 
 
 def trail(*steps: tuple[str, str]) -> list[dict]:
